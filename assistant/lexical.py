@@ -1,0 +1,95 @@
+"""BM25 over jieba tokens, built from the committed chunks and cached beside the store.
+
+Tokens are computed once at ingest and stored on each chunk, so a rebuild (after any
+ingest, on any machine that reaches the store) never re-tokenizes. The cache is keyed
+by the manifest stamp: a stale cache is rebuilt, never used.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import bm25s
+import numpy as np
+
+from .store import DocRecord, Store
+
+TOKENIZER = "jieba-search+t2s+lower+stopwords/v1"  # bump when textnorm.tokenize changes
+
+
+@dataclass
+class LexicalIndex:
+    ids: list[str]
+    bm25: bm25s.BM25 | None  # None for an empty corpus
+    stamp: str
+
+    @property
+    def vocabulary(self) -> dict[str, int]:
+        return {} if self.bm25 is None else self.bm25.vocab_dict
+
+    def knows(self, token: str) -> bool:
+        return token in self.vocabulary
+
+    def search(self, tokens: list[str], k: int) -> list[tuple[str, float]]:
+        known = [t for t in tokens if self.knows(t)]
+        if self.bm25 is None or not known:
+            return []
+        scores = self.bm25.get_scores(known)
+        top = np.argsort(-scores)[:k]
+        return [(self.ids[i], float(scores[i])) for i in top if scores[i] > 0]
+
+    @classmethod
+    def build(cls, store: Store, manifest: dict[str, DocRecord]) -> LexicalIndex:
+        ids, corpus = [], []
+        for chunk in store.iter_chunks():
+            meta = chunk["metadatas"]
+            rec = manifest.get(meta["doc_id"])
+            if rec is not None and rec.doc_hash == meta["doc_hash"]:
+                ids.append(chunk["id"])
+                corpus.append(str(meta.get("tokens", "")).split() or [""])
+        bm25 = None
+        if ids:
+            bm25 = bm25s.BM25()
+            bm25.index(corpus, show_progress=False)
+        return cls(ids, bm25, Store.stamp(manifest))
+
+    def save(self, directory: Path) -> None:
+        tmp = directory.with_name(directory.name + ".tmp")
+        shutil.rmtree(tmp, ignore_errors=True)
+        tmp.mkdir(parents=True)
+        if self.bm25 is not None:
+            self.bm25.save(str(tmp / "bm25"))
+        (tmp / "index.json").write_text(
+            json.dumps({"stamp": self.stamp, "tokenizer": TOKENIZER, "ids": self.ids}),
+            encoding="utf-8",
+        )
+        shutil.rmtree(directory, ignore_errors=True)
+        tmp.rename(directory)  # readers see the old cache or the new one, never a mix
+
+    @classmethod
+    def load(cls, directory: Path, stamp: str) -> LexicalIndex | None:
+        try:
+            info = json.loads((directory / "index.json").read_text(encoding="utf-8"))
+            if info["stamp"] != stamp or info["tokenizer"] != TOKENIZER:
+                return None
+            bm25 = bm25s.BM25.load(str(directory / "bm25")) if info["ids"] else None
+            return cls(info["ids"], bm25, stamp)
+        except (OSError, ValueError, KeyError):
+            return None
+
+
+def open_lexical(store: Store, manifest: dict[str, DocRecord]) -> LexicalIndex:
+    """The cached index when current, else a fresh build (saved for the next reader)."""
+    directory = store.config.sidecar_dir() / "bm25"
+    cached = LexicalIndex.load(directory, Store.stamp(manifest))
+    if cached is not None:
+        return cached
+    index = LexicalIndex.build(store, manifest)
+    try:
+        index.save(directory)
+    except OSError:
+        pass  # a read-only sidecar only costs a rebuild next time
+    return index

@@ -1,0 +1,192 @@
+"""The Chroma store: one collection of chunks, one of documents (the commit manifest).
+
+A document is visible only when its record in `documents` names the same content
+hash as its chunks. Ingestion writes chunks first and the document record last, so a
+run killed half way leaves chunks no query will show, and the next run removes them.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import os
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+import chromadb
+from chromadb.config import Settings
+
+from .errors import EmbeddingMismatch, StoreBusy, StoreNotFound
+
+CHUNKS = "pa_chunks"
+DOCUMENTS = "pa_documents"
+SCHEMA = 1
+MAX_BATCH = 5000  # Chroma rejects batches above 5461
+BUILD_HINT = "build it with: python -m ingest corpus/"
+
+
+@dataclass(frozen=True)
+class StoreConfig:
+    """Where the store lives: an embedded directory or a Chroma server URL."""
+
+    path: Path | None = Path("data/chroma")
+    url: str | None = None
+    sidecar: Path | None = None  # BM25 cache, gazetteer, lock; derived when None
+
+    def describe(self) -> str:
+        return self.url or str(self.path)
+
+    def sidecar_dir(self) -> Path:
+        if self.sidecar is not None:
+            return self.sidecar
+        if self.url:
+            u = urlparse(self.url)
+            return Path("data") / f"{u.hostname}_{u.port or 8000}.sidecar"
+        assert self.path is not None
+        return self.path.parent / f"{self.path.name}.sidecar"
+
+
+def _client(config: StoreConfig, create: bool) -> Any:
+    settings = Settings(anonymized_telemetry=False, allow_reset=False)
+    if config.url:
+        u = urlparse(config.url)
+        if u.scheme not in ("http", "https") or not u.hostname:
+            raise StoreNotFound(f"bad Chroma URL {config.url!r}: expected http://HOST:PORT")
+        try:
+            client = chromadb.HttpClient(
+                host=u.hostname, port=u.port or 8000, ssl=u.scheme == "https", settings=settings
+            )
+            client.heartbeat()
+        except Exception as exc:  # noqa: BLE001 - connection errors come in many types
+            raise StoreNotFound(f"cannot reach the Chroma server at {config.url}: {exc}") from None
+        return client
+    assert config.path is not None
+    if not create and not (config.path / "chroma.sqlite3").exists():
+        raise StoreNotFound(f"no index at {config.path}: {BUILD_HINT}")
+    config.path.mkdir(parents=True, exist_ok=True)
+    return chromadb.PersistentClient(path=str(config.path), settings=settings)
+
+
+@dataclass(frozen=True)
+class DocRecord:
+    doc_id: str
+    doc_hash: str
+    n_chunks: int
+    meta: dict[str, Any]
+
+
+class Store:
+    def __init__(self, config: StoreConfig, chunks: Any, documents: Any) -> None:
+        self.config = config
+        self.chunks = chunks
+        self.documents = documents
+
+    @classmethod
+    def open(
+        cls, config: StoreConfig, embed_model: str | None = None, dim: int | None = None,
+        create: bool = False,
+    ) -> Store:
+        """Open (or with `create`, make) the store; the embedding model must match."""
+        client = _client(config, create)
+        names = {c if isinstance(c, str) else c.name for c in client.list_collections()}
+        if CHUNKS not in names and not create:
+            raise StoreNotFound(f"the store at {config.describe()} holds no index: {BUILD_HINT}")
+        meta = {"hnsw:space": "cosine", "schema": SCHEMA, "embed_model": embed_model or "",
+                "embed_dim": dim or 0}
+        chunks = client.get_or_create_collection(CHUNKS, metadata=meta, embedding_function=None)
+        documents = client.get_or_create_collection(DOCUMENTS, metadata=meta, embedding_function=None)
+        recorded = chunks.metadata or {}
+        if embed_model and recorded.get("embed_model") not in (embed_model, ""):
+            raise EmbeddingMismatch(
+                f"the store at {config.describe()} was built with {recorded.get('embed_model')!r} "
+                f"({recorded.get('embed_dim')}-d), not {embed_model!r}: open it with "
+                f"--embed-model {recorded.get('embed_model')} or rebuild it into a new --db"
+            )
+        return cls(config, chunks, documents)
+
+    @property
+    def embed_model(self) -> str:
+        return str((self.chunks.metadata or {}).get("embed_model", ""))
+
+    # ---- reading -------------------------------------------------------------
+    def manifest(self) -> dict[str, DocRecord]:
+        got = self.documents.get(include=["metadatas"])
+        return {
+            i: DocRecord(i, str(m["doc_hash"]), int(m["n_chunks"]), dict(m))
+            for i, m in zip(got["ids"], got["metadatas"], strict=True)
+        }
+
+    @staticmethod
+    def stamp(manifest: dict[str, DocRecord]) -> str:
+        """Changes whenever any committed document changes."""
+        lines = sorted(f"{r.doc_id}:{r.doc_hash}" for r in manifest.values())
+        return hashlib.sha256("\n".join(lines).encode()).hexdigest()[:16]
+
+    def iter_chunks(self, include: Sequence[str] = ("metadatas",), page: int = 2000) -> Iterator[dict]:
+        offset = 0
+        while True:
+            got = self.chunks.get(include=list(include), limit=page, offset=offset)
+            if not got["ids"]:
+                return
+            for k, cid in enumerate(got["ids"]):
+                yield {"id": cid, **{f: got[f][k] for f in include}}
+            offset += len(got["ids"])
+
+    # ---- writing (ingestion) ---------------------------------------------------
+    def add_chunks(self, ids: list[str], embeddings: list[list[float]], texts: list[str],
+                   metadatas: list[dict[str, Any]]) -> None:
+        for s in range(0, len(ids), MAX_BATCH):
+            e = s + MAX_BATCH
+            self.chunks.upsert(ids=ids[s:e], embeddings=embeddings[s:e], documents=texts[s:e],
+                               metadatas=metadatas[s:e])
+
+    def commit_document(self, doc_id: str, embedding: list[float], title: str,
+                        meta: dict[str, Any]) -> None:
+        self.documents.upsert(ids=[doc_id], embeddings=[embedding], documents=[title],
+                              metadatas=[meta])
+
+    def delete_stale_chunks(self, doc_id: str, keep_hash: str | None) -> None:
+        where: dict[str, Any] = {"doc_id": doc_id}
+        if keep_hash is not None:
+            where = {"$and": [where, {"doc_hash": {"$ne": keep_hash}}]}
+        self.chunks.delete(where=where)
+
+    def remove_document(self, doc_id: str) -> None:
+        self.documents.delete(ids=[doc_id])  # uncommit first: never a half-visible document
+        self.delete_stale_chunks(doc_id, None)
+
+    def repair(self, manifest: dict[str, DocRecord]) -> int:
+        """Delete chunks that no committed document owns (left by a killed run)."""
+        if self.chunks.count() == sum(r.n_chunks for r in manifest.values()):
+            return 0
+        stale = [
+            c["id"] for c in self.iter_chunks()
+            if (rec := manifest.get(c["metadatas"]["doc_id"])) is None
+            or rec.doc_hash != c["metadatas"]["doc_hash"]
+        ]
+        for s in range(0, len(stale), MAX_BATCH):
+            self.chunks.delete(ids=stale[s:s + MAX_BATCH])
+        return len(stale)
+
+
+@contextmanager
+def writer_lock(config: StoreConfig) -> Iterator[None]:
+    """One writer per store: a second ingestion gets StoreBusy, never a corrupt store."""
+    lock_dir = config.sidecar_dir()
+    lock_dir.mkdir(parents=True, exist_ok=True)
+    fd = os.open(lock_dir / "write.lock", os.O_CREAT | os.O_RDWR, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise StoreBusy(
+                f"the store at {config.describe()} is busy: another ingestion is writing to it; "
+                "wait for it to finish and run again"
+            ) from None
+        yield
+    finally:
+        os.close(fd)

