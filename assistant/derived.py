@@ -7,6 +7,7 @@ them when stale and reuses them when current.
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 
 from .gazetteer import Gazetteer
@@ -31,10 +32,8 @@ def _open_gazetteer(store: Store, manifest: dict[str, DocRecord], stamp: str) ->
              if (r := manifest.get(c["metadatas"]["doc_id"])) and r.doc_hash == c["metadatas"]["doc_hash"]]
     texts += [str(r.meta.get("title", "")) for r in manifest.values()]
     gazetteer = Gazetteer.build(texts)
-    try:
+    with contextlib.suppress(OSError):
         gazetteer.save(path, stamp)
-    except OSError:
-        pass
     return gazetteer
 
 

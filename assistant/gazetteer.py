@@ -29,20 +29,20 @@ GLOSSARY_EN_ZH: dict[str, str] = {
     "party secretary": "党委书记", "vice president": "副院长", "deputy director": "副主任",
     "deputy county magistrate": "副县长", "vice mayor": "副市长", "how many": "多少",
     "thousand county project": "千县工程", "thousand counties project": "千县工程",
-    "hospital": "医院", "hospitals": "医院", "support": "支援 帮扶", "supports": "支援 帮扶",
-    "supported": "支援 帮扶", "supporting": "支援 帮扶", "assistance": "帮扶", "help": "帮扶",
-    "alliance": "医联体 联盟", "consortium": "医联体", "county": "县", "city": "市", "province": "省",
+    "hospital": "医院", "hospitals": "医院", "support": "支援/帮扶/对口支援/医联体/共建/派驻/合作", "supports": "支援/帮扶/对口支援/医联体/共建/派驻/合作",
+    "supported": "支援/帮扶/对口支援/医联体/共建/派驻/合作", "supporting": "支援/帮扶/对口支援/医联体/共建/派驻/合作", "assistance": "帮扶", "help": "帮扶",
+    "alliance": "医联体/联盟", "consortium": "医联体", "county": "县", "city": "市", "province": "省",
     "district": "区", "town": "镇", "university": "大学", "oilfield": "油田", "oil": "油田",
     "people's": "人民", "central": "中心", "second": "第二", "third": "第三", "first": "首批",
     "expert": "专家", "experts": "专家", "doctor": "医生", "doctors": "医生", "sign": "签约",
     "signed": "签约", "signing": "签约", "agreement": "协议", "plaque": "揭牌", "unveiled": "揭牌",
     "unveil": "揭牌", "president": "院长", "director": "主任", "secretary": "书记", "mayor": "市长",
-    "integration": "一体化 融合", "integrated": "一体化", "merger": "融合", "merge": "融合",
+    "integration": "一体化/融合", "integrated": "一体化", "merger": "融合", "merge": "融合",
     "cooperation": "合作", "cooperate": "合作", "partnership": "合作", "partner": "合作",
     "model": "模式", "goal": "目标", "target": "目标", "project": "工程", "workstation": "工作站",
     "stationed": "派驻", "dispatched": "派驻", "sent": "派驻", "resident": "常驻", "ceremony": "仪式",
     "welcome": "欢迎", "meeting": "座谈会", "symposium": "座谈会", "launched": "启动", "launch": "启动",
-    "maternal": "妇幼", "child": "儿童", "children": "儿童", "health": "健康 保健", "cancer": "肿瘤",
+    "maternal": "妇幼", "child": "儿童", "children": "儿童", "health": "健康/保健", "cancer": "肿瘤",
     "oncology": "肿瘤", "research": "科研", "deepen": "深化", "when": "时间", "date": "时间",
     "who": "谁", "chaired": "主持", "hosted": "主持", "presided": "主持", "speech": "讲话",
     "initiated": "发起", "founded": "成立", "established": "成立", "mean": "即", "means": "即",
@@ -63,6 +63,10 @@ GLOSSARY_ZH_EN: dict[str, str] = {
 _PLACE_SUFFIX = re.compile(r"(地区|省|市|县|区|镇)$")
 _HEADS = {"医院", "大学", "油田", "医科大学", "中心医院", "人民医院", "医学院"}
 _GENERIC = {"城市", "千县", "满意度", "深度", "多角度", "上联", "下联", "底联", "周边地区", "重大意义", "扎根"}
+_STOP = "与和及、,,。;;::“”\"《》()()\\s对在由为是了的向将共同赴到从把被并暨等"
+_INSTITUTION = re.compile(
+    rf"[^{_STOP}]{{2,24}}(?:医院|保健院|卫生院|医疗集团|保健协会|卫生健康委员会|卫生健康委|卫健委|卫健局)"
+)
 _EN_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 _ASCII_ONLY = re.compile(r"^[\x00-\x7f]+$")
 
@@ -135,8 +139,10 @@ class Gazetteer:
     def bridge(self, question: str) -> tuple[str, list[str]]:
         """Chinese search terms for the English/pinyin words of `question`.
 
-        Returns (terms, unknown): `unknown` lists capitalized words that neither the
-        glossary nor the gazetteer knows — names the corpus may not contain at all.
+        Returns (terms, unknown). Terms are space-separated; alternatives within one
+        term are joined by '/' ("支援/帮扶"), and any one of them satisfies the term.
+        `unknown` lists capitalized words that neither the glossary nor the gazetteer
+        knows — names the corpus may not contain at all.
         """
         words = _EN_WORD.findall(question.replace("’", "'"))
         terms: list[str] = []
@@ -169,6 +175,8 @@ class Gazetteer:
     # ---- rendering names -------------------------------------------------------
     def render(self, name: str) -> str:
         """English rendering of a Chinese name: glossary words, pinyin for the rest."""
+        if self.names.get(name) == "person":  # 冯世庆 → Feng Shiqing
+            return f"{render_pinyin(name[0])} {render_pinyin(name[1:])}"
         out: list[str] = []
         i = 0
         keys = sorted(GLOSSARY_ZH_EN, key=len, reverse=True)
@@ -189,16 +197,42 @@ class Gazetteer:
             out.append(render_pinyin(pending))
         return " ".join(out)
 
+    def institutions(self, text: str) -> list[tuple[int, int]]:
+        """Spans of institution names (山东大学齐鲁医院德州医院) that start at a known name.
+
+        The left edge of a regex match is unreliable ("此次胜利油田中心医院"), so a match
+        is trimmed to its first gazetteer name and dropped when it holds none.
+        """
+        spans = []
+        for m in _INSTITUTION.finditer(text):
+            starts = [m.start() + i for n in self.names if len(n) >= 2 and (i := m.group(0).find(n)) >= 0]
+            if starts:
+                spans.append((min(starts), m.end()))
+        return spans
+
+    def mentions(self, text: str) -> list[tuple[int, int]]:
+        """Non-overlapping spans of institution and gazetteer names, longest first."""
+        spans = self.institutions(text)
+        for name in self.names:
+            if len(name) >= 2:
+                spans += [(m.start(), m.end()) for m in re.finditer(re.escape(name), text)]
+        chosen: list[tuple[int, int]] = []
+        for start, end in sorted(spans, key=lambda s: (s[0] - s[1], s[0])):
+            if all(end <= a or start >= b for a, b in chosen):
+                chosen.append((start, end))
+        return sorted(chosen)
+
     def annotate(self, text: str) -> str:
-        """Add '(English)' after the first mention of each known place/org/person name."""
-        names = sorted((n for n in self.names if n in text), key=len, reverse=True)
-        done: set[str] = set()
-        for name in names:
-            if any(name in d for d in done):
-                continue
-            done.add(name)
-            text = text.replace(name, f"{name} ({self.render(name)})", 1)
-        return text
+        """Add '(English)' after the first mention of each name: 乐陵市人民医院 (Leling People's Hospital)."""
+        out, last, seen = [], 0, set()
+        for start, end in self.mentions(text):
+            name = text[start:end]
+            out.append(text[last:end])
+            if name not in seen:
+                seen.add(name)
+                out.append(f" ({self.render(name)})")
+            last = end
+        return "".join(out) + text[last:]
 
 
 def is_english(question: str) -> bool:

