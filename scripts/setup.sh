@@ -12,4 +12,15 @@ export PIP_DISABLE_PIP_VERSION_CHECK=1
 # CPU torch first, so that sentence-transformers does not pull a multi-GB CUDA build.
 .venv/bin/python -m pip install -q torch==2.13.0
 .venv/bin/python -m pip install -q -e '.[st,llm,ui,dev]'
+# The browser tests drive Debian's Chromium (no browser downloads). Installing it needs root.
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "setup: installing chromium, chromium-driver and CJK fonts (browser tests)"
+    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive \
+      apt-get install -y -qq chromium chromium-driver fonts-noto-cjk >/dev/null
+  else
+    echo "setup: note: chromium and chromium-driver are missing, so browser tests will be skipped;" \
+         "install them with: sudo apt-get install chromium chromium-driver fonts-noto-cjk" >&2
+  fi
+fi
 echo "setup: ready (.venv)"

@@ -1,0 +1,123 @@
+"""The Gradio app, started on a free localhost port and used through gradio_client and Chromium."""
+
+import os
+import shutil
+import socket
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from assistant import QueryEngine
+from assistant.web import EngineHolder, highlight, launch
+
+pytestmark = pytest.mark.integration
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def app_url(real_store):
+    port = free_port()
+    app = launch(EngineHolder(lambda: QueryEngine.open(real_store.path)), "127.0.0.1", port, None,
+                       block=False)
+    yield f"http://127.0.0.1:{port}/"
+    app.close()
+
+
+@pytest.fixture(scope="module")
+def client(app_url):
+    from gradio_client import Client
+
+    return Client(app_url, verbose=False)
+
+
+def test_answer_cites_the_leling_article(client) -> None:
+    out = client.predict("哪些医院支援乐陵?", api_name="/ask")
+    assert not out["refused"]
+    assert out["citations"][0]["doc_id"] == "001_12103a184f632d7e"
+
+
+def test_nonsense_is_refused(client) -> None:
+    out = client.predict("北约若宣战,俄罗斯首个摧毁目标是什么?", api_name="/ask")
+    assert out["refused"] and out["citations"] == []
+
+
+def test_chat_endpoint_streams_and_shows_sources(client) -> None:
+    history, sources, box = client.predict("胜利油田中心医院派驻了多少名专家?", [], api_name="/chat")
+    reply = history[-1]["content"][0]["text"]
+    assert "71" in reply and "[1]" in reply and "---" in reply  # copied text keeps its sources
+    assert "勝利油田中心醫院首批派駐" in sources and "<mark>" in sources
+    assert box == ""
+
+
+def test_ten_concurrent_clients(app_url) -> None:
+    from gradio_client import Client
+
+    questions = ["哪些医院支援乐陵?", "which hospitals support Leling", "莘县人民医院院长是谁?",
+                 "胜利油田中心医院派驻了多少名专家?", "东营两院融合发展要打造什么模式?"] * 2
+    expected = ["001_", "001_", "003_", "004_", "000_"] * 2
+
+    def ask(q: str) -> str:
+        return Client(app_url, verbose=False).predict(q, api_name="/ask")["citations"][0]["doc_id"]
+
+    with ThreadPoolExecutor(10) as pool:
+        got = list(pool.map(ask, questions))
+    assert all(g.startswith(e) for g, e in zip(got, expected, strict=True)), got
+
+
+def test_missing_store_gives_the_build_command(tmp_path) -> None:
+    from gradio_client import Client
+
+    port = free_port()
+    app = launch(EngineHolder(lambda: QueryEngine.open(tmp_path / "none")), "127.0.0.1", port, None,
+                       block=False)
+    try:
+        history, _, _ = Client(f"http://127.0.0.1:{port}/", verbose=False).predict(
+            "哪些医院支援乐陵?", [], api_name="/chat")
+        assert "python -m ingest corpus/" in history[-1]["content"][0]["text"]
+    finally:
+        app.close()
+
+
+def test_highlight_marks_terms_in_the_original_script() -> None:
+    assert highlight("樂陵市人民醫院<b>", ["乐陵", "医院"]) == "<mark>樂陵</mark>市人民<mark>醫院</mark>&lt;b&gt;"
+
+
+@pytest.mark.skipif(not (shutil.which("chromium") and shutil.which("chromedriver")),
+                    reason="Debian chromium and chromium-driver are not installed (scripts/setup.sh installs them as root)")
+def test_browser_question_shows_sources(app_url, tmp_path) -> None:
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = shutil.which("chromium")
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--no-first-run", "--window-size=1400,1000", f"--user-data-dir={tmp_path / 'profile'}"):
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=Service(shutil.which("chromedriver")), options=options)
+    try:
+        driver.get(app_url)
+        wait = WebDriverWait(driver, 60)
+        box = wait.until(ec.element_to_be_clickable((By.CSS_SELECTOR, "#pa-question textarea")))
+        box.send_keys("哪些医院支援乐陵?")
+        box.send_keys(Keys.ENTER)
+        wait.until(ec.text_to_be_present_in_element((By.ID, "pa-sources"), "齊魯醫院德州醫院"))
+        wait.until(ec.text_to_be_present_in_element((By.ID, "pa-chat"), "[1]"))
+        time.sleep(0.5)
+        assert "資源共享 優勢互補" in driver.find_element(By.ID, "pa-sources").text
+        shot = Path(os.environ.get("PA_SCREENSHOT", tmp_path / "chat.png"))
+        driver.save_screenshot(str(shot))
+        assert shot.stat().st_size > 10_000
+    finally:
+        driver.quit()
