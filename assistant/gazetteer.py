@@ -166,11 +166,11 @@ class Gazetteer:
                 if word[0].isupper() and len(word) > 2 and i > 0 and word.lower() not in _EN_STOP:
                     unknown.append(word)
                 i += 1
-        joined = " ".join(terms)
-        for suffix in "县市省区镇":  # 'Shen County' → 莘 县 → 莘县, the word the articles use
-            joined = re.sub(rf"(\S+) {suffix}(?=\s|$)", lambda m, s=suffix: (
-                m.group(1) + s if m.group(1) + s in self.names else m.group(0)), joined)
-        return joined, unknown
+        def merge(m: re.Match[str]) -> str:  # 'Shen County' → 莘 县 → 莘县, the articles' word
+            word = m.group(1) + m.group(2)
+            return word if word in self.names else m.group(0)
+
+        return re.sub(r"(\S+) ([县市省区镇])(?=\s|$)", merge, " ".join(terms)), unknown
 
     # ---- rendering names -------------------------------------------------------
     def render(self, name: str) -> str:

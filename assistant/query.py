@@ -52,7 +52,7 @@ def parse(question: str, gazetteer: Gazetteer) -> ParsedQuery:
         language = "zh-Hant" if detect_script(original) == "Traditional" else "zh-Hans"
         bridged, unknown = gazetteer.bridge(text) if re.search(r"[A-Za-z]{3,}", text) else ("", [])
     # English words never occur in the corpus: an English question searches by its bridge.
-    groups = [(t,) for t in tokenize(text) if language != "en" or not t.isascii()]
+    groups: list[tuple[str, ...]] = [(t,) for t in tokenize(text) if language != "en" or not t.isascii()]
     for term in bridged.split():
         alternatives = tuple(dict.fromkeys(t for alt in term.split("/") for t in tokenize(alt)))
         if alternatives and alternatives not in groups:
