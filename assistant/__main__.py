@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .errors import AssistantError
 from .followup import Turn
+from .relations import to_table
 from .settings import add_arguments, from_args
 from .types import Answer
 
@@ -23,6 +24,12 @@ def build_parser() -> argparse.ArgumentParser:
     add_arguments(ask)
     chat = sub.add_parser("chat", help="a conversation in the terminal (follow-up questions work)")
     add_arguments(chat)
+    rel = sub.add_parser("relations", help="list the partnerships found in the articles")
+    add_arguments(rel)
+    rel.add_argument("--hospital", help="a hospital, in Chinese (either script) or English")
+    rel.add_argument("--region", help="a place, e.g. 乐陵 or Leling")
+    rel.add_argument("--kind", help="e.g. 对口支援 or 'paired assistance'")
+    rel.add_argument("--format", choices=["table", "csv", "json"], default="table")
     serve = sub.add_parser("serve", help="start the web chat (Gradio)")
     add_arguments(serve)
     serve.add_argument("--host", default="127.0.0.1",
@@ -100,6 +107,11 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "serve":
             return _serve(args)
         engine = from_args(args).open_engine()
+        if args.command == "relations":
+            derived = engine.derived
+            rows = derived.relations.filter(args.hospital, args.region, args.kind, derived.gazetteer)
+            print(to_table(rows, derived.gazetteer, args.format))
+            return 0
         if args.command == "chat":
             return _chat(engine)
         answer = engine.ask(args.question)

@@ -11,15 +11,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 import jieba.posseg as pseg
-import opencc
 
 from .gazetteer import Gazetteer
 from .lexical import LexicalIndex
 from .query import ParsedQuery
-from .textnorm import sentence_spans, to_search_form, tokenize
+from .textnorm import sentence_spans, to_search_form, to_traditional, tokenize
 from .types import Citation, Passage
 
 _LIST_Q = re.compile(r"哪些|哪几|有几|多少|列出|which|how many|list|who", re.I)
@@ -44,11 +42,6 @@ class Sentence:
     text: str  # search form
     coverage: float
     score: float
-
-
-@lru_cache(maxsize=1)
-def _s2t() -> opencc.OpenCC:
-    return opencc.OpenCC("s2t")
 
 
 def absent_entities(query: ParsedQuery, lexical: LexicalIndex) -> list[str]:
@@ -119,7 +112,7 @@ def _render(sentence: Sentence, query: ParsedQuery, gazetteer: Gazetteer) -> str
     if query.language == "en":
         return gazetteer.annotate(sentence.text)
     if query.language == "zh-Hant":
-        return _s2t().convert(sentence.text)
+        return to_traditional(sentence.text)
     return sentence.text
 
 
@@ -129,7 +122,7 @@ def refusal_text(query: ParsedQuery, missing: list[str]) -> str:
         return "The documents do not contain information that answers this question." + why
     why = f"文档中没有提到“{'、'.join(missing)}”。" if missing else ""
     text = "文档中没有找到能回答这个问题的信息。" + why
-    return _s2t().convert(text) if query.language == "zh-Hant" else text
+    return to_traditional(text) if query.language == "zh-Hant" else text
 
 
 def compose(query: ParsedQuery, passages: list[Passage], lexical: LexicalIndex,
@@ -156,5 +149,5 @@ def compose(query: ParsedQuery, passages: list[Passage], lexical: LexicalIndex,
         head = f"From {docs} source article{'s' if docs > 1 else ''} (quoted in Chinese, names glossed):"
     else:
         head = f"根据{docs}篇文档:"
-        head = _s2t().convert(head) if query.language == "zh-Hant" else head
+        head = to_traditional(head) if query.language == "zh-Hant" else head
     return head + "\n" + "\n".join(lines), citations, False

@@ -1,4 +1,4 @@
-"""Indexes derived from the committed chunks: BM25 and the gazetteer.
+"""Indexes derived from the committed documents: BM25, the gazetteer and the relation table.
 
 Both are cached in the store's sidecar directory under the manifest stamp, so any
 process (a query engine, another machine reaching the same Chroma server) rebuilds
@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from .gazetteer import Gazetteer
 from .lexical import LexicalIndex, open_lexical
+from .relations import RelationIndex
 from .store import DocRecord, Store
 
 
@@ -21,6 +22,7 @@ class Derived:
     stamp: str
     lexical: LexicalIndex
     gazetteer: Gazetteer
+    relations: RelationIndex
 
 
 def _open_gazetteer(store: Store, manifest: dict[str, DocRecord], stamp: str) -> Gazetteer:
@@ -40,4 +42,5 @@ def _open_gazetteer(store: Store, manifest: dict[str, DocRecord], stamp: str) ->
 def refresh_derived(store: Store) -> Derived:
     manifest = store.manifest()
     stamp = Store.stamp(manifest)
-    return Derived(manifest, stamp, open_lexical(store, manifest), _open_gazetteer(store, manifest, stamp))
+    return Derived(manifest, stamp, open_lexical(store, manifest), _open_gazetteer(store, manifest, stamp),
+                   RelationIndex.open(store, manifest, stamp))

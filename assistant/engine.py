@@ -13,6 +13,7 @@ from pathlib import Path
 
 from llama_index.core.embeddings import BaseEmbedding
 
+from . import partners
 from .answer import AnswerConfig, compose
 from .derived import Derived, refresh_derived
 from .embedding import load_embedding
@@ -79,10 +80,16 @@ class QueryEngine:
         passages = retrieve(self.store, self.embed_model, derived, query, self.retrieval)
         t2 = time.perf_counter()
         timings.update(parse_ms=round((t1 - t0) * 1000, 1), retrieve_ms=round((t2 - t1) * 1000, 1))
-        text, citations, refused = compose(query, passages, derived.lexical, derived.gazetteer, self.answering)
         notices: list[str] = []
         backend = "offline"
-        if self.llm is not None and not refused:
+        rows = partners.find(query, derived.relations, derived.gazetteer)
+        if rows:  # a list question: the table answers completely, beyond any top-k
+            text, citations = partners.compose(query, rows, derived.gazetteer)
+            refused, backend = False, "relations"
+        else:
+            text, citations, refused = compose(query, passages, derived.lexical, derived.gazetteer,
+                                               self.answering)
+        if self.llm is not None and not refused and not rows:
             try:
                 final = None
                 for final in self.llm.stream(query, passages):

@@ -31,6 +31,16 @@ def _t2s() -> opencc.OpenCC:
     return opencc.OpenCC("t2s")
 
 
+@lru_cache(maxsize=1)
+def _s2t() -> opencc.OpenCC:
+    return opencc.OpenCC("s2t")
+
+
+def to_traditional(text: str) -> str:
+    """Simplified → Traditional, to answer a question in the script it was asked in."""
+    return _s2t().convert(text) if text else text
+
+
 def to_simplified(text: str) -> str:
     """Traditional → Simplified (OpenCC phrase-aware conversion)."""
     return _t2s().convert(text) if text else text

@@ -60,3 +60,32 @@ class Passage:
     score: float
     dense_rank: int | None = None
     lexical_rank: int | None = None
+
+
+SYMMETRIC_KINDS = frozenset({"一体化融合", "医联体成员"})
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A typed partnership found in one article; names are canonical Simplified entities."""
+
+    supporter: str
+    supported: str
+    kind: str  # 对口支援, 紧密型医联体, 城市医疗集团, 派驻专家, 一体化融合, 专家工作站, 医联体成员, 签约合作
+    doc_id: str
+    evidence: str  # the sentence, in the article's own script
+    date: str | None = None  # ISO
+    date_kind: str = ""  # "event" (the article dates it) | "published" | ""
+    figures: str | None = None  # e.g. "专家共71名,其中常驻专家17名、坐诊专家54名"
+
+    @property
+    def symmetric(self) -> bool:
+        return self.kind in SYMMETRIC_KINDS
+
+    def key(self) -> tuple[str, str, str, str]:
+        a, b = (sorted((self.supporter, self.supported)) if self.symmetric
+                else (self.supporter, self.supported))
+        return (self.doc_id, a, b, self.kind)
+
+    def as_dict(self) -> dict:
+        return asdict(self)

@@ -21,7 +21,9 @@ import gradio as gr  # noqa: E402
 from .engine import QueryEngine  # noqa: E402
 from .errors import AssistantError, BadQuestion, StoreNotFound  # noqa: E402
 from .followup import Turn  # noqa: E402
+from .network import network_svg  # noqa: E402
 from .query import parse  # noqa: E402
+from .relations import KIND_EN  # noqa: E402
 from .textnorm import to_simplified  # noqa: E402
 from .types import Answer, Citation  # noqa: E402
 
@@ -145,10 +147,22 @@ def build_app(holder: EngineHolder, title: str = "Hospital partnerships assistan
         except (AssistantError, ValueError) as exc:
             return {"error": str(exc), "answer": friendly_error(exc), "refused": True, "citations": []}
 
+    def partnerships(hospital: str, region: str, kind: str) -> tuple[list[list[Any]], str]:
+        try:
+            derived = holder.get().derived
+        except AssistantError as exc:
+            return [], f"<p>{html.escape(friendly_error(exc))}</p>"
+        rows = derived.relations.filter(hospital or None, region or None,
+                                        None if kind in ("", "all") else kind, derived.gazetteer)
+        table = [[r.relation.supporter, derived.gazetteer.render(r.relation.supporter), r.relation.supported,
+                  derived.gazetteer.render(r.relation.supported), r.relation.kind, r.relation.date or "",
+                  r.relation.figures or "", r.relation.doc_id, r.relation.evidence] for r in rows]
+        return table, network_svg(rows, derived.gazetteer)
+
     with gr.Blocks(title=title) as app:
         gr.Markdown(f"## {title}\nAsk in 简体, 繁體 or English. Every claim is cited; "
                     "questions the articles don't cover are refused.")
-        with gr.Row():
+        with gr.Tab("Chat"), gr.Row():
             with gr.Column(scale=3):
                 chat = gr.Chatbot(label="Conversation", height=480, buttons=["copy", "copy_all"],
                                   elem_id="pa-chat")
@@ -160,6 +174,19 @@ def build_app(holder: EngineHolder, title: str = "Hospital partnerships assistan
             with gr.Column(scale=2):
                 gr.Markdown("### Sources")
                 sources = gr.HTML(EMPTY_SOURCES, elem_id="pa-sources")
+        with gr.Tab("Partnerships") as tab:
+            with gr.Row():
+                f_hospital = gr.Textbox(label="Hospital (中文 or English)", elem_id="pa-f-hospital")
+                f_region = gr.Textbox(label="Region, e.g. 乐陵 or Leling", elem_id="pa-f-region")
+                f_kind = gr.Dropdown(["all", *KIND_EN], value="all", label="Kind")
+            picture = gr.HTML(elem_id="pa-network")
+            grid = gr.Dataframe(headers=["supporter", "supporter (en)", "supported", "supported (en)", "kind",
+                                         "date", "figures", "doc_id", "evidence"], wrap=True,
+                                interactive=False, elem_id="pa-relations")
+        filters = [f_hospital, f_region, f_kind]
+        gr.on([f_hospital.change, f_region.change, f_kind.change], partnerships, filters, [grid, picture],
+              api_name=False)
+        tab.select(partnerships, filters, [grid, picture], api_name="partnerships")
         turns = gr.State([])
         box.submit(respond, [box, chat, turns], [chat, sources, turns, box], api_name="chat")
         new.click(lambda: ([], EMPTY_SOURCES, [], ""), None, [chat, sources, turns, box],

@@ -58,3 +58,19 @@ def aggregate(rows: list[tuple[QACase, dict[str, float]]], by: str = "lang") -> 
         g: {k: round(sum(m[k] for m in ms) / len(ms), 3) for k in ms[0]} | {"n": len(ms)}
         for g, ms in sorted(groups.items())
     }
+
+
+def relation_key(r: dict, symmetric_kinds: frozenset[str]) -> tuple[str, str, str, str]:
+    a, b = r["supporter"], r["supported"]
+    if r["kind"] in symmetric_kinds:
+        a, b = sorted((a, b))
+    return (r["doc_id"], a, b, r["kind"])
+
+
+def precision_recall(predicted: list[dict], gold: list[dict], symmetric_kinds: frozenset[str]) -> dict[str, float]:
+    """Extraction scores over (document, supporter, supported, kind); symmetric kinds ignore order."""
+    p = {relation_key(r, symmetric_kinds) for r in predicted}
+    g = {relation_key(r, symmetric_kinds) for r in gold}
+    hits = len(p & g)
+    return {"precision": hits / len(p) if p else 0.0, "recall": hits / len(g) if g else 0.0,
+            "predicted": len(p), "gold": len(g), "correct": hits}

@@ -8,6 +8,7 @@ hash the document record names, so a killed run never exposes half a document.
 from __future__ import annotations
 
 import hashlib
+import json
 import sys
 import time
 from collections.abc import Callable
@@ -22,14 +23,16 @@ from assistant.derived import refresh_derived
 from assistant.embedding import embedding_dim
 from assistant.store import Store, StoreConfig, writer_lock
 from assistant.textnorm import to_search_form
+from assistant.types import Relation
 
 from .chunk import Chunk, chunk_text
 from .clean import clean
 from .load import RejectedFile, discover, load
 from .metadata import DocumentMeta, extract
 from .normalize import bm25_tokens, search_texts
+from .relations import extract as extract_relations
 
-PIPELINE_VERSION = "1"  # bump when cleaning or chunking changes: every document re-ingests
+PIPELINE_VERSION = "2"  # bump when cleaning or chunking changes: every document re-ingests
 
 
 @dataclass(frozen=True)
@@ -46,6 +49,7 @@ class Prepared:
     doc_hash: str
     chunks: list[Chunk]
     texts: list[str]  # search form (Simplified) of each chunk
+    relations: list[Relation]
     path: str
     encoding: str
     warnings: list[str]
@@ -81,6 +85,7 @@ def prepare(path: Path, options: IngestOptions) -> Prepared:
         doc_hash=hashlib.sha256(key.encode()).hexdigest()[:16],
         chunks=chunks,
         texts=search_texts(chunks),
+        relations=extract_relations(cleaned, meta),
         path=str(path),
         encoding=raw.encoding,
         warnings=[str(w) for w in cleaned.warnings],
@@ -114,6 +119,8 @@ def write_document(store: Store, embed_model: BaseEmbedding, doc: Prepared, batc
     record = {
         **doc.meta.as_chroma(), "doc_hash": doc.doc_hash, "n_chunks": len(ids),
         "path": doc.path, "encoding": doc.encoding, "warnings": "\n".join(doc.warnings),
+        # relations commit with the document record: all of a document or none of it
+        "relations": json.dumps([r.as_dict() for r in doc.relations], ensure_ascii=False),
     }
     store.commit_document(doc.meta.doc_id, centroid.tolist(), doc.meta.title, record)
     store.delete_stale_chunks(doc.meta.doc_id, keep_hash=doc.doc_hash)

@@ -20,6 +20,8 @@ class _Handler(BaseHTTPRequestHandler):
         body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
         self.server.requests.append(body)
         reply = self.server.replies.pop(0) if self.server.replies else "NO_ANSWER"
+        if callable(reply):  # a reply that depends on the prompt (e.g. which source is [n])
+            reply = reply(body)
         if reply == "HTTP500":
             self.send_response(500)
             self.end_headers()
@@ -54,8 +56,18 @@ class _Server(ThreadingHTTPServer):
     requests: list[dict]
 
 
+def source_number(body: dict, needle: str) -> int:
+    """The [n] under which the prompt shows the passage containing `needle`."""
+    prompt = body["messages"][-1]["content"]
+    for block in prompt.split("\n\n["):
+        number, _, rest = block.lstrip("Sources:\n[").partition("]")
+        if needle in rest.partition("<<<")[2].partition(">>>")[0]:  # the passage, not its title
+            return int(number)
+    raise AssertionError(f"no source contains {needle!r}")
+
+
 @contextmanager
-def scripted_llm(replies: list[str]) -> Iterator[_Server]:
+def scripted_llm(replies: list) -> Iterator[_Server]:
     """Serve `replies` in order; `server.url` is the /v1 base URL."""
     server = _Server(("127.0.0.1", 0), _Handler)
     server.replies = list(replies)

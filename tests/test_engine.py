@@ -50,7 +50,8 @@ def test_english_place_names_reach_the_right_article(real_engine, question, doc)
 
 
 def test_english_answer_glosses_names(real_engine) -> None:
-    answer = real_engine.ask("which hospitals support Leling")
+    answer = real_engine.ask("What did Leling People's Hospital and Qilu Hospital discuss at the symposium?")
+    assert answer.backend == "offline" and not answer.refused
     assert "乐陵市人民医院 (Leling People's Hospital)" in answer.text
     assert answer.text.startswith("From 1 source article")
 

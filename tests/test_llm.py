@@ -6,10 +6,10 @@ from assistant import QueryEngine, Turn
 from assistant.llm import LLMAnswerer, check_citations
 from assistant.types import Passage
 
-from .fake_llm import scripted_llm
+from .fake_llm import scripted_llm, source_number
 
 pytestmark = pytest.mark.integration
-QUESTION = "哪些医院支援乐陵?"
+QUESTION = "齐鲁医院德州医院与乐陵市人民医院开展了什么工作?"  # a fact question: no relation route
 
 
 def engine_with(real_store, url: str) -> QueryEngine:
@@ -17,9 +17,12 @@ def engine_with(real_store, url: str) -> QueryEngine:
 
 
 def test_bogus_citation_is_removed_and_unsupported_sentence_dropped(real_store) -> None:
-    reply = ("山东大学齐鲁医院德州医院与乐陵市人民医院开展对口支援工作座谈会。[1][9]\n"
-             "北京协和医院也向乐陵派出了五十名专家。[1]\n"
-             "双方将开展联合科研项目攻关。[7]")
+    def reply(body: dict) -> str:
+        n = source_number(body, "7月3日")
+        return (f"山东大学齐鲁医院德州医院与乐陵市人民医院开展对口支援工作座谈会。[{n}][9]\n"
+                f"北京协和医院也向乐陵派出了五十名专家。[{n}]\n"
+                "双方将开展联合科研项目攻关。[7]")
+
     with scripted_llm([reply]) as server:
         answer = engine_with(real_store, server.url).ask(QUESTION)
     assert answer.backend == "llm:scripted" and not answer.refused
@@ -35,11 +38,13 @@ def test_bogus_citation_is_removed_and_unsupported_sentence_dropped(real_store) 
 
 
 def test_answer_streams_then_is_checked(real_store) -> None:
-    reply = "齐鲁医院德州医院支援乐陵市人民医院。[1]"
+    def reply(body: dict) -> str:
+        return f"齐鲁医院德州医院支援乐陵市人民医院。[{source_number(body, '7月3日')}]"
+
     with scripted_llm([reply]) as server:
         partials = list(engine_with(real_store, server.url).ask_stream(QUESTION))
     assert len(partials) > 3  # token by token
-    assert partials[0].text and len(partials[0].text) < len(reply)
+    assert partials[0].text and len(partials[0].text) < len(partials[-2].text)
     assert partials[-1].citations and partials[-1].text.endswith("[1]。")
 
 

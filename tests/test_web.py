@@ -56,6 +56,16 @@ def test_chat_endpoint_streams_and_shows_sources(client) -> None:
     assert box == ""
 
 
+def test_partnerships_tab_filters_and_draws(client) -> None:
+    table, svg = client.predict("", "Leling", "all", api_name="/partnerships")
+    rows = table["data"]
+    assert [(r[0], r[2]) for r in rows] == [("山东大学齐鲁医院德州医院", "乐陵市人民医院")]
+    assert rows[0][3] == "Leling People's Hospital"
+    assert "<svg" in svg and "乐陵市人民医院" in svg and "marker-end" in svg
+    table, _ = client.predict("", "", "医联体成员", api_name="/partnerships")
+    assert len(table["data"]) == 7
+
+
 def test_ten_concurrent_clients(app_url) -> None:
     from gradio_client import Client
 
@@ -116,8 +126,13 @@ def test_browser_question_shows_sources(app_url, tmp_path) -> None:
         wait.until(ec.text_to_be_present_in_element((By.ID, "pa-chat"), "[1]"))
         time.sleep(0.5)
         assert "資源共享 優勢互補" in driver.find_element(By.ID, "pa-sources").text
-        shot = Path(os.environ.get("PA_SCREENSHOT", tmp_path / "chat.png"))
-        driver.save_screenshot(str(shot))
-        assert shot.stat().st_size > 10_000
+        shot = Path(os.environ.get("PA_SCREENSHOT_DIR", tmp_path))
+        driver.save_screenshot(str(shot / "chat.png"))
+        assert (shot / "chat.png").stat().st_size > 10_000
+        driver.find_element(By.XPATH, "//button[@role='tab' and contains(., 'Partnerships')]").click()
+        wait.until(ec.text_to_be_present_in_element((By.ID, "pa-relations"), "东营市第二人民医院"))
+        wait.until(ec.presence_of_element_located((By.CSS_SELECTOR, "#pa-network svg")))
+        time.sleep(0.5)
+        driver.save_screenshot(str(shot / "partnerships.png"))
     finally:
         driver.quit()

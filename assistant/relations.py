@@ -1,0 +1,144 @@
+"""The relation table: every partnership mined at ingest, queryable by hospital, region, kind.
+
+Relations are stored on each document's record in the store (committed with it);
+this SQLite table beside the store is derived from them and rebuilt when stale.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from .gazetteer import Gazetteer
+from .store import DocRecord, Store
+from .textnorm import to_search_form
+from .types import Relation
+
+KIND_EN = {
+    "对口支援": "paired assistance", "紧密型医联体": "close medical alliance",
+    "城市医疗集团": "urban medical group", "派驻专家": "stationed experts",
+    "一体化融合": "integration", "专家工作站": "expert workstation",
+    "医联体成员": "medical alliance membership", "签约合作": "signed cooperation",
+}
+_COLUMNS = ("supporter", "supported", "kind", "doc_id", "evidence", "date", "date_kind", "figures")
+
+
+@dataclass(frozen=True)
+class RelationRow:
+    relation: Relation
+    title: str
+    source: str | None
+    url: str | None
+
+    def as_dict(self, gazetteer: Gazetteer | None = None) -> dict:
+        out = self.relation.as_dict() | {"symmetric": self.relation.symmetric, "title": self.title,
+                                         "source": self.source, "url": self.url}
+        if gazetteer is not None:
+            out |= {"supporter_en": gazetteer.render(self.relation.supporter),
+                    "supported_en": gazetteer.render(self.relation.supported),
+                    "kind_en": KIND_EN.get(self.relation.kind, self.relation.kind)}
+        return out
+
+
+def _relations(record: DocRecord) -> list[Relation]:
+    try:
+        return [Relation(**{k: d.get(k) for k in _COLUMNS}) for d in json.loads(record.meta.get("relations") or "[]")]
+    except (ValueError, TypeError):
+        return []
+
+
+class RelationIndex:
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    @classmethod
+    def open(cls, store: Store, manifest: dict[str, DocRecord], stamp: str) -> RelationIndex:
+        path = store.config.sidecar_dir() / "relations.sqlite"
+        try:
+            conn = sqlite3.connect(path, check_same_thread=False)
+            current = conn.execute("select value from info where key='stamp'").fetchone()
+            if current and current[0] == stamp:
+                return cls(conn)
+            conn.close()
+        except sqlite3.Error:
+            pass
+        return cls(cls._build(path, manifest, stamp))
+
+    @staticmethod
+    def _build(path: Path, manifest: dict[str, DocRecord], stamp: str) -> sqlite3.Connection:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        tmp.unlink(missing_ok=True)
+        conn = sqlite3.connect(tmp)
+        conn.executescript(
+            "create table info (key text primary key, value text);"
+            "create table relations (supporter text, supported text, kind text, doc_id text, evidence text,"
+            " date text, date_kind text, figures text, title text, source text, url text);"
+            "create index by_supported on relations(supported); create index by_supporter on relations(supporter);"
+        )
+        rows = [
+            (*(getattr(r, c) for c in _COLUMNS), rec.meta.get("title", ""), rec.meta.get("source") or None,
+             rec.meta.get("url") or None)
+            for rec in manifest.values() for r in _relations(rec)
+        ]
+        conn.executemany(f"insert into relations values ({','.join('?' * 11)})", rows)
+        conn.execute("insert into info values ('stamp', ?)", (stamp,))
+        conn.commit()
+        conn.close()
+        tmp.replace(path)  # readers see the old table or the new one
+        return sqlite3.connect(path, check_same_thread=False)
+
+    def all(self) -> list[RelationRow]:
+        cur = self.conn.execute(f"select {', '.join(_COLUMNS)}, title, source, url from relations "
+                                "order by date desc, doc_id, supporter")
+        return [RelationRow(Relation(*row[:8]), row[8], row[9], row[10]) for row in cur.fetchall()]
+
+    def entities(self) -> set[str]:
+        return {n for r in self.all() for n in (r.relation.supporter, r.relation.supported)}
+
+    def filter(self, hospital: str | None = None, region: str | None = None, kind: str | None = None,
+               gazetteer: Gazetteer | None = None) -> list[RelationRow]:
+        """Relations naming `hospital` (either side), in `region` (either side), of `kind`."""
+        def terms(value: str) -> list[str]:
+            value = to_search_form(value)
+            if gazetteer is not None and value.isascii():
+                bridged, _ = gazetteer.bridge(value)
+                return [t.split("/")[0] for t in bridged.split()] or [value]
+            return [value]
+
+        rows = self.all()
+        if kind:
+            rows = [r for r in rows if r.relation.kind == to_search_form(kind)
+                    or KIND_EN.get(r.relation.kind, "").lower() == kind.lower()]
+        for value in (hospital, region):
+            if value:
+                wanted = terms(value)
+                rows = [r for r in rows if any(all(t in n for t in wanted)
+                                               for n in (r.relation.supporter, r.relation.supported))]
+        return rows
+
+
+def to_table(rows: list[RelationRow], gazetteer: Gazetteer, fmt: str) -> str:
+    dicts = [r.as_dict(gazetteer) for r in rows]
+    if fmt == "json":
+        return json.dumps(dicts, ensure_ascii=False, indent=2)
+    fields = ["supporter", "supporter_en", "supported", "supported_en", "kind", "kind_en", "date",
+              "date_kind", "figures", "doc_id", "evidence"]
+    if fmt == "csv":
+        buf = io.StringIO()
+        writer = csv.DictWriter(buf, fieldnames=fields, extrasaction="ignore", lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(dicts)
+        return buf.getvalue().rstrip("\n")
+    lines = [f"{len(rows)} relation(s)"]
+    for d in dicts:
+        sym = "↔" if d["symmetric"] else "→"
+        lines.append(f"{d['supporter']} {sym} {d['supported']}  [{d['kind']}]  {d['date'] or '-'}"
+                     f"{' (' + d['date_kind'] + ')' if d['date_kind'] else ''}  {d['doc_id']}"
+                     + (f"  {d['figures']}" if d["figures"] else ""))
+        lines.append(f"    {d['supporter_en']} {sym} {d['supported_en']} ({d['kind_en']})")
+    return "\n".join(lines)
