@@ -42,9 +42,14 @@ class QueryEngine:
     @classmethod
     def open(cls, db: str | Path | None = "data/chroma", *, chroma_url: str | None = None,
              embed_model: BaseEmbedding | str | None = None, llm: LLMAnswerer | None = None,
-             top_k: int = 6) -> QueryEngine:
-        """Open a store built by `python -m ingest`; the embedder defaults to the one it was built with."""
-        config = StoreConfig(path=None if chroma_url else Path(db or "data/chroma"), url=chroma_url)
+             top_k: int = 6, sidecar: Path | None = None) -> QueryEngine:
+        """Open a store built by `python -m ingest`; the embedder defaults to the one it was built with.
+
+        `sidecar` is where derived indexes are cached (default: beside the store, or
+        data/HOST_PORT.sidecar for a server).
+        """
+        config = StoreConfig(path=None if chroma_url else Path(db or "data/chroma"), url=chroma_url,
+                             sidecar=sidecar)
         if isinstance(embed_model, BaseEmbedding):
             model = embed_model
         else:

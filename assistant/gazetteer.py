@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -64,7 +65,8 @@ GLOSSARY_ZH_EN: dict[str, str] = {
 }
 _PLACE_SUFFIX = re.compile(r"(地区|省|市|县|区|镇)$")
 _HEADS = {"医院", "大学", "油田", "医科大学", "中心医院", "人民医院", "医学院"}
-_GENERIC = {"城市", "千县", "满意度", "深度", "多角度", "上联", "下联", "底联", "周边地区", "重大意义", "扎根"}
+_PLACE_FOLLOWERS = _HEADS | {"人民", "中医院", "中医", "妇幼保健", "妇幼保健院", "第一", "第二", "第三", "立", "市立"}
+_GENERIC = {"城区", "市区", "辖区", "院区", "新区", "县区", "城市", "千县", "满意度", "深度", "多角度", "上联", "下联", "底联", "周边地区", "重大意义", "扎根"}
 _STOP = "与和及、,,。;;::“”\"《》()()\\s对在由为是了的向将共同赴到从把被并暨等"
 _INSTITUTION = re.compile(
     rf"[^{_STOP}]{{2,24}}(?:医院|保健院|卫生院|医疗集团|保健协会|卫生健康委员会|卫生健康委|卫健委|卫健局)"
@@ -100,7 +102,10 @@ class Gazetteer:
         for (word, flag), (after, _) in zip(tagged, tagged[1:] + [("", "")], strict=True):
             if len(word) < 2 or word in _GENERIC:
                 continue
-            if after in _HEADS and flag in ("ns", "nr", "nt", "nz", "j") and word not in GLOSSARY_ZH_EN:
+            if after in _PLACE_FOLLOWERS and re.fullmatch(r"[\u4e00-\u9fff]{1,4}[县市区]", word) \
+                    and word not in _GENERIC and word[0] not in "全本该我各两此":
+                found[word] = "place"  # 冠县(人民医院): a place jieba does not tag as one
+            elif after in _HEADS and flag in ("ns", "nr", "nt", "nz", "j") and word not in GLOSSARY_ZH_EN:
                 found.setdefault(word, "org")  # 齐鲁(医院), 山东(大学), 胜利(油田)
             if flag == "ns" and (_PLACE_SUFFIX.search(word) or re.search(word + "(市|县|区|医|大学)", text)):
                 found[word] = "place"
@@ -124,7 +129,7 @@ class Gazetteer:
     # ---- persistence ----------------------------------------------------------
     def save(self, path: Path, stamp: str) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
+        tmp = path.with_suffix(f".tmp{os.getpid()}")
         tmp.write_text(json.dumps({"stamp": stamp, "names": self.names, "aliases": self.aliases},
                                   ensure_ascii=False), encoding="utf-8")
         tmp.replace(path)

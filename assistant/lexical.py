@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -66,7 +67,7 @@ class LexicalIndex:
         return cls(ids, bm25, Store.stamp(manifest))
 
     def save(self, directory: Path) -> None:
-        tmp = directory.with_name(directory.name + ".tmp")
+        tmp = directory.with_name(f"{directory.name}.tmp{os.getpid()}")  # writers never share a temp
         shutil.rmtree(tmp, ignore_errors=True)
         tmp.mkdir(parents=True)
         if self.bm25 is not None:
@@ -75,8 +76,11 @@ class LexicalIndex:
             json.dumps({"stamp": self.stamp, "tokenizer": TOKENIZER, "ids": self.ids}),
             encoding="utf-8",
         )
-        shutil.rmtree(directory, ignore_errors=True)
+        old = directory.with_name(f"{directory.name}.old{os.getpid()}")
+        if directory.exists():
+            directory.rename(old)
         tmp.rename(directory)  # readers see the old cache or the new one, never a mix
+        shutil.rmtree(old, ignore_errors=True)
 
     @classmethod
     def load(cls, directory: Path, stamp: str) -> LexicalIndex | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -71,7 +72,7 @@ class RelationIndex:
     @staticmethod
     def _build(path: Path, manifest: dict[str, DocRecord], stamp: str) -> sqlite3.Connection:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
+        tmp = path.with_suffix(f".tmp{os.getpid()}")
         tmp.unlink(missing_ok=True)
         conn = sqlite3.connect(tmp)
         conn.executescript(

@@ -10,7 +10,7 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -159,14 +159,19 @@ class Store:
         self.documents.delete(ids=[doc_id])  # uncommit first: never a half-visible document
         self.delete_stale_chunks(doc_id, None)
 
-    def repair(self, manifest: dict[str, DocRecord]) -> int:
-        """Delete chunks that no committed document owns (left by a killed run)."""
+    def repair(self, manifest: dict[str, DocRecord], mine: Callable[[str], bool] = lambda _: True) -> int:
+        """Delete chunks that no committed document owns (left by a killed run).
+
+        `mine` limits the repair to this writer's documents: another shard's worker
+        may be writing chunks it has not committed yet.
+        """
         if self.chunks.count() == sum(r.n_chunks for r in manifest.values()):
             return 0
         stale = [
             c["id"] for c in self.iter_chunks()
-            if (rec := manifest.get(c["metadatas"]["doc_id"])) is None
-            or rec.doc_hash != c["metadatas"]["doc_hash"]
+            if mine(c["metadatas"]["doc_id"])
+            and ((rec := manifest.get(c["metadatas"]["doc_id"])) is None
+                 or rec.doc_hash != c["metadatas"]["doc_hash"])
         ]
         for s in range(0, len(stale), MAX_BATCH):
             self.chunks.delete(ids=stale[s:s + MAX_BATCH])
@@ -174,11 +179,11 @@ class Store:
 
 
 @contextmanager
-def writer_lock(config: StoreConfig) -> Iterator[None]:
-    """One writer per store: a second ingestion gets StoreBusy, never a corrupt store."""
+def writer_lock(config: StoreConfig, part: str | None = None) -> Iterator[None]:
+    """One writer per store (or per shard of it): a second gets StoreBusy, never a corrupt store."""
     lock_dir = config.sidecar_dir()
     lock_dir.mkdir(parents=True, exist_ok=True)
-    fd = os.open(lock_dir / "write.lock", os.O_CREAT | os.O_RDWR, 0o644)
+    fd = os.open(lock_dir / f"write{'-' + part if part else ''}.lock", os.O_CREAT | os.O_RDWR, 0o644)
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)

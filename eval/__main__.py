@@ -1,4 +1,4 @@
-"""`python -m eval retrieval|latency [--db PATH] [--dataset PATH]`: figures for the engine."""
+"""`python -m eval run|latency|synth|bench`: evaluation suites, measurements and test corpora."""
 
 from __future__ import annotations
 
@@ -7,58 +7,194 @@ import json
 import statistics
 import sys
 import time
+from datetime import datetime
 from pathlib import Path
 
-from assistant import QueryEngine
+from assistant import AssistantError, QueryEngine
 
-from .metrics import aggregate, case_metrics, doc_ranking, load_cases
+from . import answers, ragas_suite, report, retrieval
+from .metrics import load_cases
 
-DEFAULT_DATASET = Path(__file__).parent / "datasets" / "dev_qa.jsonl"
-
-
-def retrieval(engine: QueryEngine, dataset: Path) -> dict:
-    rows = []
-    for case in load_cases(dataset):
-        if case.gold:
-            ranking = doc_ranking([p.doc_id for p in engine.retrieve(case.question)])
-            rows.append((case, case_metrics(ranking, case.gold)))
-    return {"by_lang": aggregate(rows, "lang"), "by_type": aggregate(rows, "type")}
+HERE = Path(__file__).parent
+DATASETS = HERE / "datasets"
+SUITES = json.loads((HERE / "suites.json").read_text(encoding="utf-8"))
 
 
-def latency(engine: QueryEngine, dataset: Path, repeats: int) -> dict:
-    questions = [c.question for c in load_cases(dataset)]
+def run_suites(engine: QueryEngine, names: list[str], dataset: Path, corpus: Path | None, out: Path,
+               judge: ragas_suite.Judge | None = None, label: str = "offline") -> tuple[bool, list[str]]:
+    """Run the named suites, write their reports under `out`; (all minimums met, verdict lines)."""
+    cases = load_cases(dataset)
+    out.mkdir(parents=True, exist_ok=True)
+    ok, lines = True, []
+    answer_rows: list[dict] | None = None
+    for name in names:
+        minimums = SUITES[name]["minimums"]
+        header = [f"# {name} suite", "", f"- dataset: `{dataset.name}` ({len(cases)} questions)",
+                  f"- answerer: {label}", f"- run: {datetime.now().isoformat(timespec='seconds')}"]
+        if name == "retrieval":
+            result = retrieval.run_suite(engine, cases, corpus)
+            scores = retrieval.flat_scores(result)
+            charts = [report.bar_chart(out / "retrieval_by_lang.png", "hit@5 by language (per retriever)",
+                                       {n: {g: m["hit@5"] for g, m in r["by_lang"].items()}
+                                        for n, r in result["retrievers"].items()}),
+                      report.bar_chart(out / "retrieval_mrr_by_type.png", "MRR by question type (per retriever)",
+                                       {n: {g: m["mrr"] for g, m in r["by_type"].items()}
+                                        for n, r in result["retrievers"].items()})]
+            table = ["", "| retriever | hit@1 | hit@5 | MRR | nDCG@5 |", "|---|---|---|---|---|"]
+            table += [f"| {n} | " + " | ".join(f"{r['by_lang']['all'][m]:.3f}" for m in ("hit@1", "hit@5", "mrr", "ndcg@5"))
+                      + " |" for n, r in result["retrievers"].items()]
+        else:
+            if answer_rows is None:
+                answer_rows = answers.run_suite(engine, cases)["per_question"]
+            if name == "answers":
+                result = {"summary": answers.summarize(answer_rows), "per_question": answer_rows}
+                scores = result["summary"]
+                metrics = ["must_recall", "gold_cited", "citation_precision"]
+            else:
+                result = ragas_suite.run_suite(answer_rows, cases, engine, judge)
+                scores = result["summary"]
+                metrics = list(scores)
+                header.append(f"- judge: {result['judge'] or 'none (non-LLM metrics only)'}")
+                if result["judge_error"]:
+                    header.append(f"- **judge error**: {result['judge_error']}")
+                if result["failed_samples"]:
+                    header.append(f"- samples without a score: {result['failed_samples']}")
+            charts = [report.bar_chart(out / f"{name}_by_lang.png", f"{name}: metrics by language",
+                                       report.grouped(result["per_question"], "lang", metrics)),
+                      report.bar_chart(out / f"{name}_by_type.png", f"{name}: metrics by question type",
+                                       report.grouped(result["per_question"], "type", metrics))]
+            table = ["", "| metric | value |", "|---|---|"]
+            table += [f"| {k} | {'-' if v is None else round(v, 3)} |" for k, v in scores.items()]
+        checks = report.verdicts(scores, minimums)
+        if name == "ragas" and judge and result.get("judge_error"):
+            checks.append((False, f"FAIL judge: {result['judge_error']}"))
+        verdict_lines = [line for _, line in checks]
+        report.write(out, name, [*header, *table, "", "## Verdicts", "", *[f"- {v}" for v in verdict_lines]],
+                     {"suite": name, "scores": scores, "minimums": minimums, **result}, charts)
+        ok &= all(passed for passed, _ in checks)
+        lines += [f"{name}: {v}" for v in verdict_lines]
+    return ok, lines
+
+
+def _open(args: argparse.Namespace, llm=None) -> QueryEngine:
+    return QueryEngine.open(args.db, chroma_url=args.chroma_url, llm=llm)
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from assistant.llm import LLMAnswerer
+
+    names = ["retrieval", "answers", "ragas"] if args.suite == "all" else [args.suite]
+    llm = LLMAnswerer(args.llm_url, args.llm_model) if args.answerer == "llm" else None
+    if args.answerer == "llm" and not args.llm_url:
+        raise ValueError("--answerer llm needs --llm-url")
+    judge, server = None, None
+    if args.judge == "local":
+        from assistant.localmodel import fetch, serve
+
+        server = serve(fetch(args.judge_size), port=args.judge_port)
+        judge = ragas_suite.Judge(f"http://127.0.0.1:{args.judge_port}/v1", f"local-gguf:{args.judge_size}")
+    elif args.judge:
+        judge = ragas_suite.Judge(args.judge, args.judge_model)
+    out = args.out or HERE / "reports" / "tmp" / datetime.now().strftime("%Y%m%d-%H%M%S")
+    try:
+        ok, lines = run_suites(_open(args, llm), names, args.dataset, args.corpus, out, judge,
+                               label=f"llm ({args.llm_model})" if llm else "offline")
+    finally:
+        if server is not None:
+            server.terminate()
+    print("\n".join(lines))
+    print(f"report: {out}")
+    return 0 if ok else 1
+
+
+def cmd_latency(args: argparse.Namespace) -> int:
+    engine = _open(args)
+    questions = [c.question for c in load_cases(args.dataset)]
     engine.ask(questions[0])  # warm caches once, as a running server would be
-    samples = []
-    for _ in range(repeats):
+    samples, baseline = [], []
+    for _ in range(args.repeats):
         for q in questions:
             t = time.perf_counter()
             engine.ask(q)
             samples.append((time.perf_counter() - t) * 1000)
+            t = time.perf_counter()  # baseline: embed the question and one dense query, nothing else
+            engine.store.chunks.query(query_embeddings=[engine.embed_model.get_query_embedding(q)], n_results=6)
+            baseline.append((time.perf_counter() - t) * 1000)
     samples.sort()
-    # Baseline in the same run: embed the question and one dense Chroma query, nothing else.
-    baseline = []
-    for q in questions * repeats:
-        t = time.perf_counter()
-        engine.store.chunks.query(query_embeddings=[engine.embed_model.get_query_embedding(q)], n_results=6)
-        baseline.append((time.perf_counter() - t) * 1000)
     median, base = statistics.median(samples), statistics.median(baseline)
-    return {"asks": len(samples), "median_ms": round(median, 1),
-            "p95_ms": round(samples[int(0.95 * (len(samples) - 1))], 1), "max_ms": round(samples[-1], 1),
-            "baseline_dense_only_median_ms": round(base, 1), "ratio_to_baseline": round(median / base, 2)}
+    print(json.dumps({"asks": len(samples), "median_ms": round(median, 1),
+                      "p95_ms": round(samples[int(0.95 * (len(samples) - 1))], 1),
+                      "baseline_dense_only_median_ms": round(base, 1), "ratio_to_baseline": round(median / base, 2)},
+                     indent=2))
+    return 0
+
+
+def cmd_synth(args: argparse.Namespace) -> int:
+    from .synth import generate, write
+
+    docs = generate(args.docs, args.seed, args.focus_county, args.focus_count)
+    print(f"wrote {len(docs)} articles and relations_gold.jsonl to {write(docs, args.out)}")
+    return 0
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    from .bench import run_bench
+
+    return run_bench(args)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m eval", description="Evaluate and measure the assistant.")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    def store_args(sp: argparse.ArgumentParser) -> None:
+        sp.add_argument("--db", type=Path, default=Path("data/chroma"))
+        sp.add_argument("--chroma-url")
+        sp.add_argument("--dataset", type=Path, default=DATASETS / "dev_qa.jsonl")
+
+    run = sub.add_parser("run", help="run evaluation suites and write a report")
+    store_args(run)
+    run.add_argument("--suite", choices=["retrieval", "answers", "ragas", "all"], default="all")
+    run.add_argument("--corpus", type=Path, default=Path("corpus"),
+                     help="raw files for the plain llama-index baseline (retrieval suite)")
+    run.add_argument("--answerer", choices=["offline", "llm"], default="offline")
+    run.add_argument("--llm-url")
+    run.add_argument("--llm-model", default="local")
+    run.add_argument("--judge", help="an OpenAI-compatible URL, or 'local' for the bundled GGUF model")
+    run.add_argument("--judge-model", default="judge", help="the judge's model name (named in the report)")
+    run.add_argument("--judge-size", choices=["1.5b", "0.5b"], default="1.5b")
+    run.add_argument("--judge-port", type=int, default=8089)
+    run.add_argument("--out", type=Path, help="report directory (default eval/reports/tmp/TIMESTAMP)")
+    run.set_defaults(func=cmd_run)
+
+    lat = sub.add_parser("latency", help="ask latency on the dataset, with a dense-only baseline")
+    store_args(lat)
+    lat.add_argument("--repeats", type=int, default=5)
+    lat.set_defaults(func=cmd_latency)
+
+    syn = sub.add_parser("synth", help="generate partnership news for scale tests")
+    syn.add_argument("--docs", type=int, required=True)
+    syn.add_argument("--seed", type=int, default=0)
+    syn.add_argument("--out", type=Path, required=True)
+    syn.add_argument("--focus-county", help="a county that many hospitals support")
+    syn.add_argument("--focus-count", type=int, default=0)
+    syn.set_defaults(func=cmd_synth)
+
+    bench = sub.add_parser("bench", help="ingest throughput, baselines, latency at scale; writes a report")
+    bench.add_argument("--docs", type=int, default=300, help="generated articles for the throughput runs")
+    bench.add_argument("--sizes", default="1000,10000,100000", help="store sizes (chunks) for latency")
+    bench.add_argument("--out", type=Path, default=HERE / "reports" / "bench")
+    bench.set_defaults(func=cmd_bench)
+    return p
 
 
 def main(argv: list[str] | None = None) -> int:
-    p = argparse.ArgumentParser(prog="python -m eval", description="Measure the query engine.")
-    p.add_argument("what", choices=["retrieval", "latency"])
-    p.add_argument("--db", type=Path, default=Path("data/chroma"))
-    p.add_argument("--dataset", type=Path, default=DEFAULT_DATASET)
-    p.add_argument("--repeats", type=int, default=5, help="latency: passes over the dataset")
-    args = p.parse_args(argv)
-    engine = QueryEngine.open(args.db)
-    result = retrieval(engine, args.dataset) if args.what == "retrieval" else latency(
-        engine, args.dataset, args.repeats)
-    print(json.dumps(result, ensure_ascii=False, indent=2))
-    return 0
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except (AssistantError, ValueError, FileNotFoundError) as exc:
+        print(f"eval: error: {exc}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

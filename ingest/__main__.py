@@ -34,9 +34,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--overlap", type=int, default=60, help="characters of sentence overlap (60)")
     p.add_argument("--no-prune", dest="prune", action="store_false",
                    help="keep documents whose files are gone (default: remove them)")
+    p.add_argument("--shard", type=parse_shard, metavar="I/N",
+                   help="ingest only shard I of N (0-based), so N workers can share one Chroma server")
     p.add_argument("--json", action="store_true", help="print the summary as one JSON object")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     return p
+
+
+def parse_shard(text: str) -> tuple[int, int]:
+    try:
+        index, count = (int(x) for x in text.split("/"))
+    except ValueError:
+        raise argparse.ArgumentTypeError("--shard must look like I/N, e.g. 0/2") from None
+    if not 0 <= index < count:
+        raise argparse.ArgumentTypeError("--shard I/N needs 0 <= I < N")
+    return index, count
 
 
 def print_summary(s: Summary) -> None:
@@ -61,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.chunk_size < 20 or not 0 <= args.overlap < args.chunk_size:
             raise ValueError("--chunk-size must be >= 20 and 0 <= --overlap < --chunk-size")
         summary = run(args.corpus, config, load_embedding(args.embed_model), options,
-                      progress=not (args.quiet or args.json) and sys.stderr.isatty())
+                      progress=not (args.quiet or args.json) and sys.stderr.isatty(), shard=args.shard)
     except (AssistantError, FileNotFoundError, ValueError) as exc:
         print(f"ingest: error: {exc}", file=sys.stderr)
         return 2

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import queue
 import sys
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -40,7 +42,8 @@ class IngestOptions:
     chunk_size: int = 320
     overlap: int = 60
     prune: bool = True
-    batch_size: int = 32
+    batch_size: int = 64  # chunks per embedding call, across documents
+    queue_size: int = 32  # documents prepared ahead of the embedder: bounds memory
 
 
 @dataclass(frozen=True)
@@ -104,13 +107,21 @@ def _chunk_metadata(doc: Prepared, chunk: Chunk, text: str) -> dict:
     }
 
 
-def write_document(store: Store, embed_model: BaseEmbedding, doc: Prepared, batch_size: int) -> int:
-    """Embed and write one document; return the number of chunks embedded."""
-    title = to_search_form(doc.meta.title)
-    inputs = [f"{title}\n{t}" for t in doc.texts]
+def embed(embed_model: BaseEmbedding, docs: list[Prepared], batch_size: int) -> list[list[list[float]]]:
+    """Embed the chunks of several documents in shared batches; one vector list per document."""
+    inputs = [f"{to_search_form(d.meta.title)}\n{t}" for d in docs for t in d.texts]
     vectors: list[list[float]] = []
     for s in range(0, len(inputs), batch_size):
         vectors += embed_model.get_text_embedding_batch(inputs[s:s + batch_size])
+    out, at = [], 0
+    for d in docs:
+        out.append(vectors[at:at + len(d.texts)])
+        at += len(d.texts)
+    return out
+
+
+def write_document(store: Store, doc: Prepared, vectors: list[list[float]]) -> int:
+    """Write one embedded document: chunks, then the commit record, then the old version's removal."""
     ids = [f"{doc.meta.doc_id}#{doc.doc_hash}#{c.position}" for c in doc.chunks]
     metas = [_chunk_metadata(doc, c, t) for c, t in zip(doc.chunks, doc.texts, strict=True)]
     store.add_chunks(ids, vectors, doc.texts, metas)
@@ -127,52 +138,98 @@ def write_document(store: Store, embed_model: BaseEmbedding, doc: Prepared, batc
     return len(ids)
 
 
+def in_shard(doc_id: str, shard: tuple[int, int] | None) -> bool:
+    """Stable assignment of documents to N workers by a hash of their id."""
+    if shard is None:
+        return True
+    index, count = shard
+    return int(hashlib.sha1(doc_id.encode()).hexdigest(), 16) % count == index
+
+
+_DONE = object()
+
+
+def _prepare_all(paths: list[Path], options: IngestOptions, out: queue.Queue) -> None:
+    """Producer thread: load, clean and chunk ahead of the embedder (bounded by the queue)."""
+    for path in paths:
+        try:
+            out.put((path, prepare(path, options)))
+        except RejectedFile as exc:
+            out.put((path, exc.reason))
+        except OSError as exc:
+            out.put((path, f"cannot read: {exc.strerror or exc}"))
+        except Exception as exc:  # noqa: BLE001 - one bad file never aborts the batch
+            out.put((path, f"could not be processed ({type(exc).__name__}: {exc})"))
+    out.put(_DONE)
+
+
+def _batches(paths: list[Path], options: IngestOptions) -> Iterator[list[tuple[Path, Prepared | str]]]:
+    """Prepared documents in groups of about `batch_size` chunks, prepared in a background thread."""
+    pending: queue.Queue = queue.Queue(maxsize=options.queue_size)
+    threading.Thread(target=_prepare_all, args=(paths, options, pending), daemon=True).start()
+    group: list[tuple[Path, Prepared | str]] = []
+    chunks = 0
+    while (item := pending.get()) is not _DONE:
+        group.append(item)
+        chunks += len(item[1].chunks) if isinstance(item[1], Prepared) else 0
+        if chunks >= options.batch_size or pending.empty():
+            yield group
+            group, chunks = [], 0
+    if group:
+        yield group
+
+
 def run(
     root: Path,
     config: StoreConfig,
     embed_model: BaseEmbedding,
     options: IngestOptions = IngestOptions(),
     progress: bool = True,
-    select: Callable[[str], bool] = lambda doc_id: True,
+    shard: tuple[int, int] | None = None,
 ) -> Summary:
-    """Ingest every supported file under `root` into the store; never abort on one bad file."""
+    """Ingest every supported file under `root` into the store; never abort on one bad file.
+
+    With `shard=(i, N)` only the documents of shard i are ingested, repaired and pruned,
+    so N workers can write to one Chroma server at once.
+    """
     started = time.perf_counter()
     summary = Summary()
-    paths = [p for p in discover(root) if select(p.stem)]
-    with writer_lock(config):
+    paths = [p for p in discover(root) if in_shard(p.stem, shard)]
+    with writer_lock(config, None if shard is None else f"shard-{shard[0]}-of-{shard[1]}"):
         store = Store.open(config, embed_model.model_name, embedding_dim(embed_model), create=True)
         manifest = store.manifest()
-        summary.repaired_chunks = store.repair(manifest)
+        summary.repaired_chunks = store.repair(manifest, lambda d: in_shard(d, shard))
         seen: set[str] = set()
-        bar = tqdm(paths, desc="ingest", unit="doc", disable=not progress, file=sys.stderr)
-        for path in bar:
-            summary.documents += 1
-            if path.stem in seen:
-                summary.rejected.append({"path": str(path), "reason": "duplicate document id (same file name)"})
-                continue
-            seen.add(path.stem)
-            try:
-                doc = prepare(path, options)
-            except RejectedFile as exc:
-                summary.rejected.append({"path": str(path), "reason": exc.reason})
-                continue
-            except OSError as exc:
-                summary.rejected.append({"path": str(path), "reason": f"cannot read: {exc.strerror}"})
-                continue
-            summary.warnings += doc.warnings
-            old = manifest.get(doc.meta.doc_id)
-            if old is not None and old.doc_hash == doc.doc_hash:
-                summary.unchanged += 1
-                continue
-            summary.chunks_embedded += write_document(store, embed_model, doc, options.batch_size)
-            if old is None:
-                summary.added += 1
-            else:
-                summary.updated += 1
+        bar = tqdm(total=len(paths), desc="ingest", unit="doc", disable=not progress, file=sys.stderr)
+        for group in _batches(paths, options):
+            todo: list[Prepared] = []
+            for path, doc in group:
+                summary.documents += 1
+                if path.stem in seen:
+                    summary.rejected.append({"path": str(path), "reason": "duplicate document id (same file name)"})
+                    continue
+                seen.add(path.stem)
+                if isinstance(doc, str):
+                    summary.rejected.append({"path": str(path), "reason": doc})
+                    continue
+                summary.warnings += doc.warnings
+                old = manifest.get(doc.meta.doc_id)
+                if old is not None and old.doc_hash == doc.doc_hash:
+                    summary.unchanged += 1
+                else:
+                    todo.append(doc)
+            for doc, vectors in zip(todo, embed(embed_model, todo, options.batch_size), strict=True):
+                summary.chunks_embedded += write_document(store, doc, vectors)
+                if doc.meta.doc_id in manifest:
+                    summary.updated += 1
+                else:
+                    summary.added += 1
+            bar.update(len(group))
             bar.set_postfix(chunks=summary.chunks_embedded)
+        bar.close()
         if options.prune:
             for doc_id in sorted(set(manifest) - seen):
-                if select(doc_id):
+                if in_shard(doc_id, shard):
                     store.remove_document(doc_id)
                     summary.removed += 1
         refresh_derived(store)

@@ -11,7 +11,7 @@ command -v "$PY" >/dev/null || PY=python3
 export PIP_DISABLE_PIP_VERSION_CHECK=1
 # CPU torch first, so that sentence-transformers does not pull a multi-GB CUDA build.
 .venv/bin/python -m pip install -q torch==2.13.0
-.venv/bin/python -m pip install -q -e '.[st,llm,ui,dev]'
+.venv/bin/python -m pip install -q -e '.[st,llm,ui,eval,dev]'
 # The browser tests drive Debian's Chromium (no browser downloads). Installing it needs root.
 if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then

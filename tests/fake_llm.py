@@ -19,7 +19,7 @@ class _Handler(BaseHTTPRequestHandler):
     def do_POST(self) -> None:
         body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
         self.server.requests.append(body)
-        reply = self.server.replies.pop(0) if self.server.replies else "NO_ANSWER"
+        reply = self.server.replies.pop(0) if self.server.replies else self.server.default
         if callable(reply):  # a reply that depends on the prompt (e.g. which source is [n])
             reply = reply(body)
         if reply == "HTTP500":
@@ -52,8 +52,9 @@ class _Handler(BaseHTTPRequestHandler):
 
 
 class _Server(ThreadingHTTPServer):
-    replies: list[str]
+    replies: list
     requests: list[dict]
+    default: object
 
 
 def source_number(body: dict, needle: str) -> int:
@@ -67,10 +68,11 @@ def source_number(body: dict, needle: str) -> int:
 
 
 @contextmanager
-def scripted_llm(replies: list) -> Iterator[_Server]:
-    """Serve `replies` in order; `server.url` is the /v1 base URL."""
+def scripted_llm(replies: list, default: object = "NO_ANSWER") -> Iterator[_Server]:
+    """Serve `replies` in order, then `default`; `server.url` is the /v1 base URL."""
     server = _Server(("127.0.0.1", 0), _Handler)
     server.replies = list(replies)
+    server.default = default
     server.requests = []
     server.url = f"http://127.0.0.1:{server.server_address[1]}/v1"  # type: ignore[attr-defined]
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -80,3 +82,24 @@ def scripted_llm(replies: list) -> Iterator[_Server]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def ragas_judge(body: dict) -> str:
+    """Scripted judge: a valid reply for each ragas prompt, recognised by its instruction."""
+    prompt = body["messages"][-1]["content"]
+    if "judge the faithfulness of a series of statements" in prompt:
+        # the second statement is judged unsupported, so faithfulness is 0.5
+        return json.dumps({"statements": [
+            {"statement": "山东大学齐鲁医院德州医院支援乐陵市人民医院。", "reason": "stated", "verdict": 1},
+            {"statement": "北京协和医院支援乐陵。", "reason": "not in the context", "verdict": 0}]},
+            ensure_ascii=False)
+    if "Break down each sentence into one or more fully understandable statements" in prompt:
+        return json.dumps({"statements": ["山东大学齐鲁医院德州医院支援乐陵市人民医院。", "北京协和医院支援乐陵。"]},
+                          ensure_ascii=False)
+    if "Generate a question for the given answer" in prompt:
+        return json.dumps({"question": "哪些医院支援乐陵?", "noncommittal": 0}, ensure_ascii=False)
+    if "verify if the context was useful" in prompt:
+        return json.dumps({"reason": "useful", "verdict": 1})
+    if "classify if the sentence can be attributed" in prompt:
+        return json.dumps({"classifications": [{"statement": "x", "reason": "y", "attributed": 1}]})
+    return "ok"

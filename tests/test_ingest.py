@@ -10,7 +10,7 @@ from assistant.errors import EmbeddingMismatch, StoreBusy
 from assistant.store import Store, StoreConfig, writer_lock
 from ingest import pipeline
 from ingest.__main__ import main as ingest_main
-from ingest.pipeline import IngestOptions, prepare, run, write_document
+from ingest.pipeline import IngestOptions, embed, prepare, run, write_document
 
 
 def chunk_ids(config: StoreConfig) -> set[str]:
@@ -113,7 +113,7 @@ def test_document_write_order_commits_last(corpus_copy, store_config, fake_embed
         original = getattr(store, name)
         monkeypatch.setattr(store, name, lambda *a, _n=name, _o=original, **k: (calls.append(_n), _o(*a, **k))[1])
     doc = prepare(next(corpus_copy.glob("000_*.txt")), IngestOptions())
-    write_document(store, fake_embed, doc, batch_size=8)
+    write_document(store, doc, embed(fake_embed, [doc], 8)[0])
     assert calls == ["add_chunks", "commit_document", "delete_stale_chunks"]
 
 

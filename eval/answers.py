@@ -1,0 +1,86 @@
+"""Answers suite: must-facts present, gold article cited, citation precision, refusals, latency."""
+
+from __future__ import annotations
+
+import re
+import statistics
+import time
+
+from assistant import QueryEngine
+from assistant.llm import MIN_SUPPORT, support
+from assistant.textnorm import to_simplified
+from assistant.types import Answer, Passage
+
+from .metrics import QACase
+
+_MARK = re.compile(r"\[(\d{1,3})\]")
+
+
+def citation_precision(answer: Answer) -> float | None:
+    """Share of [n] markers whose citation's quote supports the line that carries them."""
+    by_n = {c.n: c for c in answer.citations}
+    checks = []
+    for line in answer.text.splitlines():
+        bare = _MARK.sub("", line)
+        bare = re.sub(r"\s*\([A-Za-z][^()]*\)", "", bare)  # English glosses are ours, not the source's
+        for m in _MARK.finditer(line):
+            c = by_n.get(int(m.group(1)))
+            quote = Passage("", "", to_simplified(c.quote), c.quote, {}, 0.0) if c else None
+            checks.append(quote is not None and (support(bare, quote) >= MIN_SUPPORT or bare.strip() == ""))
+    return sum(checks) / len(checks) if checks else None
+
+
+def contexts(engine: QueryEngine, question: str, answer: Answer) -> list[str]:
+    """What the answer was built from: the relation evidence, or the retrieved passages."""
+    if answer.backend == "relations":
+        return [to_simplified(c.quote) for c in answer.citations]
+    try:
+        return [p.text for p in engine.retrieve(answer.standalone_question or question)]
+    except Exception:  # noqa: BLE001 - a question the engine rejects has no contexts
+        return []
+
+
+def evaluate_case(engine: QueryEngine, case: QACase) -> dict:
+    started = time.perf_counter()
+    answer = engine.ask(case.question)
+    latency = (time.perf_counter() - started) * 1000
+    text = to_simplified(answer.text)
+    cited = [c.doc_id for c in answer.citations]
+    row = {"id": case.id, "lang": case.lang, "type": case.type, "question": case.question,
+           "answer": answer.text, "refused": answer.refused, "backend": answer.backend, "cited": cited,
+           "latency_ms": round(latency, 1), "contexts": contexts(engine, case.question, answer),
+           "quotes": [to_simplified(c.quote) for c in answer.citations]}
+    if case.type == "refuse":
+        row["refusal_correct"] = answer.refused
+        return row
+    row["false_refusal"] = answer.refused
+    groups = [any(to_simplified(m) in text for m in g) for g in case.must]
+    row["must_recall"] = sum(groups) / len(groups) if groups else 1.0
+    row["gold_cited"] = float(all(g in cited for g in case.gold))
+    row["citation_precision"] = citation_precision(answer)
+    return row
+
+
+def summarize(rows: list[dict]) -> dict[str, float]:
+    answerable = [r for r in rows if "must_recall" in r]
+    refusals = [r for r in rows if "refusal_correct" in r]
+    precisions = [r["citation_precision"] for r in answerable if r["citation_precision"] is not None]
+    latencies = sorted(r["latency_ms"] for r in rows)
+
+    def mean(values: list) -> float:
+        return round(sum(values) / len(values), 3) if values else 0.0
+
+    return {
+        "must_recall": mean([r["must_recall"] for r in answerable]),
+        "gold_cited": mean([r["gold_cited"] for r in answerable]),
+        "citation_precision": mean(precisions),
+        "refusal_accuracy": mean([float(r["refusal_correct"]) for r in refusals]),
+        "false_refusal_rate": mean([float(r["false_refusal"]) for r in answerable]),
+        "latency_p50_ms": round(statistics.median(latencies), 1) if latencies else 0.0,
+        "latency_p95_ms": latencies[int(0.95 * (len(latencies) - 1))] if latencies else 0.0,
+    }
+
+
+def run_suite(engine: QueryEngine, cases: list[QACase]) -> dict:
+    rows = [evaluate_case(engine, case) for case in cases]
+    return {"summary": summarize(rows), "per_question": rows}

@@ -1,0 +1,77 @@
+"""The evaluation suites: CI runs retrieval and answers against their minimums; the ragas
+path is wired to a scripted OpenAI-compatible judge on 127.0.0.1."""
+
+import json
+
+import pytest
+
+from eval.__main__ import SUITES, main, run_suites
+from eval.metrics import case_metrics, load_cases
+from eval.ragas_suite import Judge
+from eval.report import verdicts
+
+from .conftest import DEV_QA, ROOT
+from .fake_llm import ragas_judge, scripted_llm
+
+pytestmark = pytest.mark.integration
+
+
+def test_retrieval_and_answer_suites_meet_their_minimums(real_engine, tmp_path) -> None:
+    ok, lines = run_suites(real_engine, ["retrieval", "answers"], DEV_QA, ROOT / "corpus", tmp_path)
+    print("\n".join(lines))
+    assert ok, lines
+    report = json.loads((tmp_path / "retrieval.json").read_text())
+    assert set(report["retrievers"]) == {"hybrid", "dense", "bm25", "llama-index-default"}
+    assert {"en", "zh-Hans", "zh-Hant", "all"} <= set(report["retrievers"]["hybrid"]["by_lang"])
+    for name in ("retrieval.md", "answers.md", "retrieval_by_lang.png", "answers_by_type.png"):
+        assert (tmp_path / name).stat().st_size > 200
+
+
+def test_ragas_with_a_scripted_judge(real_engine, tmp_path) -> None:
+    dataset = tmp_path / "two.jsonl"
+    dataset.write_text("\n".join(DEV_QA.read_text(encoding="utf-8").splitlines()[:2]), encoding="utf-8")
+    with scripted_llm([], default=ragas_judge) as server:
+        ok, lines = run_suites(real_engine, ["ragas"], dataset, None, tmp_path, Judge(server.url, "scripted-judge"))
+    report = json.loads((tmp_path / "ragas.json").read_text())
+    assert report["judge"].startswith("scripted-judge") and report["judge_error"] is None
+    assert report["summary"]["faithfulness"] == 0.5  # one of two statements judged unsupported
+    assert report["summary"]["llm_context_precision_with_reference"] == pytest.approx(1.0)
+    assert report["summary"]["context_recall"] == pytest.approx(1.0)
+    assert "scripted-judge" in (tmp_path / "ragas.md").read_text()
+    assert ok, lines
+
+
+def test_a_failing_judge_is_a_clear_error_not_a_crash(real_engine, tmp_path) -> None:
+    dataset = tmp_path / "one.jsonl"
+    dataset.write_text(DEV_QA.read_text(encoding="utf-8").splitlines()[0], encoding="utf-8")
+    with scripted_llm([], default="HTTP500") as server:
+        ok, lines = run_suites(real_engine, ["ragas"], dataset, None, tmp_path, Judge(server.url, "broken"))
+    assert not ok
+    assert any("FAIL judge" in line and "broken" in line for line in lines)
+    report = json.loads((tmp_path / "ragas.json").read_text())
+    assert report["summary"]["semantic_similarity"] > 0.5  # the non-LLM metrics still ran
+    assert "faithfulness" not in report["summary"]
+    assert "judge error" in (tmp_path / "ragas.md").read_text()
+
+
+def test_cli_exit_code_follows_the_verdicts(real_store, tmp_path, monkeypatch) -> None:
+    assert main(["run", "--suite", "answers", "--db", str(real_store.path), "--out", str(tmp_path / "a")]) == 0
+    monkeypatch.setitem(SUITES["answers"]["minimums"], "must_recall", 1.01)
+    assert main(["run", "--suite", "answers", "--db", str(real_store.path), "--out", str(tmp_path / "b")]) == 1
+    assert "FAIL must_recall" in (tmp_path / "b" / "answers.md").read_text()
+
+
+def test_metrics_unit() -> None:
+    assert case_metrics(["a", "b", "c"], ["b"]) == {"hit@1": 0.0, "hit@5": 1.0, "mrr": 0.5,
+                                                   "ndcg@5": pytest.approx(0.6309, abs=1e-3)}
+    assert case_metrics(["a"], ["z"])["mrr"] == 0.0
+    assert verdicts({"x": 0.5, "rate": 0.1}, {"x": 0.6, "rate_max": 0.05}) == [
+        (False, "FAIL x = 0.500 ≥ 0.6"), (False, "FAIL rate = 0.100 ≤ 0.05")]
+    assert len(load_cases(DEV_QA)) >= 30
+
+
+def test_bad_dataset_line_is_a_clear_error(tmp_path) -> None:
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "x"}\n', encoding="utf-8")
+    with pytest.raises(ValueError, match="bad.jsonl:1"):
+        load_cases(bad)
