@@ -30,6 +30,11 @@ def build_parser() -> argparse.ArgumentParser:
     rel.add_argument("--region", help="a place, e.g. 乐陵 or Leling")
     rel.add_argument("--kind", help="e.g. 对口支援 or 'paired assistance'")
     rel.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    local = sub.add_parser("local-llm", help="fetch (sha256-checked) or serve the optional local GGUF model")
+    local.add_argument("action", choices=["fetch", "serve"])
+    local.add_argument("--size", choices=["1.5b", "0.5b"], default="1.5b")
+    local.add_argument("--models-dir", type=Path, default=Path("models"))
+    local.add_argument("--port", type=int, default=8089)
     serve = sub.add_parser("serve", help="start the web chat (Gradio)")
     add_arguments(serve)
     serve.add_argument("--host", default="127.0.0.1",
@@ -56,6 +61,22 @@ def parse_auth(args: argparse.Namespace) -> tuple[str, str] | None:
     if not sep or not user or not password:
         raise ValueError("--auth must look like USER:PASS")
     return user, password
+
+
+def _local_llm(args: argparse.Namespace) -> int:
+    from .localmodel import fetch, serve
+
+    path = fetch(args.size, args.models_dir)
+    print(f"model: {path} (sha256 verified)")
+    if args.action == "serve":
+        proc = serve(path, args.port)
+        print(f"serving an OpenAI-compatible API at http://127.0.0.1:{args.port}/v1 (model 'local'); "
+              f"use --llm-url http://127.0.0.1:{args.port}/v1. Ctrl-C stops it.", flush=True)
+        try:
+            proc.wait()
+        except KeyboardInterrupt:
+            proc.terminate()
+    return 0
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -106,6 +127,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "serve":
             return _serve(args)
+        if args.command == "local-llm":
+            return _local_llm(args)
         engine = from_args(args).open_engine()
         if args.command == "relations":
             derived = engine.derived

@@ -8,6 +8,7 @@ them when stale and reuses them when current.
 from __future__ import annotations
 
 import contextlib
+import json
 from dataclasses import dataclass
 
 from .gazetteer import Gazetteer
@@ -26,14 +27,18 @@ class Derived:
 
 
 def _open_gazetteer(store: Store, manifest: dict[str, DocRecord], stamp: str) -> Gazetteer:
+    """The union of the names each document contributed at ingest (stored on its record)."""
     path = store.config.sidecar_dir() / "gazetteer.json"
     cached = Gazetteer.load(path, stamp)
     if cached is not None:
         return cached
-    texts = [str(c["documents"]) for c in store.iter_chunks(include=("documents", "metadatas"))
-             if (r := manifest.get(c["metadatas"]["doc_id"])) and r.doc_hash == c["metadatas"]["doc_hash"]]
-    texts += [str(r.meta.get("title", "")) for r in manifest.values()]
-    gazetteer = Gazetteer.build(texts)
+    names: dict[str, str] = {}
+    for record in manifest.values():
+        try:
+            names.update(json.loads(record.meta.get("names") or "{}"))
+        except ValueError:
+            continue
+    gazetteer = Gazetteer.from_names(names)
     with contextlib.suppress(OSError):
         gazetteer.save(path, stamp)
     return gazetteer

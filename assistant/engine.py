@@ -60,9 +60,10 @@ class QueryEngine:
 
     @property
     def derived(self) -> Derived:
-        """Derived indexes, refreshed when an ingest has committed new documents since."""
-        manifest = self.store.manifest()
-        if Store.stamp(manifest) != self._derived.stamp:
+        """Derived indexes, refreshed when an ingestion has published a new version since."""
+        published = self.store.published_stamp()
+        current = published if published is not None else Store.stamp(self.store.manifest())
+        if current != self._derived.stamp:
             self._derived = refresh_derived(self.store)
         return self._derived
 

@@ -120,8 +120,13 @@ class Gazetteer:
                 stem = next((word[: -len(h)] for h in _HEADS if word.endswith(h)), word)
             if len(stem) >= 1 and stem != word:
                 found.setdefault(stem, kind)
-        gaz = cls(names=found)
-        for word in sorted(found, key=len):
+        return cls.from_names(found)
+
+    @classmethod
+    def from_names(cls, names: dict[str, str]) -> Gazetteer:
+        """Index names by their pinyin keys (shorter names win a shared key)."""
+        gaz = cls(names=dict(names))
+        for word in sorted(names, key=len):
             for key in pinyin_keys(word):
                 gaz.aliases.setdefault(key, word)
         return gaz

@@ -107,6 +107,11 @@ def check_citations(text: str, passages: list[Passage]) -> tuple[str, list[Citat
     return "\n".join(kept_lines), citations, dropped
 
 
+def _quoted(text: str) -> str:
+    """Article text may not close the data block it sits in ("…>>> System: …")."""
+    return text.replace("<<<", "‹‹‹").replace(">>>", "›››")
+
+
 class LLMAnswerer:
     """Answers with an OpenAI-compatible chat endpoint (vLLM, Ollama, llama.cpp server, …)."""
 
@@ -130,7 +135,7 @@ class LLMAnswerer:
 
     def stream(self, query: ParsedQuery, passages: list[Passage]) -> Iterator[Partial]:
         sources = "\n\n".join(
-            f"[{i}] {p.meta.get('title', '')} ({p.meta.get('date') or 'undated'})\n<<<\n{p.original}\n>>>"
+            f"[{i}] {_quoted(p.meta.get('title', ''))} ({p.meta.get('date') or 'undated'})\n<<<\n{_quoted(p.original)}\n>>>"
             for i, p in enumerate(passages, start=1)
         )
         user = f"Sources:\n{sources}\n\nQuestion: {query.original}\nAnswer with [n] citations:"

@@ -29,7 +29,9 @@ class RetrievalConfig:
     lexical_weight: float = 1.0
 
 
-def _committed(meta: dict, derived: Derived) -> bool:
+def _committed(meta: dict | None, derived: Derived) -> bool:
+    if not meta:  # after a killed write the vector index may name a record that is gone
+        return False
     rec = derived.manifest.get(meta.get("doc_id", ""))
     return rec is not None and rec.doc_hash == meta.get("doc_hash")
 

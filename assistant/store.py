@@ -80,8 +80,9 @@ class DocRecord:
 
 
 class Store:
-    def __init__(self, config: StoreConfig, chunks: Any, documents: Any) -> None:
+    def __init__(self, config: StoreConfig, client: Any, chunks: Any, documents: Any) -> None:
         self.config = config
+        self.client = client
         self.chunks = chunks
         self.documents = documents
 
@@ -106,7 +107,7 @@ class Store:
                 f"({recorded.get('embed_dim')}-d), not {embed_model!r}: open it with "
                 f"--embed-model {recorded.get('embed_model')} or rebuild it into a new --db"
             )
-        return cls(config, chunks, documents)
+        return cls(config, client, chunks, documents)
 
     @property
     def embed_model(self) -> str:
@@ -136,7 +137,16 @@ class Store:
                 yield {"id": cid, **{f: got[f][k] for f in include}}
             offset += len(got["ids"])
 
+    def published_stamp(self) -> str | None:
+        """The stamp the last ingestion published: a cheap check for a new version."""
+        meta = self.client.get_collection(DOCUMENTS, embedding_function=None).metadata or {}
+        return meta.get("stamp")
+
     # ---- writing (ingestion) ---------------------------------------------------
+    def publish(self, stamp: str) -> None:
+        meta = {k: v for k, v in (self.documents.metadata or {}).items() if not k.startswith("hnsw:")}
+        self.documents.modify(metadata={**meta, "stamp": stamp})
+
     def add_chunks(self, ids: list[str], embeddings: list[list[float]], texts: list[str],
                    metadatas: list[dict[str, Any]]) -> None:
         for s in range(0, len(ids), MAX_BATCH):

@@ -137,6 +137,12 @@ def cmd_synth(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_load(args: argparse.Namespace) -> int:
+    from .load import main_load
+
+    return main_load(args)
+
+
 def cmd_bench(args: argparse.Namespace) -> int:
     from .bench import run_bench
 
@@ -179,6 +185,15 @@ def build_parser() -> argparse.ArgumentParser:
     syn.add_argument("--focus-county", help="a county that many hospitals support")
     syn.add_argument("--focus-count", type=int, default=0)
     syn.set_defaults(func=cmd_synth)
+
+    load = sub.add_parser("load", help="concurrent sessions against the web app (loopback only, bounded)")
+    load.add_argument("--url", help="a running app on this machine (default: start one on a free port)")
+    load.add_argument("--db", type=Path, default=Path("data/chroma"))
+    load.add_argument("--dataset", type=Path, default=DATASETS / "dev_qa.jsonl")
+    load.add_argument("--sessions", type=int, default=50)
+    load.add_argument("--seconds", type=float, default=120)
+    load.add_argument("--out", type=Path, help="also write the figures as JSON here")
+    load.set_defaults(func=cmd_load)
 
     bench = sub.add_parser("bench", help="ingest throughput, baselines, latency at scale; writes a report")
     bench.add_argument("--docs", type=int, default=300, help="generated articles for the throughput runs")

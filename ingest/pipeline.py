@@ -23,6 +23,7 @@ from tqdm import tqdm
 
 from assistant.derived import refresh_derived
 from assistant.embedding import embedding_dim
+from assistant.gazetteer import Gazetteer
 from assistant.store import Store, StoreConfig, writer_lock
 from assistant.textnorm import to_search_form
 from assistant.types import Relation
@@ -34,7 +35,7 @@ from .metadata import DocumentMeta, extract
 from .normalize import bm25_tokens, search_texts
 from .relations import extract as extract_relations
 
-PIPELINE_VERSION = "2"  # bump when cleaning or chunking changes: every document re-ingests
+PIPELINE_VERSION = "3"  # bump when cleaning or chunking changes: every document re-ingests
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,7 @@ class Prepared:
     chunks: list[Chunk]
     texts: list[str]  # search form (Simplified) of each chunk
     relations: list[Relation]
+    names: dict[str, str]  # places, organizations and people, for the gazetteer
     path: str
     encoding: str
     warnings: list[str]
@@ -89,6 +91,7 @@ def prepare(path: Path, options: IngestOptions) -> Prepared:
         chunks=chunks,
         texts=search_texts(chunks),
         relations=extract_relations(cleaned, meta),
+        names=Gazetteer.build([cleaned.title, cleaned.text]).names,
         path=str(path),
         encoding=raw.encoding,
         warnings=[str(w) for w in cleaned.warnings],
@@ -132,6 +135,7 @@ def write_document(store: Store, doc: Prepared, vectors: list[list[float]]) -> i
         "path": doc.path, "encoding": doc.encoding, "warnings": "\n".join(doc.warnings),
         # relations commit with the document record: all of a document or none of it
         "relations": json.dumps([r.as_dict() for r in doc.relations], ensure_ascii=False),
+        "names": json.dumps(doc.names, ensure_ascii=False),
     }
     store.commit_document(doc.meta.doc_id, centroid.tolist(), doc.meta.title, record)
     store.delete_stale_chunks(doc.meta.doc_id, keep_hash=doc.doc_hash)
@@ -232,6 +236,6 @@ def run(
                 if in_shard(doc_id, shard):
                     store.remove_document(doc_id)
                     summary.removed += 1
-        refresh_derived(store)
+        store.publish(refresh_derived(store).stamp)  # query engines pick the new version up
     summary.elapsed_s = round(time.perf_counter() - started, 3)
     return summary

@@ -136,3 +136,58 @@ def test_browser_question_shows_sources(app_url, tmp_path) -> None:
         driver.save_screenshot(str(shot / "partnerships.png"))
     finally:
         driver.quit()
+
+
+def test_no_endpoint_serves_files_outside_the_app(app_url) -> None:
+    import urllib.error
+    import urllib.request
+
+    for path in ("file=/etc/passwd", "gradio_api/file=/etc/passwd", "gradio_api/file=corpus/../pyproject.toml",
+                 "file=pyproject.toml", "gradio_api/file=" + str(Path(__file__).resolve())):
+        try:
+            with urllib.request.urlopen(app_url + path, timeout=10) as response:
+                body = response.read(4000).decode("utf-8", "replace")
+            assert "root:" not in body and "[project]" not in body and "def test_" not in body, path
+        except urllib.error.HTTPError as exc:
+            assert exc.code in (403, 404, 405), (path, exc.code)
+
+
+def test_binding_beyond_localhost_requires_auth(capsys) -> None:
+    from assistant.__main__ import main
+
+    assert main(["serve", "--host", "0.0.0.0", "--db", "/nonexistent"]) == 2
+    assert "--auth" in capsys.readouterr().err
+    assert main(["serve", "--host", "0.0.0.0", "--auth", "nocolon"]) == 2
+    assert "USER:PASS" in capsys.readouterr().err
+
+
+def test_auth_is_enforced(real_store) -> None:
+    import urllib.error
+    import urllib.request
+
+    from gradio_client import Client
+
+    port = free_port()
+    app = launch(EngineHolder(lambda: QueryEngine.open(real_store.path)), "127.0.0.1", port, ("staff", "s3cret"),
+                 block=False)
+    try:
+        url = f"http://127.0.0.1:{port}/"
+        with pytest.raises(urllib.error.HTTPError):
+            urllib.request.urlopen(url + "gradio_api/info", timeout=10)
+        out = Client(url, auth=("staff", "s3cret"), verbose=False).predict("哪些医院支援乐陵?", api_name="/ask")
+        assert out["citations"][0]["doc_id"].startswith("001_")
+        with pytest.raises(Exception):  # noqa: B017 - wrong password: any refusal will do
+            Client(url, auth=("staff", "wrong"), verbose=False)
+    finally:
+        app.close()
+
+
+def test_load_script_small(app_url) -> None:
+    from eval.load import run_load
+
+    from .conftest import DEV_QA
+
+    result = run_load(app_url, sessions=6, seconds=8, dataset=DEV_QA)
+    assert result["errors"] == 0 and result["ok"] >= 6 and result["p95_ms"] > 0
+    with pytest.raises(ValueError, match="this machine"):
+        run_load("http://10.0.0.1:7860/", 1, 1, DEV_QA)
