@@ -17,7 +17,8 @@ import opencc
 jieba.setLogLevel(logging.WARNING)
 
 CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff]")
+# Controls, zero-width marks and lone surrogates (which no encoder accepts: OpenCC would raise).
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff\ud800-\udfff]")
 _SENTENCE = re.compile(r"[^。!?;!?;…\n]*(?:[。!?;!?;]+|…+|$)[”’」』\"')]*")
 _SPACE_RE = re.compile(r"[ \t\u00a0\u3000]+")
 # Tokens that carry no meaning for retrieval: punctuation, particles, question words.
@@ -43,7 +44,7 @@ def to_traditional(text: str) -> str:
 
 def to_simplified(text: str) -> str:
     """Traditional → Simplified (OpenCC phrase-aware conversion)."""
-    return _t2s().convert(text) if text else text
+    return _t2s().convert(strip_controls(text)) if text else text
 
 
 def fold_width(text: str) -> str:

@@ -132,6 +132,11 @@ def build_app(holder: EngineHolder, title: str = "Hospital partnerships assistan
                 history[-1] = {"role": "assistant", "content": answer.text}
                 yield history, gr.update(), turns, ""
             assert answer is not None
+            if not answer.backend.startswith("llm"):  # offline answers arrive whole: show them line by line
+                lines = answer.text.split("\n")
+                for k in range(1, len(lines)):
+                    history[-1] = {"role": "assistant", "content": "\n".join(lines[:k])}
+                    yield history, gr.update(), turns, ""
         except (AssistantError, ValueError) as exc:
             history[-1] = {"role": "assistant", "content": friendly_error(exc)}
             yield history, EMPTY_SOURCES, turns, ""

@@ -39,6 +39,11 @@ def test_gloss_stripping_and_mojibake_marking_are_idempotent(text: str) -> None:
     assert mark_mojibake(marked)[0] == marked
 
 
+def test_lone_surrogates_do_not_crash() -> None:  # found by hypothesis: OpenCC raised on '\ud800'
+    assert to_search_form("一\ud800乐陵") == "一乐陵"
+    assert parse("哪些医院支援乐陵\udfff?", GAZ).text == "哪些医院支援乐陵?"
+
+
 @FAST
 @given(TEXT)
 def test_search_form_is_idempotent(text: str) -> None:

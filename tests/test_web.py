@@ -2,7 +2,6 @@
 
 import os
 import shutil
-import socket
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -12,13 +11,9 @@ import pytest
 from assistant import QueryEngine
 from assistant.web import EngineHolder, highlight, launch
 
+from .conftest import free_port
+
 pytestmark = pytest.mark.integration
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
