@@ -154,10 +154,13 @@ class Store:
             self.chunks.upsert(ids=ids[s:e], embeddings=embeddings[s:e], documents=texts[s:e],
                                metadatas=metadatas[s:e])
 
-    def commit_document(self, doc_id: str, embedding: list[float], title: str,
-                        meta: dict[str, Any]) -> None:
-        self.documents.upsert(ids=[doc_id], embeddings=[embedding], documents=[title],
-                              metadatas=[meta])
+    def commit_documents(self, doc_ids: list[str], embeddings: list[list[float]], titles: list[str],
+                         metas: list[dict[str, Any]]) -> None:
+        """The commit point: once a record names a version, its chunks become visible."""
+        for s in range(0, len(doc_ids), MAX_BATCH):
+            e = s + MAX_BATCH
+            self.documents.upsert(ids=doc_ids[s:e], embeddings=embeddings[s:e], documents=titles[s:e],
+                                  metadatas=metas[s:e])
 
     def delete_stale_chunks(self, doc_id: str, keep_hash: str | None) -> None:
         where: dict[str, Any] = {"doc_id": doc_id}

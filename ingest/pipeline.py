@@ -123,22 +123,35 @@ def embed(embed_model: BaseEmbedding, docs: list[Prepared], batch_size: int) -> 
     return out
 
 
-def write_document(store: Store, doc: Prepared, vectors: list[list[float]]) -> int:
-    """Write one embedded document: chunks, then the commit record, then the old version's removal."""
-    ids = [f"{doc.meta.doc_id}#{doc.doc_hash}#{c.position}" for c in doc.chunks]
-    metas = [_chunk_metadata(doc, c, t) for c, t in zip(doc.chunks, doc.texts, strict=True)]
-    store.add_chunks(ids, vectors, doc.texts, metas)
+def _record(doc: Prepared, vectors: list[list[float]]) -> tuple[list[float], dict]:
     centroid = np.mean(np.asarray(vectors, dtype=np.float32), axis=0)
     centroid /= float(np.linalg.norm(centroid)) or 1.0
-    record = {
-        **doc.meta.as_chroma(), "doc_hash": doc.doc_hash, "n_chunks": len(ids),
+    return centroid.tolist(), {
+        **doc.meta.as_chroma(), "doc_hash": doc.doc_hash, "n_chunks": len(doc.chunks),
         "path": doc.path, "encoding": doc.encoding, "warnings": "\n".join(doc.warnings),
-        # relations commit with the document record: all of a document or none of it
+        # relations and names commit with the document record: all of a document or none of it
         "relations": json.dumps([r.as_dict() for r in doc.relations], ensure_ascii=False),
         "names": json.dumps(doc.names, ensure_ascii=False),
     }
-    store.commit_document(doc.meta.doc_id, centroid.tolist(), doc.meta.title, record)
-    store.delete_stale_chunks(doc.meta.doc_id, keep_hash=doc.doc_hash)
+
+
+def write_documents(store: Store, docs: list[Prepared], vectors: list[list[list[float]]],
+                    replacing: set[str]) -> int:
+    """Write embedded documents: all their chunks, then their commit records, then the old
+    versions' chunks (only for documents in `replacing`). Returns the chunks written."""
+    ids, texts, metas, flat = [], [], [], []
+    for doc, vecs in zip(docs, vectors, strict=True):
+        ids += [f"{doc.meta.doc_id}#{doc.doc_hash}#{c.position}" for c in doc.chunks]
+        metas += [_chunk_metadata(doc, c, t) for c, t in zip(doc.chunks, doc.texts, strict=True)]
+        texts += doc.texts
+        flat += vecs
+    store.add_chunks(ids, flat, texts, metas)
+    records = [_record(doc, vecs) for doc, vecs in zip(docs, vectors, strict=True)]
+    store.commit_documents([d.meta.doc_id for d in docs], [r[0] for r in records],
+                           [d.meta.title for d in docs], [r[1] for r in records])
+    for doc in docs:
+        if doc.meta.doc_id in replacing:
+            store.delete_stale_chunks(doc.meta.doc_id, keep_hash=doc.doc_hash)
     return len(ids)
 
 
@@ -222,12 +235,12 @@ def run(
                     summary.unchanged += 1
                 else:
                     todo.append(doc)
-            for doc, vectors in zip(todo, embed(embed_model, todo, options.batch_size), strict=True):
-                summary.chunks_embedded += write_document(store, doc, vectors)
-                if doc.meta.doc_id in manifest:
-                    summary.updated += 1
-                else:
-                    summary.added += 1
+            if todo:
+                replacing = {d.meta.doc_id for d in todo if d.meta.doc_id in manifest}
+                summary.chunks_embedded += write_documents(
+                    store, todo, embed(embed_model, todo, options.batch_size), replacing)
+                summary.updated += len(replacing)
+                summary.added += len(todo) - len(replacing)
             bar.update(len(group))
             bar.set_postfix(chunks=summary.chunks_embedded)
         bar.close()

@@ -10,7 +10,7 @@ from assistant.errors import EmbeddingMismatch, StoreBusy
 from assistant.store import Store, StoreConfig, writer_lock
 from ingest import pipeline
 from ingest.__main__ import main as ingest_main
-from ingest.pipeline import IngestOptions, embed, prepare, run, write_document
+from ingest.pipeline import IngestOptions, embed, prepare, run, write_documents
 
 
 def chunk_ids(config: StoreConfig) -> set[str]:
@@ -78,7 +78,7 @@ def test_interrupted_write_is_invisible_and_repaired(corpus_copy, store_config, 
     def crash(*args, **kwargs):
         raise KeyboardInterrupt("killed before the commit")
 
-    monkeypatch.setattr(Store, "commit_document", crash)
+    monkeypatch.setattr(Store, "commit_documents", crash)
     with pytest.raises(KeyboardInterrupt):
         run(corpus_copy, store_config, fake_embed, progress=False)
     monkeypatch.undo()
@@ -109,12 +109,12 @@ def test_second_writer_gets_store_busy(corpus_copy, store_config, fake_embed) ->
 def test_document_write_order_commits_last(corpus_copy, store_config, fake_embed, monkeypatch) -> None:
     calls: list[str] = []
     store = Store.open(store_config, fake_embed.model_name, fake_embed.dim, create=True)
-    for name in ("add_chunks", "commit_document", "delete_stale_chunks"):
+    for name in ("add_chunks", "commit_documents", "delete_stale_chunks"):
         original = getattr(store, name)
         monkeypatch.setattr(store, name, lambda *a, _n=name, _o=original, **k: (calls.append(_n), _o(*a, **k))[1])
     doc = prepare(next(corpus_copy.glob("000_*.txt")), IngestOptions())
-    write_document(store, doc, embed(fake_embed, [doc], 8)[0])
-    assert calls == ["add_chunks", "commit_document", "delete_stale_chunks"]
+    write_documents(store, [doc], embed(fake_embed, [doc], 8), replacing={doc.meta.doc_id})
+    assert calls == ["add_chunks", "commit_documents", "delete_stale_chunks"]
 
 
 def test_chunk_metadata_carries_citation_fields(corpus_copy, store_config, fake_embed) -> None:
