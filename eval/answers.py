@@ -30,16 +30,6 @@ def citation_precision(answer: Answer) -> float | None:
     return sum(checks) / len(checks) if checks else None
 
 
-def contexts(engine: QueryEngine, question: str, answer: Answer) -> list[str]:
-    """What the answer was built from: the relation evidence, or the retrieved passages."""
-    if answer.backend == "relations":
-        return [to_simplified(c.quote) for c in answer.citations]
-    try:
-        return [p.text for p in engine.retrieve(answer.standalone_question or question)]
-    except Exception:  # noqa: BLE001 - a question the engine rejects has no contexts
-        return []
-
-
 def evaluate_case(engine: QueryEngine, case: QACase) -> dict:
     started = time.perf_counter()
     answer = engine.ask(case.question)
@@ -48,8 +38,7 @@ def evaluate_case(engine: QueryEngine, case: QACase) -> dict:
     cited = [c.doc_id for c in answer.citations]
     row = {"id": case.id, "lang": case.lang, "type": case.type, "question": case.question,
            "answer": answer.text, "refused": answer.refused, "backend": answer.backend, "cited": cited,
-           "latency_ms": round(latency, 1), "contexts": contexts(engine, case.question, answer),
-           "quotes": [to_simplified(c.quote) for c in answer.citations]}
+           "latency_ms": round(latency, 1), "quotes": [to_simplified(c.quote) for c in answer.citations]}
     if case.type == "refuse":
         row["refusal_correct"] = answer.refused
         return row

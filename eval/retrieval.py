@@ -8,7 +8,7 @@ from pathlib import Path
 
 from assistant import QueryEngine
 from assistant.query import parse
-from assistant.retrieve import RetrievalConfig, dense_search
+from assistant.retrieve import dense_search
 
 from .metrics import QACase, aggregate, case_metrics, doc_ranking
 
@@ -75,5 +75,3 @@ def flat_scores(results: dict) -> dict[str, float]:
                     out[f"{name}/{group}/{metric}"] = value
     return out
 
-
-DEFAULT_CONFIG = RetrievalConfig()
