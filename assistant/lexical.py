@@ -11,7 +11,7 @@ import contextlib
 import json
 import os
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import bm25s
@@ -27,6 +27,7 @@ class LexicalIndex:
     ids: list[str]
     bm25: bm25s.BM25 | None  # None for an empty corpus
     stamp: str
+    _idf: dict[str, float] = field(default_factory=dict, repr=False)  # the index never changes
 
     @property
     def vocabulary(self) -> dict[str, int]:
@@ -37,11 +38,14 @@ class LexicalIndex:
 
     def idf(self, token: str) -> float:
         """BM25 idf; a token the corpus never uses gets the highest possible weight."""
+        if token in self._idf:
+            return self._idf[token]
         n = len(self.ids)
         df = 0
         if self.bm25 is not None and self.knows(token):
             df = int(np.count_nonzero(self.bm25.get_scores([token])))
-        return float(np.log((n - df + 0.5) / (df + 0.5) + 1.0))
+        self._idf[token] = float(np.log((n - df + 0.5) / (df + 0.5) + 1.0))
+        return self._idf[token]
 
     def search(self, tokens: list[str], k: int) -> list[tuple[str, float]]:
         known = [t for t in tokens if self.knows(t)]
