@@ -115,10 +115,9 @@ class Store:
 
     # ---- reading -------------------------------------------------------------
     def manifest(self) -> dict[str, DocRecord]:
-        got = self.documents.get(include=["metadatas"])
         return {
-            i: DocRecord(i, str(m["doc_hash"]), int(m["n_chunks"]), dict(m))
-            for i, m in zip(got["ids"], got["metadatas"], strict=True)
+            r["id"]: DocRecord(r["id"], str(m["doc_hash"]), int(m["n_chunks"]), dict(m))
+            for r in _pages(self.documents, ("metadatas",)) if (m := r["metadatas"])
         }
 
     @staticmethod
@@ -127,15 +126,8 @@ class Store:
         lines = sorted(f"{r.doc_id}:{r.doc_hash}" for r in manifest.values())
         return hashlib.sha256("\n".join(lines).encode()).hexdigest()[:16]
 
-    def iter_chunks(self, include: Sequence[str] = ("metadatas",), page: int = 2000) -> Iterator[dict]:
-        offset = 0
-        while True:
-            got = self.chunks.get(include=list(include), limit=page, offset=offset)
-            if not got["ids"]:
-                return
-            for k, cid in enumerate(got["ids"]):
-                yield {"id": cid, **{f: got[f][k] for f in include}}
-            offset += len(got["ids"])
+    def iter_chunks(self, include: Sequence[str] = ("metadatas",)) -> Iterator[dict]:
+        return _pages(self.chunks, include)
 
     def published_stamp(self) -> str | None:
         """The stamp the last ingestion published: a cheap check for a new version."""
@@ -189,6 +181,19 @@ class Store:
         for s in range(0, len(stale), MAX_BATCH):
             self.chunks.delete(ids=stale[s:s + MAX_BATCH])
         return len(stale)
+
+
+def _pages(collection: Any, include: Sequence[str], page: int = 2000) -> Iterator[dict]:
+    """Every record, a page at a time: one unpaged get of more than about 32k records
+    fails inside Chroma with "too many SQL variables"."""
+    offset = 0
+    while True:
+        got = collection.get(include=list(include), limit=page, offset=offset)
+        if not got["ids"]:
+            return
+        for k, rid in enumerate(got["ids"]):
+            yield {"id": rid, **{f: got[f][k] for f in include}}
+        offset += len(got["ids"])
 
 
 @contextmanager
