@@ -83,7 +83,7 @@ def find(query: ParsedQuery, index: RelationIndex, gazetteer: Gazetteer) -> list
     wanted = targets(query, gazetteer, index.entities())
     if not wanted:
         return []
-    return [row for row in index.all() if all(_matches(row, t) for t in wanted)]
+    return [row for row in index.naming(wanted[0].name) if all(_matches(row, t) for t in wanted)]
 
 
 def compose(query: ParsedQuery, rows: list[RelationRow], gazetteer: Gazetteer) -> tuple[str, list[Citation]]:

@@ -53,8 +53,12 @@ def _relations(record: DocRecord) -> list[Relation]:
 
 
 class RelationIndex:
+    """Immutable once opened (a new stamp opens a new index), so rows are read once."""
+
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
+        self._rows: tuple[RelationRow, ...] | None = None
+        self._by_name: dict[str, list[int]] | None = None
 
     @classmethod
     def open(cls, store: Store, manifest: dict[str, DocRecord], stamp: str) -> RelationIndex:
@@ -94,12 +98,29 @@ class RelationIndex:
         return sqlite3.connect(path, check_same_thread=False)
 
     def all(self) -> list[RelationRow]:
-        cur = self.conn.execute(f"select {', '.join(_COLUMNS)}, title, source, url from relations "
-                                "order by date desc, doc_id, supporter")
-        return [RelationRow(Relation(*row[:8]), row[8], row[9], row[10]) for row in cur.fetchall()]
+        if self._rows is None:
+            cur = self.conn.execute(f"select {', '.join(_COLUMNS)}, title, source, url from relations "
+                                    "order by date desc, doc_id, supporter")
+            self._rows = tuple(RelationRow(Relation(*row[:8]), row[8], row[9], row[10]) for row in cur)
+        return list(self._rows)
 
     def entities(self) -> set[str]:
-        return {n for r in self.all() for n in (r.relation.supporter, r.relation.supported)}
+        return set(self._positions())
+
+    def naming(self, fragment: str) -> list[RelationRow]:
+        """Rows with `fragment` in either side's name, in table order, without a scan of all rows."""
+        rows = self.all()
+        hits = {i for name, at in self._positions().items() if fragment in name for i in at}
+        return [rows[i] for i in sorted(hits)]
+
+    def _positions(self) -> dict[str, list[int]]:
+        if self._by_name is None:
+            by_name: dict[str, list[int]] = {}
+            for i, row in enumerate(self.all()):
+                for name in {row.relation.supporter, row.relation.supported}:
+                    by_name.setdefault(name, []).append(i)
+            self._by_name = by_name
+        return self._by_name
 
     def filter(self, hospital: str | None = None, region: str | None = None, kind: str | None = None,
                gazetteer: Gazetteer | None = None) -> list[RelationRow]:

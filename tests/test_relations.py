@@ -135,3 +135,25 @@ def test_many_supporters_are_all_listed_where_top_k_misses_some(tmp_path) -> Non
     assert len(seen) < len(supporters)  # top-k silently truncates the list
     hybrid = {s for s in supporters if any(s in p.text for p in engine.retrieve("哪些医院支援阳谷县?"))}
     assert len(hybrid) < len(supporters)
+
+
+def test_relation_index_finds_rows_by_a_name_fragment_in_table_order(tmp_path) -> None:
+    from assistant.relations import RelationIndex
+    from assistant.store import DocRecord
+
+    def record(doc_id: str, date: str, pairs: list[tuple[str, str]]) -> DocRecord:
+        rels = [{"supporter": a, "supported": b, "kind": "对口支援", "doc_id": doc_id, "evidence": f"{a}支援{b}",
+                 "date": date} for a, b in pairs]
+        return DocRecord(doc_id, "h", 1, {"title": doc_id, "relations": json.dumps(rels, ensure_ascii=False)})
+
+    manifest = {r.doc_id: r for r in [
+        record("a", "2024-01-01", [("甲医院", "乐陵市人民医院"), ("乙医院", "阳谷县人民医院")]),
+        record("b", "2025-01-01", [("乐陵市人民医院", "乐陵市某乡镇卫生院"), ("丙医院", "丁医院")]),
+    ]}
+    index = RelationIndex(RelationIndex._build(tmp_path / "relations.sqlite", manifest, "stamp1"))
+    pairs = [(r.relation.supporter, r.relation.supported) for r in index.naming("乐陵")]
+    assert pairs == [("乐陵市人民医院", "乐陵市某乡镇卫生院"), ("甲医院", "乐陵市人民医院")]  # newest first, once each
+    assert index.naming("青岛") == []
+    assert index.entities() == {"甲医院", "乙医院", "丙医院", "丁医院", "乐陵市人民医院", "阳谷县人民医院",
+                                "乐陵市某乡镇卫生院"}
+    assert len(index.all()) == 4
