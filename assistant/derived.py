@@ -1,14 +1,17 @@
 """Indexes derived from the committed documents: BM25, the gazetteer and the relation table.
 
-Both are cached in the store's sidecar directory under the manifest stamp, so any
+They are cached in the store's sidecar directory under the manifest stamp, so any
 process (a query engine, another machine reaching the same Chroma server) rebuilds
-them when stale and reuses them when current.
+them when stale and reuses them when current. The manifest itself is cached too:
+reading every document record from Chroma takes seconds at 100k chunks, and the
+published stamp says when the cached copy is still the truth.
 """
 
 from __future__ import annotations
 
 import contextlib
 import json
+import os
 from dataclasses import dataclass
 
 from .gazetteer import Gazetteer
@@ -44,8 +47,32 @@ def _open_gazetteer(store: Store, manifest: dict[str, DocRecord], stamp: str) ->
     return gazetteer
 
 
-def refresh_derived(store: Store) -> Derived:
-    manifest = store.manifest()
+def _load_manifest(store: Store, stamp: str) -> dict[str, DocRecord] | None:
+    try:
+        data = json.loads((store.config.sidecar_dir() / "manifest.json").read_text(encoding="utf-8"))
+        manifest = {r[0]: DocRecord(*r) for r in data["records"]}
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return manifest if data.get("stamp") == stamp == Store.stamp(manifest) else None
+
+
+def _save_manifest(store: Store, manifest: dict[str, DocRecord], stamp: str) -> None:
+    path = store.config.sidecar_dir() / "manifest.json"
+    tmp = path.with_name(f"{path.name}.tmp{os.getpid()}")
+    records = [[r.doc_id, r.doc_hash, r.n_chunks, r.meta] for r in manifest.values()]
+    with contextlib.suppress(OSError):  # a read-only sidecar only costs a full read next time
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_text(json.dumps({"stamp": stamp, "records": records}, ensure_ascii=False), encoding="utf-8")
+        tmp.replace(path)
+
+
+def refresh_derived(store: Store, published: str | None = None) -> Derived:
+    """Derived indexes of the committed documents. With the `published` stamp, and no
+    ingestion at work since it was published, the cached manifest stands in for a full read."""
+    manifest = _load_manifest(store, published) if published and not store.writing() else None
+    if manifest is None:
+        manifest = store.manifest()
+        _save_manifest(store, manifest, Store.stamp(manifest))
     stamp = Store.stamp(manifest)
     return Derived(manifest, stamp, open_lexical(store, manifest), _open_gazetteer(store, manifest, stamp),
                    RelationIndex.open(store, manifest, stamp))

@@ -36,7 +36,7 @@ class QueryEngine:
         self.llm = llm
         self.retrieval = retrieval
         self.answering = answering
-        self._derived: Derived = refresh_derived(store)
+        self._derived: Derived = refresh_derived(store, store.published_stamp())
         warm_up()
 
     @classmethod
@@ -64,7 +64,7 @@ class QueryEngine:
         published = self.store.published_stamp()
         current = published if published is not None else Store.stamp(self.store.manifest())
         if current != self._derived.stamp:
-            self._derived = refresh_derived(self.store)
+            self._derived = refresh_derived(self.store, published)
         return self._derived
 
     def retrieve(self, question: str) -> list[Passage]:

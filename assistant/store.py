@@ -10,6 +10,7 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import os
+import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -24,6 +25,7 @@ from .errors import EmbeddingMismatch, StoreBusy, StoreNotFound
 
 CHUNKS = "pa_chunks"
 DOCUMENTS = "pa_documents"
+WRITERS = "pa_writers"  # one record per ingestion at work, removed when it publishes
 SCHEMA = 1
 MAX_BATCH = 5000  # Chroma rejects batches above 5461
 BUILD_HINT = "build it with: python -m ingest corpus/"
@@ -80,11 +82,12 @@ class DocRecord:
 
 
 class Store:
-    def __init__(self, config: StoreConfig, client: Any, chunks: Any, documents: Any) -> None:
+    def __init__(self, config: StoreConfig, client: Any, chunks: Any, documents: Any, writers: Any) -> None:
         self.config = config
         self.client = client
         self.chunks = chunks
         self.documents = documents
+        self.writers = writers
 
     @classmethod
     def open(
@@ -100,6 +103,7 @@ class Store:
                 "embed_dim": dim or 0}
         chunks = client.get_or_create_collection(CHUNKS, metadata=meta, embedding_function=None)
         documents = client.get_or_create_collection(DOCUMENTS, metadata=meta, embedding_function=None)
+        writers = client.get_or_create_collection(WRITERS, embedding_function=None)
         recorded = chunks.metadata or {}
         if embed_model and recorded.get("embed_model") not in (embed_model, ""):
             raise EmbeddingMismatch(
@@ -107,7 +111,7 @@ class Store:
                 f"({recorded.get('embed_dim')}-d), not {embed_model!r}: open it with "
                 f"--embed-model {recorded.get('embed_model')} or rebuild it into a new --db"
             )
-        return cls(config, client, chunks, documents)
+        return cls(config, client, chunks, documents, writers)
 
     @property
     def embed_model(self) -> str:
@@ -134,10 +138,24 @@ class Store:
         meta = self.client.get_collection(DOCUMENTS, embedding_function=None).metadata or {}
         return meta.get("stamp")
 
+    def writing(self) -> bool:
+        """Whether an ingestion is at work (or was killed) since the last publish: then the
+        published stamp may not describe the committed records."""
+        return self.writers.count() > 0
+
     # ---- writing (ingestion) ---------------------------------------------------
-    def publish(self, stamp: str) -> None:
+    def begin_write(self, part: str) -> None:
+        """Mark this writer at work before its first write; `publish` removes the mark, so a
+        killed writer leaves it until its next run completes."""
+        self.writers.upsert(ids=[part], embeddings=[[1.0]], metadatas=[{"since": time.time()}])
+
+    def publish(self, stamp: str, part: str | None = None) -> None:
+        """Name the current version. A whole-store writer (`part` "all") has repaired every
+        document, so it also clears marks that killed shard workers left."""
         meta = {k: v for k, v in (self.documents.metadata or {}).items() if not k.startswith("hnsw:")}
         self.documents.modify(metadata={**meta, "stamp": stamp})
+        if part is not None:
+            self.writers.delete(ids=self.writers.get(include=[])["ids"] if part == "all" else [part])
 
     def add_chunks(self, ids: list[str], embeddings: list[list[float]], texts: list[str],
                    metadatas: list[dict[str, Any]]) -> None:

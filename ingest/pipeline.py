@@ -212,8 +212,10 @@ def run(
     started = time.perf_counter()
     summary = Summary()
     paths = [p for p in discover(root) if in_shard(p.stem, shard)]
-    with writer_lock(config, None if shard is None else f"shard-{shard[0]}-of-{shard[1]}"):
+    part = None if shard is None else f"shard-{shard[0]}-of-{shard[1]}"
+    with writer_lock(config, part):
         store = Store.open(config, embed_model.model_name, embedding_dim(embed_model), create=True)
+        store.begin_write(part or "all")
         manifest = store.manifest()
         summary.repaired_chunks = store.repair(manifest, lambda d: in_shard(d, shard))
         seen: set[str] = set()
@@ -249,6 +251,6 @@ def run(
                 if in_shard(doc_id, shard):
                     store.remove_document(doc_id)
                     summary.removed += 1
-        store.publish(refresh_derived(store).stamp)  # query engines pick the new version up
+        store.publish(refresh_derived(store).stamp, part or "all")  # query engines pick the new version up
     summary.elapsed_s = round(time.perf_counter() - started, 3)
     return summary

@@ -157,3 +157,53 @@ def test_pipeline_version_change_reingests(corpus_copy, store_config, fake_embed
     run(corpus_copy, store_config, fake_embed, progress=False)
     monkeypatch.setattr(pipeline, "PIPELINE_VERSION", "test-next")
     assert run(corpus_copy, store_config, fake_embed, progress=False).updated == 5
+
+
+def _engine(config: StoreConfig, embed):
+    from assistant import QueryEngine
+
+    return QueryEngine.open(config.path, embed_model=embed)
+
+
+def test_a_published_store_opens_from_the_cached_manifest(corpus_copy, store_config, fake_embed,
+                                                          monkeypatch) -> None:
+    run(corpus_copy, store_config, fake_embed, progress=False)
+    expected = {k: r.doc_hash for k, r in Store.open(store_config).manifest().items()}
+
+    def no_full_read(self):
+        raise AssertionError("read every document record")
+
+    monkeypatch.setattr(Store, "manifest", no_full_read)
+    engine = _engine(store_config, fake_embed)
+    assert {k: r.doc_hash for k, r in engine.derived.manifest.items()} == expected
+    assert engine.ask("哪些医院支援乐陵?").citations
+
+
+def test_after_a_killed_write_readers_read_every_record(corpus_copy, store_config, fake_embed, monkeypatch) -> None:
+    run(corpus_copy, store_config, fake_embed, progress=False)
+    path = next(corpus_copy.glob("004_*.txt"))
+    old = Store.open(store_config).manifest()[path.stem].doc_hash
+    path.write_text(path.read_text(encoding="utf-8") + "\n新增的一段文字。补充说明内容在这里出现。", encoding="utf-8")
+
+    def killed(*args, **kwargs):
+        raise KeyboardInterrupt("killed after the commit, before the publish")
+
+    monkeypatch.setattr(pipeline, "refresh_derived", killed)
+    with pytest.raises(KeyboardInterrupt):
+        run(corpus_copy, store_config, fake_embed, progress=False)
+    monkeypatch.undo()
+    store = Store.open(store_config)
+    assert store.writing()
+    new = store.manifest()[path.stem].doc_hash
+    assert new != old  # committed, and its old chunks are gone: the cached manifest would hide it
+    assert _engine(store_config, fake_embed).derived.manifest[path.stem].doc_hash == new
+    run(corpus_copy, store_config, fake_embed, progress=False)
+    assert not Store.open(store_config).writing()
+
+
+def test_a_damaged_manifest_cache_costs_only_a_full_read(corpus_copy, store_config, fake_embed) -> None:
+    run(corpus_copy, store_config, fake_embed, progress=False)
+    cache = store_config.sidecar_dir() / "manifest.json"
+    for damage in ('{"stamp": "x", "records": [[1]]}', "{not json", ""):
+        cache.write_text(damage, encoding="utf-8")
+        assert len(_engine(store_config, fake_embed).derived.manifest) == 5
