@@ -197,6 +197,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     bench = sub.add_parser("bench", help="ingest throughput, baselines, latency at scale; writes a report")
     bench.add_argument("--docs", type=int, default=300, help="generated articles for the throughput runs")
+    bench.add_argument("--repeat", type=int, default=3, help="runs of each ingest timing (medians reported)")
     bench.add_argument("--sizes", default="1000,10000,100000", help="store sizes (chunks) for latency")
     bench.add_argument("--out", type=Path, default=HERE / "reports" / "bench")
     bench.set_defaults(func=cmd_bench)

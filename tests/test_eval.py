@@ -75,3 +75,22 @@ def test_bad_dataset_line_is_a_clear_error(tmp_path) -> None:
     bad.write_text('{"id": "x"}\n', encoding="utf-8")
     with pytest.raises(ValueError, match="bad.jsonl:1"):
         load_cases(bad)
+
+
+def test_bench_reports_all_four_sections(tmp_path, capsys) -> None:
+    # A small real run: the same code paths as the full bench, at sizes CI can afford.
+    assert main(["bench", "--docs", "8", "--sizes", "150,600", "--repeat", "1", "--out", str(tmp_path)]) == 0
+    report = json.loads((tmp_path / "bench.json").read_text())
+    ingest, baseline, latency = report["ingest"], report["llama_index"], report["latency"]
+    assert [r["docs"] for r in ingest] == [9, 13]  # 4 and 8 generated + the 5 real articles
+    for row in ingest:
+        assert row["chunks"] > 0 and row["chunks_per_s"] > 0 and 0.2 < row["ratio_to_embedder"] < 2.0
+    assert baseline["docs"] == 13 and baseline["chunks"] > 0 and 0 <= baseline["hit@5"] <= 1
+    assert ingest[-1]["hit@5"] >= baseline["hit@5"]
+    assert [r["target"] for r in latency] == [150, 600]
+    assert abs(latency[1]["chunks"] - 600) <= ingest[-1]["chunks"] and latency[1]["perturbed"]
+    for row in latency:
+        assert 0 < row["p50_ms"] <= row["p95_ms"] and row["peak_rss_mb"] > 100 and row["slowest"]
+    md = (tmp_path / "bench.md").read_text()
+    assert "Pipeline / embedder-alone throughput ratio" in md and "perturbation" in md
+    assert (tmp_path / "growth.png").stat().st_size > 5000
