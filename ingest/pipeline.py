@@ -13,7 +13,9 @@ import queue
 import sys
 import threading
 import time
+from collections import deque
 from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -53,6 +55,7 @@ class Prepared:
     doc_hash: str
     chunks: list[Chunk]
     texts: list[str]  # search form (Simplified) of each chunk
+    tokens: list[str]  # BM25 tokens of each chunk, space-joined (jieba: done off the embedder's thread)
     relations: list[Relation]
     names: dict[str, str]  # places, organizations and people, for the gazetteer
     path: str
@@ -84,12 +87,14 @@ def prepare(path: Path, options: IngestOptions) -> Prepared:
         raise RejectedFile(path, "no article text left after removing page chrome")
     meta = extract(cleaned)
     chunks = chunk_text(raw.doc_id, cleaned.text, options.chunk_size, options.overlap)
+    texts = search_texts(chunks)
     key = f"{raw.content_hash}|{PIPELINE_VERSION}|{options.chunk_size}|{options.overlap}"
     return Prepared(
         meta=meta,
         doc_hash=hashlib.sha256(key.encode()).hexdigest()[:16],
         chunks=chunks,
-        texts=search_texts(chunks),
+        texts=texts,
+        tokens=[bm25_tokens(meta.title, t) for t in texts],
         relations=extract_relations(cleaned, meta),
         names=Gazetteer.build([cleaned.title, cleaned.text]).names,
         path=str(path),
@@ -98,7 +103,7 @@ def prepare(path: Path, options: IngestOptions) -> Prepared:
     )
 
 
-def _chunk_metadata(doc: Prepared, chunk: Chunk, text: str) -> dict:
+def _chunk_metadata(doc: Prepared, chunk: Chunk, tokens: str) -> dict:
     return {
         **doc.meta.as_chroma(),
         "doc_hash": doc.doc_hash,
@@ -106,7 +111,7 @@ def _chunk_metadata(doc: Prepared, chunk: Chunk, text: str) -> dict:
         "start": chunk.start,
         "end": chunk.end,
         "original": chunk.text,
-        "tokens": bm25_tokens(doc.meta.title, text),
+        "tokens": tokens,
     }
 
 
@@ -142,7 +147,7 @@ def write_documents(store: Store, docs: list[Prepared], vectors: list[list[list[
     ids, texts, metas, flat = [], [], [], []
     for doc, vecs in zip(docs, vectors, strict=True):
         ids += [f"{doc.meta.doc_id}#{doc.doc_hash}#{c.position}" for c in doc.chunks]
-        metas += [_chunk_metadata(doc, c, t) for c, t in zip(doc.chunks, doc.texts, strict=True)]
+        metas += [_chunk_metadata(doc, c, t) for c, t in zip(doc.chunks, doc.tokens, strict=True)]
         texts += doc.texts
         flat += vecs
     store.add_chunks(ids, flat, texts, metas)
@@ -196,6 +201,28 @@ def _batches(paths: list[Path], options: IngestOptions) -> Iterator[list[tuple[P
         yield group
 
 
+def _to_write(group: list[tuple[Path, Prepared | str]], manifest: dict, seen: set[str],
+              summary: Summary) -> list[Prepared]:
+    """The documents of a group that are new or changed; the rest are counted in `summary`."""
+    todo: list[Prepared] = []
+    for path, doc in group:
+        summary.documents += 1
+        if path.stem in seen:
+            summary.rejected.append({"path": str(path), "reason": "duplicate document id (same file name)"})
+            continue
+        seen.add(path.stem)
+        if isinstance(doc, str):
+            summary.rejected.append({"path": str(path), "reason": doc})
+            continue
+        summary.warnings += doc.warnings
+        old = manifest.get(doc.meta.doc_id)
+        if old is not None and old.doc_hash == doc.doc_hash:
+            summary.unchanged += 1
+        else:
+            todo.append(doc)
+    return todo
+
+
 def run(
     root: Path,
     config: StoreConfig,
@@ -220,31 +247,25 @@ def run(
         summary.repaired_chunks = store.repair(manifest, lambda d: in_shard(d, shard))
         seen: set[str] = set()
         bar = tqdm(total=len(paths), desc="ingest", unit="doc", disable=not progress, file=sys.stderr)
-        for group in _batches(paths, options):
-            todo: list[Prepared] = []
-            for path, doc in group:
-                summary.documents += 1
-                if path.stem in seen:
-                    summary.rejected.append({"path": str(path), "reason": "duplicate document id (same file name)"})
-                    continue
-                seen.add(path.stem)
-                if isinstance(doc, str):
-                    summary.rejected.append({"path": str(path), "reason": doc})
-                    continue
-                summary.warnings += doc.warnings
-                old = manifest.get(doc.meta.doc_id)
-                if old is not None and old.doc_hash == doc.doc_hash:
-                    summary.unchanged += 1
-                else:
-                    todo.append(doc)
-            if todo:
-                replacing = {d.meta.doc_id for d in todo if d.meta.doc_id in manifest}
-                summary.chunks_embedded += write_documents(
-                    store, todo, embed(embed_model, todo, options.batch_size), replacing)
-                summary.updated += len(replacing)
-                summary.added += len(todo) - len(replacing)
-            bar.update(len(group))
-            bar.set_postfix(chunks=summary.chunks_embedded)
+        # Chroma writes run in one writer thread, in order, while the next batch embeds;
+        # at most one write waits behind the running one, so memory stays bounded.
+        with ThreadPoolExecutor(1, thread_name_prefix="chroma-writer") as writer:
+            writes: deque[Future] = deque()
+            for group in _batches(paths, options):
+                todo = _to_write(group, manifest, seen, summary)
+                if todo:
+                    replacing = {d.meta.doc_id for d in todo if d.meta.doc_id in manifest}
+                    vectors = embed(embed_model, todo, options.batch_size)
+                    writes.append(writer.submit(write_documents, store, todo, vectors, replacing))
+                    summary.chunks_embedded += sum(len(d.chunks) for d in todo)
+                    summary.updated += len(replacing)
+                    summary.added += len(todo) - len(replacing)
+                    while len(writes) > 1:
+                        writes.popleft().result()  # also raises a failed write here
+                bar.update(len(group))
+                bar.set_postfix(chunks=summary.chunks_embedded)
+            for write in writes:
+                write.result()
         bar.close()
         if options.prune:
             for doc_id in sorted(set(manifest) - seen):
