@@ -66,13 +66,18 @@ def _save_manifest(store: Store, manifest: dict[str, DocRecord], stamp: str) -> 
         tmp.replace(path)
 
 
-def refresh_derived(store: Store, published: str | None = None) -> Derived:
-    """Derived indexes of the committed documents. With the `published` stamp, and no
-    ingestion at work since it was published, the cached manifest stands in for a full read."""
+def committed_manifest(store: Store, published: str | None) -> dict[str, DocRecord]:
+    """The committed document records. With the `published` stamp, and no ingestion at
+    work since it was published, the cached copy stands in for a read of every record."""
     manifest = _load_manifest(store, published) if published and not store.writing() else None
     if manifest is None:
         manifest = store.manifest()
         _save_manifest(store, manifest, Store.stamp(manifest))
+    return manifest
+
+
+def refresh_derived(store: Store, published: str | None = None) -> Derived:
+    manifest = committed_manifest(store, published)
     stamp = Store.stamp(manifest)
     return Derived(manifest, stamp, open_lexical(store, manifest), _open_gazetteer(store, manifest, stamp),
                    RelationIndex.open(store, manifest, stamp))

@@ -16,6 +16,7 @@ import time
 from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -23,7 +24,7 @@ import numpy as np
 from llama_index.core.embeddings import BaseEmbedding
 from tqdm import tqdm
 
-from assistant.derived import refresh_derived
+from assistant.derived import committed_manifest, refresh_derived
 from assistant.embedding import embedding_dim
 from assistant.gazetteer import Gazetteer
 from assistant.store import Store, StoreConfig, writer_lock
@@ -171,34 +172,61 @@ def in_shard(doc_id: str, shard: tuple[int, int] | None) -> bool:
 _DONE = object()
 
 
-def _prepare_all(paths: list[Path], options: IngestOptions, out: queue.Queue) -> None:
-    """Producer thread: load, clean and chunk ahead of the embedder (bounded by the queue)."""
+def _prepare_one(path: Path, options: IngestOptions) -> Prepared | str:
+    try:
+        return prepare(path, options)
+    except RejectedFile as exc:
+        return exc.reason
+    except OSError as exc:
+        return f"cannot read: {exc.strerror or exc}"
+    except Exception as exc:  # noqa: BLE001 - one bad file never aborts the batch
+        return f"could not be processed ({type(exc).__name__}: {exc})"
+
+
+def _prepare_all(paths: list[Path], options: IngestOptions, out: queue.Queue, stop: threading.Event) -> None:
+    """Producer thread: load, clean and chunk ahead of the embedder (bounded by the queue).
+    It gives up once `stop` is set, so a failed run leaves no thread blocked on a full queue."""
+    def put(value: object) -> bool:
+        while not stop.is_set():
+            try:
+                out.put(value, timeout=0.2)
+                return True
+            except queue.Full:
+                continue
+        return False
+
     for path in paths:
-        try:
-            out.put((path, prepare(path, options)))
-        except RejectedFile as exc:
-            out.put((path, exc.reason))
-        except OSError as exc:
-            out.put((path, f"cannot read: {exc.strerror or exc}"))
-        except Exception as exc:  # noqa: BLE001 - one bad file never aborts the batch
-            out.put((path, f"could not be processed ({type(exc).__name__}: {exc})"))
-    out.put(_DONE)
+        if not put((path, _prepare_one(path, options))):
+            return
+    put(_DONE)
 
 
-def _batches(paths: list[Path], options: IngestOptions) -> Iterator[list[tuple[Path, Prepared | str]]]:
-    """Prepared documents in groups of about `batch_size` chunks, prepared in a background thread."""
-    pending: queue.Queue = queue.Queue(maxsize=options.queue_size)
-    threading.Thread(target=_prepare_all, args=(paths, options, pending), daemon=True).start()
+def _groups(pending: queue.Queue, batch_size: int) -> Iterator[list[tuple[Path, Prepared | str]]]:
+    """Prepared documents in groups of about `batch_size` chunks (smaller when the queue runs dry)."""
     group: list[tuple[Path, Prepared | str]] = []
     chunks = 0
     while (item := pending.get()) is not _DONE:
         group.append(item)
         chunks += len(item[1].chunks) if isinstance(item[1], Prepared) else 0
-        if chunks >= options.batch_size or pending.empty():
+        if chunks >= batch_size or pending.empty():
             yield group
             group, chunks = [], 0
     if group:
         yield group
+
+
+@contextmanager
+def _prepared(paths: list[Path], options: IngestOptions) -> Iterator[Iterator[list[tuple[Path, Prepared | str]]]]:
+    """Start preparing at once, so the first document (and jieba's dictionary load) overlaps
+    opening the store; stop the preparing thread however the run ends."""
+    pending: queue.Queue = queue.Queue(maxsize=options.queue_size)
+    stop = threading.Event()
+    threading.Thread(target=_prepare_all, args=(paths, options, pending, stop), name="ingest-prepare",
+                     daemon=True).start()
+    try:
+        yield _groups(pending, options.batch_size)
+    finally:
+        stop.set()
 
 
 def _to_write(group: list[tuple[Path, Prepared | str]], manifest: dict, seen: set[str],
@@ -240,10 +268,10 @@ def run(
     summary = Summary()
     paths = [p for p in discover(root) if in_shard(p.stem, shard)]
     part = None if shard is None else f"shard-{shard[0]}-of-{shard[1]}"
-    with writer_lock(config, part):
+    with writer_lock(config, part), _prepared(paths, options) as batches:
         store = Store.open(config, embed_model.model_name, embedding_dim(embed_model), create=True)
+        manifest = committed_manifest(store, store.published_stamp())  # read before marking ourselves
         store.begin_write(part or "all")
-        manifest = store.manifest()
         summary.repaired_chunks = store.repair(manifest, lambda d: in_shard(d, shard))
         seen: set[str] = set()
         bar = tqdm(total=len(paths), desc="ingest", unit="doc", disable=not progress, file=sys.stderr)
@@ -251,7 +279,7 @@ def run(
         # at most one write waits behind the running one, so memory stays bounded.
         with ThreadPoolExecutor(1, thread_name_prefix="chroma-writer") as writer:
             writes: deque[Future] = deque()
-            for group in _batches(paths, options):
+            for group in batches:
                 todo = _to_write(group, manifest, seen, summary)
                 if todo:
                     replacing = {d.meta.doc_id for d in todo if d.meta.doc_id in manifest}
@@ -272,6 +300,10 @@ def run(
                 if in_shard(doc_id, shard):
                     store.remove_document(doc_id)
                     summary.removed += 1
-        store.publish(refresh_derived(store).stamp, part or "all")  # query engines pick the new version up
+        changed = summary.added or summary.updated or summary.removed or summary.repaired_chunks
+        # Query engines pick the new version up. A whole-store run that changed nothing knows
+        # the version already; a shard re-reads it, since other shards may have committed.
+        stamp = refresh_derived(store).stamp if changed or shard else Store.stamp(manifest)
+        store.publish(stamp, part or "all")
     summary.elapsed_s = round(time.perf_counter() - started, 3)
     return summary

