@@ -29,7 +29,7 @@ from .synth import write as write_corpus
 ROOT = Path(__file__).resolve().parents[1]
 DEV = Path(__file__).parent / "datasets" / "dev_qa.jsonl"
 SERVE_PROBE = """
-import json, resource, statistics, sys, time
+import json, statistics, sys, time
 from assistant import QueryEngine
 questions = json.loads(sys.argv[2])
 t = time.perf_counter(); engine = QueryEngine.open(sys.argv[1]); engine.ask(questions[0])
@@ -42,7 +42,9 @@ samples = sorted(ms for runs in per_question.values() for ms in runs)
 slowest = sorted(((statistics.median(v), q) for q, v in per_question.items()), reverse=True)[:3]
 print(json.dumps({"open_s": round(open_s, 2), "p50_ms": round(statistics.median(samples), 1),
                   "p95_ms": round(samples[int(0.95 * (len(samples) - 1))], 1),
-                  "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+                  # VmHWM: ru_maxrss would count the forking parent's peak (Linux keeps it across exec)
+                  "peak_rss_mb": round(int(next(line.split()[1] for line in open("/proc/self/status")
+                                                if line.startswith("VmHWM"))) / 1024, 1),
                   "slowest": [[round(ms, 1), q] for ms, q in slowest]}, ensure_ascii=False))
 """
 
