@@ -70,18 +70,24 @@ def test_bad_files_are_listed_and_the_batch_goes_on(corpus_copy, store_config, f
     assert "no article text" in reasons["chrome_only.txt"]
 
 
-def test_interrupted_write_is_invisible_and_repaired(corpus_copy, store_config, fake_embed, monkeypatch) -> None:
-    run(corpus_copy, store_config, fake_embed, progress=False)
-    path = next(corpus_copy.glob("004_*.txt"))
+def _killed_edit_run(corpus: Path, config: StoreConfig, embed, monkeypatch, owner, name: str) -> Path:
+    """Edit one article, then run an ingestion that dies where `owner.name` is called."""
+    path = next(corpus.glob("004_*.txt"))
     path.write_text(path.read_text(encoding="utf-8") + "\n新增的一段文字。补充说明内容在这里出现。", encoding="utf-8")
 
-    def crash(*args, **kwargs):
-        raise KeyboardInterrupt("killed before the commit")
+    def killed(*args, **kwargs):
+        raise KeyboardInterrupt(f"killed at {name}")
 
-    monkeypatch.setattr(Store, "commit_documents", crash)
+    monkeypatch.setattr(owner, name, killed)
     with pytest.raises(KeyboardInterrupt):
-        run(corpus_copy, store_config, fake_embed, progress=False)
+        run(corpus, config, embed, progress=False)
     monkeypatch.undo()
+    return path
+
+
+def test_interrupted_write_is_invisible_and_repaired(corpus_copy, store_config, fake_embed, monkeypatch) -> None:
+    run(corpus_copy, store_config, fake_embed, progress=False)
+    path = _killed_edit_run(corpus_copy, store_config, fake_embed, monkeypatch, Store, "commit_documents")
     store = Store.open(store_config)
     manifest = store.manifest()
     # the new chunks are on disk, but the manifest still names the old version
@@ -200,15 +206,8 @@ def test_after_a_killed_write_readers_read_every_record(corpus_copy, store_confi
     run(corpus_copy, store_config, fake_embed, progress=False)
     path = next(corpus_copy.glob("004_*.txt"))
     old = Store.open(store_config).manifest()[path.stem].doc_hash
-    path.write_text(path.read_text(encoding="utf-8") + "\n新增的一段文字。补充说明内容在这里出现。", encoding="utf-8")
-
-    def killed(*args, **kwargs):
-        raise KeyboardInterrupt("killed after the commit, before the publish")
-
-    monkeypatch.setattr(pipeline, "refresh_derived", killed)
-    with pytest.raises(KeyboardInterrupt):
-        run(corpus_copy, store_config, fake_embed, progress=False)
-    monkeypatch.undo()
+    # killed after the commit, before the publish
+    _killed_edit_run(corpus_copy, store_config, fake_embed, monkeypatch, pipeline, "refresh_derived")
     store = Store.open(store_config)
     assert store.writing()
     new = store.manifest()[path.stem].doc_hash
