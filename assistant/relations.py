@@ -98,25 +98,28 @@ class RelationIndex:
         return sqlite3.connect(path, check_same_thread=False)
 
     def all(self) -> list[RelationRow]:
-        if self._rows is None:
-            cur = self.conn.execute(f"select {', '.join(_COLUMNS)}, title, source, url from relations "
-                                    "order by date desc, doc_id, supporter")
-            self._rows = tuple(RelationRow(Relation(*row[:8]), row[8], row[9], row[10]) for row in cur)
-        return list(self._rows)
+        return list(self._loaded())
 
     def entities(self) -> set[str]:
         return set(self._positions())
 
     def naming(self, fragment: str) -> list[RelationRow]:
         """Rows with `fragment` in either side's name, in table order, without a scan of all rows."""
-        rows = self.all()
+        rows = self._loaded()
         hits = {i for name, at in self._positions().items() if fragment in name for i in at}
         return [rows[i] for i in sorted(hits)]
+
+    def _loaded(self) -> tuple[RelationRow, ...]:
+        if self._rows is None:
+            cur = self.conn.execute(f"select {', '.join(_COLUMNS)}, title, source, url from relations "
+                                    "order by date desc, doc_id, supporter")
+            self._rows = tuple(RelationRow(Relation(*row[:8]), row[8], row[9], row[10]) for row in cur)
+        return self._rows
 
     def _positions(self) -> dict[str, list[int]]:
         if self._by_name is None:
             by_name: dict[str, list[int]] = {}
-            for i, row in enumerate(self.all()):
+            for i, row in enumerate(self._loaded()):
                 for name in {row.relation.supporter, row.relation.supported}:
                     by_name.setdefault(name, []).append(i)
             self._by_name = by_name
