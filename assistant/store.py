@@ -159,18 +159,12 @@ class Store:
 
     def add_chunks(self, ids: list[str], embeddings: list[list[float]], texts: list[str],
                    metadatas: list[dict[str, Any]]) -> None:
-        for s in range(0, len(ids), MAX_BATCH):
-            e = s + MAX_BATCH
-            self.chunks.upsert(ids=ids[s:e], embeddings=embeddings[s:e], documents=texts[s:e],
-                               metadatas=metadatas[s:e])
+        _upsert(self.chunks, ids, embeddings, texts, metadatas)
 
     def commit_documents(self, doc_ids: list[str], embeddings: list[list[float]], titles: list[str],
                          metas: list[dict[str, Any]]) -> None:
         """The commit point: once a record names a version, its chunks become visible."""
-        for s in range(0, len(doc_ids), MAX_BATCH):
-            e = s + MAX_BATCH
-            self.documents.upsert(ids=doc_ids[s:e], embeddings=embeddings[s:e], documents=titles[s:e],
-                                  metadatas=metas[s:e])
+        _upsert(self.documents, doc_ids, embeddings, titles, metas)
 
     def delete_stale_chunks(self, doc_id: str, keep_hash: str | None) -> None:
         where: dict[str, Any] = {"doc_id": doc_id}
@@ -199,6 +193,14 @@ class Store:
         for s in range(0, len(stale), MAX_BATCH):
             self.chunks.delete(ids=stale[s:s + MAX_BATCH])
         return len(stale)
+
+
+def _upsert(collection: Any, ids: list[str], embeddings: list[list[float]], documents: list[str],
+            metadatas: list[dict[str, Any]]) -> None:
+    for s in range(0, len(ids), MAX_BATCH):
+        e = s + MAX_BATCH
+        collection.upsert(ids=ids[s:e], embeddings=embeddings[s:e], documents=documents[s:e],
+                          metadatas=metadatas[s:e])
 
 
 def _pages(collection: Any, include: Sequence[str], page: int = 2000) -> Iterator[dict]:

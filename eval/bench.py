@@ -139,8 +139,8 @@ def scaled_store(base: Path, target: Path, size: int, seed: int = 0) -> int:
         metas = [{**m, "doc_id": m["doc_id"] + suffix} for m in got["metadatas"]]
         dst.add_chunks([i.replace("#", suffix + "#", 1) for i in got["ids"]], vectors.tolist(),
                        list(got["documents"]), metas)
-        dst.documents.upsert(ids=[i + suffix for i in docs["ids"]], embeddings=docs["embeddings"],
-                             documents=docs["documents"], metadatas=[_renamed(m, suffix) for m in docs["metadatas"]])
+        dst.commit_documents([i + suffix for i in docs["ids"]], docs["embeddings"], docs["documents"],
+                             [_renamed(m, suffix) for m in docs["metadatas"]])
     from assistant.derived import refresh_derived
 
     dst.publish(refresh_derived(dst).stamp)
