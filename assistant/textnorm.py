@@ -39,7 +39,7 @@ def _s2t() -> opencc.OpenCC:
 
 def to_traditional(text: str) -> str:
     """Simplified → Traditional, to answer a question in the script it was asked in."""
-    return _s2t().convert(text) if text else text
+    return _s2t().convert(strip_controls(text)) if text else text
 
 
 def to_simplified(text: str) -> str:

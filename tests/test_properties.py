@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from assistant.errors import BadQuestion
 from assistant.gazetteer import Gazetteer
 from assistant.query import parse
-from assistant.textnorm import to_search_form, to_simplified, tokenize
+from assistant.textnorm import to_search_form, to_simplified, to_traditional, tokenize
 from ingest.chunk import chunk_text
 from ingest.clean import clean, mark_mojibake, strip_pinyin_glosses
 
@@ -41,6 +41,7 @@ def test_gloss_stripping_and_mojibake_marking_are_idempotent(text: str) -> None:
 
 def test_lone_surrogates_do_not_crash() -> None:  # found by hypothesis: OpenCC raised on '\ud800'
     assert to_search_form("一\ud800乐陵") == "一乐陵"
+    assert to_traditional("乐\udc80陵") == "樂陵"
     assert parse("哪些医院支援乐陵\udfff?", GAZ).text == "哪些医院支援乐陵?"
 
 
