@@ -116,9 +116,14 @@ def _chunk_metadata(doc: Prepared, chunk: Chunk, tokens: str) -> dict:
     }
 
 
+def embedding_input(title: str, text: str) -> str:
+    """What the embedder sees for a chunk: its article's title (search form) above its text."""
+    return f"{to_search_form(title)}\n{text}"
+
+
 def embed(embed_model: BaseEmbedding, docs: list[Prepared], batch_size: int) -> list[list[list[float]]]:
     """Embed the chunks of several documents in shared batches; one vector list per document."""
-    inputs = [f"{to_search_form(d.meta.title)}\n{t}" for d in docs for t in d.texts]
+    inputs = [embedding_input(d.meta.title, t) for d in docs for t in d.texts]
     vectors: list[list[float]] = []
     for s in range(0, len(inputs), batch_size):
         vectors += embed_model.get_text_embedding_batch(inputs[s:s + batch_size])
@@ -142,9 +147,9 @@ def _record(doc: Prepared, vectors: list[list[float]]) -> tuple[list[float], dic
 
 
 def write_documents(store: Store, docs: list[Prepared], vectors: list[list[list[float]]],
-                    replacing: set[str]) -> int:
+                    replacing: set[str]) -> None:
     """Write embedded documents: all their chunks, then their commit records, then the old
-    versions' chunks (only for documents in `replacing`). Returns the chunks written."""
+    versions' chunks (only for documents in `replacing`)."""
     ids, texts, metas, flat = [], [], [], []
     for doc, vecs in zip(docs, vectors, strict=True):
         ids += [f"{doc.meta.doc_id}#{doc.doc_hash}#{c.position}" for c in doc.chunks]
@@ -158,7 +163,6 @@ def write_documents(store: Store, docs: list[Prepared], vectors: list[list[list[
     for doc in docs:
         if doc.meta.doc_id in replacing:
             store.delete_stale_chunks(doc.meta.doc_id, keep_hash=doc.doc_hash)
-    return len(ids)
 
 
 def in_shard(doc_id: str, shard: tuple[int, int] | None) -> bool:
@@ -268,10 +272,11 @@ def run(
     summary = Summary()
     paths = [p for p in discover(root) if in_shard(p.stem, shard)]
     part = None if shard is None else f"shard-{shard[0]}-of-{shard[1]}"
+    mark = part or "all"  # this writer's mark in the store until it publishes
     with writer_lock(config, part), _prepared(paths, options) as batches:
         store = Store.open(config, embed_model.model_name, embedding_dim(embed_model), create=True)
         manifest = committed_manifest(store, store.published_stamp())  # read before marking ourselves
-        store.begin_write(part or "all")
+        store.begin_write(mark)
         summary.repaired_chunks = store.repair(manifest, lambda d: in_shard(d, shard))
         seen: set[str] = set()
         bar = tqdm(total=len(paths), desc="ingest", unit="doc", disable=not progress, file=sys.stderr)
@@ -304,6 +309,6 @@ def run(
         # Query engines pick the new version up. A whole-store run that changed nothing knows
         # the version already; a shard re-reads it, since other shards may have committed.
         stamp = refresh_derived(store).stamp if changed or shard else Store.stamp(manifest)
-        store.publish(stamp, part or "all")
+        store.publish(stamp, mark)
     summary.elapsed_s = round(time.perf_counter() - started, 3)
     return summary
