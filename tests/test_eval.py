@@ -77,7 +77,7 @@ def test_bad_dataset_line_is_a_clear_error(tmp_path) -> None:
         load_cases(bad)
 
 
-def test_bench_reports_all_four_sections(tmp_path, capsys) -> None:
+def test_bench_reports_all_four_sections(tmp_path) -> None:
     # A small real run: the same code paths as the full bench, at sizes CI can afford.
     assert main(["bench", "--docs", "8", "--sizes", "150,600", "--repeat", "1", "--out", str(tmp_path)]) == 0
     report = json.loads((tmp_path / "bench.json").read_text())

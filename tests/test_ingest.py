@@ -2,10 +2,13 @@
 
 import json
 import shutil
+import threading
+import time
 from pathlib import Path
 
 import pytest
 
+from assistant import QueryEngine
 from assistant.errors import EmbeddingMismatch, StoreBusy
 from assistant.store import Store, StoreConfig, writer_lock
 from ingest import pipeline
@@ -108,9 +111,6 @@ def test_a_different_embedding_model_is_a_clear_error(corpus_copy, store_config,
 
 
 def test_a_failed_run_stops_its_preparing_thread(corpus_copy, store_config, fake_embed) -> None:
-    import threading
-    import time
-
     class Other(type(fake_embed)):
         model_name: str = "fake:other"
 
@@ -181,14 +181,12 @@ def test_pipeline_version_change_reingests(corpus_copy, store_config, fake_embed
     assert run(corpus_copy, store_config, fake_embed, progress=False).updated == 5
 
 
-def _engine(config: StoreConfig, embed):
-    from assistant import QueryEngine
-
+def _engine(config: StoreConfig, embed) -> QueryEngine:
     return QueryEngine.open(config.path, embed_model=embed)
 
 
-def test_a_published_store_is_opened_and_updated_from_the_cached_manifest(corpus_copy, store_config, fake_embed,
-                                                          monkeypatch) -> None:
+def test_a_published_store_is_opened_and_updated_from_the_cached_manifest(
+        corpus_copy, store_config, fake_embed, monkeypatch) -> None:
     run(corpus_copy, store_config, fake_embed, progress=False)
     expected = {k: r.doc_hash for k, r in Store.open(store_config).manifest().items()}
 
