@@ -5,8 +5,7 @@
     answer = engine.ask("which hospitals support Leling")
 """
 
-from .engine import QueryEngine
-from .errors import (
+from assistant.errors import (
     AssistantError,
     BackendError,
     BadQuestion,
@@ -15,8 +14,9 @@ from .errors import (
     StoreBusy,
     StoreNotFound,
 )
-from .followup import Turn
-from .types import Answer, Citation
+from assistant.qa.engine import QueryEngine
+from assistant.qa.followup import Turn
+from assistant.types import Answer, Citation
 
 __all__ = [
     "Answer", "AssistantError", "BackendError", "BadQuestion", "Citation", "EmbeddingMismatch",

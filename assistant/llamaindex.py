@@ -9,7 +9,7 @@ from llama_index.core.base.response.schema import Response
 from llama_index.core.callbacks import CallbackManager
 from llama_index.core.schema import NodeWithScore, QueryBundle, TextNode
 
-from .engine import QueryEngine
+from assistant.qa.engine import QueryEngine
 
 
 class CitedQueryEngine(BaseQueryEngine):

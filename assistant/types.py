@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
+from assistant.lexicon.kinds import SYMMETRIC_KINDS
+
 
 @dataclass(frozen=True)
 class Citation:
@@ -60,9 +62,6 @@ class Passage:
     score: float
     dense_rank: int | None = None
     lexical_rank: int | None = None
-
-
-SYMMETRIC_KINDS = frozenset({"一体化融合", "医联体成员"})
 
 
 @dataclass(frozen=True)

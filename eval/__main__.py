@@ -81,7 +81,7 @@ def _open(args: argparse.Namespace, llm=None) -> QueryEngine:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from assistant.llm import LLMAnswerer
+    from assistant.qa.llm import LLMAnswerer
 
     names = ["retrieval", "answers", "ragas"] if args.suite == "all" else [args.suite]
     llm = LLMAnswerer(args.llm_url, args.llm_model) if args.answerer == "llm" else None
@@ -89,7 +89,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         raise ValueError("--answerer llm needs --llm-url")
     judge, server = None, None
     if args.judge == "local":
-        from assistant.localmodel import fetch, serve
+        from assistant.app.localmodel import fetch, serve
 
         server = serve(fetch(args.judge_size), port=args.judge_port)
         judge = ragas_suite.Judge(f"http://127.0.0.1:{args.judge_port}/v1", f"local-gguf:{args.judge_size}")

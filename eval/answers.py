@@ -7,7 +7,7 @@ import statistics
 import time
 
 from assistant import QueryEngine
-from assistant.llm import MIN_SUPPORT, support
+from assistant.qa.llm import MIN_SUPPORT, support
 from assistant.textnorm import to_simplified
 from assistant.types import Answer, Passage
 

@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from assistant.embedding import load_embedding
-from assistant.store import Store, StoreConfig
+from assistant.store.chroma import Store, StoreConfig
 
 from .metrics import case_metrics, doc_ranking, load_cases
 from .report import write
@@ -143,7 +143,7 @@ def scaled_store(base: Path, target: Path, size: int, seed: int = 0) -> int:
                        list(got["documents"]), metas)
         dst.commit_documents([i + suffix for i in docs["ids"]], docs["embeddings"], docs["documents"],
                              [_renamed(m, suffix) for m in docs["metadatas"]])
-    from assistant.derived import refresh_derived
+    from assistant.store.derived import refresh_derived
 
     dst.publish(refresh_derived(dst).stamp)
     return dst.chunks.count()

@@ -79,7 +79,7 @@ def main_load(args) -> int:  # noqa: ANN001 - argparse namespace
         import socket
 
         from assistant import QueryEngine
-        from assistant.web import EngineHolder, launch
+        from assistant.app.web import EngineHolder, launch
 
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))

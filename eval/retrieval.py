@@ -7,8 +7,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from assistant import QueryEngine
-from assistant.query import parse
-from assistant.retrieve import dense_search
+from assistant.qa.analyze import parse
+from assistant.qa.retrieve import dense_search
 
 from .metrics import QACase, aggregate, case_metrics, doc_ranking
 

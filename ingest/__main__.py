@@ -10,7 +10,7 @@ from pathlib import Path
 
 from assistant.embedding import DEFAULT_MODEL, load_embedding
 from assistant.errors import AssistantError
-from assistant.store import StoreConfig
+from assistant.store.chroma import StoreConfig
 
 from .pipeline import IngestOptions, Summary, run
 

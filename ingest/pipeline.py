@@ -24,10 +24,10 @@ import numpy as np
 from llama_index.core.embeddings import BaseEmbedding
 from tqdm import tqdm
 
-from assistant.derived import committed_manifest, refresh_derived
 from assistant.embedding import embedding_dim
-from assistant.gazetteer import Gazetteer
-from assistant.store import Store, StoreConfig, writer_lock
+from assistant.lexicon.gazetteer import Gazetteer
+from assistant.store.chroma import Store, StoreConfig, writer_lock
+from assistant.store.derived import committed_manifest, refresh_derived
 from assistant.textnorm import to_search_form
 from assistant.types import Relation
 

@@ -19,7 +19,7 @@ import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 from llama_index.core.embeddings import BaseEmbedding  # noqa: E402
 
-from assistant.store import StoreConfig  # noqa: E402
+from assistant.store.chroma import StoreConfig  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"

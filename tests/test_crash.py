@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from assistant import QueryEngine
-from assistant.derived import refresh_derived
-from assistant.store import Store, StoreConfig
+from assistant.store.chroma import Store, StoreConfig
+from assistant.store.derived import refresh_derived
 from eval.synth import generate
 
 from .conftest import CORPUS

@@ -5,7 +5,7 @@ import json
 import pytest
 
 from assistant import BadQuestion, EmbeddingMismatch, QueryEngine, StoreNotFound, Turn
-from assistant.__main__ import main as assistant_main
+from assistant.app.cli import main as assistant_main
 from assistant.textnorm import to_simplified
 
 from .conftest import DEV_QA

@@ -10,7 +10,7 @@ import pytest
 
 from assistant import QueryEngine
 from assistant.errors import EmbeddingMismatch, StoreBusy
-from assistant.store import Store, StoreConfig, writer_lock
+from assistant.store.chroma import Store, StoreConfig, writer_lock
 from ingest import pipeline
 from ingest.__main__ import main as ingest_main
 from ingest.pipeline import IngestOptions, embed, prepare, run, write_documents

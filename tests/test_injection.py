@@ -6,8 +6,8 @@ import pytest
 
 from assistant import QueryEngine
 from assistant.embedding import load_embedding
-from assistant.llm import LLMAnswerer
-from assistant.store import StoreConfig
+from assistant.qa.llm import LLMAnswerer
+from assistant.store.chroma import StoreConfig
 from ingest.pipeline import run
 
 from .conftest import CORPUS

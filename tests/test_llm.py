@@ -3,7 +3,7 @@
 import pytest
 
 from assistant import QueryEngine, Turn
-from assistant.llm import LLMAnswerer, check_citations
+from assistant.qa.llm import LLMAnswerer, check_citations
 from assistant.types import Passage
 
 from .fake_llm import scripted_llm, source_number

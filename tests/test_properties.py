@@ -8,8 +8,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from assistant.errors import BadQuestion
-from assistant.gazetteer import Gazetteer
-from assistant.query import parse
+from assistant.lexicon.gazetteer import Gazetteer
+from assistant.qa.analyze import parse
 from assistant.textnorm import to_search_form, to_simplified, to_traditional, tokenize
 from ingest.chunk import chunk_text
 from ingest.clean import clean, mark_mojibake, strip_pinyin_glosses
@@ -93,7 +93,7 @@ def test_bridge_never_raises(text: str) -> None:
                                                                   HealthCheck.function_scoped_fixture])
 @given(TEXT)
 def test_cli_ask_never_tracebacks(real_store, capsys, text: str) -> None:
-    from assistant.__main__ import main
+    from assistant.app.cli import main
 
     code = main(["ask", text, "--db", str(real_store.path), "--json"])
     captured = capsys.readouterr()

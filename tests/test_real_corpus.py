@@ -3,7 +3,7 @@
 import pytest
 
 from assistant.embedding import load_embedding
-from assistant.store import Store, StoreConfig
+from assistant.store.chroma import Store, StoreConfig
 from ingest.pipeline import run
 
 from .conftest import CORPUS

@@ -9,12 +9,13 @@ import sys
 
 import pytest
 
+from assistant.lexicon.kinds import SYMMETRIC_KINDS
+from assistant.lexicon.names import article_mentions as mentions
 from assistant.textnorm import to_search_form, to_simplified
-from assistant.types import SYMMETRIC_KINDS
 from eval.metrics import precision_recall
 from ingest.clean import clean
 from ingest.metadata import extract as extract_meta
-from ingest.relations import extract, mentions
+from ingest.relations import extract
 
 from .conftest import CORPUS, ROOT
 
@@ -108,7 +109,7 @@ def test_cli_relations(real_store) -> None:
 def test_many_supporters_are_all_listed_where_top_k_misses_some(tmp_path) -> None:
     from assistant import QueryEngine
     from assistant.embedding import load_embedding
-    from assistant.store import StoreConfig
+    from assistant.store.chroma import StoreConfig
     from eval.synth import generate, write
     from ingest.pipeline import run
 
@@ -138,8 +139,8 @@ def test_many_supporters_are_all_listed_where_top_k_misses_some(tmp_path) -> Non
 
 
 def test_relation_index_finds_rows_by_a_name_fragment_in_table_order(tmp_path) -> None:
-    from assistant.relations import RelationIndex
-    from assistant.store import DocRecord
+    from assistant.store.chroma import DocRecord
+    from assistant.store.relations import RelationIndex
 
     def record(doc_id: str, date: str, pairs: list[tuple[str, str]]) -> DocRecord:
         rels = [{"supporter": a, "supported": b, "kind": "对口支援", "doc_id": doc_id, "evidence": f"{a}支援{b}",

@@ -12,7 +12,7 @@ import pytest
 
 from assistant import QueryEngine
 from assistant.embedding import load_embedding
-from assistant.store import Store, StoreConfig
+from assistant.store.chroma import Store, StoreConfig
 from eval.synth import generate, write
 from ingest.pipeline import run
 

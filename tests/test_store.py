@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from assistant.store import Store, StoreConfig
+from assistant.store.chroma import Store, StoreConfig
 
 
 @pytest.mark.integration

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from assistant import QueryEngine
-from assistant.web import EngineHolder, highlight, launch
+from assistant.app.web import EngineHolder, highlight, launch
 
 from .conftest import free_port
 
@@ -148,7 +148,7 @@ def test_no_endpoint_serves_files_outside_the_app(app_url) -> None:
 
 
 def test_binding_beyond_localhost_requires_auth(capsys) -> None:
-    from assistant.__main__ import main
+    from assistant.app.cli import main
 
     assert main(["serve", "--host", "0.0.0.0", "--db", "/nonexistent"]) == 2
     assert "--auth" in capsys.readouterr().err

@@ -6,11 +6,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .gazetteer import Gazetteer
-from .query import ParsedQuery
-from .relations import KIND_EN, RelationIndex, RelationRow
-from .textnorm import to_traditional
-from .types import Citation
+from assistant.lexicon.gazetteer import Gazetteer
+from assistant.lexicon.kinds import english as kind_english
+from assistant.qa.analyze import ParsedQuery
+from assistant.store.relations import RelationIndex, RelationRow
+from assistant.textnorm import to_traditional
+from assistant.types import Citation
 
 _VERB_ZH = r"支援|帮扶|支持|合作|医联体|医共体|共建|派驻|融合|签约|结对|托管|帮助"
 # Questions about institutions, not about aspects ("在哪些方面") or people ("由谁主持").
@@ -106,7 +107,7 @@ def compose(query: ParsedQuery, rows: list[RelationRow], gazetteer: Gazetteer) -
         if english:
             figures = f"; {r.figures}" if r.figures else ""
             lines.append(f"- {r.supporter} ({gazetteer.render(r.supporter)}) {arrow} {r.supported} "
-                         f"({gazetteer.render(r.supported)}): {KIND_EN.get(r.kind, r.kind)} ({r.kind}){when}"
+                         f"({gazetteer.render(r.supported)}): {kind_english(r.kind)} ({r.kind}){when}"
                          f"{figures} [{n}]")
         else:
             figures = f";{r.figures}" if r.figures else ""

@@ -14,17 +14,12 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from .gazetteer import Gazetteer
-from .store import DocRecord, Store
-from .textnorm import to_search_form
-from .types import Relation
+from assistant.lexicon import kinds
+from assistant.lexicon.gazetteer import Gazetteer
+from assistant.store.chroma import DocRecord, Store
+from assistant.textnorm import to_search_form
+from assistant.types import Relation
 
-KIND_EN = {
-    "对口支援": "paired assistance", "紧密型医联体": "close medical alliance",
-    "城市医疗集团": "urban medical group", "派驻专家": "stationed experts",
-    "一体化融合": "integration", "专家工作站": "expert workstation",
-    "医联体成员": "medical alliance membership", "签约合作": "signed cooperation",
-}
 _COLUMNS = ("supporter", "supported", "kind", "doc_id", "evidence", "date", "date_kind", "figures")
 
 
@@ -41,7 +36,7 @@ class RelationRow:
         if gazetteer is not None:
             out |= {"supporter_en": gazetteer.render(self.relation.supporter),
                     "supported_en": gazetteer.render(self.relation.supported),
-                    "kind_en": KIND_EN.get(self.relation.kind, self.relation.kind)}
+                    "kind_en": kinds.english(self.relation.kind)}
         return out
 
 
@@ -137,8 +132,8 @@ class RelationIndex:
 
         rows = self.all()
         if kind:
-            rows = [r for r in rows if r.relation.kind == to_search_form(kind)
-                    or KIND_EN.get(r.relation.kind, "").lower() == kind.lower()]
+            wanted_kind = kinds.find_kind(to_search_form(kind))
+            rows = [r for r in rows if r.relation.kind == wanted_kind]
         for value in (hospital, region):
             if value:
                 wanted = terms(value)

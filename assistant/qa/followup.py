@@ -10,11 +10,11 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .gazetteer import Gazetteer
-from .textnorm import to_search_form
+from assistant.lexicon.gazetteer import Gazetteer
+from assistant.textnorm import to_search_form
 
 if TYPE_CHECKING:
-    from .llm import LLMAnswerer
+    from assistant.qa.llm import LLMAnswerer
 
 _REFERRING = re.compile(
     r"它们|他们|她们|它|他|她|其|该院|该医院|两院|双方|这些|那些|这家|那家|这个|那个|上述|"

@@ -13,18 +13,18 @@ from pathlib import Path
 
 from llama_index.core.embeddings import BaseEmbedding
 
-from . import partners
-from .answer import AnswerConfig, compose
-from .derived import Derived, refresh_derived
-from .embedding import load_embedding
-from .errors import BackendError
-from .followup import Turn, rewrite
-from .llm import LLMAnswerer
-from .query import parse
-from .retrieve import RetrievalConfig, retrieve
-from .store import Store, StoreConfig
-from .textnorm import warm_up
-from .types import Answer, Passage
+from assistant.embedding import load_embedding
+from assistant.errors import BackendError
+from assistant.qa import partners
+from assistant.qa.analyze import parse
+from assistant.qa.answer import AnswerConfig, compose
+from assistant.qa.followup import Turn, rewrite
+from assistant.qa.llm import LLMAnswerer
+from assistant.qa.retrieve import RetrievalConfig, retrieve
+from assistant.store.chroma import Store, StoreConfig
+from assistant.store.derived import Derived, refresh_derived
+from assistant.textnorm import warm_up
+from assistant.types import Answer, Passage
 
 
 class QueryEngine:

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 
 from llama_index.core.embeddings import BaseEmbedding
 
-from .derived import Derived
-from .query import ParsedQuery
-from .store import Store
-from .types import Passage
+from assistant.qa.analyze import ParsedQuery
+from assistant.store.chroma import Store
+from assistant.store.derived import Derived
+from assistant.types import Passage
 
 RRF_K = 60
 

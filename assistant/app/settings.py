@@ -7,8 +7,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from .engine import QueryEngine
-from .llm import LLMAnswerer
+from assistant.qa.engine import QueryEngine
+from assistant.qa.llm import LLMAnswerer
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from .errors import ModelUnavailable
+from assistant.errors import ModelUnavailable
 
 
 @dataclass(frozen=True)

@@ -18,14 +18,14 @@ os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
 
 import gradio as gr  # noqa: E402
 
-from .engine import QueryEngine  # noqa: E402
-from .errors import AssistantError, BadQuestion, StoreNotFound  # noqa: E402
-from .followup import Turn  # noqa: E402
-from .network import network_svg  # noqa: E402
-from .query import parse  # noqa: E402
-from .relations import KIND_EN  # noqa: E402
-from .textnorm import to_simplified  # noqa: E402
-from .types import Answer, Citation  # noqa: E402
+from assistant.app.network import network_svg  # noqa: E402
+from assistant.errors import AssistantError, BadQuestion, StoreNotFound  # noqa: E402
+from assistant.lexicon.kinds import KIND_EN  # noqa: E402
+from assistant.qa.analyze import parse  # noqa: E402
+from assistant.qa.engine import QueryEngine  # noqa: E402
+from assistant.qa.followup import Turn  # noqa: E402
+from assistant.textnorm import to_simplified  # noqa: E402
+from assistant.types import Answer, Citation  # noqa: E402
 
 EXAMPLES = ["哪些医院支援乐陵?", "which hospitals support Leling", "胜利油田中心医院派驻了多少名专家?",
             "勝利油田中心醫院與哪家醫院共建緊密型城市醫療集團?", "Who supports Shen County?"]

@@ -21,7 +21,7 @@ from urllib.parse import urlparse
 import chromadb
 from chromadb.config import Settings
 
-from .errors import EmbeddingMismatch, StoreBusy, StoreNotFound
+from assistant.errors import EmbeddingMismatch, StoreBusy, StoreNotFound
 
 CHUNKS = "pa_chunks"
 DOCUMENTS = "pa_documents"

@@ -14,10 +14,10 @@ import json
 import os
 from dataclasses import dataclass
 
-from .gazetteer import Gazetteer
-from .lexical import LexicalIndex, open_lexical
-from .relations import RelationIndex
-from .store import DocRecord, Store
+from assistant.lexicon.gazetteer import Gazetteer
+from assistant.store.chroma import DocRecord, Store
+from assistant.store.lexical import LexicalIndex, open_lexical
+from assistant.store.relations import RelationIndex
 
 
 @dataclass

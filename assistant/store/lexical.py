@@ -17,7 +17,7 @@ from pathlib import Path
 import bm25s
 import numpy as np
 
-from .store import DocRecord, Store
+from assistant.store.chroma import DocRecord, Store
 
 TOKENIZER = "jieba-search+t2s+lower+stopwords/v1"  # bump when textnorm.tokenize changes
 

@@ -12,13 +12,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .errors import BackendError
-from .textnorm import CJK_RE, sentence_spans, to_search_form
-from .types import Citation, Passage
+from assistant.errors import BackendError
+from assistant.textnorm import CJK_RE, sentence_spans, to_search_form
+from assistant.types import Citation, Passage
 
 if TYPE_CHECKING:
-    from .followup import Turn
-    from .query import ParsedQuery
+    from assistant.qa.analyze import ParsedQuery
+    from assistant.qa.followup import Turn
 
 NO_ANSWER = "NO_ANSWER"
 SYSTEM = (

@@ -12,17 +12,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import jieba.posseg as pseg
-
-from .gazetteer import Gazetteer
-from .lexical import LexicalIndex
-from .query import ParsedQuery
-from .textnorm import sentence_spans, to_search_form, to_traditional, tokenize
-from .types import Citation, Passage
+from assistant.lexicon.gazetteer import Gazetteer
+from assistant.lexicon.names import proper_nouns
+from assistant.qa.analyze import ParsedQuery
+from assistant.store.lexical import LexicalIndex
+from assistant.textnorm import sentence_spans, to_search_form, to_traditional, tokenize
+from assistant.types import Citation, Passage
 
 _LIST_Q = re.compile(r"哪些|哪几|有几|多少|列出|which|how many|list|who", re.I)
 _COUNT_Q = re.compile(r"多少|几[名家个位]|how many|number of", re.I)
-_ENTITY_FLAGS = ("ns", "nr", "nt", "nz", "nrt", "j")
 
 
 @dataclass(frozen=True)
@@ -48,9 +46,9 @@ def absent_entities(query: ParsedQuery, lexical: LexicalIndex) -> list[str]:
     """Names in the question (places, people, organizations) that no chunk contains."""
     missing = list(query.unknown_names)
     if query.language != "en":
-        for word, flag in pseg.cut(query.text):
+        for word in proper_nouns(query.text):
             parts = tokenize(word)
-            if flag in _ENTITY_FLAGS and len(word) >= 2 and not all(map(lexical.knows, parts or [word])):
+            if not all(map(lexical.knows, parts or [word])):
                 missing.append(word)
     return missing
 

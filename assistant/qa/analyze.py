@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .errors import BadQuestion
-from .gazetteer import Gazetteer, is_english
-from .textnorm import detect_script, strip_controls, to_search_form, tokenize
+from assistant.errors import BadQuestion
+from assistant.lexicon.gazetteer import Gazetteer
+from assistant.lexicon.glossary import is_english
+from assistant.textnorm import detect_script, strip_controls, to_search_form, tokenize
 
 MAX_QUESTION_CHARS = 2000
 

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import html
 
-from .gazetteer import Gazetteer
-from .relations import RelationRow
+from assistant.lexicon.gazetteer import Gazetteer
+from assistant.lexicon.kinds import colour
+from assistant.store.relations import RelationRow
 
-COLORS = {"对口支援": "#0969da", "紧密型医联体": "#1a7f37", "城市医疗集团": "#8250df", "派驻专家": "#bf3989",
-          "一体化融合": "#9a6700", "专家工作站": "#cf222e", "医联体成员": "#57606a", "签约合作": "#116329"}
 ROW = 46
 WIDTH = 1200
 
@@ -30,7 +29,7 @@ def network_svg(rows: list[RelationRow], gazetteer: Gazetteer) -> str:
              f"<text x='{x2}' y='18' font-size='13' fill='#57606a'>supported</text>"]
     for r in rows:
         rel = r.relation
-        color = COLORS.get(rel.kind, "#57606a")
+        color = colour(rel.kind)
         marker = "" if rel.symmetric else " marker-end='url(#arrow)'"
         title = html.escape(f"{rel.supporter} → {rel.supported}: {rel.kind} {rel.date or ''} ({rel.doc_id})")
         parts.append(f"<line x1='{x1 + 8}' y1='{ly[rel.supporter]}' x2='{x2 - 8}' y2='{ry[rel.supported]}' "
@@ -42,7 +41,7 @@ def network_svg(rows: list[RelationRow], gazetteer: Gazetteer) -> str:
     legend = sorted({r.relation.kind for r in rows})
     for i, kind in enumerate(legend):
         x = 10 + i * 120
-        parts.append(f"<rect x='{x}' y='{height - 18}' width='12' height='12' fill='{COLORS.get(kind, '#57606a')}'/>"
+        parts.append(f"<rect x='{x}' y='{height - 18}' width='12' height='12' fill='{colour(kind)}'/>"
                      f"<text x='{x + 16}' y='{height - 8}' font-size='12'>{html.escape(kind)}</text>")
     parts.append("</svg>")
     return "".join(parts)

@@ -1,0 +1,138 @@
+"""The store's schema: every Chroma metadata key, and typed records to read and write them.
+
+Chroma metadata values must be scalars, so lists (relations, names) are stored as JSON
+strings and missing values as ''. Nothing outside this module spells a key. Bump
+`VERSION` when a key changes meaning; a store written under another version refuses
+to open with the command that rebuilds it.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any
+
+from assistant.types import Relation
+
+VERSION = 1
+CHUNKS = "pa_chunks"
+DOCUMENTS = "pa_documents"
+WRITERS = "pa_writers"  # one record per ingestion at work, removed when it publishes
+
+# Keys of both records: the article's own metadata.
+DOC_ID, DOC_HASH = "doc_id", "doc_hash"
+TITLE, DATE, SOURCE, AUTHOR, URL, SCRIPT = "title", "date", "source", "author", "url", "script"
+# Chunk keys.
+POSITION, START, END, ORIGINAL, TOKENS = "position", "start", "end", "original", "tokens"
+# Document keys.
+N_CHUNKS, PATH, ENCODING, WARNINGS, RELATIONS, NAMES = (
+    "n_chunks", "path", "encoding", "warnings", "relations", "names")
+# Collection keys.
+SCHEMA, EMBED_MODEL, EMBED_DIM, STAMP = "schema", "embed_model", "embed_dim", "stamp"
+
+
+@dataclass(frozen=True)
+class Article:
+    """What every chunk and document record repeats about its article."""
+
+    doc_id: str
+    title: str = ""
+    date: str | None = None  # ISO yyyy-mm-dd
+    source: str | None = None
+    author: str | None = None
+    url: str | None = None
+    script: str = ""  # "Traditional" | "Simplified"
+
+    def to_chroma(self) -> dict[str, str]:
+        return {k: (v or "") for k, v in asdict(self).items()}
+
+    @classmethod
+    def from_chroma(cls, meta: dict[str, Any]) -> Article:
+        return cls(**{f.name: (str(meta.get(f.name) or "") or None) if f.name in _OPTIONAL
+                      else str(meta.get(f.name) or "") for f in fields(cls)})
+
+
+_OPTIONAL = {DATE, SOURCE, AUTHOR, URL}
+
+
+@dataclass(frozen=True)
+class ChunkMeta:
+    """A chunk's metadata: its article, its version and where it sits in the article."""
+
+    article: Article
+    doc_hash: str
+    position: int
+    start: int
+    end: int
+    original: str  # the chunk in the article's own script
+    tokens: str = ""  # BM25 tokens, space-joined
+
+    @property
+    def doc_id(self) -> str:
+        return self.article.doc_id
+
+    def to_chroma(self) -> dict[str, Any]:
+        return {**self.article.to_chroma(), DOC_HASH: self.doc_hash, POSITION: self.position,
+                START: self.start, END: self.end, ORIGINAL: self.original, TOKENS: self.tokens}
+
+    @classmethod
+    def from_chroma(cls, meta: dict[str, Any]) -> ChunkMeta:
+        return cls(Article.from_chroma(meta), str(meta[DOC_HASH]), int(meta.get(POSITION, 0)),
+                   int(meta.get(START, 0)), int(meta.get(END, 0)), str(meta.get(ORIGINAL, "")),
+                   str(meta.get(TOKENS, "")))
+
+
+def chunk_id(doc_id: str, doc_hash: str, position: int) -> str:
+    return f"{doc_id}#{doc_hash}#{position}"
+
+
+@dataclass(frozen=True)
+class DocRecord:
+    """A document's commit record: once it names a version, that version's chunks are visible."""
+
+    article: Article
+    doc_hash: str
+    n_chunks: int
+    path: str = ""
+    encoding: str = ""
+    warnings: tuple[str, ...] = ()
+    relations: tuple[Relation, ...] = ()
+    names: dict[str, str] = field(default_factory=dict)  # gazetteer names → kind
+
+    @property
+    def doc_id(self) -> str:
+        return self.article.doc_id
+
+    def to_chroma(self) -> dict[str, Any]:
+        return {**self.article.to_chroma(), DOC_HASH: self.doc_hash, N_CHUNKS: self.n_chunks,
+                PATH: self.path, ENCODING: self.encoding, WARNINGS: "\n".join(self.warnings),
+                RELATIONS: json.dumps([r.as_dict() for r in self.relations], ensure_ascii=False),
+                NAMES: json.dumps(self.names, ensure_ascii=False)}
+
+    @classmethod
+    def from_chroma(cls, meta: dict[str, Any]) -> DocRecord:
+        return cls(Article.from_chroma(meta), str(meta[DOC_HASH]), int(meta[N_CHUNKS]),
+                   str(meta.get(PATH, "")), str(meta.get(ENCODING, "")),
+                   tuple(w for w in str(meta.get(WARNINGS, "")).split("\n") if w),
+                   _relations(meta.get(RELATIONS)), _names(meta.get(NAMES)))
+
+
+def _relations(raw: Any) -> tuple[Relation, ...]:
+    """A damaged value reads as no relations: the document still answers from its text."""
+    keys = [f.name for f in fields(Relation)]
+    try:
+        return tuple(Relation(**{k: d.get(k) for k in keys}) for d in json.loads(raw or "[]"))
+    except (ValueError, TypeError, AttributeError):
+        return ()
+
+
+def _names(raw: Any) -> dict[str, str]:
+    try:
+        names = json.loads(raw or "{}")
+    except ValueError:
+        return {}
+    return names if isinstance(names, dict) else {}
+
+
+def collection_meta(embed_model: str, dim: int) -> dict[str, Any]:
+    return {"hnsw:space": "cosine", SCHEMA: VERSION, EMBED_MODEL: embed_model, EMBED_DIM: dim}
