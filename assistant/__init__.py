@@ -1,8 +1,8 @@
 """Cited question answering over Chinese hospital-partnership news.
 
-    from assistant import QueryEngine
-    engine = QueryEngine.open("data/chroma")
-    answer = engine.ask("which hospitals support Leling")
+from assistant import QueryEngine
+engine = QueryEngine.open("data/chroma")
+answer = engine.ask("which hospitals support Leling")
 """
 
 from assistant.errors import (
@@ -15,10 +15,18 @@ from assistant.errors import (
     StoreNotFound,
 )
 from assistant.qa.engine import QueryEngine
-from assistant.qa.followup import Turn
-from assistant.types import Answer, Citation
+from assistant.types import Answer, Citation, Turn
 
 __all__ = [
-    "Answer", "AssistantError", "BackendError", "BadQuestion", "Citation", "EmbeddingMismatch",
-    "ModelUnavailable", "QueryEngine", "StoreBusy", "StoreNotFound", "Turn",
+    "Answer",
+    "AssistantError",
+    "BackendError",
+    "BadQuestion",
+    "Citation",
+    "EmbeddingMismatch",
+    "ModelUnavailable",
+    "QueryEngine",
+    "StoreBusy",
+    "StoreNotFound",
+    "Turn",
 ]

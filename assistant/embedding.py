@@ -74,7 +74,7 @@ class SentenceTransformerEmbedding(BaseEmbedding):
             ) from exc
         try:
             self._model = SentenceTransformer(_resolve_packaged(name_or_path), device="cpu")
-        except Exception as exc:  # noqa: BLE001 - many loader errors, one message
+        except Exception as exc:
             raise ModelUnavailable(
                 f"cannot load sentence-transformers model {name_or_path!r}: {exc}. "
                 "Give a local directory or a model already in the Hugging Face cache "

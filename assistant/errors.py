@@ -17,6 +17,10 @@ class StoreBusy(AssistantError):
     pass
 
 
+class StoreSchemaMismatch(AssistantError):
+    """The store was written by a version with another schema: it must be rebuilt."""
+
+
 class BadQuestion(AssistantError):
     pass
 

@@ -27,16 +27,26 @@ class CitedQueryEngine(BaseQueryEngine):
         nodes = [
             NodeWithScore(
                 node=TextNode(
-                    id_=f"{c.chunk_id}@{c.n}", text=c.quote,
-                    metadata={"n": c.n, "doc_id": c.doc_id, "title": c.title, "date": c.date,
-                              "source": c.source, "url": c.url},
+                    id_=f"{c.chunk_id}@{c.n}",
+                    text=c.quote,
+                    metadata={
+                        "n": c.n,
+                        "doc_id": c.doc_id,
+                        "title": c.title,
+                        "date": c.date,
+                        "source": c.source,
+                        "url": c.url,
+                    },
                 ),
                 score=c.score,
             )
             for c in answer.citations
         ]
-        return Response(response=answer.text, source_nodes=nodes,
-                        metadata={"refused": answer.refused, "timings_ms": answer.timings_ms})
+        return Response(
+            response=answer.text,
+            source_nodes=nodes,
+            metadata={"refused": answer.refused, "timings_ms": answer.timings_ms},
+        )
 
     async def _aquery(self, query_bundle: QueryBundle) -> Response:
         return self._query(query_bundle)

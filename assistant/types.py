@@ -1,10 +1,50 @@
-"""Typed values that cross package lines: answers and their citations."""
+"""Typed values that cross package lines: articles and chunks (ingest → store → qa),
+relations, passages, answers with their citations, and conversation turns."""
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
 from assistant.lexicon.kinds import SYMMETRIC_KINDS
+from assistant.textnorm import to_search_form
+
+
+@dataclass(frozen=True)
+class Article:
+    """What every chunk and document record repeats about its article."""
+
+    doc_id: str
+    title: str = ""
+    date: str | None = None  # ISO yyyy-mm-dd
+    source: str | None = None
+    author: str | None = None
+    url: str | None = None
+    script: str = ""  # "Traditional" | "Simplified"
+
+
+@dataclass(frozen=True)
+class ChunkMeta:
+    """A chunk's metadata: its article, its version and where it sits in the article."""
+
+    article: Article
+    doc_hash: str
+    position: int
+    start: int
+    end: int
+    original: str  # the chunk in the article's own script
+    tokens: str = ""  # BM25 tokens, space-joined
+
+    @property
+    def doc_id(self) -> str:
+        return self.article.doc_id
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One exchange of a conversation, for follow-up questions."""
+
+    question: str
+    answer: str
 
 
 @dataclass(frozen=True)
@@ -23,6 +63,28 @@ class Citation:
     def as_dict(self) -> dict:
         return asdict(self)
 
+    @classmethod
+    def from_passage(cls, n: int, passage: Passage, quote: str, score: float) -> Citation:
+        """A citation of `quote`, a sentence of `passage` in the article's own script."""
+        return cls.of_article(n, passage.article, quote, score, passage.chunk_id)
+
+    @classmethod
+    def of_article(
+        cls, n: int, article: Article, quote: str, score: float, chunk_id: str
+    ) -> Citation:
+        return cls(
+            n=n,
+            doc_id=article.doc_id,
+            title=article.title,
+            date=article.date,
+            source=article.source,
+            url=article.url,
+            quote=quote,
+            score=round(score, 4),
+            chunk_id=chunk_id,
+            quote_simplified=to_search_form(quote),
+        )
+
 
 @dataclass(frozen=True)
 class Answer:
@@ -40,7 +102,10 @@ class Answer:
             "answer": self.text,
             "refused": self.refused,
             "citations": [
-                {k: c.as_dict()[k] for k in ("n", "doc_id", "title", "date", "source", "url", "quote", "score")}
+                {
+                    k: c.as_dict()[k]
+                    for k in ("n", "doc_id", "title", "date", "source", "url", "quote", "score")
+                }
                 for c in self.citations
             ],
             "standalone_question": self.standalone_question,
@@ -58,10 +123,14 @@ class Passage:
     doc_id: str
     text: str  # search form (Simplified)
     original: str  # original script
-    meta: dict
+    meta: ChunkMeta
     score: float
     dense_rank: int | None = None
     lexical_rank: int | None = None
+
+    @property
+    def article(self) -> Article:
+        return self.meta.article
 
 
 @dataclass(frozen=True)
@@ -70,7 +139,7 @@ class Relation:
 
     supporter: str
     supported: str
-    kind: str  # 对口支援, 紧密型医联体, 城市医疗集团, 派驻专家, 一体化融合, 专家工作站, 医联体成员, 签约合作
+    kind: str  # a name from assistant.lexicon.kinds (对口支援, 紧密型医联体 …)
     doc_id: str
     evidence: str  # the sentence, in the article's own script
     date: str | None = None  # ISO
@@ -82,8 +151,11 @@ class Relation:
         return self.kind in SYMMETRIC_KINDS
 
     def key(self) -> tuple[str, str, str, str]:
-        a, b = (sorted((self.supporter, self.supported)) if self.symmetric
-                else (self.supporter, self.supported))
+        a, b = (
+            sorted((self.supporter, self.supported))
+            if self.symmetric
+            else (self.supporter, self.supported)
+        )
         return (self.doc_id, a, b, self.kind)
 
     def as_dict(self) -> dict:

@@ -11,6 +11,7 @@ from datetime import datetime
 from pathlib import Path
 
 from assistant import AssistantError, QueryEngine
+from assistant.app.settings import add_store_arguments
 
 from . import answers, ragas_suite, report, retrieval
 from .metrics import load_cases
@@ -20,8 +21,15 @@ DATASETS = HERE / "datasets"
 SUITES = json.loads((HERE / "suites.json").read_text(encoding="utf-8"))
 
 
-def run_suites(engine: QueryEngine, names: list[str], dataset: Path, corpus: Path | None, out: Path,
-               judge: ragas_suite.Judge | None = None, label: str = "offline") -> tuple[bool, list[str]]:
+def run_suites(
+    engine: QueryEngine,
+    names: list[str],
+    dataset: Path,
+    corpus: Path | None,
+    out: Path,
+    judge: ragas_suite.Judge | None = None,
+    label: str = "offline",
+) -> tuple[bool, list[str]]:
     """Run the named suites, write their reports under `out`; (all minimums met, verdict lines)."""
     cases = load_cases(dataset)
     out.mkdir(parents=True, exist_ok=True)
@@ -29,20 +37,43 @@ def run_suites(engine: QueryEngine, names: list[str], dataset: Path, corpus: Pat
     answer_rows: list[dict] | None = None
     for name in names:
         minimums = SUITES[name]["minimums"]
-        header = [f"# {name} suite", "", f"- dataset: `{dataset.name}` ({len(cases)} questions)",
-                  f"- answerer: {label}", f"- run: {datetime.now().isoformat(timespec='seconds')}"]
+        header = [
+            f"# {name} suite",
+            "",
+            f"- dataset: `{dataset.name}` ({len(cases)} questions)",
+            f"- answerer: {label}",
+            f"- run: {datetime.now().isoformat(timespec='seconds')}",
+        ]
         if name == "retrieval":
             result = retrieval.run_suite(engine, cases, corpus)
             scores = retrieval.flat_scores(result)
-            charts = [report.bar_chart(out / "retrieval_by_lang.png", "hit@5 by language (per retriever)",
-                                       {n: {g: m["hit@5"] for g, m in r["by_lang"].items()}
-                                        for n, r in result["retrievers"].items()}),
-                      report.bar_chart(out / "retrieval_mrr_by_type.png", "MRR by question type (per retriever)",
-                                       {n: {g: m["mrr"] for g, m in r["by_type"].items()}
-                                        for n, r in result["retrievers"].items()})]
+            charts = [
+                report.bar_chart(
+                    out / "retrieval_by_lang.png",
+                    "hit@5 by language (per retriever)",
+                    {
+                        n: {g: m["hit@5"] for g, m in r["by_lang"].items()}
+                        for n, r in result["retrievers"].items()
+                    },
+                ),
+                report.bar_chart(
+                    out / "retrieval_mrr_by_type.png",
+                    "MRR by question type (per retriever)",
+                    {
+                        n: {g: m["mrr"] for g, m in r["by_type"].items()}
+                        for n, r in result["retrievers"].items()
+                    },
+                ),
+            ]
             table = ["", "| retriever | hit@1 | hit@5 | MRR | nDCG@5 |", "|---|---|---|---|---|"]
-            table += [f"| {n} | " + " | ".join(f"{r['by_lang']['all'][m]:.3f}" for m in ("hit@1", "hit@5", "mrr", "ndcg@5"))
-                      + " |" for n, r in result["retrievers"].items()]
+            table += [
+                f"| {n} | "
+                + " | ".join(
+                    f"{r['by_lang']['all'][m]:.3f}" for m in ("hit@1", "hit@5", "mrr", "ndcg@5")
+                )
+                + " |"
+                for n, r in result["retrievers"].items()
+            ]
         else:
             if answer_rows is None:
                 answer_rows = answers.run_suite(engine, cases)["per_question"]
@@ -59,18 +90,31 @@ def run_suites(engine: QueryEngine, names: list[str], dataset: Path, corpus: Pat
                     header.append(f"- **judge error**: {result['judge_error']}")
                 if result["failed_samples"]:
                     header.append(f"- samples without a score: {result['failed_samples']}")
-            charts = [report.bar_chart(out / f"{name}_by_lang.png", f"{name}: metrics by language",
-                                       report.grouped(result["per_question"], "lang", metrics)),
-                      report.bar_chart(out / f"{name}_by_type.png", f"{name}: metrics by question type",
-                                       report.grouped(result["per_question"], "type", metrics))]
+            charts = [
+                report.bar_chart(
+                    out / f"{name}_by_lang.png",
+                    f"{name}: metrics by language",
+                    report.grouped(result["per_question"], "lang", metrics),
+                ),
+                report.bar_chart(
+                    out / f"{name}_by_type.png",
+                    f"{name}: metrics by question type",
+                    report.grouped(result["per_question"], "type", metrics),
+                ),
+            ]
             table = ["", "| metric | value |", "|---|---|"]
             table += [f"| {k} | {'-' if v is None else round(v, 3)} |" for k, v in scores.items()]
         checks = report.verdicts(scores, minimums)
         if name == "ragas" and judge and result.get("judge_error"):
             checks.append((False, f"FAIL judge: {result['judge_error']}"))
         verdict_lines = [line for _, line in checks]
-        report.write(out, name, [*header, *table, "", "## Verdicts", "", *[f"- {v}" for v in verdict_lines]],
-                     {"suite": name, "scores": scores, "minimums": minimums, **result}, charts)
+        report.write(
+            out,
+            name,
+            [*header, *table, "", "## Verdicts", "", *[f"- {v}" for v in verdict_lines]],
+            {"suite": name, "scores": scores, "minimums": minimums, **result},
+            charts,
+        )
         ok &= all(passed for passed, _ in checks)
         lines += [f"{name}: {v}" for v in verdict_lines]
     return ok, lines
@@ -92,13 +136,22 @@ def cmd_run(args: argparse.Namespace) -> int:
         from assistant.app.localmodel import fetch, serve
 
         server = serve(fetch(args.judge_size), port=args.judge_port)
-        judge = ragas_suite.Judge(f"http://127.0.0.1:{args.judge_port}/v1", f"local-gguf:{args.judge_size}")
+        judge = ragas_suite.Judge(
+            f"http://127.0.0.1:{args.judge_port}/v1", f"local-gguf:{args.judge_size}"
+        )
     elif args.judge:
         judge = ragas_suite.Judge(args.judge, args.judge_model)
     out = args.out or HERE / "reports" / "tmp" / datetime.now().strftime("%Y%m%d-%H%M%S")
     try:
-        ok, lines = run_suites(_open(args, llm), names, args.dataset, args.corpus, out, judge,
-                               label=f"llm ({args.llm_model})" if llm else "offline")
+        ok, lines = run_suites(
+            _open(args, llm),
+            names,
+            args.dataset,
+            args.corpus,
+            out,
+            judge,
+            label=f"llm ({args.llm_model})" if llm else "offline",
+        )
     finally:
         if server is not None:
             server.terminate()
@@ -117,15 +170,25 @@ def cmd_latency(args: argparse.Namespace) -> int:
             t = time.perf_counter()
             engine.ask(q)
             samples.append((time.perf_counter() - t) * 1000)
-            t = time.perf_counter()  # baseline: embed the question and one dense query, nothing else
-            engine.store.chunks.query(query_embeddings=[engine.embed_model.get_query_embedding(q)], n_results=6)
+            t = (
+                time.perf_counter()
+            )  # baseline: embed the question and one dense query, nothing else
+            engine.dense_baseline(q)
             baseline.append((time.perf_counter() - t) * 1000)
     samples.sort()
     median, base = statistics.median(samples), statistics.median(baseline)
-    print(json.dumps({"asks": len(samples), "median_ms": round(median, 1),
-                      "p95_ms": round(samples[int(0.95 * (len(samples) - 1))], 1),
-                      "baseline_dense_only_median_ms": round(base, 1), "ratio_to_baseline": round(median / base, 2)},
-                     indent=2))
+    print(
+        json.dumps(
+            {
+                "asks": len(samples),
+                "median_ms": round(median, 1),
+                "p95_ms": round(samples[int(0.95 * (len(samples) - 1))], 1),
+                "baseline_dense_only_median_ms": round(base, 1),
+                "ratio_to_baseline": round(median / base, 2),
+            },
+            indent=2,
+        )
+    )
     return 0
 
 
@@ -150,27 +213,38 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="python -m eval", description="Evaluate and measure the assistant.")
+    p = argparse.ArgumentParser(
+        prog="python -m eval", description="Evaluate and measure the assistant."
+    )
     sub = p.add_subparsers(dest="command", required=True)
 
     def store_args(sp: argparse.ArgumentParser) -> None:
-        sp.add_argument("--db", type=Path, default=Path("data/chroma"))
-        sp.add_argument("--chroma-url")
+        add_store_arguments(sp)
         sp.add_argument("--dataset", type=Path, default=DATASETS / "dev_qa.jsonl")
 
     run = sub.add_parser("run", help="run evaluation suites and write a report")
     store_args(run)
     run.add_argument("--suite", choices=["retrieval", "answers", "ragas", "all"], default="all")
-    run.add_argument("--corpus", type=Path, default=Path("corpus"),
-                     help="raw files for the plain llama-index baseline (retrieval suite)")
+    run.add_argument(
+        "--corpus",
+        type=Path,
+        default=Path("corpus"),
+        help="raw files for the plain llama-index baseline (retrieval suite)",
+    )
     run.add_argument("--answerer", choices=["offline", "llm"], default="offline")
     run.add_argument("--llm-url")
     run.add_argument("--llm-model", default="local")
-    run.add_argument("--judge", help="an OpenAI-compatible URL, or 'local' for the bundled GGUF model")
-    run.add_argument("--judge-model", default="judge", help="the judge's model name (named in the report)")
+    run.add_argument(
+        "--judge", help="an OpenAI-compatible URL, or 'local' for the bundled GGUF model"
+    )
+    run.add_argument(
+        "--judge-model", default="judge", help="the judge's model name (named in the report)"
+    )
     run.add_argument("--judge-size", choices=["1.5b", "0.5b"], default="1.5b")
     run.add_argument("--judge-port", type=int, default=8089)
-    run.add_argument("--out", type=Path, help="report directory (default eval/reports/tmp/TIMESTAMP)")
+    run.add_argument(
+        "--out", type=Path, help="report directory (default eval/reports/tmp/TIMESTAMP)"
+    )
     run.set_defaults(func=cmd_run)
 
     lat = sub.add_parser("latency", help="ask latency on the dataset, with a dense-only baseline")
@@ -186,19 +260,31 @@ def build_parser() -> argparse.ArgumentParser:
     syn.add_argument("--focus-count", type=int, default=0)
     syn.set_defaults(func=cmd_synth)
 
-    load = sub.add_parser("load", help="concurrent sessions against the web app (loopback only, bounded)")
-    load.add_argument("--url", help="a running app on this machine (default: start one on a free port)")
-    load.add_argument("--db", type=Path, default=Path("data/chroma"))
+    load = sub.add_parser(
+        "load", help="concurrent sessions against the web app (loopback only, bounded)"
+    )
+    load.add_argument(
+        "--url", help="a running app on this machine (default: start one on a free port)"
+    )
+    add_store_arguments(load)
     load.add_argument("--dataset", type=Path, default=DATASETS / "dev_qa.jsonl")
     load.add_argument("--sessions", type=int, default=50)
     load.add_argument("--seconds", type=float, default=120)
     load.add_argument("--out", type=Path, help="also write the figures as JSON here")
     load.set_defaults(func=cmd_load)
 
-    bench = sub.add_parser("bench", help="ingest throughput, baselines, latency at scale; writes a report")
-    bench.add_argument("--docs", type=int, default=300, help="generated articles for the throughput runs")
-    bench.add_argument("--repeat", type=int, default=3, help="runs of each ingest timing (medians reported)")
-    bench.add_argument("--sizes", default="1000,10000,100000", help="store sizes (chunks) for latency")
+    bench = sub.add_parser(
+        "bench", help="ingest throughput, baselines, latency at scale; writes a report"
+    )
+    bench.add_argument(
+        "--docs", type=int, default=300, help="generated articles for the throughput runs"
+    )
+    bench.add_argument(
+        "--repeat", type=int, default=3, help="runs of each ingest timing (medians reported)"
+    )
+    bench.add_argument(
+        "--sizes", default="1000,10000,100000", help="store sizes (chunks) for latency"
+    )
     bench.add_argument("--out", type=Path, default=HERE / "reports" / "bench")
     bench.set_defaults(func=cmd_bench)
     return p

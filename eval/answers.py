@@ -7,9 +7,9 @@ import statistics
 import time
 
 from assistant import QueryEngine
-from assistant.qa.llm import MIN_SUPPORT, support
+from assistant.qa.grounding import MIN_SUPPORT, support
 from assistant.textnorm import to_simplified
-from assistant.types import Answer, Passage
+from assistant.types import Answer
 
 from .metrics import QACase
 
@@ -22,11 +22,15 @@ def citation_precision(answer: Answer) -> float | None:
     checks = []
     for line in answer.text.splitlines():
         bare = _MARK.sub("", line)
-        bare = re.sub(r"\s*\([A-Za-z][^()]*\)", "", bare)  # English glosses are ours, not the source's
+        bare = re.sub(
+            r"\s*\([A-Za-z][^()]*\)", "", bare
+        )  # English glosses are ours, not the source's
         for m in _MARK.finditer(line):
             c = by_n.get(int(m.group(1)))
-            quote = Passage("", "", to_simplified(c.quote), c.quote, {}, 0.0) if c else None
-            checks.append(quote is not None and (support(bare, quote) >= MIN_SUPPORT or bare.strip() == ""))
+            checks.append(
+                c is not None
+                and (support(bare, to_simplified(c.quote)) >= MIN_SUPPORT or bare.strip() == "")
+            )
     return sum(checks) / len(checks) if checks else None
 
 
@@ -36,9 +40,18 @@ def evaluate_case(engine: QueryEngine, case: QACase) -> dict:
     latency = (time.perf_counter() - started) * 1000
     text = to_simplified(answer.text)
     cited = [c.doc_id for c in answer.citations]
-    row = {"id": case.id, "lang": case.lang, "type": case.type, "question": case.question,
-           "answer": answer.text, "refused": answer.refused, "backend": answer.backend, "cited": cited,
-           "latency_ms": round(latency, 1), "quotes": [to_simplified(c.quote) for c in answer.citations]}
+    row = {
+        "id": case.id,
+        "lang": case.lang,
+        "type": case.type,
+        "question": case.question,
+        "answer": answer.text,
+        "refused": answer.refused,
+        "backend": answer.backend,
+        "cited": cited,
+        "latency_ms": round(latency, 1),
+        "quotes": [to_simplified(c.quote) for c in answer.citations],
+    }
     if case.type == "refuse":
         row["refusal_correct"] = answer.refused
         return row
@@ -53,7 +66,9 @@ def evaluate_case(engine: QueryEngine, case: QACase) -> dict:
 def summarize(rows: list[dict]) -> dict[str, float]:
     answerable = [r for r in rows if "must_recall" in r]
     refusals = [r for r in rows if "refusal_correct" in r]
-    precisions = [r["citation_precision"] for r in answerable if r["citation_precision"] is not None]
+    precisions = [
+        r["citation_precision"] for r in answerable if r["citation_precision"] is not None
+    ]
     latencies = sorted(r["latency_ms"] for r in rows)
 
     def mean(values: list) -> float:

@@ -36,7 +36,7 @@ def run_load(url: str, sessions: int, seconds: float, dataset: Path, seed: int =
         rng = random.Random(seed + k)
         try:
             client = Client(url, verbose=False)
-        except Exception as exc:  # noqa: BLE001 - count it, keep going
+        except Exception as exc:
             with lock:
                 errors.append(f"connect: {exc}")
             return
@@ -46,7 +46,7 @@ def run_load(url: str, sessions: int, seconds: float, dataset: Path, seed: int =
             try:
                 out = client.predict(question, api_name="/ask")
                 ok = isinstance(out, dict) and "answer" in out and "error" not in out
-            except Exception as exc:  # noqa: BLE001
+            except Exception as exc:
                 ok, out = False, str(exc)
             with lock:
                 if ok:
@@ -63,8 +63,12 @@ def run_load(url: str, sessions: int, seconds: float, dataset: Path, seed: int =
     elapsed = time.monotonic() - started
     latencies.sort()
     return {
-        "sessions": sessions, "seconds": round(elapsed, 1), "requests": len(latencies) + len(errors),
-        "ok": len(latencies), "errors": len(errors), "error_samples": errors[:5],
+        "sessions": sessions,
+        "seconds": round(elapsed, 1),
+        "requests": len(latencies) + len(errors),
+        "ok": len(latencies),
+        "errors": len(errors),
+        "error_samples": errors[:5],
         "throughput_per_s": round(len(latencies) / elapsed, 2),
         "p50_ms": round(statistics.median(latencies), 1) if latencies else None,
         "p95_ms": round(latencies[int(0.95 * (len(latencies) - 1))], 1) if latencies else None,
@@ -72,7 +76,7 @@ def run_load(url: str, sessions: int, seconds: float, dataset: Path, seed: int =
     }
 
 
-def main_load(args) -> int:  # noqa: ANN001 - argparse namespace
+def main_load(args) -> int:
     server = None
     url = args.url
     if url is None:
@@ -84,7 +88,9 @@ def main_load(args) -> int:  # noqa: ANN001 - argparse namespace
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
             port = s.getsockname()[1]
-        server = launch(EngineHolder(lambda: QueryEngine.open(args.db)), "127.0.0.1", port, None, block=False)
+        server = launch(
+            EngineHolder(lambda: QueryEngine.open(args.db)), "127.0.0.1", port, None, block=False
+        )
         url = f"http://127.0.0.1:{port}/"
     try:
         result = run_load(url, args.sessions, args.seconds, args.dataset)

@@ -49,7 +49,9 @@ def case_metrics(ranking: list[str], gold: list[str], k: int = 5) -> dict[str, f
     }
 
 
-def aggregate(rows: list[tuple[QACase, dict[str, float]]], by: str = "lang") -> dict[str, dict[str, float]]:
+def aggregate(
+    rows: list[tuple[QACase, dict[str, float]]], by: str = "lang"
+) -> dict[str, dict[str, float]]:
     groups: dict[str, list[dict[str, float]]] = defaultdict(list)
     for case, m in rows:
         groups[getattr(case, by)].append(m)
@@ -67,10 +69,18 @@ def relation_key(r: dict, symmetric_kinds: frozenset[str]) -> tuple[str, str, st
     return (r["doc_id"], a, b, r["kind"])
 
 
-def precision_recall(predicted: list[dict], gold: list[dict], symmetric_kinds: frozenset[str]) -> dict[str, float]:
-    """Extraction scores over (document, supporter, supported, kind); symmetric kinds ignore order."""
+def precision_recall(
+    predicted: list[dict], gold: list[dict], symmetric_kinds: frozenset[str]
+) -> dict[str, float]:
+    """Extraction scores over (document, supporter, supported, kind); symmetric kinds ignore "
+    "order."""
     p = {relation_key(r, symmetric_kinds) for r in predicted}
     g = {relation_key(r, symmetric_kinds) for r in gold}
     hits = len(p & g)
-    return {"precision": hits / len(p) if p else 0.0, "recall": hits / len(g) if g else 0.0,
-            "predicted": len(p), "gold": len(g), "correct": hits}
+    return {
+        "precision": hits / len(p) if p else 0.0,
+        "recall": hits / len(g) if g else 0.0,
+        "predicted": len(p),
+        "gold": len(g),
+        "correct": hits,
+    }

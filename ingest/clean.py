@@ -70,14 +70,18 @@ def _is_gloss(char: str, syllable: str) -> bool:
 
 def strip_pinyin_glosses(text: str) -> str:
     """`網(wǎng)` → `網`, `技(jì )術` → `技術`; `(市、區)` and `(2021-2025年)` stay."""
-    return _GLOSS_RE.sub(lambda m: m.group(1) if _is_gloss(m.group(1), m.group(2)) else m.group(0), text)
+    return _GLOSS_RE.sub(
+        lambda m: m.group(1) if _is_gloss(m.group(1), m.group(2)) else m.group(0), text
+    )
 
 
 def _mojibake_score(clause: str) -> int:
     if _KANA.search(clause) or MOJIBAKE_MARK in clause:
         return 2
-    return len(_QMARK_LATIN.findall(clause)) + len(_LATIN_IN_CJK.findall(clause)) + (
-        clause.count(")") > clause.count("(")
+    return (
+        len(_QMARK_LATIN.findall(clause))
+        + len(_LATIN_IN_CJK.findall(clause))
+        + (clause.count(")") > clause.count("("))
     )
 
 
@@ -88,7 +92,7 @@ def mark_mojibake(line: str) -> tuple[str, list[str]]:
         body = clause.rstrip(",。;!、:,;!")
         if body and _mojibake_score(body) >= 2:
             spans.append(body)
-            out.append(MOJIBAKE_MARK + clause[len(body):])
+            out.append(MOJIBAKE_MARK + clause[len(body) :])
         else:
             out.append(clause)
     return "".join(out), spans
@@ -107,7 +111,11 @@ def _pick_title(header: list[str]) -> str:
             return m.group(1).strip()
     for line in header:
         simple = to_simplified(line)
-        if 8 <= len(line) <= 120 and not _CHROME_LINE.match(simple) and not _META_LINE.search(simple):
+        if (
+            8 <= len(line) <= 120
+            and not _CHROME_LINE.match(simple)
+            and not _META_LINE.search(simple)
+        ):
             return line
     return ""
 
@@ -133,7 +141,9 @@ def clean(doc_id: str, raw_text: str) -> CleanDocument:
             continue
         seen.add(line)
         line, spans = mark_mojibake(line)
-        warnings += [Warning_(doc_id, "mojibake", f"unreadable text replaced: {s!r}") for s in spans]
+        warnings += [
+            Warning_(doc_id, "mojibake", f"unreadable text replaced: {s!r}") for s in spans
+        ]
         body.append(line)
     if body and _SIGNATURE.match(body[-1]):
         meta.append(body.pop())  # "醫務處 林海舵 李春": the byline, not article text

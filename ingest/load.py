@@ -46,8 +46,11 @@ def discover(root: Path) -> list[Path]:
     if not root.is_dir():
         raise FileNotFoundError(f"corpus path does not exist: {root}")
     return sorted(
-        p for p in root.rglob("*")
-        if p.is_file() and p.suffix.lower() in SUFFIXES and not p.name.startswith(".")
+        p
+        for p in root.rglob("*")
+        if p.is_file()
+        and p.suffix.lower() in SUFFIXES
+        and not p.name.startswith(".")
         and p.name.lower() != "readme.md"
     )
 
@@ -86,7 +89,9 @@ def load(path: Path) -> RawDocument:
     if size == 0:
         raise RejectedFile(path, "empty file")
     if size > MAX_BYTES:
-        raise RejectedFile(path, f"file too large ({size / 2**20:.1f} MiB > {MAX_BYTES // 2**20} MiB)")
+        raise RejectedFile(
+            path, f"file too large ({size / 2**20:.1f} MiB > {MAX_BYTES // 2**20} MiB)"
+        )
     data = path.read_bytes()
     try:
         text, encoding = decode(data)

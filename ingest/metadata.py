@@ -7,9 +7,9 @@ URLs inside recommendation lists belong to other pages.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
 
 from assistant.textnorm import detect_script, to_simplified
+from assistant.types import Article
 
 from .clean import CleanDocument
 
@@ -23,21 +23,6 @@ _AUTHOR = (
 _BYLINE_IN_BODY = re.compile(r"[((](?:通讯员|记者)\s*([^()()]+)[))]\s*$")
 _URL = re.compile(r"(?:原文地址|原文链接|原文网址|URL|url)\s*[::]?\s*(https?://[^\s<>\"']+)")
 _PLACEHOLDER_AUTHORS = {"管理员", "admin", "网站管理员"}
-
-
-@dataclass(frozen=True)
-class DocumentMeta:
-    doc_id: str
-    title: str
-    date: str | None  # ISO yyyy-mm-dd
-    source: str | None
-    author: str | None
-    url: str | None
-    script: str  # "Traditional" | "Simplified"
-
-    def as_chroma(self) -> dict[str, str]:
-        """Chroma metadata values must be scalars; missing values become ''."""
-        return {k: (v or "") for k, v in asdict(self).items()}
 
 
 def iso_date(text: str) -> str | None:
@@ -59,7 +44,7 @@ def _first(patterns: tuple[re.Pattern[str], ...], lines: list[str]) -> str | Non
     return None
 
 
-def extract(doc: CleanDocument) -> DocumentMeta:
+def extract(doc: CleanDocument) -> Article:
     lines = [to_simplified(line) for line in doc.header]
     date = next((d for d in map(iso_date, lines) if d), None)
     source = _first((_SOURCE, _BREADCRUMB), lines)
@@ -68,10 +53,14 @@ def extract(doc: CleanDocument) -> DocumentMeta:
         last = to_simplified(doc.text.rsplit("\n", 1)[-1])
         m = _BYLINE_IN_BODY.search(last)
         author = m.group(1).strip() if m else None
-    if author is None and lines and re.fullmatch(r"[\u4e00-\u9fff]{2,8}(?: [\u4e00-\u9fff]{2,4})+", lines[-1]):
+    if (
+        author is None
+        and lines
+        and re.fullmatch(r"[\u4e00-\u9fff]{2,8}(?: [\u4e00-\u9fff]{2,4})+", lines[-1])
+    ):
         author = lines[-1].strip()  # signature line such as "医务处 林海舵 李春"
     url = _first((_URL,), lines)
-    return DocumentMeta(
+    return Article(
         doc_id=doc.doc_id,
         title=doc.title or doc.text.split("\n", 1)[0][:60],
         date=date,

@@ -8,13 +8,12 @@ hash the document record names, so a killed run never exposes half a document.
 from __future__ import annotations
 
 import hashlib
-import json
 import queue
 import sys
 import threading
 import time
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
@@ -26,15 +25,16 @@ from tqdm import tqdm
 
 from assistant.embedding import embedding_dim
 from assistant.lexicon.gazetteer import Gazetteer
-from assistant.store.chroma import Store, StoreConfig, writer_lock
+from assistant.store.chroma import ChunkRow, Store, StoreConfig, writer_lock
 from assistant.store.derived import committed_manifest, refresh_derived
+from assistant.store.schema import DocRecord, chunk_id
 from assistant.textnorm import to_search_form
-from assistant.types import Relation
+from assistant.types import Article, ChunkMeta, Relation
 
 from .chunk import Chunk, chunk_text
 from .clean import clean
 from .load import RejectedFile, discover, load
-from .metadata import DocumentMeta, extract
+from .metadata import extract
 from .normalize import bm25_tokens, search_texts
 from .relations import extract as extract_relations
 
@@ -52,11 +52,13 @@ class IngestOptions:
 
 @dataclass(frozen=True)
 class Prepared:
-    meta: DocumentMeta
+    meta: Article
     doc_hash: str
     chunks: list[Chunk]
     texts: list[str]  # search form (Simplified) of each chunk
-    tokens: list[str]  # BM25 tokens of each chunk, space-joined (jieba: done off the embedder's thread)
+    tokens: list[
+        str
+    ]  # BM25 tokens of each chunk, space-joined (jieba: done off the embedder's thread)
     relations: list[Relation]
     names: dict[str, str]  # places, organizations and people, for the gazetteer
     path: str
@@ -104,16 +106,16 @@ def prepare(path: Path, options: IngestOptions) -> Prepared:
     )
 
 
-def _chunk_metadata(doc: Prepared, chunk: Chunk, tokens: str) -> dict:
-    return {
-        **doc.meta.as_chroma(),
-        "doc_hash": doc.doc_hash,
-        "position": chunk.position,
-        "start": chunk.start,
-        "end": chunk.end,
-        "original": chunk.text,
-        "tokens": tokens,
-    }
+def _chunk_rows(doc: Prepared, vectors: list[list[float]]) -> list[ChunkRow]:
+    return [
+        ChunkRow(
+            chunk_id(doc.meta.doc_id, doc.doc_hash, c.position),
+            text,
+            ChunkMeta(doc.meta, doc.doc_hash, c.position, c.start, c.end, c.text, tokens),
+            vector,
+        )
+        for c, text, tokens, vector in zip(doc.chunks, doc.texts, doc.tokens, vectors, strict=True)
+    ]
 
 
 def embedding_input(title: str, text: str) -> str:
@@ -121,45 +123,61 @@ def embedding_input(title: str, text: str) -> str:
     return f"{to_search_form(title)}\n{text}"
 
 
-def embed(embed_model: BaseEmbedding, docs: list[Prepared], batch_size: int) -> list[list[list[float]]]:
+def embed(
+    embed_model: BaseEmbedding, docs: list[Prepared], batch_size: int
+) -> list[list[list[float]]]:
     """Embed the chunks of several documents in shared batches; one vector list per document."""
     inputs = [embedding_input(d.meta.title, t) for d in docs for t in d.texts]
     vectors: list[list[float]] = []
     for s in range(0, len(inputs), batch_size):
-        vectors += embed_model.get_text_embedding_batch(inputs[s:s + batch_size])
+        vectors += embed_model.get_text_embedding_batch(inputs[s : s + batch_size])
     out, at = [], 0
     for d in docs:
-        out.append(vectors[at:at + len(d.texts)])
+        out.append(vectors[at : at + len(d.texts)])
         at += len(d.texts)
     return out
 
 
-def _record(doc: Prepared, vectors: list[list[float]]) -> tuple[list[float], dict]:
+def _record(doc: Prepared, vectors: list[list[float]]) -> tuple[list[float], DocRecord]:
+    """The commit record, with the mean of the chunk vectors. Relations and names commit with
+    it: all of a document or none of it."""
     centroid = np.mean(np.asarray(vectors, dtype=np.float32), axis=0)
     centroid /= float(np.linalg.norm(centroid)) or 1.0
-    return centroid.tolist(), {
-        **doc.meta.as_chroma(), "doc_hash": doc.doc_hash, "n_chunks": len(doc.chunks),
-        "path": doc.path, "encoding": doc.encoding, "warnings": "\n".join(doc.warnings),
-        # relations and names commit with the document record: all of a document or none of it
-        "relations": json.dumps([r.as_dict() for r in doc.relations], ensure_ascii=False),
-        "names": json.dumps(doc.names, ensure_ascii=False),
-    }
+    return centroid.tolist(), DocRecord(
+        doc.meta,
+        doc.doc_hash,
+        len(doc.chunks),
+        doc.path,
+        doc.encoding,
+        tuple(doc.warnings),
+        tuple(doc.relations),
+        doc.names,
+    )
 
 
-def write_documents(store: Store, docs: list[Prepared], vectors: list[list[list[float]]],
-                    replacing: set[str]) -> None:
+Events = Callable[[str, int], None]  # (what happened, how many documents it concerned)
+
+
+def no_events(event: str, count: int) -> None:
+    """The default listener: hears nothing."""
+
+
+def write_documents(
+    store: Store,
+    docs: list[Prepared],
+    vectors: list[list[list[float]]],
+    replacing: set[str],
+    events: Events = no_events,
+) -> None:
     """Write embedded documents: all their chunks, then their commit records, then the old
     versions' chunks (only for documents in `replacing`)."""
-    ids, texts, metas, flat = [], [], [], []
-    for doc, vecs in zip(docs, vectors, strict=True):
-        ids += [f"{doc.meta.doc_id}#{doc.doc_hash}#{c.position}" for c in doc.chunks]
-        metas += [_chunk_metadata(doc, c, t) for c, t in zip(doc.chunks, doc.tokens, strict=True)]
-        texts += doc.texts
-        flat += vecs
-    store.add_chunks(ids, flat, texts, metas)
+    store.add_chunks(
+        [row for doc, vecs in zip(docs, vectors, strict=True) for row in _chunk_rows(doc, vecs)]
+    )
+    events("chunks-written", len(docs))
     records = [_record(doc, vecs) for doc, vecs in zip(docs, vectors, strict=True)]
-    store.commit_documents([d.meta.doc_id for d in docs], [r[0] for r in records],
-                           [d.meta.title for d in docs], [r[1] for r in records])
+    store.commit_documents([r[1] for r in records], [r[0] for r in records])
+    events("committed", len(docs))
     for doc in docs:
         if doc.meta.doc_id in replacing:
             store.delete_stale_chunks(doc.meta.doc_id, keep_hash=doc.doc_hash)
@@ -183,13 +201,16 @@ def _prepare_one(path: Path, options: IngestOptions) -> Prepared | str:
         return exc.reason
     except OSError as exc:
         return f"cannot read: {exc.strerror or exc}"
-    except Exception as exc:  # noqa: BLE001 - one bad file never aborts the batch
+    except Exception as exc:
         return f"could not be processed ({type(exc).__name__}: {exc})"
 
 
-def _prepare_all(paths: list[Path], options: IngestOptions, out: queue.Queue, stop: threading.Event) -> None:
+def _prepare_all(
+    paths: list[Path], options: IngestOptions, out: queue.Queue, stop: threading.Event
+) -> None:
     """Producer thread: load, clean and chunk ahead of the embedder (bounded by the queue).
     It gives up once `stop` is set, so a failed run leaves no thread blocked on a full queue."""
+
     def put(value: object) -> bool:
         while not stop.is_set():
             try:
@@ -206,7 +227,8 @@ def _prepare_all(paths: list[Path], options: IngestOptions, out: queue.Queue, st
 
 
 def _groups(pending: queue.Queue, batch_size: int) -> Iterator[list[tuple[Path, Prepared | str]]]:
-    """Prepared documents in groups of about `batch_size` chunks (smaller when the queue runs dry)."""
+    """Prepared documents in groups of about `batch_size` chunks (smaller when the queue runs "
+    "dry)."""
     group: list[tuple[Path, Prepared | str]] = []
     chunks = 0
     while (item := pending.get()) is not _DONE:
@@ -220,27 +242,36 @@ def _groups(pending: queue.Queue, batch_size: int) -> Iterator[list[tuple[Path, 
 
 
 @contextmanager
-def _prepared(paths: list[Path], options: IngestOptions) -> Iterator[Iterator[list[tuple[Path, Prepared | str]]]]:
+def _prepared(
+    paths: list[Path], options: IngestOptions
+) -> Iterator[Iterator[list[tuple[Path, Prepared | str]]]]:
     """Start preparing at once, so the first document (and jieba's dictionary load) overlaps
     opening the store; stop the preparing thread however the run ends."""
     pending: queue.Queue = queue.Queue(maxsize=options.queue_size)
     stop = threading.Event()
-    threading.Thread(target=_prepare_all, args=(paths, options, pending, stop), name="ingest-prepare",
-                     daemon=True).start()
+    threading.Thread(
+        target=_prepare_all,
+        args=(paths, options, pending, stop),
+        name="ingest-prepare",
+        daemon=True,
+    ).start()
     try:
         yield _groups(pending, options.batch_size)
     finally:
         stop.set()
 
 
-def _to_write(group: list[tuple[Path, Prepared | str]], manifest: dict, seen: set[str],
-              summary: Summary) -> list[Prepared]:
+def _to_write(
+    group: list[tuple[Path, Prepared | str]], manifest: dict, seen: set[str], summary: Summary
+) -> list[Prepared]:
     """The documents of a group that are new or changed; the rest are counted in `summary`."""
     todo: list[Prepared] = []
     for path, doc in group:
         summary.documents += 1
         if path.stem in seen:
-            summary.rejected.append({"path": str(path), "reason": "duplicate document id (same file name)"})
+            summary.rejected.append(
+                {"path": str(path), "reason": "duplicate document id (same file name)"}
+            )
             continue
         seen.add(path.stem)
         if isinstance(doc, str):
@@ -262,11 +293,13 @@ def run(
     options: IngestOptions = IngestOptions(),
     progress: bool = True,
     shard: tuple[int, int] | None = None,
+    events: Events = no_events,
 ) -> Summary:
     """Ingest every supported file under `root` into the store; never abort on one bad file.
 
     With `shard=(i, N)` only the documents of shard i are ingested, repaired and pruned,
-    so N workers can write to one Chroma server at once.
+    so N workers can write to one Chroma server at once. `events` hears each step as it
+    happens (locked, repaired, embedded, chunks-written, committed, pruned, published).
     """
     started = time.perf_counter()
     summary = Summary()
@@ -275,11 +308,17 @@ def run(
     mark = part or "all"  # this writer's mark in the store until it publishes
     with writer_lock(config, part), _prepared(paths, options) as batches:
         store = Store.open(config, embed_model.model_name, embedding_dim(embed_model), create=True)
-        manifest = committed_manifest(store, store.published_stamp())  # read before marking ourselves
+        manifest = committed_manifest(
+            store, store.published_stamp()
+        )  # read before marking ourselves
+        events("locked", 0)
         store.begin_write(mark)
         summary.repaired_chunks = store.repair(manifest, lambda d: in_shard(d, shard))
+        events("repaired", 0)
         seen: set[str] = set()
-        bar = tqdm(total=len(paths), desc="ingest", unit="doc", disable=not progress, file=sys.stderr)
+        bar = tqdm(
+            total=len(paths), desc="ingest", unit="doc", disable=not progress, file=sys.stderr
+        )
         # Chroma writes run in one writer thread, in order, while the next batch embeds;
         # at most one write waits behind the running one, so memory stays bounded.
         with ThreadPoolExecutor(1, thread_name_prefix="chroma-writer") as writer:
@@ -289,7 +328,10 @@ def run(
                 if todo:
                     replacing = {d.meta.doc_id for d in todo if d.meta.doc_id in manifest}
                     vectors = embed(embed_model, todo, options.batch_size)
-                    writes.append(writer.submit(write_documents, store, todo, vectors, replacing))
+                    events("embedded", len(todo))
+                    writes.append(
+                        writer.submit(write_documents, store, todo, vectors, replacing, events)
+                    )
                     summary.chunks_embedded += sum(len(d.chunks) for d in todo)
                     summary.updated += len(replacing)
                     summary.added += len(todo) - len(replacing)
@@ -305,10 +347,12 @@ def run(
                 if in_shard(doc_id, shard):
                     store.remove_document(doc_id)
                     summary.removed += 1
+        events("pruned", summary.removed)
         changed = summary.added or summary.updated or summary.removed or summary.repaired_chunks
         # Query engines pick the new version up. A whole-store run that changed nothing knows
         # the version already; a shard re-reads it, since other shards may have committed.
         stamp = refresh_derived(store).stamp if changed or shard else Store.stamp(manifest)
         store.publish(stamp, mark)
+        events("published", summary.documents)
     summary.elapsed_s = round(time.perf_counter() - started, 3)
     return summary

@@ -16,16 +16,19 @@ from dataclasses import replace
 from assistant.lexicon.kinds import EXPERT_KINDS, kinds_in
 from assistant.lexicon.names import Mention, article_mentions, tier
 from assistant.textnorm import sentence_spans, to_search_form
-from assistant.types import Relation
+from assistant.types import Article, Relation
 
 from .clean import CleanDocument
-from .metadata import DocumentMeta
 
-_SUPPORT_VERB = re.compile(r"^(?:首批|再次|继续|先后|向\S{0,12}?)?(?:派驻|支援|帮扶|派出|选派|托管)")
+_SUPPORT_VERB = re.compile(
+    r"^(?:首批|再次|继续|先后|向\S{0,12}?)?(?:派驻|支援|帮扶|派出|选派|托管)"
+)
 _MD = re.compile(r"(\d{1,2})月(\d{1,2})日")
 _LOST_MONTH = re.compile(r"(?<![\d月])(1[0-2]|[1-9])(\d{1,2})日")  # "129日": 月 lost
-_FIGURES = re.compile(r"(?:专家|医生|医务人员|医护人员)共?(\d+)名(?:[,,]?其中[^。;]*?\d+名[^。;]*?\d+名)?"
-                      r"|(\d+)名专家工作站|(\d+)个专家工作站")
+_FIGURES = re.compile(
+    r"(?:专家|医生|医务人员|医护人员)共?(\d+)名(?:[,,]?其中[^。;]*?\d+名[^。;]*?\d+名)?"
+    r"|(\d+)名专家工作站|(\d+)个专家工作站"
+)
 
 
 def _event_date(text: str, published: str | None) -> str | None:
@@ -44,14 +47,14 @@ def _event_date(text: str, published: str | None) -> str | None:
 def _direction(a: str, b: str, text: str, spans: list[Mention]) -> tuple[str, str]:
     """(supporter, supported) for a pair, decided once per article."""
     for m in spans:
-        if m.name in (a, b) and _SUPPORT_VERB.match(text[m.end:m.end + 8]):
+        if m.name in (a, b) and _SUPPORT_VERB.match(text[m.end : m.end + 8]):
             return (m.name, b if m.name == a else a)
     if tier(a) != tier(b):
         return (a, b) if tier(a) > tier(b) else (b, a)
     return (a, b)
 
 
-def extract(doc: CleanDocument, meta: DocumentMeta) -> list[Relation]:
+def extract(doc: CleanDocument, meta: Article) -> list[Relation]:
     """Every partnership the article states, one Relation per (pair, kind)."""
     title = to_search_form(doc.title)
     body = to_search_form(doc.text)
@@ -62,15 +65,24 @@ def extract(doc: CleanDocument, meta: DocumentMeta) -> list[Relation]:
     spans = article_mentions(text, to_search_form(meta.source or ""))
     doc_date = _event_date(body[:80], meta.date)
     found: dict[tuple, Relation] = {}
-    for start, end in [(0, len(title))] + [(s + len(title) + 1, e + len(title) + 1) for s, e in sentence_spans(body)]:
+    for start, end in [(0, len(title))] + [
+        (s + len(title) + 1, e + len(title) + 1) for s, e in sentence_spans(body)
+    ]:
         sentence = text[start:end]
         inside = [m for m in spans if start <= m.start < end]
         names = list(dict.fromkeys(m.name for m in inside))
         kinds = kinds_in(sentence)
         if len(names) < 2 or not kinds:
             continue
-        lead = next((m.name for m in inside if re.match(r"^.{0,2}(?:发起|牵头)", text[m.end:m.end + 4])
-                     or text[max(m.start - 1, 0):m.start] == "由"), names[0])
+        lead = next(
+            (
+                m.name
+                for m in inside
+                if re.match(r"^.{0,2}(?:发起|牵头)", text[m.end : m.end + 4])
+                or text[max(m.start - 1, 0) : m.start] == "由"
+            ),
+            names[0],
+        )
         figures = _FIGURES.search(sentence)
         date = _event_date(sentence, meta.date) or doc_date
         for kind in kinds:
@@ -79,8 +91,12 @@ def extract(doc: CleanDocument, meta: DocumentMeta) -> list[Relation]:
                     continue
                 supporter, supported = _direction(lead, other, text, spans)
                 rel = Relation(
-                    supporter=supporter, supported=supported, kind=kind, doc_id=doc.doc_id,
-                    evidence=originals[start:end].strip(), date=date or meta.date,
+                    supporter=supporter,
+                    supported=supported,
+                    kind=kind,
+                    doc_id=doc.doc_id,
+                    evidence=originals[start:end].strip(),
+                    date=date or meta.date,
                     date_kind="event" if date else ("published" if meta.date else ""),
                     figures=figures.group(0) if figures and kind in EXPERT_KINDS else None,
                 )

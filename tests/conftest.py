@@ -15,11 +15,11 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
-import numpy as np  # noqa: E402
-import pytest  # noqa: E402
-from llama_index.core.embeddings import BaseEmbedding  # noqa: E402
+import numpy as np
+import pytest
+from llama_index.core.embeddings import BaseEmbedding
 
-from assistant.store.chroma import StoreConfig  # noqa: E402
+from assistant.store.chroma import StoreConfig
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
@@ -44,7 +44,7 @@ class FakeEmbedding(BaseEmbedding):
     dim: int = 64
 
     def _vec(self, text: str) -> list[float]:
-        grams = [text[i:i + 2] for i in range(max(len(text) - 1, 1))]
+        grams = [text[i : i + 2] for i in range(max(len(text) - 1, 1))]
         v = np.sum([_gram_vector(g, self.dim) for g in grams], axis=0)
         return (v / (np.linalg.norm(v) or 1.0)).tolist()
 

@@ -33,16 +33,33 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_header("Content-Type", "text/event-stream")
             self.end_headers()
             for i in range(0, len(reply), 8):
-                chunk = {**base, "object": "chat.completion.chunk",
-                         "choices": [{"index": 0, "delta": {"content": reply[i:i + 8]}, "finish_reason": None}]}
+                chunk = {
+                    **base,
+                    "object": "chat.completion.chunk",
+                    "choices": [
+                        {"index": 0, "delta": {"content": reply[i : i + 8]}, "finish_reason": None}
+                    ],
+                }
                 self.wfile.write(f"data: {json.dumps(chunk)}\n\n".encode())
-            end = {**base, "object": "chat.completion.chunk",
-                   "choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}]}
+            end = {
+                **base,
+                "object": "chat.completion.chunk",
+                "choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}],
+            }
             self.wfile.write(f"data: {json.dumps(end)}\n\ndata: [DONE]\n\n".encode())
             return
-        payload = {**base, "object": "chat.completion", "choices": [
-            {"index": 0, "message": {"role": "assistant", "content": reply}, "finish_reason": "stop"}],
-            "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2}}
+        payload = {
+            **base,
+            "object": "chat.completion",
+            "choices": [
+                {
+                    "index": 0,
+                    "message": {"role": "assistant", "content": reply},
+                    "finish_reason": "stop",
+                }
+            ],
+            "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2},
+        }
         data = json.dumps(payload).encode()
         self.send_response(200)
         self.send_header("Content-Type", "application/json")
@@ -89,13 +106,33 @@ def ragas_judge(body: dict) -> str:
     prompt = body["messages"][-1]["content"]
     if "judge the faithfulness of a series of statements" in prompt:
         # the second statement is judged unsupported, so faithfulness is 0.5
-        return json.dumps({"statements": [
-            {"statement": "山东大学齐鲁医院德州医院支援乐陵市人民医院。", "reason": "stated", "verdict": 1},
-            {"statement": "北京协和医院支援乐陵。", "reason": "not in the context", "verdict": 0}]},
-            ensure_ascii=False)
+        return json.dumps(
+            {
+                "statements": [
+                    {
+                        "statement": "山东大学齐鲁医院德州医院支援乐陵市人民医院。",
+                        "reason": "stated",
+                        "verdict": 1,
+                    },
+                    {
+                        "statement": "北京协和医院支援乐陵。",
+                        "reason": "not in the context",
+                        "verdict": 0,
+                    },
+                ]
+            },
+            ensure_ascii=False,
+        )
     if "Break down each sentence into one or more fully understandable statements" in prompt:
-        return json.dumps({"statements": ["山东大学齐鲁医院德州医院支援乐陵市人民医院。", "北京协和医院支援乐陵。"]},
-                          ensure_ascii=False)
+        return json.dumps(
+            {
+                "statements": [
+                    "山东大学齐鲁医院德州医院支援乐陵市人民医院。",
+                    "北京协和医院支援乐陵。",
+                ]
+            },
+            ensure_ascii=False,
+        )
     if "Generate a question for the given answer" in prompt:
         return json.dumps({"question": "哪些医院支援乐陵?", "noncommittal": 0}, ensure_ascii=False)
     if "verify if the context was useful" in prompt:

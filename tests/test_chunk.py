@@ -2,13 +2,15 @@ import pytest
 
 from ingest.chunk import chunk_text
 
-TEXT = ("第一句话在这里。第二句话比较长一些,包含逗号,但没有结束!第三句?\n"
-        "新的段落开始了。这是第二段的第二句。" + "很长的句子" * 30 + "。最后一句。")
+TEXT = (
+    "第一句话在这里。第二句话比较长一些,包含逗号,但没有结束!第三句?\n"
+    "新的段落开始了。这是第二段的第二句。" + "很长的句子" * 30 + "。最后一句。"
+)
 
 
 def test_offsets_point_into_the_text() -> None:
     for c in chunk_text("d", TEXT, size=40, overlap=10):
-        assert TEXT[c.start:c.end] == c.text
+        assert TEXT[c.start : c.end] == c.text
         assert c.doc_id == "d"
 
 

@@ -6,8 +6,23 @@ from assistant.textnorm import to_simplified
 from ingest.clean import MOJIBAKE_MARK, clean, mark_mojibake, strip_pinyin_glosses
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
-CHROME_WORDS = ["北约", "比亚迪", "益生菌", "相关推荐", "热点推荐", "更多关于", "分享至", "快照",
-                "责任编辑", "初审编辑", "想爆料", "微信扫一扫", "网易首页", "无障碍浏览", "广告热线"]
+CHROME_WORDS = [
+    "北约",
+    "比亚迪",
+    "益生菌",
+    "相关推荐",
+    "热点推荐",
+    "更多关于",
+    "分享至",
+    "快照",
+    "责任编辑",
+    "初审编辑",
+    "想爆料",
+    "微信扫一扫",
+    "网易首页",
+    "无障碍浏览",
+    "广告热线",
+]
 
 
 def cleaned(stem: str):
@@ -15,17 +30,20 @@ def cleaned(stem: str):
     return clean(path.stem, path.read_text(encoding="utf-8"))
 
 
-@pytest.mark.parametrize("raw, expected", [
-    ("大眾網(wǎng)", "大眾網"),
-    ("宣傳技(jì )術指導站", "宣傳技術指導站"),
-    ("醫聯體(tǐ)", "醫聯體"),
-    ("聯盟(醫(yī)聯體(tǐ))正式成立", "聯盟(醫聯體)正式成立"),
-    ("麗水9縣(市、區(qū))婦計中心", "麗水9縣(市、區)婦計中心"),
-    ("《方案(2021-2025年)》", "《方案(2021-2025年)》"),
-    ("(通讯员 王晓亮 高洁)", "(通讯员 王晓亮 高洁)"),
-    ("他(ta)说", "他说"),  # toneless gloss, but a real reading of 他
-    ("共有(ABC)三家", "共有(ABC)三家"),  # not a reading: kept
-])
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("大眾網(wǎng)", "大眾網"),
+        ("宣傳技(jì )術指導站", "宣傳技術指導站"),
+        ("醫聯體(tǐ)", "醫聯體"),
+        ("聯盟(醫(yī)聯體(tǐ))正式成立", "聯盟(醫聯體)正式成立"),
+        ("麗水9縣(市、區(qū))婦計中心", "麗水9縣(市、區)婦計中心"),
+        ("《方案(2021-2025年)》", "《方案(2021-2025年)》"),
+        ("(通讯员 王晓亮 高洁)", "(通讯员 王晓亮 高洁)"),
+        ("他(ta)说", "他说"),  # toneless gloss, but a real reading of 他
+        ("共有(ABC)三家", "共有(ABC)三家"),  # not a reading: kept
+    ],
+)
 def test_pinyin_glosses_are_stripped_and_real_parentheses_kept(raw: str, expected: str) -> None:
     assert strip_pinyin_glosses(raw) == expected
 

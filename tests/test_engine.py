@@ -11,7 +11,9 @@ from assistant.textnorm import to_simplified
 from .conftest import DEV_QA
 
 pytestmark = pytest.mark.integration
-CASES = [json.loads(line) for line in DEV_QA.read_text(encoding="utf-8").splitlines() if line.strip()]
+CASES = [
+    json.loads(line) for line in DEV_QA.read_text(encoding="utf-8").splitlines() if line.strip()
+]
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
@@ -37,20 +39,25 @@ def test_traditional_query_bridge(real_engine: QueryEngine) -> None:
     assert "醫院" in traditional.text  # answered in the asker's script
 
 
-@pytest.mark.parametrize("question, doc", [
-    ("which hospitals support Leling", "001_"),
-    ("Shen County People's Hospital", "003_"),
-    ("Shengli Oilfield Central Hospital experts", "004_"),
-    ("Dongying Maternal and Child Health Hospital integration", "000_"),
-    ("Lishui alliance", "002_"),
-])
+@pytest.mark.parametrize(
+    "question, doc",
+    [
+        ("which hospitals support Leling", "001_"),
+        ("Shen County People's Hospital", "003_"),
+        ("Shengli Oilfield Central Hospital experts", "004_"),
+        ("Dongying Maternal and Child Health Hospital integration", "000_"),
+        ("Lishui alliance", "002_"),
+    ],
+)
 def test_english_place_names_reach_the_right_article(real_engine, question, doc) -> None:
     passages = real_engine.retrieve(question)
     assert passages[0].doc_id.startswith(doc)
 
 
 def test_english_answer_glosses_names(real_engine) -> None:
-    answer = real_engine.ask("What did Leling People's Hospital and Qilu Hospital discuss at the symposium?")
+    answer = real_engine.ask(
+        "What did Leling People's Hospital and Qilu Hospital discuss at the symposium?"
+    )
     assert answer.backend == "offline" and not answer.refused
     assert "乐陵市人民医院 (Leling People's Hospital)" in answer.text
     assert answer.text.startswith("From 1 source article")
@@ -93,14 +100,26 @@ def test_cli_ask_json(real_store, capsys) -> None:
     out = json.loads(capsys.readouterr().out)
     assert set(out) >= {"answer", "refused", "citations", "timings_ms"}
     assert out["citations"][0]["doc_id"] == "001_12103a184f632d7e"
-    assert set(out["citations"][0]) == {"n", "doc_id", "title", "date", "source", "url", "quote", "score"}
+    assert set(out["citations"][0]) == {
+        "n",
+        "doc_id",
+        "title",
+        "date",
+        "source",
+        "url",
+        "quote",
+        "score",
+    }
 
 
-@pytest.mark.parametrize("argv, message", [
-    (["ask", "   "], "empty"),
-    (["ask", "x", "--db", "/nonexistent/store"], "python -m ingest"),
-    (["ask", "乐陵", "--top-k", "0"], "--top-k"),
-])
+@pytest.mark.parametrize(
+    "argv, message",
+    [
+        (["ask", "   "], "empty"),
+        (["ask", "x", "--db", "/nonexistent/store"], "python -m ingest"),
+        (["ask", "乐陵", "--top-k", "0"], "--top-k"),
+    ],
+)
 def test_cli_errors_are_messages_not_tracebacks(argv, message, real_store, capsys) -> None:
     if "--db" not in argv:
         argv = [*argv, "--db", str(real_store.path)]

@@ -29,9 +29,13 @@ def test_retrieval_and_answer_suites_meet_their_minimums(real_engine, tmp_path) 
 
 def test_ragas_with_a_scripted_judge(real_engine, tmp_path) -> None:
     dataset = tmp_path / "two.jsonl"
-    dataset.write_text("\n".join(DEV_QA.read_text(encoding="utf-8").splitlines()[:2]), encoding="utf-8")
+    dataset.write_text(
+        "\n".join(DEV_QA.read_text(encoding="utf-8").splitlines()[:2]), encoding="utf-8"
+    )
     with scripted_llm([], default=ragas_judge) as server:
-        ok, lines = run_suites(real_engine, ["ragas"], dataset, None, tmp_path, Judge(server.url, "scripted-judge"))
+        ok, lines = run_suites(
+            real_engine, ["ragas"], dataset, None, tmp_path, Judge(server.url, "scripted-judge")
+        )
     report = json.loads((tmp_path / "ragas.json").read_text())
     assert report["judge"].startswith("scripted-judge") and report["judge_error"] is None
     assert report["summary"]["faithfulness"] == 0.5  # one of two statements judged unsupported
@@ -45,7 +49,9 @@ def test_a_failing_judge_is_a_clear_error_not_a_crash(real_engine, tmp_path) -> 
     dataset = tmp_path / "one.jsonl"
     dataset.write_text(DEV_QA.read_text(encoding="utf-8").splitlines()[0], encoding="utf-8")
     with scripted_llm([], default="HTTP500") as server:
-        ok, lines = run_suites(real_engine, ["ragas"], dataset, None, tmp_path, Judge(server.url, "broken"))
+        ok, lines = run_suites(
+            real_engine, ["ragas"], dataset, None, tmp_path, Judge(server.url, "broken")
+        )
     assert not ok
     assert any("FAIL judge" in line and "broken" in line for line in lines)
     report = json.loads((tmp_path / "ragas.json").read_text())
@@ -55,18 +61,50 @@ def test_a_failing_judge_is_a_clear_error_not_a_crash(real_engine, tmp_path) -> 
 
 
 def test_cli_exit_code_follows_the_verdicts(real_store, tmp_path, monkeypatch) -> None:
-    assert main(["run", "--suite", "answers", "--db", str(real_store.path), "--out", str(tmp_path / "a")]) == 0
+    assert (
+        main(
+            [
+                "run",
+                "--suite",
+                "answers",
+                "--db",
+                str(real_store.path),
+                "--out",
+                str(tmp_path / "a"),
+            ]
+        )
+        == 0
+    )
     monkeypatch.setitem(SUITES["answers"]["minimums"], "must_recall", 1.01)
-    assert main(["run", "--suite", "answers", "--db", str(real_store.path), "--out", str(tmp_path / "b")]) == 1
+    assert (
+        main(
+            [
+                "run",
+                "--suite",
+                "answers",
+                "--db",
+                str(real_store.path),
+                "--out",
+                str(tmp_path / "b"),
+            ]
+        )
+        == 1
+    )
     assert "FAIL must_recall" in (tmp_path / "b" / "answers.md").read_text()
 
 
 def test_metrics_unit() -> None:
-    assert case_metrics(["a", "b", "c"], ["b"]) == {"hit@1": 0.0, "hit@5": 1.0, "mrr": 0.5,
-                                                   "ndcg@5": pytest.approx(0.6309, abs=1e-3)}
+    assert case_metrics(["a", "b", "c"], ["b"]) == {
+        "hit@1": 0.0,
+        "hit@5": 1.0,
+        "mrr": 0.5,
+        "ndcg@5": pytest.approx(0.6309, abs=1e-3),
+    }
     assert case_metrics(["a"], ["z"])["mrr"] == 0.0
     assert verdicts({"x": 0.5, "rate": 0.1}, {"x": 0.6, "rate_max": 0.05}) == [
-        (False, "FAIL x = 0.500 ≥ 0.6"), (False, "FAIL rate = 0.100 ≤ 0.05")]
+        (False, "FAIL x = 0.500 ≥ 0.6"),
+        (False, "FAIL rate = 0.100 ≤ 0.05"),
+    ]
     assert len(load_cases(DEV_QA)) >= 30
 
 
@@ -79,12 +117,19 @@ def test_bad_dataset_line_is_a_clear_error(tmp_path) -> None:
 
 def test_bench_reports_all_four_sections(tmp_path) -> None:
     # A small real run: the same code paths as the full bench, at sizes CI can afford.
-    assert main(["bench", "--docs", "8", "--sizes", "150,600", "--repeat", "1", "--out", str(tmp_path)]) == 0
+    assert (
+        main(
+            ["bench", "--docs", "8", "--sizes", "150,600", "--repeat", "1", "--out", str(tmp_path)]
+        )
+        == 0
+    )
     report = json.loads((tmp_path / "bench.json").read_text())
     ingest, baseline, latency = report["ingest"], report["llama_index"], report["latency"]
     assert [r["docs"] for r in ingest] == [9, 13]  # 4 and 8 generated + the 5 real articles
     for row in ingest:
-        assert row["chunks"] > 0 and row["chunks_per_s"] > 0 and 0.2 < row["ratio_to_embedder"] < 2.0
+        assert (
+            row["chunks"] > 0 and row["chunks_per_s"] > 0 and 0.2 < row["ratio_to_embedder"] < 2.0
+        )
     assert baseline["docs"] == 13 and baseline["chunks"] > 0 and 0 <= baseline["hit@5"] <= 1
     assert ingest[-1]["hit@5"] >= baseline["hit@5"]
     assert [r["target"] for r in latency] == [150, 600]

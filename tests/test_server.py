@@ -26,8 +26,20 @@ CHROMA = Path(sys.executable).with_name("chroma")
 def chroma_url(tmp_path_factory):
     path = tmp_path_factory.mktemp("server")
     port = free_port()
-    proc = subprocess.Popen([str(CHROMA), "run", "--path", str(path / "db"), "--host", "127.0.0.1",
-                             "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+    proc = subprocess.Popen(
+        [
+            str(CHROMA),
+            "run",
+            "--path",
+            str(path / "db"),
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.STDOUT,
+    )
     url = f"http://127.0.0.1:{port}"
     import chromadb
 
@@ -59,9 +71,24 @@ def mixed_corpus(tmp_path_factory) -> Path:
 def test_two_shard_workers_equal_an_embedded_ingest(chroma_url, mixed_corpus, tmp_path) -> None:
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     workers = [
-        subprocess.Popen([sys.executable, "-m", "ingest", str(mixed_corpus), "--chroma-url", chroma_url,
-                          "--shard", f"{i}/2", "--json"], cwd=tmp_path, env=env,
-                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "ingest",
+                str(mixed_corpus),
+                "--chroma-url",
+                chroma_url,
+                "--shard",
+                f"{i}/2",
+                "--json",
+            ],
+            cwd=tmp_path,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         for i in range(2)
     ]
     summaries = []
@@ -76,26 +103,61 @@ def test_two_shard_workers_equal_an_embedded_ingest(chroma_url, mixed_corpus, tm
     run(mixed_corpus, embedded, load_embedding(), progress=False)
     server = Store.open(StoreConfig(path=None, url=chroma_url, sidecar=tmp_path / "sidecar"))
     local = Store.open(embedded)
-    assert {k: v.doc_hash for k, v in server.manifest().items()} == {k: v.doc_hash for k, v in local.manifest().items()}
-    s_chunks = server.chunks.get(include=["documents"])
-    l_chunks = local.chunks.get(include=["documents"])
-    assert dict(zip(s_chunks["ids"], s_chunks["documents"], strict=True)) == \
-        dict(zip(l_chunks["ids"], l_chunks["documents"], strict=True))
+    assert {k: v.doc_hash for k, v in server.manifest().items()} == {
+        k: v.doc_hash for k, v in local.manifest().items()
+    }
+    assert {r.chunk_id: r.text for r in server.iter_chunks(with_text=True)} == {
+        r.chunk_id: r.text for r in local.iter_chunks(with_text=True)
+    }
 
     remote = QueryEngine.open(chroma_url=chroma_url, sidecar=tmp_path / "sidecar")
     near = QueryEngine.open(embedded.path)
-    for question in ("哪些医院支援冠县?", "哪些医院支援乐陵?", "胜利油田中心医院派驻了多少名专家?", "Who supports Shen County?"):
+    for question in (
+        "哪些医院支援冠县?",
+        "哪些医院支援乐陵?",
+        "胜利油田中心医院派驻了多少名专家?",
+        "Who supports Shen County?",
+    ):
         a, b = remote.ask(question), near.ask(question)
-        assert a.text == b.text and [c.doc_id for c in a.citations] == [c.doc_id for c in b.citations]
+        assert a.text == b.text and [c.doc_id for c in a.citations] == [
+            c.doc_id for c in b.citations
+        ]
     assert remote.ask("哪些医院支援冠县?").text.startswith("共找到5项")
 
     # a second run of both workers changes nothing
-    again = subprocess.run([sys.executable, "-m", "ingest", str(mixed_corpus), "--chroma-url", chroma_url,
-                            "--shard", "1/2", "--json"], cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    again = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "ingest",
+            str(mixed_corpus),
+            "--chroma-url",
+            chroma_url,
+            "--shard",
+            "1/2",
+            "--json",
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert json.loads(again.stdout)["chunks_embedded"] == 0
 
 
 def test_unreachable_server_is_a_clear_error(tmp_path) -> None:
-    out = subprocess.run([sys.executable, "-m", "ingest", str(CORPUS), "--chroma-url", f"http://127.0.0.1:{free_port()}"],
-                         cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "ingest",
+            str(CORPUS),
+            "--chroma-url",
+            f"http://127.0.0.1:{free_port()}",
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert out.returncode == 2 and "cannot reach the Chroma server" in out.stderr

@@ -6,6 +6,8 @@ import numpy as np
 import pytest
 
 from assistant.store.chroma import Store, StoreConfig
+from assistant.store.schema import DocRecord
+from assistant.types import Article
 
 
 @pytest.mark.integration
@@ -15,9 +17,8 @@ def test_manifest_of_more_documents_than_one_sqlite_query_can_bind(tmp_path) -> 
     store = Store.open(StoreConfig(path=tmp_path / "db"), "fake:4", 4, create=True)
     vectors = np.random.default_rng(0).standard_normal((n, 4)).astype(np.float32)
     vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
-    ids = [f"doc{i}" for i in range(n)]
-    store.commit_documents(ids, vectors.tolist(), ["title"] * n,
-                           [{"doc_id": i, "doc_hash": f"h{k % 7}", "n_chunks": k % 3} for k, i in enumerate(ids)])
+    records = [DocRecord(Article(f"doc{k}", "title"), f"h{k % 7}", k % 3) for k in range(n)]
+    store.commit_documents(records, vectors.tolist())
     manifest = store.manifest()
     assert len(manifest) == n
     assert manifest["doc32999"].doc_hash == "h1" and manifest["doc32999"].n_chunks == 2

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from assistant import QueryEngine
-from assistant.app.web import EngineHolder, highlight, launch
+from assistant.app.handlers import EngineHolder, highlight
+from assistant.app.web import launch
 
 from .conftest import free_port
 
@@ -19,8 +20,13 @@ pytestmark = pytest.mark.integration
 @pytest.fixture(scope="module")
 def app_url(real_store):
     port = free_port()
-    app = launch(EngineHolder(lambda: QueryEngine.open(real_store.path)), "127.0.0.1", port, None,
-                       block=False)
+    app = launch(
+        EngineHolder(lambda: QueryEngine.open(real_store.path)),
+        "127.0.0.1",
+        port,
+        None,
+        block=False,
+    )
     yield f"http://127.0.0.1:{port}/"
     app.close()
 
@@ -44,7 +50,9 @@ def test_nonsense_is_refused(client) -> None:
 
 
 def test_chat_endpoint_streams_and_shows_sources(client) -> None:
-    history, sources, box = client.predict("胜利油田中心医院派驻了多少名专家?", [], api_name="/chat")
+    history, sources, box = client.predict(
+        "胜利油田中心医院派驻了多少名专家?", [], api_name="/chat"
+    )
     reply = history[-1]["content"][0]["text"]
     assert "71" in reply and "[1]" in reply and "---" in reply  # copied text keeps its sources
     assert "勝利油田中心醫院首批派駐" in sources and "<mark>" in sources
@@ -64,8 +72,13 @@ def test_partnerships_tab_filters_and_draws(client) -> None:
 def test_ten_concurrent_clients(app_url) -> None:
     from gradio_client import Client
 
-    questions = ["哪些医院支援乐陵?", "which hospitals support Leling", "莘县人民医院院长是谁?",
-                 "胜利油田中心医院派驻了多少名专家?", "东营两院融合发展要打造什么模式?"] * 2
+    questions = [
+        "哪些医院支援乐陵?",
+        "which hospitals support Leling",
+        "莘县人民医院院长是谁?",
+        "胜利油田中心医院派驻了多少名专家?",
+        "东营两院融合发展要打造什么模式?",
+    ] * 2
     expected = ["001_", "001_", "003_", "004_", "000_"] * 2
 
     def ask(q: str) -> str:
@@ -80,22 +93,34 @@ def test_missing_store_gives_the_build_command(tmp_path) -> None:
     from gradio_client import Client
 
     port = free_port()
-    app = launch(EngineHolder(lambda: QueryEngine.open(tmp_path / "none")), "127.0.0.1", port, None,
-                       block=False)
+    app = launch(
+        EngineHolder(lambda: QueryEngine.open(tmp_path / "none")),
+        "127.0.0.1",
+        port,
+        None,
+        block=False,
+    )
     try:
         history, _, _ = Client(f"http://127.0.0.1:{port}/", verbose=False).predict(
-            "哪些医院支援乐陵?", [], api_name="/chat")
+            "哪些医院支援乐陵?", [], api_name="/chat"
+        )
         assert "python -m ingest corpus/" in history[-1]["content"][0]["text"]
     finally:
         app.close()
 
 
 def test_highlight_marks_terms_in_the_original_script() -> None:
-    assert highlight("樂陵市人民醫院<b>", ["乐陵", "医院"]) == "<mark>樂陵</mark>市人民<mark>醫院</mark>&lt;b&gt;"
+    assert (
+        highlight("樂陵市人民醫院<b>", ["乐陵", "医院"])
+        == "<mark>樂陵</mark>市人民<mark>醫院</mark>&lt;b&gt;"
+    )
 
 
-@pytest.mark.skipif(not (shutil.which("chromium") and shutil.which("chromedriver")),
-                    reason="Debian chromium and chromium-driver are not installed (scripts/setup.sh installs them as root)")
+@pytest.mark.skipif(
+    not (shutil.which("chromium") and shutil.which("chromedriver")),
+    reason="Debian chromium and chromium-driver are not installed "
+    "(scripts/setup.sh installs them as root)",
+)
 def test_browser_question_shows_sources(app_url, tmp_path) -> None:
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
@@ -106,9 +131,18 @@ def test_browser_question_shows_sources(app_url, tmp_path) -> None:
 
     options = webdriver.ChromeOptions()
     options.binary_location = shutil.which("chromium")
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--no-first-run", "--window-size=1400,1000", f"--user-data-dir={tmp_path / 'profile'}"):
+    for flag in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--window-size=1400,1000",
+        f"--user-data-dir={tmp_path / 'profile'}",
+    ):
         options.add_argument(flag)
     driver = webdriver.Chrome(service=Service(shutil.which("chromedriver")), options=options)
     try:
@@ -124,7 +158,9 @@ def test_browser_question_shows_sources(app_url, tmp_path) -> None:
         shot = Path(os.environ.get("PA_SCREENSHOT_DIR", tmp_path))
         driver.save_screenshot(str(shot / "chat.png"))
         assert (shot / "chat.png").stat().st_size > 10_000
-        driver.find_element(By.XPATH, "//button[@role='tab' and contains(., 'Partnerships')]").click()
+        driver.find_element(
+            By.XPATH, "//button[@role='tab' and contains(., 'Partnerships')]"
+        ).click()
         wait.until(ec.text_to_be_present_in_element((By.ID, "pa-relations"), "东营市第二人民医院"))
         wait.until(ec.presence_of_element_located((By.CSS_SELECTOR, "#pa-network svg")))
         time.sleep(0.5)
@@ -137,8 +173,13 @@ def test_no_endpoint_serves_files_outside_the_app(app_url) -> None:
     import urllib.error
     import urllib.request
 
-    for path in ("file=/etc/passwd", "gradio_api/file=/etc/passwd", "gradio_api/file=corpus/../pyproject.toml",
-                 "file=pyproject.toml", "gradio_api/file=" + str(Path(__file__).resolve())):
+    for path in (
+        "file=/etc/passwd",
+        "gradio_api/file=/etc/passwd",
+        "gradio_api/file=corpus/../pyproject.toml",
+        "file=pyproject.toml",
+        "gradio_api/file=" + str(Path(__file__).resolve()),
+    ):
         try:
             with urllib.request.urlopen(app_url + path, timeout=10) as response:
                 body = response.read(4000).decode("utf-8", "replace")
@@ -163,13 +204,20 @@ def test_auth_is_enforced(real_store) -> None:
     from gradio_client import Client
 
     port = free_port()
-    app = launch(EngineHolder(lambda: QueryEngine.open(real_store.path)), "127.0.0.1", port, ("staff", "s3cret"),
-                 block=False)
+    app = launch(
+        EngineHolder(lambda: QueryEngine.open(real_store.path)),
+        "127.0.0.1",
+        port,
+        ("staff", "s3cret"),
+        block=False,
+    )
     try:
         url = f"http://127.0.0.1:{port}/"
         with pytest.raises(urllib.error.HTTPError):
             urllib.request.urlopen(url + "gradio_api/info", timeout=10)
-        out = Client(url, auth=("staff", "s3cret"), verbose=False).predict("哪些医院支援乐陵?", api_name="/ask")
+        out = Client(url, auth=("staff", "s3cret"), verbose=False).predict(
+            "哪些医院支援乐陵?", api_name="/ask"
+        )
         assert out["citations"][0]["doc_id"].startswith("001_")
         with pytest.raises(Exception):  # noqa: B017 - wrong password: any refusal will do
             Client(url, auth=("staff", "wrong"), verbose=False)

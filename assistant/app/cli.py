@@ -8,15 +8,16 @@ import sys
 from pathlib import Path
 
 from assistant.app.settings import add_arguments, from_args
+from assistant.app.tables import relations_table
 from assistant.errors import AssistantError
-from assistant.qa.followup import Turn
-from assistant.store.relations import to_table
-from assistant.types import Answer
+from assistant.types import Answer, Turn
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="python -m assistant",
-                                description="Ask questions about the ingested articles; every claim is cited.")
+    p = argparse.ArgumentParser(
+        prog="python -m assistant",
+        description="Ask questions about the ingested articles; every claim is cited.",
+    )
     sub = p.add_subparsers(dest="command", required=True)
     ask = sub.add_parser("ask", help="answer one question")
     ask.add_argument("question")
@@ -30,15 +31,20 @@ def build_parser() -> argparse.ArgumentParser:
     rel.add_argument("--region", help="a place, e.g. 乐陵 or Leling")
     rel.add_argument("--kind", help="e.g. 对口支援 or 'paired assistance'")
     rel.add_argument("--format", choices=["table", "csv", "json"], default="table")
-    local = sub.add_parser("local-llm", help="fetch (sha256-checked) or serve the optional local GGUF model")
+    local = sub.add_parser(
+        "local-llm", help="fetch (sha256-checked) or serve the optional local GGUF model"
+    )
     local.add_argument("action", choices=["fetch", "serve"])
     local.add_argument("--size", choices=["1.5b", "0.5b"], default="1.5b")
     local.add_argument("--models-dir", type=Path, default=Path("models"))
     local.add_argument("--port", type=int, default=8089)
     serve = sub.add_parser("serve", help="start the web chat (Gradio)")
     add_arguments(serve)
-    serve.add_argument("--host", default="127.0.0.1",
-                       help="address to bind (default 127.0.0.1; any other needs --auth or --auth-file)")
+    serve.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="address to bind (default 127.0.0.1; any other needs --auth or --auth-file)",
+    )
     serve.add_argument("--port", type=int, default=7860, help="port (default 7860)")
     serve.add_argument("--auth", help="USER:PASS required to use the app")
     serve.add_argument("--auth-file", type=Path, help="file holding USER:PASS on its first line")
@@ -54,8 +60,10 @@ def parse_auth(args: argparse.Namespace) -> tuple[str, str] | None:
             raise ValueError(f"cannot read USER:PASS from {args.auth_file}") from None
     if raw is None:
         if args.host not in ("127.0.0.1", "localhost", "::1"):
-            raise ValueError(f"binding to {args.host} exposes the app beyond this machine: "
-                             "give --auth USER:PASS or --auth-file FILE")
+            raise ValueError(
+                f"binding to {args.host} exposes the app beyond this machine: "
+                "give --auth USER:PASS or --auth-file FILE"
+            )
         return None
     user, sep, password = raw.partition(":")
     if not sep or not user or not password:
@@ -70,8 +78,11 @@ def _local_llm(args: argparse.Namespace) -> int:
     print(f"model: {path} (sha256 verified)")
     if args.action == "serve":
         proc = serve(path, args.port)
-        print(f"serving an OpenAI-compatible API at http://127.0.0.1:{args.port}/v1 (model 'local'); "
-              f"use --llm-url http://127.0.0.1:{args.port}/v1. Ctrl-C stops it.", flush=True)
+        print(
+            f"serving an OpenAI-compatible API at http://127.0.0.1:{args.port}/v1 (model 'local'); "
+            f"use --llm-url http://127.0.0.1:{args.port}/v1. Ctrl-C stops it.",
+            flush=True,
+        )
         try:
             proc.wait()
         except KeyboardInterrupt:
@@ -84,8 +95,11 @@ def _serve(args: argparse.Namespace) -> int:
 
     auth = parse_auth(args)
     settings = from_args(args)
-    print(f"Serving on http://{args.host}:{args.port} (Ctrl-C to stop)"
-          + (" with a password" if auth else ""), flush=True)
+    print(
+        f"Serving on http://{args.host}:{args.port} (Ctrl-C to stop)"
+        + (" with a password" if auth else ""),
+        flush=True,
+    )
     launch(EngineHolder(settings.open_engine), args.host, args.port, auth)
     return 0
 
@@ -131,9 +145,8 @@ def main(argv: list[str] | None = None) -> int:
             return _local_llm(args)
         engine = from_args(args).open_engine()
         if args.command == "relations":
-            derived = engine.derived
-            rows = derived.relations.filter(args.hospital, args.region, args.kind, derived.gazetteer)
-            print(to_table(rows, derived.gazetteer, args.format))
+            rows = engine.relations(args.hospital, args.region, args.kind)
+            print(relations_table(rows, engine.english_name, args.format))
             return 0
         if args.command == "chat":
             return _chat(engine)

@@ -48,8 +48,12 @@ class Gazetteer:
     def save(self, path: Path, stamp: str) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".tmp{os.getpid()}")
-        tmp.write_text(json.dumps({"stamp": stamp, "names": self.names, "aliases": self.aliases},
-                                  ensure_ascii=False), encoding="utf-8")
+        tmp.write_text(
+            json.dumps(
+                {"stamp": stamp, "names": self.names, "aliases": self.aliases}, ensure_ascii=False
+            ),
+            encoding="utf-8",
+        )
         tmp.replace(path)
 
     @classmethod
@@ -77,7 +81,7 @@ class Gazetteer:
             for n in (4, 3, 2, 1):
                 if i + n > len(words):
                     continue
-                phrase = " ".join(w.lower() for w in words[i:i + n])
+                phrase = " ".join(w.lower() for w in words[i : i + n])
                 joined = phrase.replace(" ", "").replace("'", "")
                 hit = GLOSSARY_EN_ZH.get(phrase) or self.aliases.get(joined)
                 if hit is None and n == 1 and phrase.endswith("s"):
@@ -91,6 +95,7 @@ class Gazetteer:
                 if word[0].isupper() and len(word) > 2 and i > 0 and word.lower() not in EN_STOP:
                     unknown.append(word)
                 i += 1
+
         def merge(m: re.Match[str]) -> str:  # 'Shen County' → 莘 县 → 莘县, the articles' word
             word = m.group(1) + m.group(2)
             return word if word in self.names else m.group(0)
@@ -117,7 +122,8 @@ class Gazetteer:
         return sorted(chosen)
 
     def annotate(self, text: str) -> str:
-        """Add '(English)' after the first mention of each name: 乐陵市人民医院 (Leling People's Hospital)."""
+        """Add '(English)' after the first mention of each name: 乐陵市人民医院 (Leling People's "
+        "Hospital)."""
         out, last, seen = [], 0, set()
         for start, end in self.mentions(text):
             name = text[start:end]

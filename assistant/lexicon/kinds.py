@@ -22,17 +22,37 @@ class Kind:
 # In order of precedence: a sentence that matches several takes the first.
 KINDS: tuple[Kind, ...] = (
     Kind("对口支援", "paired assistance", re.compile(r"对口支援|对口帮扶"), False, "#0969da"),
-    Kind("紧密型医联体", "close medical alliance", re.compile(r"紧密型医联体|紧密型县域医共体"), False,
-         "#1a7f37"),
+    Kind(
+        "紧密型医联体",
+        "close medical alliance",
+        re.compile(r"紧密型医联体|紧密型县域医共体"),
+        False,
+        "#1a7f37",
+    ),
     Kind("城市医疗集团", "urban medical group", re.compile(r"城市医疗集团"), False, "#8250df"),
-    Kind("派驻专家", "stationed experts", re.compile(r"派驻.{0,20}专家|专家.{0,6}派驻|专家.{0,4}入驻"),
-         False, "#bf3989"),
+    Kind(
+        "派驻专家",
+        "stationed experts",
+        re.compile(r"派驻.{0,20}专家|专家.{0,6}派驻|专家.{0,4}入驻"),
+        False,
+        "#bf3989",
+    ),
     Kind("一体化融合", "integration", re.compile(r"一体化融合|融合发展"), True, "#9a6700"),
     Kind("专家工作站", "expert workstation", re.compile(r"专家工作站"), False, "#cf222e"),
-    Kind("医联体成员", "medical alliance membership", re.compile(r"成立医联体|联合成立|加入.{0,6}医联体"),
-         True, "#57606a"),
-    Kind("签约合作", "signed cooperation", re.compile(r"签署.{0,6}(?:合作|协议)|签约|合作协议"), False,
-         "#116329"),
+    Kind(
+        "医联体成员",
+        "medical alliance membership",
+        re.compile(r"成立医联体|联合成立|加入.{0,6}医联体"),
+        True,
+        "#57606a",
+    ),
+    Kind(
+        "签约合作",
+        "signed cooperation",
+        re.compile(r"签署.{0,6}(?:合作|协议)|签约|合作协议"),
+        False,
+        "#116329",
+    ),
 )
 BY_NAME = {k.name: k for k in KINDS}
 KIND_EN = {k.name: k.english for k in KINDS}
@@ -53,8 +73,9 @@ def english(kind: str) -> str:
 def find_kind(label: str) -> str | None:
     """The kind a user names, in Chinese (either script folded before) or English."""
     label = label.strip()
-    return next((k.name for k in KINDS if label in (k.name, k.english) or label.lower() == k.english),
-                None)
+    return next(
+        (k.name for k in KINDS if label in (k.name, k.english) or label.lower() == k.english), None
+    )
 
 
 def kinds_in(sentence: str) -> list[str]:

@@ -20,32 +20,146 @@ from assistant.lexicon.glossary import GLOSSARY_ZH_EN
 PROPER_TAGS = frozenset({"ns", "nt", "nr", "nrt", "nz", "j"})
 _NAME_TAGS = PROPER_TAGS | {"z"}
 # Words that look like places or names but are common nouns.
-GENERIC_WORDS = frozenset({
-    "城区", "市区", "辖区", "院区", "新区", "县区", "社区", "园区", "景区", "地区", "县城", "省市", "城市",
-    "千县", "满意度", "深度", "多角度", "上联", "下联", "底联", "周边地区", "重大意义", "扎根",
-})
+GENERIC_WORDS = frozenset(
+    {
+        "城区",
+        "市区",
+        "辖区",
+        "院区",
+        "新区",
+        "县区",
+        "社区",
+        "园区",
+        "景区",
+        "地区",
+        "县城",
+        "省市",
+        "城市",
+        "千县",
+        "满意度",
+        "深度",
+        "多角度",
+        "上联",
+        "下联",
+        "底联",
+        "周边地区",
+        "重大意义",
+        "扎根",
+    }
+)
 _NOT_PLACE_START = "全本该我各两此"  # 全市, 本县, 该区 … are not place names
 # Heads of the institutions that take part in partnerships; authorities (卫健委) also head
 # names that a reader may want glossed.
 HEAD = r"(?:医院|保健院|卫生院|妇计中心|技术指导站|交流管理中心)"
-ORG_HEAD = r"(?:医院|保健院|卫生院|妇计中心|技术指导站|交流管理中心|医疗集团|保健协会|卫生健康委员会|卫生健康委|卫健委|卫健局)"
-_STOP = "与和及、,,。;;::“”\"《》!?!?()() \n丨|"
-_NAME_WORDS = {"附属", "人民", "中心", "中医", "中医院", "妇幼", "保健", "妇幼保健", "儿童", "肿瘤",
-               "妇产科", "医学院", "医科", "医科大学", "大学", "计划生育", "宣传", "学术", "学术交流", "医学",
-               "医院", "人民医院", "中心医院", "儿童医院", "肿瘤医院", "油田", "立", "市立", "省立", "县立",
-               "区立", "省立医院", "附属医院", "市立医院"}
+ORG_HEAD = HEAD[:-1] + r"|医疗集团|保健协会|卫生健康委员会|卫生健康委|卫健委|卫健局)"
+_STOP = '与和及、,,。;;::“”"《》!?!?()() \n丨|'
+_NAME_WORDS = {
+    "附属",
+    "人民",
+    "中心",
+    "中医",
+    "中医院",
+    "妇幼",
+    "保健",
+    "妇幼保健",
+    "儿童",
+    "肿瘤",
+    "妇产科",
+    "医学院",
+    "医科",
+    "医科大学",
+    "大学",
+    "计划生育",
+    "宣传",
+    "学术",
+    "学术交流",
+    "医学",
+    "医院",
+    "人民医院",
+    "中心医院",
+    "儿童医院",
+    "肿瘤医院",
+    "油田",
+    "立",
+    "市立",
+    "省立",
+    "县立",
+    "区立",
+    "省立医院",
+    "附属医院",
+    "市立医院",
+}
 # Common nouns that end a name when walking left from its head ("调研指导市妇幼保健院").
-_NOT_NAME = {"指导", "调研", "工作", "会议", "仪式", "代表", "领导", "专家", "群众", "基层", "医疗", "卫生",
-             "健康", "服务", "能力", "水平", "建设", "发展", "合作", "单位", "机构", "科室", "医务", "人员",
-             "同志", "活动", "现场", "期间", "双方", "两院", "全市", "全县", "全省", "当地", "区域", "省市",
-             "市级", "县级", "乡镇", "社区", "我市", "本市", "该院", "此次", "首批", "新闻", "记者", "报道",
-             "团队", "主任", "院长", "书记"}
+_NOT_NAME = {
+    "指导",
+    "调研",
+    "工作",
+    "会议",
+    "仪式",
+    "代表",
+    "领导",
+    "专家",
+    "群众",
+    "基层",
+    "医疗",
+    "卫生",
+    "健康",
+    "服务",
+    "能力",
+    "水平",
+    "建设",
+    "发展",
+    "合作",
+    "单位",
+    "机构",
+    "科室",
+    "医务",
+    "人员",
+    "同志",
+    "活动",
+    "现场",
+    "期间",
+    "双方",
+    "两院",
+    "全市",
+    "全县",
+    "全省",
+    "当地",
+    "区域",
+    "省市",
+    "市级",
+    "县级",
+    "乡镇",
+    "社区",
+    "我市",
+    "本市",
+    "该院",
+    "此次",
+    "首批",
+    "新闻",
+    "记者",
+    "报道",
+    "团队",
+    "主任",
+    "院长",
+    "书记",
+}
 _PLACE_PREFIX = re.compile(r"^([\u4e00-\u9fff]{1,4}?(?:省|市|县|区))")
 _COUNTY_GROUP = re.compile(r"((?:县|市))\((市(?:、区)?)\)")  # 丽水县(市)妇计中心: one name
 _PLACE_SUFFIX = re.compile(r"(地区|省|市|县|区|镇)$")
 _HEADS = {"医院", "大学", "油田", "医科大学", "中心医院", "人民医院", "医学院"}
-_PLACE_FOLLOWERS = _HEADS | {"人民", "中医院", "中医", "妇幼保健", "妇幼保健院", "第一", "第二", "第三", "立",
-                             "市立"}
+_PLACE_FOLLOWERS = _HEADS | {
+    "人民",
+    "中医院",
+    "中医",
+    "妇幼保健",
+    "妇幼保健院",
+    "第一",
+    "第二",
+    "第三",
+    "立",
+    "市立",
+}
 
 
 @dataclass(frozen=True)
@@ -64,17 +178,24 @@ def tier(name: str) -> int:
 
 
 def _place_token(word: str) -> bool:
-    return (bool(re.fullmatch(r"[\u4e00-\u9fff]{1,4}[省市县区]", word)) and word[:2] not in _NOT_NAME
-            and word[0] not in _NOT_PLACE_START + "市县区省" and word not in GENERIC_WORDS)
-
+    return (
+        bool(re.fullmatch(r"[\u4e00-\u9fff]{1,4}[省市县区]", word))
+        and word[:2] not in _NOT_NAME
+        and word[0] not in _NOT_PLACE_START + "市县区省"
+        and word not in GENERIC_WORDS
+    )
 
 
 def _name_token(word: str, flag: str) -> bool:
     if word in _NOT_NAME:
         return False
-    return (flag in _NAME_TAGS or word in _NAME_WORDS or _place_token(word)
-            or bool(re.fullmatch(r"第?[一二三四五六七八九十]|[省市县区]|[⁅⁆市、区]+", word))
-            or (flag == "n" and len(word) == 2))
+    return (
+        flag in _NAME_TAGS
+        or word in _NAME_WORDS
+        or _place_token(word)
+        or bool(re.fullmatch(r"第?[一二三四五六七八九十]|[省市县区]|[⁅⁆市、区]+", word))
+        or (flag == "n" and len(word) == 2)
+    )
 
 
 def _proper_tail(prefix: str) -> tuple[str, bool]:
@@ -86,9 +207,15 @@ def _proper_tail(prefix: str) -> tuple[str, bool]:
     for i in range(len(tokens) - 1, -1, -1):
         word, flag = tokens[i]
         if not _name_token(word, flag):
-            # a place jieba does not know ('垦利'+'区', '陵'+'城区'): take the stem before the suffix
-            if keep and keep[0][-1] in "县区市" and not _place_token(keep[0]) and len(word) <= 2 \
-                    and flag in ("vn", "ng", "n", "a", "j", "nz", "nr") and word not in _NOT_NAME:
+            # a place jieba does not know ('垦利'+'区', '陵'+'城区'): the stem before the suffix
+            if (
+                keep
+                and keep[0][-1] in "县区市"
+                and not _place_token(keep[0])
+                and len(word) <= 2
+                and flag in ("vn", "ng", "n", "a", "j", "nz", "nr")
+                and word not in _NOT_NAME
+            ):
                 keep.insert(0, word)
                 proper = True
             break
@@ -122,7 +249,7 @@ def aliases(name: str) -> set[str]:
     """Short forms an article may use for `name` once it has named it in full."""
     out = set()
     place = _PLACE_PREFIX.match(name)
-    rest = name[place.end():] if place else name
+    rest = name[place.end() :] if place else name
     if place:
         level = place.group(1)[-1]
         out |= {place.group(1)[:-1] + rest, level + rest}
@@ -130,10 +257,17 @@ def aliases(name: str) -> set[str]:
             out.add("县医院")
     m = re.search(r"第([一二三四五六七八九十])(?:人民)?医院$", rest)
     if m:
-        out |= {f"{m.group(1)}院", f"市{m.group(1)}院" if place and place.group(1).endswith("市") else ""}
+        out |= {
+            f"{m.group(1)}院",
+            f"市{m.group(1)}院" if place and place.group(1).endswith("市") else "",
+        }
     if rest.endswith("妇幼保健院"):
         stem = rest[: -len("妇幼保健院")]
-        out |= {stem + "妇保院", "市妇保院" if place and place.group(1).endswith("市") else "", "妇保院"}
+        out |= {
+            stem + "妇保院",
+            "市妇保院" if place and place.group(1).endswith("市") else "",
+            "妇保院",
+        }
     u = re.match(r"^([\u4e00-\u9fff])[\u4e00-\u9fff]大学(.+)$", name)
     if u:
         tail = re.sub(r"^第([一二三四五六七八九十])医院$", r"\1院", u.group(2))
@@ -161,7 +295,7 @@ def article_mentions(text: str, outlet: str | None) -> list[Mention]:
     spans: list[Mention] = []
     for name, start, end in raw:
         prev = spans[-1] if spans else None
-        if prev and text[prev.end:start] == "(" and text[end:end + 1] == ")":
+        if prev and text[prev.end : start] == "(" and text[end : end + 1] == ")":
             canon[name] = prev.name  # 杭州市妇产科医院(杭州市妇幼保健院): one institution
         spans.append(Mention(canon[name], start, end))
     table: dict[str, set[str]] = {}
@@ -188,12 +322,17 @@ def harvest(text: str) -> dict[str, str]:
     for (word, flag), (after, _) in zip(tagged, tagged[1:] + [("", "")], strict=True):
         if len(word) < 2 or word in GENERIC_WORDS:
             continue
-        if after in _PLACE_FOLLOWERS and re.fullmatch(r"[\u4e00-\u9fff]{1,4}[县市区]", word) \
-                and word[0] not in _NOT_PLACE_START:
+        if (
+            after in _PLACE_FOLLOWERS
+            and re.fullmatch(r"[\u4e00-\u9fff]{1,4}[县市区]", word)
+            and word[0] not in _NOT_PLACE_START
+        ):
             found[word] = "place"  # 冠县(人民医院): a place jieba does not tag as one
         elif after in _HEADS and flag in PROPER_TAGS and word not in GLOSSARY_ZH_EN:
             found.setdefault(word, "org")  # 齐鲁(医院), 山东(大学), 胜利(油田)
-        if flag == "ns" and (_PLACE_SUFFIX.search(word) or re.search(word + "(市|县|区|医|大学)", text)):
+        if flag == "ns" and (
+            _PLACE_SUFFIX.search(word) or re.search(word + "(市|县|区|医|大学)", text)
+        ):
             found[word] = "place"
         elif flag == "nt" and not word.endswith(("医院", "政府", "会", "局")):
             found[word] = "org"

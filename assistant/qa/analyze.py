@@ -35,7 +35,8 @@ def validate(question: object) -> str:
         raise BadQuestion("the question is empty: type a question, e.g. 哪些医院支援乐陵?")
     if len(cleaned) > MAX_QUESTION_CHARS:
         raise BadQuestion(
-            f"the question is too long ({len(cleaned)} characters; the limit is {MAX_QUESTION_CHARS}): "
+            f"the question is too long ({len(cleaned)} characters; the limit is "
+            f"{MAX_QUESTION_CHARS}): "
             "ask about one thing at a time"
         )
     if not re.search(r"[A-Za-z0-9\u3400-\u9fff]", cleaned):
@@ -53,9 +54,13 @@ def parse(question: str, gazetteer: Gazetteer) -> ParsedQuery:
         language = "zh-Hant" if detect_script(original) == "Traditional" else "zh-Hans"
         bridged, unknown = gazetteer.bridge(text) if re.search(r"[A-Za-z]{3,}", text) else ("", [])
     # English words never occur in the corpus: an English question searches by its bridge.
-    groups: list[tuple[str, ...]] = [(t,) for t in tokenize(text) if language != "en" or not t.isascii()]
+    groups: list[tuple[str, ...]] = [
+        (t,) for t in tokenize(text) if language != "en" or not t.isascii()
+    ]
     for term in bridged.split():
         alternatives = tuple(dict.fromkeys(t for alt in term.split("/") for t in tokenize(alt)))
         if alternatives and alternatives not in groups:
             groups.append(alternatives)
-    return ParsedQuery(original, text, bridged.replace("/", " "), language, tuple(groups), tuple(unknown))
+    return ParsedQuery(
+        original, text, bridged.replace("/", " "), language, tuple(groups), tuple(unknown)
+    )

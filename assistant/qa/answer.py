@@ -64,23 +64,30 @@ def known_share(query: ParsedQuery, lexical: LexicalIndex) -> float:
     return known / total if total else 0.0
 
 
-def score_sentences(query: ParsedQuery, passages: list[Passage], lexical: LexicalIndex) -> list[Sentence]:
+def score_sentences(
+    query: ParsedQuery, passages: list[Passage], lexical: LexicalIndex
+) -> list[Sentence]:
     # Words the corpus never uses cannot be matched by any sentence; they count
     # against the question only through `known_share` (and absent names refuse outright).
-    groups = [{t: w for t, w in g.items() if lexical.knows(t)} for g in _group_weights(query, lexical)]
+    groups = [
+        {t: w for t, w in g.items() if lexical.knows(t)} for g in _group_weights(query, lexical)
+    ]
     groups = [g for g in groups if g]
     total = sum(max(g.values()) for g in groups) or 1.0
     counting = bool(_COUNT_Q.search(query.original))
     out: list[Sentence] = []
     for rank, p in enumerate(passages):
-        title = to_search_form(p.meta.get("title", ""))
+        title = to_search_form(p.article.title)
         for start, end in sentence_spans(p.original):
             original = p.original[start:end].strip()
             text = to_search_form(original)
             if len(text) < 6 or "\ufffd" in text:
                 continue
             covered = sum(
-                max((w for t, w in g.items() if t in text or (len(t) > 2 and t in title)), default=0.0)
+                max(
+                    (w for t, w in g.items() if t in text or (len(t) > 2 and t in title)),
+                    default=0.0,
+                )
                 for g in groups
             )
             coverage = covered / total
@@ -123,28 +130,33 @@ def refusal_text(query: ParsedQuery, missing: list[str]) -> str:
     return to_traditional(text) if query.language == "zh-Hant" else text
 
 
-def compose(query: ParsedQuery, passages: list[Passage], lexical: LexicalIndex,
-            gazetteer: Gazetteer, config: AnswerConfig = AnswerConfig()) -> tuple[str, list[Citation], bool]:
+def compose(
+    query: ParsedQuery,
+    passages: list[Passage],
+    lexical: LexicalIndex,
+    gazetteer: Gazetteer,
+    config: AnswerConfig = AnswerConfig(),
+) -> tuple[str, list[Citation], bool]:
     """(answer text, citations, refused)."""
     missing = absent_entities(query, lexical)
     sentences = score_sentences(query, passages, lexical)
-    if missing or known_share(query, lexical) < config.min_known_share or not sentences \
-            or sentences[0].coverage < config.min_coverage:
+    if (
+        missing
+        or known_share(query, lexical) < config.min_known_share
+        or not sentences
+        or sentences[0].coverage < config.min_coverage
+    ):
         return refusal_text(query, missing), [], True
     chosen = select(sentences, query, config)
     citations: list[Citation] = []
     lines: list[str] = []
     for n, s in enumerate(chosen, start=1):
-        meta = s.passage.meta
-        citations.append(Citation(
-            n=n, doc_id=s.passage.doc_id, title=meta.get("title", ""), date=meta.get("date") or None,
-            source=meta.get("source") or None, url=meta.get("url") or None, quote=s.original,
-            score=round(s.score, 4), chunk_id=s.passage.chunk_id, quote_simplified=s.text,
-        ))
+        citations.append(Citation.from_passage(n, s.passage, s.original, s.score))
         lines.append(f"{_render(s, query, gazetteer)} [{n}]")
     docs = len({c.doc_id for c in citations})
     if query.language == "en":
-        head = f"From {docs} source article{'s' if docs > 1 else ''} (quoted in Chinese, names glossed):"
+        plural = "s" if docs > 1 else ""
+        head = f"From {docs} source article{plural} (quoted in Chinese, names glossed):"
     else:
         head = f"根据{docs}篇文档:"
         head = to_traditional(head) if query.language == "zh-Hant" else head

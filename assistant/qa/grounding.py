@@ -16,7 +16,7 @@ _SPLIT = re.compile(r"(?<=[。!?;!?;])|(?<=[.!?])\s+|\n+")
 
 def _bigrams(text: str) -> set[str]:
     cjk = "".join(CJK_RE.findall(text))
-    return {cjk[i:i + 2] for i in range(len(cjk) - 1)}
+    return {cjk[i : i + 2] for i in range(len(cjk) - 1)}
 
 
 def support(sentence: str, passage_text: str) -> float:
@@ -34,13 +34,15 @@ def best_quote(sentence: str, passage: Passage) -> str:
     """The sentence of `passage` (original script) that shares most with `sentence`."""
     spans = sentence_spans(passage.original) or [(0, len(passage.original))]
     grams = _bigrams(to_search_form(sentence))
-    start, end = max(spans, key=lambda s: len(
-        grams & _bigrams(to_search_form(passage.original[s[0]:s[1]]))))
+    start, end = max(
+        spans, key=lambda s: len(grams & _bigrams(to_search_form(passage.original[s[0] : s[1]])))
+    )
     return passage.original[start:end].strip()
 
 
 def _sentences(text: str) -> list[str]:
     """Sentences with their markers: '…座谈会。[1]' keeps [1] with its sentence."""
+
     def move_marks(m: re.Match[str]) -> str:
         return m.group(2).replace(" ", "").replace("\t", "") + m.group(1) + " "
 
@@ -61,8 +63,12 @@ def check_citations(text: str, passages: list[Passage]) -> tuple[str, list[Citat
         bare = MARK.sub("", sentence).strip()
         if not re.search(r"\w", bare):
             continue
-        valid = [k for m in MARK.finditer(sentence) if 0 <= (k := int(m.group(1)) - 1) < len(passages)
-                 and support(bare, passages[k].text) >= MIN_SUPPORT]
+        valid = [
+            k
+            for m in MARK.finditer(sentence)
+            if 0 <= (k := int(m.group(1)) - 1) < len(passages)
+            and support(bare, passages[k].text) >= MIN_SUPPORT
+        ]
         if not valid:
             dropped += 1
             continue
@@ -73,5 +79,7 @@ def check_citations(text: str, passages: list[Passage]) -> tuple[str, list[Citat
                 citations.append(Citation.from_passage(number[k], p, best_quote(bare, p), p.score))
         marks = "".join(f"[{number[k]}]" for k in dict.fromkeys(valid))
         end = bare[-1] if bare[-1] in "。!?;!?;." else ""
-        kept_lines.append(f"{bare[:len(bare) - len(end)]} {marks}{end}" if end else f"{bare} {marks}")
+        kept_lines.append(
+            f"{bare[: len(bare) - len(end)]} {marks}{end}" if end else f"{bare} {marks}"
+        )
     return "\n".join(kept_lines), citations, dropped

@@ -11,18 +11,26 @@ from assistant.lexicon.kinds import english as kind_english
 from assistant.qa.analyze import ParsedQuery
 from assistant.store.relations import RelationIndex, RelationRow
 from assistant.textnorm import to_traditional
-from assistant.types import Citation
+from assistant.types import Article, Citation
 
 _VERB_ZH = r"支援|帮扶|支持|合作|医联体|医共体|共建|派驻|融合|签约|结对|托管|帮助"
 # Questions about institutions, not about aspects ("在哪些方面") or people ("由谁主持").
-_ASK_ZH = re.compile(r"(?:哪些|哪几家|哪家|几家|多少家|哪所|有哪)(?!方面|领域|工作|措施|内容|问题|活动|事)"
-                     r"|谁(?=" + _VERB_ZH + r")|多少名?(?:专家|医生|医务人员)|列出")
-_VERB_EN = r"support|help|partner|alliance|cooperat|integrat|merg|sign|station|sent|send|assist|twin"
-_ASK_EN = re.compile(r"\b(?:which|what)\s+(?:\w+\s+)?(?:hospitals?|institutions?|units?|partners?|members?|"
-                     r"organi[sz]ations?)\b|\bwho\s+(?:\w+\s+)?(?:supports?|helps?|assists?|partners?|works?)\b"
-                     r"|\bhow many\s+(?:\w+\s+)?(?:hospitals?|experts?|doctors?|partners?|members?)\b|\blist\b",
-                     re.I)
-_REGION_ANY = re.compile(r"^\s*(\S{2,6}?)(?:市|县|区|省)?(?:有哪些|的哪些|有几家|哪些医院)|\bin\s+[A-Z]")
+_ASK_ZH = re.compile(
+    r"(?:哪些|哪几家|哪家|几家|多少家|哪所|有哪)(?!方面|领域|工作|措施|内容|问题|活动|事)"
+    r"|谁(?=" + _VERB_ZH + r")|多少名?(?:专家|医生|医务人员)|列出"
+)
+_VERB_EN = (
+    r"support|help|partner|alliance|cooperat|integrat|merg|sign|station|sent|send|assist|twin"
+)
+_ASK_EN = re.compile(
+    r"\b(?:which|what)\s+(?:\w+\s+)?(?:hospitals?|institutions?|units?|partners?|members?|"
+    r"organi[sz]ations?)\b|\bwho\s+(?:\w+\s+)?(?:supports?|helps?|assists?|partners?|works?)\b"
+    r"|\bhow many\s+(?:\w+\s+)?(?:hospitals?|experts?|doctors?|partners?|members?)\b|\blist\b",
+    re.I,
+)
+_REGION_ANY = re.compile(
+    r"^\s*(\S{2,6}?)(?:市|县|区|省)?(?:有哪些|的哪些|有几家|哪些医院)|\bin\s+[A-Z]"
+)
 
 
 @dataclass(frozen=True)
@@ -34,16 +42,21 @@ class Target:
 def is_partnership_question(query: ParsedQuery) -> bool:
     text = query.text
     if query.language == "en":
-        return bool(_ASK_EN.search(text) and re.search(_VERB_EN, text, re.I)) and not query.unknown_names
+        return (
+            bool(_ASK_EN.search(text) and re.search(_VERB_EN, text, re.I))
+            and not query.unknown_names
+        )
     return bool(_ASK_ZH.search(text) and re.search(_VERB_ZH, text))
 
 
-def targets(query: ParsedQuery, gazetteer: Gazetteer, known: set[str]) -> list[Target]:  # noqa: C901
+def targets(query: ParsedQuery, gazetteer: Gazetteer, known: set[str]) -> list[Target]:
     """Places and hospitals the question is about, with the side of the relation they stand on."""
     if query.language == "en":
         verb = re.search(_VERB_EN, query.text, re.I)
         out = []
-        for word_match in re.finditer(r"[A-Z][A-Za-z']+(?:\s+[A-Z][A-Za-z']+)*|[a-z][A-Za-z']+", query.text):
+        for word_match in re.finditer(
+            r"[A-Z][A-Za-z']+(?:\s+[A-Z][A-Za-z']+)*|[a-z][A-Za-z']+", query.text
+        ):
             bridged, _ = gazetteer.bridge(word_match.group(0))
             names = [t for t in bridged.split() if t in gazetteer.names]
             role = "supported" if verb and word_match.start() > verb.start() else "supporter"
@@ -51,7 +64,12 @@ def targets(query: ParsedQuery, gazetteer: Gazetteer, known: set[str]) -> list[T
         return _dedupe(out)
     text = query.text
     verb = re.search(_VERB_ZH, text)
-    spans = [(m.start(), m.end()) for n in gazetteer.names if len(n) >= 2 for m in re.finditer(re.escape(n), text)]
+    spans = [
+        (m.start(), m.end())
+        for n in gazetteer.names
+        if len(n) >= 2
+        for m in re.finditer(re.escape(n), text)
+    ]
     for name in known:  # a known institution, in full or by a distinctive tail (齐鲁医院德州医院)
         tail = next((name[i:] for i in range(len(name) - 5) if name[i:] in text), None)
         if tail:
@@ -72,9 +90,11 @@ def _dedupe(items: list[Target]) -> list[Target]:
 
 def _matches(row: RelationRow, target: Target) -> bool:
     rel = target.name
-    sides = {"supporter": [row.relation.supporter], "supported": [row.relation.supported],
-             "either": [row.relation.supporter, row.relation.supported]}[
-        "either" if row.relation.symmetric else target.role]
+    sides = {
+        "supporter": [row.relation.supporter],
+        "supported": [row.relation.supported],
+        "either": [row.relation.supporter, row.relation.supported],
+    }["either" if row.relation.symmetric else target.role]
     return any(rel in side for side in sides)
 
 
@@ -87,7 +107,9 @@ def find(query: ParsedQuery, index: RelationIndex, gazetteer: Gazetteer) -> list
     return [row for row in index.naming(wanted[0].name) if all(_matches(row, t) for t in wanted)]
 
 
-def compose(query: ParsedQuery, rows: list[RelationRow], gazetteer: Gazetteer) -> tuple[str, list[Citation]]:
+def compose(
+    query: ParsedQuery, rows: list[RelationRow], gazetteer: Gazetteer
+) -> tuple[str, list[Citation]]:
     """One line per relation, each cited; the header says how many and from how many articles."""
     citations: list[Citation] = []
     by_evidence: dict[tuple[str, str], int] = {}
@@ -98,24 +120,31 @@ def compose(query: ParsedQuery, rows: list[RelationRow], gazetteer: Gazetteer) -
         key = (r.doc_id, r.evidence)
         if key not in by_evidence:
             by_evidence[key] = len(citations) + 1
-            citations.append(Citation(n=by_evidence[key], doc_id=r.doc_id, title=row.title, date=r.date,
-                                      source=row.source, url=row.url, quote=r.evidence, score=1.0,
-                                      chunk_id=f"{r.doc_id}#relation", quote_simplified=""))
+            article = Article(r.doc_id, row.title, r.date, row.source, url=row.url)
+            citations.append(
+                Citation.of_article(
+                    by_evidence[key], article, r.evidence, 1.0, f"{r.doc_id}#relation"
+                )
+            )
         arrow = "↔" if r.symmetric else "→"
         n = by_evidence[key]
         when = f", {r.date}" if r.date else ""
         if english:
             figures = f"; {r.figures}" if r.figures else ""
-            lines.append(f"- {r.supporter} ({gazetteer.render(r.supporter)}) {arrow} {r.supported} "
-                         f"({gazetteer.render(r.supported)}): {kind_english(r.kind)} ({r.kind}){when}"
-                         f"{figures} [{n}]")
+            lines.append(
+                f"- {r.supporter} ({gazetteer.render(r.supporter)}) {arrow} {r.supported} "
+                f"({gazetteer.render(r.supported)}): {kind_english(r.kind)} ({r.kind}){when}"
+                f"{figures} [{n}]"
+            )
         else:
             figures = f";{r.figures}" if r.figures else ""
             lines.append(f"- {r.supporter} {arrow} {r.supported}({r.kind}{when}{figures})[{n}]")
     docs = len({r.relation.doc_id for r in rows})
     if english:
-        head = (f"{len(rows)} partnership{'s' if len(rows) != 1 else ''} found in {docs} "
-                f"article{'s' if docs != 1 else ''}:")
+        head = (
+            f"{len(rows)} partnership{'s' if len(rows) != 1 else ''} found in {docs} "
+            f"article{'s' if docs != 1 else ''}:"
+        )
     else:
         head = f"共找到{len(rows)}项合作关系,来自{docs}篇文档:"
     text = head + "\n" + "\n".join(lines)

@@ -15,7 +15,7 @@ from llama_index.core.embeddings import BaseEmbedding
 from assistant.qa.analyze import ParsedQuery
 from assistant.store.chroma import Store
 from assistant.store.derived import Derived
-from assistant.types import Passage
+from assistant.types import ChunkMeta, Passage
 
 RRF_K = 60
 
@@ -29,24 +29,21 @@ class RetrievalConfig:
     lexical_weight: float = 1.0
 
 
-def _committed(meta: dict | None, derived: Derived) -> bool:
-    if not meta:  # after a killed write the vector index may name a record that is gone
+def _committed(meta: ChunkMeta | None, derived: Derived) -> bool:
+    if meta is None:  # after a killed write the vector index may name a record that is gone
         return False
-    rec = derived.manifest.get(meta.get("doc_id", ""))
-    return rec is not None and rec.doc_hash == meta.get("doc_hash")
+    rec = derived.manifest.get(meta.doc_id)
+    return rec is not None and rec.doc_hash == meta.doc_hash
 
 
-def dense_search(store: Store, embed: BaseEmbedding, texts: list[str], derived: Derived,
-                 n: int) -> list[list[str]]:
-    """One ranking of chunk ids per query text."""
-    count = store.chunks.count()
-    if not count:
-        return []
+def dense_search(
+    store: Store, embed: BaseEmbedding, texts: list[str], derived: Derived, n: int
+) -> list[list[str]]:
+    """One ranking of committed chunk ids per query text."""
     vectors = [embed.get_query_embedding(t) for t in texts]
-    got = store.chunks.query(query_embeddings=vectors, n_results=min(n, count), include=["metadatas"])
     return [
-        [cid for cid, meta in zip(ids, metas, strict=True) if _committed(meta, derived)]
-        for ids, metas in zip(got["ids"], got["metadatas"], strict=True)
+        [cid for cid, meta in hits if _committed(meta, derived)]
+        for hits in store.search(vectors, n)
     ]
 
 
@@ -59,21 +56,27 @@ def fuse(rankings: list[tuple[list[str], float]]) -> dict[str, float]:
 
 
 def _overlaps(a: Passage, b: Passage) -> bool:
-    return a.doc_id == b.doc_id and a.meta["start"] < b.meta["end"] and b.meta["start"] < a.meta["end"]
+    return a.doc_id == b.doc_id and a.meta.start < b.meta.end and b.meta.start < a.meta.end
 
 
-def retrieve(store: Store, embed: BaseEmbedding, derived: Derived, query: ParsedQuery,
-             config: RetrievalConfig = RetrievalConfig()) -> list[Passage]:
+def retrieve(
+    store: Store,
+    embed: BaseEmbedding,
+    derived: Derived,
+    query: ParsedQuery,
+    config: RetrievalConfig = RetrievalConfig(),
+) -> list[Passage]:
     texts = [query.text] + ([query.bridged] if query.bridged else [])
     dense = dense_search(store, embed, texts, derived, config.candidates)
     lexical = [cid for cid, _ in derived.lexical.search(list(query.tokens), config.candidates)]
-    rankings = [(r, config.dense_weight) for r in dense] + [(lexical, config.lexical_weight * len(texts))]
+    rankings = [(r, config.dense_weight) for r in dense] + [
+        (lexical, config.lexical_weight * len(texts))
+    ]
     scores = fuse(rankings)
     if not scores:
         return []
     ordered = sorted(scores, key=lambda c: -scores[c])
-    got = store.chunks.get(ids=ordered[: config.candidates], include=["documents", "metadatas"])
-    by_id = dict(zip(got["ids"], zip(got["documents"], got["metadatas"], strict=True), strict=True))
+    by_id = store.get_chunks(ordered[: config.candidates])
     dense_rank = {cid: i for i, cid in enumerate(dense[0])} if dense else {}
     lex_rank = {cid: i for i, cid in enumerate(lexical)}
     picked: list[Passage] = []
@@ -81,9 +84,17 @@ def retrieve(store: Store, embed: BaseEmbedding, derived: Derived, query: Parsed
     for cid in ordered:
         if cid not in by_id:
             continue
-        text, meta = by_id[cid]
-        passage = Passage(cid, meta["doc_id"], text, meta["original"], meta, scores[cid],
-                          dense_rank.get(cid), lex_rank.get(cid))
+        row = by_id[cid]
+        passage = Passage(
+            cid,
+            row.meta.doc_id,
+            row.text,
+            row.meta.original,
+            row.meta,
+            scores[cid],
+            dense_rank.get(cid),
+            lex_rank.get(cid),
+        )
         if per_doc[passage.doc_id] >= config.per_doc or any(_overlaps(passage, p) for p in picked):
             continue
         picked.append(passage)

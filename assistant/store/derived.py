@@ -15,9 +15,10 @@ import os
 from dataclasses import dataclass
 
 from assistant.lexicon.gazetteer import Gazetteer
-from assistant.store.chroma import DocRecord, Store
+from assistant.store.chroma import Store
 from assistant.store.lexical import LexicalIndex, open_lexical
 from assistant.store.relations import RelationIndex
+from assistant.store.schema import DocRecord
 
 
 @dataclass
@@ -37,10 +38,7 @@ def _open_gazetteer(store: Store, manifest: dict[str, DocRecord], stamp: str) ->
         return cached
     names: dict[str, str] = {}
     for record in manifest.values():
-        try:
-            names.update(json.loads(record.meta.get("names") or "{}"))
-        except ValueError:
-            continue
+        names.update(record.names)
     gazetteer = Gazetteer.from_names(names)
     with contextlib.suppress(OSError):
         gazetteer.save(path, stamp)
@@ -49,9 +47,11 @@ def _open_gazetteer(store: Store, manifest: dict[str, DocRecord], stamp: str) ->
 
 def _load_manifest(store: Store, stamp: str) -> dict[str, DocRecord] | None:
     try:
-        data = json.loads((store.config.sidecar_dir() / "manifest.json").read_text(encoding="utf-8"))
-        manifest = {r[0]: DocRecord(*r) for r in data["records"]}
-    except (OSError, ValueError, KeyError, TypeError):
+        data = json.loads(
+            (store.config.sidecar_dir() / "manifest.json").read_text(encoding="utf-8")
+        )
+        manifest = {r.doc_id: r for r in map(DocRecord.from_chroma, data["records"])}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
     return manifest if data.get("stamp") == stamp == Store.stamp(manifest) else None
 
@@ -59,10 +59,12 @@ def _load_manifest(store: Store, stamp: str) -> dict[str, DocRecord] | None:
 def _save_manifest(store: Store, manifest: dict[str, DocRecord], stamp: str) -> None:
     path = store.config.sidecar_dir() / "manifest.json"
     tmp = path.with_name(f"{path.name}.tmp{os.getpid()}")
-    records = [[r.doc_id, r.doc_hash, r.n_chunks, r.meta] for r in manifest.values()]
+    records = [r.to_chroma() for r in manifest.values()]
     with contextlib.suppress(OSError):  # a read-only sidecar only costs a full read next time
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_text(json.dumps({"stamp": stamp, "records": records}, ensure_ascii=False), encoding="utf-8")
+        tmp.write_text(
+            json.dumps({"stamp": stamp, "records": records}, ensure_ascii=False), encoding="utf-8"
+        )
         tmp.replace(path)
 
 
@@ -79,5 +81,10 @@ def committed_manifest(store: Store, published: str | None) -> dict[str, DocReco
 def refresh_derived(store: Store, published: str | None = None) -> Derived:
     manifest = committed_manifest(store, published)
     stamp = Store.stamp(manifest)
-    return Derived(manifest, stamp, open_lexical(store, manifest), _open_gazetteer(store, manifest, stamp),
-                   RelationIndex.open(store, manifest, stamp))
+    return Derived(
+        manifest,
+        stamp,
+        open_lexical(store, manifest),
+        _open_gazetteer(store, manifest, stamp),
+        RelationIndex.open(store, manifest, stamp),
+    )

@@ -17,7 +17,8 @@ from pathlib import Path
 import bm25s
 import numpy as np
 
-from assistant.store.chroma import DocRecord, Store
+from assistant.store.chroma import Store
+from assistant.store.schema import DocRecord
 
 TOKENIZER = "jieba-search+t2s+lower+stopwords/v1"  # bump when textnorm.tokenize changes
 
@@ -59,11 +60,10 @@ class LexicalIndex:
     def build(cls, store: Store, manifest: dict[str, DocRecord]) -> LexicalIndex:
         ids, corpus = [], []
         for chunk in store.iter_chunks():
-            meta = chunk["metadatas"]
-            rec = manifest.get(meta["doc_id"])
-            if rec is not None and rec.doc_hash == meta["doc_hash"]:
-                ids.append(chunk["id"])
-                corpus.append(str(meta.get("tokens", "")).split() or [""])
+            rec = manifest.get(chunk.meta.doc_id)
+            if rec is not None and rec.doc_hash == chunk.meta.doc_hash:
+                ids.append(chunk.chunk_id)
+                corpus.append(chunk.meta.tokens.split() or [""])
         bm25 = None
         if ids:
             bm25 = bm25s.BM25()
@@ -71,7 +71,9 @@ class LexicalIndex:
         return cls(ids, bm25, Store.stamp(manifest))
 
     def save(self, directory: Path) -> None:
-        tmp = directory.with_name(f"{directory.name}.tmp{os.getpid()}")  # writers never share a temp
+        tmp = directory.with_name(
+            f"{directory.name}.tmp{os.getpid()}"
+        )  # writers never share a temp
         shutil.rmtree(tmp, ignore_errors=True)
         tmp.mkdir(parents=True)
         if self.bm25 is not None:

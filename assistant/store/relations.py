@@ -6,17 +6,16 @@ this SQLite table beside the store is derived from them and rebuilt when stale.
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import os
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from assistant.lexicon import kinds
 from assistant.lexicon.gazetteer import Gazetteer
-from assistant.store.chroma import DocRecord, Store
+from assistant.store.chroma import Store
+from assistant.store.schema import DocRecord
 from assistant.textnorm import to_search_form
 from assistant.types import Relation
 
@@ -30,21 +29,21 @@ class RelationRow:
     source: str | None
     url: str | None
 
-    def as_dict(self, gazetteer: Gazetteer | None = None) -> dict:
-        out = self.relation.as_dict() | {"symmetric": self.relation.symmetric, "title": self.title,
-                                         "source": self.source, "url": self.url}
-        if gazetteer is not None:
-            out |= {"supporter_en": gazetteer.render(self.relation.supporter),
-                    "supported_en": gazetteer.render(self.relation.supported),
-                    "kind_en": kinds.english(self.relation.kind)}
+    def as_dict(self, english: Callable[[str], str] | None = None) -> dict:
+        """The row as plain values; with `english` (a name renderer) also the English names."""
+        out = self.relation.as_dict() | {
+            "symmetric": self.relation.symmetric,
+            "title": self.title,
+            "source": self.source,
+            "url": self.url,
+        }
+        if english is not None:
+            out |= {
+                "supporter_en": english(self.relation.supporter),
+                "supported_en": english(self.relation.supported),
+                "kind_en": kinds.english(self.relation.kind),
+            }
         return out
-
-
-def _relations(record: DocRecord) -> list[Relation]:
-    try:
-        return [Relation(**{k: d.get(k) for k in _COLUMNS}) for d in json.loads(record.meta.get("relations") or "[]")]
-    except (ValueError, TypeError):
-        return []
 
 
 class RelationIndex:
@@ -76,14 +75,21 @@ class RelationIndex:
         conn = sqlite3.connect(tmp)
         conn.executescript(
             "create table info (key text primary key, value text);"
-            "create table relations (supporter text, supported text, kind text, doc_id text, evidence text,"
+            "create table relations (supporter text, supported text, kind text, doc_id text, "
+            "evidence text,"
             " date text, date_kind text, figures text, title text, source text, url text);"
-            "create index by_supported on relations(supported); create index by_supporter on relations(supporter);"
+            "create index by_supported on relations(supported); create index by_supporter on "
+            "relations(supporter);"
         )
         rows = [
-            (*(getattr(r, c) for c in _COLUMNS), rec.meta.get("title", ""), rec.meta.get("source") or None,
-             rec.meta.get("url") or None)
-            for rec in manifest.values() for r in _relations(rec)
+            (
+                *(getattr(r, c) for c in _COLUMNS),
+                rec.article.title,
+                rec.article.source,
+                rec.article.url,
+            )
+            for rec in manifest.values()
+            for r in rec.relations
         ]
         conn.executemany(f"insert into relations values ({','.join('?' * 11)})", rows)
         conn.execute("insert into info values ('stamp', ?)", (stamp,))
@@ -99,16 +105,21 @@ class RelationIndex:
         return set(self._positions())
 
     def naming(self, fragment: str) -> list[RelationRow]:
-        """Rows with `fragment` in either side's name, in table order, without a scan of all rows."""
+        """Rows with `fragment` in either side's name, in table order, without a scan of all "
+        "rows."""
         rows = self._loaded()
         hits = {i for name, at in self._positions().items() if fragment in name for i in at}
         return [rows[i] for i in sorted(hits)]
 
     def _loaded(self) -> tuple[RelationRow, ...]:
         if self._rows is None:
-            cur = self.conn.execute(f"select {', '.join(_COLUMNS)}, title, source, url from relations "
-                                    "order by date desc, doc_id, supporter")
-            self._rows = tuple(RelationRow(Relation(*row[:8]), row[8], row[9], row[10]) for row in cur)
+            cur = self.conn.execute(
+                f"select {', '.join(_COLUMNS)}, title, source, url from relations "
+                "order by date desc, doc_id, supporter"
+            )
+            self._rows = tuple(
+                RelationRow(Relation(*row[:8]), row[8], row[9], row[10]) for row in cur
+            )
         return self._rows
 
     def _positions(self) -> dict[str, list[int]]:
@@ -120,9 +131,15 @@ class RelationIndex:
             self._by_name = by_name
         return self._by_name
 
-    def filter(self, hospital: str | None = None, region: str | None = None, kind: str | None = None,
-               gazetteer: Gazetteer | None = None) -> list[RelationRow]:
+    def filter(
+        self,
+        hospital: str | None = None,
+        region: str | None = None,
+        kind: str | None = None,
+        gazetteer: Gazetteer | None = None,
+    ) -> list[RelationRow]:
         """Relations naming `hospital` (either side), in `region` (either side), of `kind`."""
+
         def terms(value: str) -> list[str]:
             value = to_search_form(value)
             if gazetteer is not None and value.isascii():
@@ -137,28 +154,12 @@ class RelationIndex:
         for value in (hospital, region):
             if value:
                 wanted = terms(value)
-                rows = [r for r in rows if any(all(t in n for t in wanted)
-                                               for n in (r.relation.supporter, r.relation.supported))]
+                rows = [
+                    r
+                    for r in rows
+                    if any(
+                        all(t in n for t in wanted)
+                        for n in (r.relation.supporter, r.relation.supported)
+                    )
+                ]
         return rows
-
-
-def to_table(rows: list[RelationRow], gazetteer: Gazetteer, fmt: str) -> str:
-    dicts = [r.as_dict(gazetteer) for r in rows]
-    if fmt == "json":
-        return json.dumps(dicts, ensure_ascii=False, indent=2)
-    fields = ["supporter", "supporter_en", "supported", "supported_en", "kind", "kind_en", "date",
-              "date_kind", "figures", "doc_id", "evidence"]
-    if fmt == "csv":
-        buf = io.StringIO()
-        writer = csv.DictWriter(buf, fieldnames=fields, extrasaction="ignore", lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(dicts)
-        return buf.getvalue().rstrip("\n")
-    lines = [f"{len(rows)} relation(s)"]
-    for d in dicts:
-        sym = "↔" if d["symmetric"] else "→"
-        lines.append(f"{d['supporter']} {sym} {d['supported']}  [{d['kind']}]  {d['date'] or '-'}"
-                     f"{' (' + d['date_kind'] + ')' if d['date_kind'] else ''}  {d['doc_id']}"
-                     + (f"  {d['figures']}" if d["figures"] else ""))
-        lines.append(f"    {d['supporter_en']} {sym} {d['supported_en']} ({d['kind_en']})")
-    return "\n".join(lines)

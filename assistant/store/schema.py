@@ -12,7 +12,7 @@ import json
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
-from assistant.types import Relation
+from assistant.types import Article, ChunkMeta, Relation
 
 VERSION = 1
 CHUNKS = "pa_chunks"
@@ -26,60 +26,58 @@ TITLE, DATE, SOURCE, AUTHOR, URL, SCRIPT = "title", "date", "source", "author", 
 POSITION, START, END, ORIGINAL, TOKENS = "position", "start", "end", "original", "tokens"
 # Document keys.
 N_CHUNKS, PATH, ENCODING, WARNINGS, RELATIONS, NAMES = (
-    "n_chunks", "path", "encoding", "warnings", "relations", "names")
+    "n_chunks",
+    "path",
+    "encoding",
+    "warnings",
+    "relations",
+    "names",
+)
 # Collection keys.
 SCHEMA, EMBED_MODEL, EMBED_DIM, STAMP = "schema", "embed_model", "embed_dim", "stamp"
 
 
-@dataclass(frozen=True)
-class Article:
-    """What every chunk and document record repeats about its article."""
-
-    doc_id: str
-    title: str = ""
-    date: str | None = None  # ISO yyyy-mm-dd
-    source: str | None = None
-    author: str | None = None
-    url: str | None = None
-    script: str = ""  # "Traditional" | "Simplified"
-
-    def to_chroma(self) -> dict[str, str]:
-        return {k: (v or "") for k, v in asdict(self).items()}
-
-    @classmethod
-    def from_chroma(cls, meta: dict[str, Any]) -> Article:
-        return cls(**{f.name: (str(meta.get(f.name) or "") or None) if f.name in _OPTIONAL
-                      else str(meta.get(f.name) or "") for f in fields(cls)})
+def article_to_chroma(article: Article) -> dict[str, str]:
+    return {k: (v or "") for k, v in asdict(article).items()}
 
 
-_OPTIONAL = {DATE, SOURCE, AUTHOR, URL}
+def article_from_chroma(meta: dict[str, Any]) -> Article:
+    def text(key: str) -> str:
+        return str(meta.get(key) or "")
+
+    return Article(
+        text(DOC_ID),
+        text(TITLE),
+        text(DATE) or None,
+        text(SOURCE) or None,
+        text(AUTHOR) or None,
+        text(URL) or None,
+        text(SCRIPT),
+    )
 
 
-@dataclass(frozen=True)
-class ChunkMeta:
-    """A chunk's metadata: its article, its version and where it sits in the article."""
+def chunk_to_chroma(meta: ChunkMeta) -> dict[str, Any]:
+    return {
+        **article_to_chroma(meta.article),
+        DOC_HASH: meta.doc_hash,
+        POSITION: meta.position,
+        START: meta.start,
+        END: meta.end,
+        ORIGINAL: meta.original,
+        TOKENS: meta.tokens,
+    }
 
-    article: Article
-    doc_hash: str
-    position: int
-    start: int
-    end: int
-    original: str  # the chunk in the article's own script
-    tokens: str = ""  # BM25 tokens, space-joined
 
-    @property
-    def doc_id(self) -> str:
-        return self.article.doc_id
-
-    def to_chroma(self) -> dict[str, Any]:
-        return {**self.article.to_chroma(), DOC_HASH: self.doc_hash, POSITION: self.position,
-                START: self.start, END: self.end, ORIGINAL: self.original, TOKENS: self.tokens}
-
-    @classmethod
-    def from_chroma(cls, meta: dict[str, Any]) -> ChunkMeta:
-        return cls(Article.from_chroma(meta), str(meta[DOC_HASH]), int(meta.get(POSITION, 0)),
-                   int(meta.get(START, 0)), int(meta.get(END, 0)), str(meta.get(ORIGINAL, "")),
-                   str(meta.get(TOKENS, "")))
+def chunk_from_chroma(meta: dict[str, Any]) -> ChunkMeta:
+    return ChunkMeta(
+        article_from_chroma(meta),
+        str(meta[DOC_HASH]),
+        int(meta.get(POSITION, 0)),
+        int(meta.get(START, 0)),
+        int(meta.get(END, 0)),
+        str(meta.get(ORIGINAL, "")),
+        str(meta.get(TOKENS, "")),
+    )
 
 
 def chunk_id(doc_id: str, doc_hash: str, position: int) -> str:
@@ -104,17 +102,29 @@ class DocRecord:
         return self.article.doc_id
 
     def to_chroma(self) -> dict[str, Any]:
-        return {**self.article.to_chroma(), DOC_HASH: self.doc_hash, N_CHUNKS: self.n_chunks,
-                PATH: self.path, ENCODING: self.encoding, WARNINGS: "\n".join(self.warnings),
-                RELATIONS: json.dumps([r.as_dict() for r in self.relations], ensure_ascii=False),
-                NAMES: json.dumps(self.names, ensure_ascii=False)}
+        return {
+            **article_to_chroma(self.article),
+            DOC_HASH: self.doc_hash,
+            N_CHUNKS: self.n_chunks,
+            PATH: self.path,
+            ENCODING: self.encoding,
+            WARNINGS: "\n".join(self.warnings),
+            RELATIONS: json.dumps([r.as_dict() for r in self.relations], ensure_ascii=False),
+            NAMES: json.dumps(self.names, ensure_ascii=False),
+        }
 
     @classmethod
     def from_chroma(cls, meta: dict[str, Any]) -> DocRecord:
-        return cls(Article.from_chroma(meta), str(meta[DOC_HASH]), int(meta[N_CHUNKS]),
-                   str(meta.get(PATH, "")), str(meta.get(ENCODING, "")),
-                   tuple(w for w in str(meta.get(WARNINGS, "")).split("\n") if w),
-                   _relations(meta.get(RELATIONS)), _names(meta.get(NAMES)))
+        return cls(
+            article_from_chroma(meta),
+            str(meta[DOC_HASH]),
+            int(meta[N_CHUNKS]),
+            str(meta.get(PATH, "")),
+            str(meta.get(ENCODING, "")),
+            tuple(w for w in str(meta.get(WARNINGS, "")).split("\n") if w),
+            _relations(meta.get(RELATIONS)),
+            _names(meta.get(NAMES)),
+        )
 
 
 def _relations(raw: Any) -> tuple[Relation, ...]:
