@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import csv
+import hashlib
+import io
 import json
 import math
 from collections import defaultdict
@@ -12,23 +15,90 @@ from pathlib import Path
 @dataclass(frozen=True)
 class QACase:
     id: str
-    type: str
-    lang: str
+    type: str  # an intent (which, count, when, who …), or "refuse" for unanswerable questions
+    lang: str  # "en" | "zh-Hans" | "zh-Hant"
     question: str
-    must: list[list[str]]
-    gold: list[str]
-    reference: str
+    must: list[list[str]]  # groups of alternatives; a correct answer holds one of each group
+    gold: list[str]  # the articles an answer must cite
+    reference: str = ""  # a reference answer (ragas `reference`)
 
 
-def load_cases(path: Path) -> list[QACase]:
+FIELDS = {"id", "type", "lang", "question", "must", "gold", "reference", "ref", "split"}
+
+
+def load_cases(path: Path, notes: list[str] | None = None) -> list[QACase]:
+    """Questions from JSONL or CSV. Only `question` is required; `ref` (or `reference`),
+    `must`, `gold`, `type`, `lang` and `id` are optional. Unknown fields are ignored, with a
+    note in `notes`. In CSV, `must` is groups separated by ';' of alternatives separated by
+    '|', and `gold` is ids separated by ';' (or either as JSON)."""
+    text = path.read_text(encoding="utf-8-sig")
+    if path.suffix.lower() == ".csv":
+        rows = [(n, dict(r)) for n, r in enumerate(csv.DictReader(io.StringIO(text)), start=2)]
+    else:
+        rows = []
+        for n, line in enumerate(text.splitlines(), start=1):
+            if line.strip():
+                try:
+                    rows.append((n, json.loads(line)))
+                except ValueError as exc:
+                    raise ValueError(f"{path}:{n}: not a valid QA case: {exc}") from None
+    unknown: set[str] = set()
     cases = []
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if line.strip():
-            try:
-                cases.append(QACase(**json.loads(line)))
-            except (ValueError, TypeError) as exc:
-                raise ValueError(f"{path}:{n}: not a valid QA case: {exc}") from None
+    for n, row in rows:
+        if not isinstance(row, dict):
+            raise ValueError(f"{path}:{n}: not a valid QA case: expected an object")
+        unknown |= set(row) - FIELDS
+        try:
+            cases.append(_case(row, n))
+        except (ValueError, TypeError) as exc:
+            raise ValueError(f"{path}:{n}: not a valid QA case: {exc}") from None
+    if unknown and notes is not None:
+        notes.append(f"{path.name}: ignored unknown fields: {', '.join(sorted(unknown))}")
     return cases
+
+
+def _case(row: dict, n: int) -> QACase:
+    question = str(row.get("question") or "").strip()
+    if not question:
+        raise ValueError("a question is required")
+    must = _groups(row.get("must"))
+    gold = _list(row.get("gold"), ";")
+    kind = str(row.get("type") or ("refuse" if not must and not gold else "fact"))
+    return QACase(
+        id=str(row.get("id") or f"q{n}-{hashlib.sha256(question.encode()).hexdigest()[:6]}"),
+        type=kind,
+        lang=str(row.get("lang") or question_language(question)),
+        question=question,
+        must=must,
+        gold=gold,
+        reference=str(row.get("reference") or row.get("ref") or ""),
+    )
+
+
+def _list(value: object, sep: str) -> list[str]:
+    if value in (None, ""):
+        return []
+    if isinstance(value, str):
+        value = json.loads(value) if value.lstrip().startswith("[") else value.split(sep)
+    if not isinstance(value, list):
+        raise TypeError(f"expected a list, got {value!r}")
+    return [str(v).strip() for v in value if str(v).strip()]
+
+
+def _groups(value: object) -> list[list[str]]:
+    if isinstance(value, str) and not value.lstrip().startswith("["):
+        return [_list(group, "|") for group in value.split(";") if group.strip()]
+    groups = _list(value, ";") if not isinstance(value, list) else value
+    return [[str(g)] if isinstance(g, str) else _list(g, "|") for g in groups]
+
+
+def question_language(question: str) -> str:
+    from assistant.lexicon.glossary import is_english
+    from assistant.textnorm import detect_script
+
+    if is_english(question):
+        return "en"
+    return "zh-Hant" if detect_script(question) == "Traditional" else "zh-Hans"
 
 
 def doc_ranking(doc_ids: list[str]) -> list[str]:
