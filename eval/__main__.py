@@ -31,7 +31,10 @@ def run_suites(
     label: str = "offline",
 ) -> tuple[bool, list[str]]:
     """Run the named suites, write their reports under `out`; (all minimums met, verdict lines)."""
-    cases = load_cases(dataset)
+    notes: list[str] = []
+    cases = load_cases(dataset, notes)
+    for note in notes:
+        print(f"eval: note: {note}", file=sys.stderr)
     out.mkdir(parents=True, exist_ok=True)
     ok, lines = True, []
     answer_rows: list[dict] | None = None

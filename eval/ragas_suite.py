@@ -88,6 +88,10 @@ def gold_sentences(engine: Any, case: Any) -> list[str]:
     return out or [case.reference]
 
 
+def _first_fact(case: Any) -> str:
+    return case.must[0][0] if case.must else case.reference
+
+
 def run_suite(answer_rows: list[dict], cases: list, engine: Any, judge: Judge | None) -> dict:
     _tiktoken_cache()
     from ragas import EvaluationDataset, RunConfig, SingleTurnSample, evaluate
@@ -113,13 +117,13 @@ def run_suite(answer_rows: list[dict], cases: list, engine: Any, judge: Judge | 
             user_input=r["question"],
             response=r["answer"],
             retrieved_contexts=r["quotes"] or [""],
-            reference=by_id[r["id"]].reference,
+            reference=by_id[r["id"]].reference or " ".join(g[0] for g in by_id[r["id"]].must),
             reference_contexts=gold_sentences(engine, by_id[r["id"]]),
         )
         for r in rows
     ]
-    presence = [
-        SingleTurnSample(response=r["answer"], reference=by_id[r["id"]].must[0][0]) for r in rows
+    presence = [  # the first must fact, or the reference when a dataset gives only that
+        SingleTurnSample(response=r["answer"], reference=_first_fact(by_id[r["id"]])) for r in rows
     ]
     config = RunConfig(max_workers=1 if judge else 4, timeout=900, max_retries=1)
     metrics: list[Any] = [
