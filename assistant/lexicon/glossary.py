@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Collection
 
-from pypinyin import Style, pinyin
+import jieba
+from pypinyin import Style, lazy_pinyin, pinyin
 
 # English → Chinese, for bridging questions. Longer phrases are matched first.
 GLOSSARY_EN_ZH: dict[str, str] = {
@@ -115,24 +117,43 @@ GLOSSARY_EN_ZH: dict[str, str] = {
     "mean": "即",
     "means": "即",
 }
-# Chinese → English, for rendering names. Longer keys win.
+# Chinese → English, for rendering names, word by word. Longer keys win; ordinals (第一 …),
+# the level words (省 市 县 区 镇 …) and 附属 get the word-order rules of `render_name`.
 GLOSSARY_ZH_EN: dict[str, str] = {
-    "第二人民医院": "Second People's Hospital",
-    "第三人民医院": "Third People's Hospital",
     "人民医院": "People's Hospital",
     "中心医院": "Central Hospital",
-    "第二医院": "Second Hospital",
+    "中医医院": "Hospital of Traditional Chinese Medicine",
+    "中医院": "Hospital of Traditional Chinese Medicine",
+    "中西医结合医院": "Hospital of Integrated Traditional Chinese and Western Medicine",
     "妇幼保健院": "Maternal and Child Health Hospital",
+    "妇幼保健计划生育服务中心": "Maternal and Child Health and Family Planning Service Center",
     "妇幼保健协会": "Maternal and Child Health Association",
     "保健协会": "Health Association",
     "妇产科医院": "Obstetrics and Gynecology Hospital",
+    "妇产医院": "Obstetrics and Gynecology Hospital",
     "儿童医院": "Children's Hospital",
     "肿瘤医院": "Cancer Hospital",
+    "口腔医院": "Stomatological Hospital",
+    "眼科医院": "Eye Hospital",
+    "胸科医院": "Chest Hospital",
+    "精神卫生中心": "Mental Health Center",
+    "康复医院": "Rehabilitation Hospital",
+    "传染病医院": "Infectious Disease Hospital",
+    "疾病预防控制中心": "Center for Disease Control and Prevention",
+    "疾控中心": "Center for Disease Control and Prevention",
+    "社区卫生服务中心": "Community Health Service Center",
+    "医学中心": "Medical Center",
+    "医疗中心": "Medical Center",
     "医科大学": "Medical University",
     "医学院": "School of Medicine",
+    "学院": "College",
+    "研究院": "Research Institute",
+    "研究所": "Research Institute",
     "卫生健康委员会": "Health Commission",
     "卫生健康委": "Health Commission",
     "卫健委": "Health Commission",
+    "卫生计生委": "Health and Family Planning Commission",
+    "卫计委": "Health and Family Planning Commission",
     "妇计中心": "Maternal and Child Health and Family Planning Center",
     "计划生育": "Family Planning",
     "宣传": "Publicity",
@@ -140,19 +161,49 @@ GLOSSARY_ZH_EN: dict[str, str] = {
     "学术交流管理中心": "Academic Exchange Management Center",
     "医学": "Medical",
     "卫健局": "Health Bureau",
+    "卫生局": "Health Bureau",
+    "中医药管理局": "Administration of Traditional Chinese Medicine",
     "医疗集团": "Medical Group",
+    "医共体": "Medical Community",
     "医联体": "Medical Alliance",
     "卫生院": "Health Center",
+    "协会": "Association",
+    "集团": "Group",
+    "分院": "Branch",
+    "院区": "Campus",
     "附属": "Affiliated",
     "医院": "Hospital",
     "大学": "University",
     "油田": "Oilfield",
+    "中心": "Center",
     "人民政府": "People's Government",
-    "县": "County",
-    "市": "",
+    "政府": "Government",
+    "中国": "China",
+    "国家": "National",
+    "城市": "Urban",
+    "区域": "Regional",
+    "市立": "Municipal",
+    "省立": "Provincial",
+    "县立": "County",
+    "区立": "District",
+    "第一": "First",
+    "第二": "Second",
+    "第三": "Third",
+    "第四": "Fourth",
+    "第五": "Fifth",
+    "第六": "Sixth",
+    "第七": "Seventh",
+    "第八": "Eighth",
+    "第九": "Ninth",
+    "第十": "Tenth",
+    "自治区": "Autonomous Region",
+    "地区": "Prefecture",
     "省": "Province",
+    "市": "City",
+    "县": "County",
     "区": "District",
     "镇": "Town",
+    "乡": "Township",
 }
 EN_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 # English words that are never names, even capitalized at a sentence start.
@@ -203,35 +254,271 @@ def pinyin_keys(word: str, limit: int = 8) -> set[str]:
     return {"".join(c).replace("ü", "v") for c in combos}
 
 
-def render_pinyin(word: str) -> str:
-    return "".join(s[0] for s in pinyin(word, style=Style.NORMAL, errors="ignore")).capitalize()
+# Readings pypinyin gets wrong or leaves to chance in place names; a key with its level word
+# (莘县) wins over the bare word.
+PLACE_READINGS: dict[str, str] = {
+    "莘县": "Shen",
+    "莘": "Shen",
+    "单县": "Shan",
+    "莲都": "Liandu",
+    "长治": "Changzhi",
+    "长清": "Changqing",
+    "长春": "Changchun",
+    "长沙": "Changsha",
+    "朝阳": "Chaoyang",
+    "六安": "Lu'an",
+    "乐亭": "Laoting",
+    "乐陵": "Leling",
+    "蚌埠": "Bengbu",
+    "东阿": "Dong'e",
+    "茌平": "Chiping",
+    "番禺": "Panyu",
+    "丽水": "Lishui",
+    "重庆": "Chongqing",
+    "厦门": "Xiamen",
+}
+# Surnames: the common single-character ones (person detection asks for one of these first),
+# the two-character ones, and the surnames read unlike the everyday word.
+SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖萧田董袁潘于蒋蔡"
+    "余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷"
+    "侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁"
+    "岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝"
+    "路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景"
+    "党宫费卜冷晏席卫米柏宗瞿桂佟应臧闵苟邬边卞姬师仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明"
+    "佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储栗燕楚鄢谌奚粟冼蔺楼闻厉伊仝郜阚屠朴盖廉"
+    "禹漆卿狄索晋容敬扈晁芮阙浦戈伏鹿薄邸雍辜羊裘亓邰赫杭况逯茹诸慕嵇湛宾戎勾茅揭尉冶檀"
+    "昝巨留"
+)
+COMPOUND_SURNAMES = frozenset(
+    {
+        "欧阳",
+        "司马",
+        "上官",
+        "诸葛",
+        "东方",
+        "皇甫",
+        "尉迟",
+        "公孙",
+        "慕容",
+        "令狐",
+        "夏侯",
+        "长孙",
+        "宇文",
+        "司徒",
+        "端木",
+        "独孤",
+        "南宫",
+        "西门",
+        "轩辕",
+        "万俟",
+        "闻人",
+        "澹台",
+        "申屠",
+        "钟离",
+        "呼延",
+    }
+)
+SURNAME_READINGS: dict[str, str] = {
+    "单": "Shan",
+    "曾": "Zeng",
+    "区": "Ou",
+    "仇": "Qiu",
+    "解": "Xie",
+    "朴": "Piao",
+    "查": "Zha",
+    "盖": "Ge",
+    "乐": "Yue",
+    "缪": "Miao",
+    "翟": "Zhai",
+    "覃": "Qin",
+    "尉迟": "Yuchi",
+    "长孙": "Zhangsun",
+    "万俟": "Moqi",
+}
+
+
+def _capitalised(syllables: list[str]) -> str:
+    """Pinyin syllables as one capitalised word, with an apostrophe before a syllable that
+    starts with a, e or o (Xi'an, Dong'e)."""
+    word = ""
+    for syllable in syllables:
+        word += ("'" if word and syllable[:1] in ("a", "e", "o") else "") + syllable
+    return word[:1].upper() + word[1:]
+
+
+def render_pinyin(word: str, context: str = "") -> str:
+    """`word` as one capitalised pinyin word; `context` (the level word after it) lets the
+    phrase reading decide a heteronym ('莘' before '县' → Shen)."""
+    reading = PLACE_READINGS.get(word + context) or PLACE_READINGS.get(word)
+    if reading:
+        return reading
+    syllables = lazy_pinyin(word + context, errors="ignore")
+    if context and len(syllables) == len(word) + len(context):
+        syllables = syllables[: len(word)]
+    else:
+        syllables = lazy_pinyin(word, errors="ignore")
+    return _capitalised(syllables)
 
 
 def render_person(name: str) -> str:
-    """冯世庆 → Feng Shiqing."""
-    return f"{render_pinyin(name[0])} {render_pinyin(name[1:])}"
+    """冯世庆 → Feng Shiqing; a two-character surname stays one word (欧阳 → Ouyang)."""
+    cut = 2 if name[:2] in COMPOUND_SURNAMES and len(name) > 2 else 1
+    surname, given = name[:cut], name[cut:]
+    family = SURNAME_READINGS.get(surname) or render_pinyin(surname)
+    return f"{family} {render_pinyin(given)}".strip()
 
 
 _ZH_KEYS = sorted(GLOSSARY_ZH_EN, key=len, reverse=True)
+_ORDINALS = frozenset(k for k in GLOSSARY_ZH_EN if re.fullmatch(r"第[一二三四五六七八九十]", k))
+# Level words after a place: 省 is kept (Shandong Province, Shandong Provincial …), 市 is
+# dropped (东营市 → Dongying), the rest stay nouns (Shen County, Liandu District).
+_LEVELS = frozenset({"省", "市", "县", "区", "镇", "乡", "地区", "自治区"})
+_LEVEL_SUFFIX = "省市县区镇乡"
+_LEVEL_ADJECTIVES = {"省": "Provincial", "市": "Municipal"}
+_MARKS = {"(": "(", ")": ")", "\uff08": "(", "\uff09": ")", "、": ",", "\uff0c": ",", "·": " "}
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
-def render_name(name: str) -> str:
-    """English rendering of an institution or place: glossary words, pinyin for the rest."""
-    out: list[str] = []
+def _key_at(text: str, i: int) -> str | None:
+    return next((k for k in _ZH_KEYS if text.startswith(k, i)), None)
+
+
+def _tiles(word: str) -> bool:
+    """Whether `word` is glossary words end to end (省立医院), not a name (镇江)."""
     i = 0
-    pending = ""
-    while i < len(name):
-        key = next((k for k in _ZH_KEYS if name.startswith(k, i)), None)
+    while i < len(word):
+        key = _key_at(word, i)
         if key is None:
-            pending += name[i]
-            i += 1
-            continue
-        if pending:
-            out.append(render_pinyin(pending))
-            pending = ""
-        if GLOSSARY_ZH_EN[key]:
-            out.append(GLOSSARY_ZH_EN[key])
+            return False
         i += len(key)
-    if pending:
-        out.append(render_pinyin(pending))
-    return " ".join(out)
+    return True
+
+
+def _name_words(run: str, known: Collection[str]) -> list[str]:
+    """The names in a run of characters the glossary does not know: known names first,
+    then jieba's words, consecutive single characters kept together (毓璜顶 is one name)."""
+    words: list[str] = []
+    rest = ""
+
+    def cut(text: str) -> None:
+        single = False
+        for word in jieba.lcut(text):
+            if len(word) == 1 and single:
+                words[-1] += word
+            else:
+                words.append(word)
+            single = len(word) == 1
+
+    i = 0
+    while i < len(run):
+        hit = max((w for w in known if len(w) >= 2 and run.startswith(w, i)), key=len, default="")
+        if hit:
+            if rest:
+                cut(rest)
+                rest = ""
+            words.append(hit)
+            i += len(hit)
+        else:
+            rest += run[i]
+            i += 1
+    if rest:
+        cut(rest)
+    return words
+
+
+def _segments(name: str, known: Collection[str]) -> list[tuple[str, str]]:
+    """`name` cut into (text, kind): kind 'key' (a glossary word), 'name' (a place or proper
+    name, one word each) or 'mark' (punctuation, digits, Latin)."""
+    starts: dict[int, list[str]] = {}
+    # a glossary word may not start at the second character of a name jieba found
+    # (聊城市 is not 聊 + 城市) unless it stays inside a two-character one
+    inside: dict[int, int] = {}
+    for word, start, end in jieba.tokenize(name):
+        starts.setdefault(start, []).append(word)
+        if len(word) >= 2 and not _tiles(word):
+            inside[start + 1] = end if len(word) == 2 else start + 1
+    for word in known:
+        for m in re.finditer(re.escape(word), name):
+            starts.setdefault(m.start(), []).append(word)
+    out: list[tuple[str, str]] = []
+    run = ""
+    i = 0
+
+    def flush() -> None:
+        nonlocal run
+        out.extend((w, "name") for w in _name_words(run, known))
+        run = ""
+
+    while i < len(name):
+        key = _key_at(name, i)
+        if key and i + len(key) > inside.get(i, len(name) + 1):
+            key = None
+        if key:
+            # a name that starts like a glossary word (镇江市): keep it, less its level word
+            for word in sorted(starts.get(i, []), key=len, reverse=True):
+                stem = word[:-1] if word[-1] in _LEVEL_SUFFIX else word
+                if len(stem) > len(key) and not _tiles(word):
+                    run += stem
+                    i += len(stem)
+                    key = None
+                    break
+            if key is None:
+                continue
+            flush()
+            out.append((key, "key"))
+            i += len(key)
+        elif _HAN.match(name[i]):
+            run += name[i]
+            i += 1
+        else:
+            flush()
+            if out and out[-1][1] == "mark" and _MARKS.keys().isdisjoint(out[-1][0] + name[i]):
+                out[-1] = (out[-1][0] + name[i], "mark")
+            else:
+                out.append((name[i], "mark"))
+            i += 1
+    flush()
+    return out
+
+
+def _level(word: str, before: tuple[str, str] | None, after: tuple[str, str] | None) -> str:
+    last = after is None or after[1] == "mark"
+    if before is not None and before[1] == "name":
+        if word == "市":
+            return ""
+        if word == "省" and not last:
+            return "Provincial"
+        return GLOSSARY_ZH_EN[word]
+    return GLOSSARY_ZH_EN[word] if last else _LEVEL_ADJECTIVES.get(word, GLOSSARY_ZH_EN[word])
+
+
+def render_name(name: str, known: Collection[str] = ()) -> str:
+    """English rendering of an institution or place, word by word.
+
+    Glossary words are translated (市立 → Municipal, 第二 → Second, 附属 → Affiliated); each
+    place or proper name becomes one capitalised pinyin word (烟台毓璜顶医院 → Yantai
+    Yuhuangding Hospital), split by `known` names and jieba; a city's 市 is dropped
+    (乐陵市 → Leling), a county stays a county (莘县 → Shen County), and an ordinal goes
+    before 附属 (附属第二医院 → Second Affiliated Hospital).
+    """
+    segs = _segments(name, known)
+    for j in range(len(segs) - 1):
+        if segs[j][0] == "附属" and segs[j + 1][0] in _ORDINALS:
+            segs[j], segs[j + 1] = segs[j + 1], segs[j]
+    words: list[str] = []
+    for j, (text, kind) in enumerate(segs):
+        before = segs[j - 1] if j else None
+        after = segs[j + 1] if j + 1 < len(segs) else None
+        if kind == "name":
+            level = after[0] if after and after[0] in _LEVELS else ""
+            words.append(render_pinyin(text, level))
+        elif kind == "mark":
+            words.append(_MARKS.get(text, text))
+        elif text in _LEVELS:
+            words.append(_level(text, before, after))
+        else:
+            words.append(GLOSSARY_ZH_EN[text])
+    out = " ".join(w for w in words if w.strip())
+    out = re.sub(r"\(\s+", "(", out)
+    return re.sub(r"\s+([),])", r"\1", out)
