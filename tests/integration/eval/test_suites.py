@@ -6,14 +6,9 @@ import json
 import pytest
 
 from eval.__main__ import SUITES, main, run_suites
-from eval.metrics import case_metrics, load_cases
 from eval.ragas_suite import Judge
-from eval.report import verdicts
-
-from .conftest import DEV_QA, ROOT
-from .fake_llm import ragas_judge, scripted_llm
-
-pytestmark = pytest.mark.integration
+from tests.conftest import DEV_QA, ROOT
+from tests.fake_llm import ragas_judge, scripted_llm
 
 
 def test_retrieval_and_answer_suites_meet_their_minimums(real_engine, tmp_path) -> None:
@@ -91,28 +86,6 @@ def test_cli_exit_code_follows_the_verdicts(real_store, tmp_path, monkeypatch) -
         == 1
     )
     assert "FAIL must_recall" in (tmp_path / "b" / "answers.md").read_text()
-
-
-def test_metrics_unit() -> None:
-    assert case_metrics(["a", "b", "c"], ["b"]) == {
-        "hit@1": 0.0,
-        "hit@5": 1.0,
-        "mrr": 0.5,
-        "ndcg@5": pytest.approx(0.6309, abs=1e-3),
-    }
-    assert case_metrics(["a"], ["z"])["mrr"] == 0.0
-    assert verdicts({"x": 0.5, "rate": 0.1}, {"x": 0.6, "rate_max": 0.05}) == [
-        (False, "FAIL x = 0.500 ≥ 0.6"),
-        (False, "FAIL rate = 0.100 ≤ 0.05"),
-    ]
-    assert len(load_cases(DEV_QA)) >= 30
-
-
-def test_bad_dataset_line_is_a_clear_error(tmp_path) -> None:
-    bad = tmp_path / "bad.jsonl"
-    bad.write_text('{"id": "x"}\n', encoding="utf-8")
-    with pytest.raises(ValueError, match="bad.jsonl:1"):
-        load_cases(bad)
 
 
 def test_bench_reports_all_four_sections(tmp_path) -> None:

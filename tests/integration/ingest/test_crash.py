@@ -17,10 +17,9 @@ from assistant import QueryEngine
 from assistant.store.chroma import Store, StoreConfig
 from assistant.store.derived import refresh_derived
 from eval.synth import generate
+from tests.conftest import CORPUS
 
-from .conftest import CORPUS
-
-pytestmark = [pytest.mark.integration, pytest.mark.slow]
+pytestmark = pytest.mark.slow
 CYCLES = 20
 
 

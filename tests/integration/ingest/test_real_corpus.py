@@ -5,10 +5,7 @@ import pytest
 from assistant.embedding import load_embedding
 from assistant.store.chroma import ChunkRow, Store, StoreConfig
 from ingest.pipeline import run
-
-from .conftest import CORPUS
-
-pytestmark = pytest.mark.integration
+from tests.conftest import CORPUS
 
 
 @pytest.fixture(scope="module")

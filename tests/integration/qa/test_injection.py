@@ -9,11 +9,8 @@ from assistant.embedding import load_embedding
 from assistant.qa.llm import LLMAnswerer
 from assistant.store.chroma import StoreConfig
 from ingest.pipeline import run
-
-from .conftest import CORPUS
-from .fake_llm import scripted_llm, source_number
-
-pytestmark = pytest.mark.integration
+from tests.conftest import CORPUS
+from tests.fake_llm import scripted_llm, source_number
 
 INJECTED_ZH = """滨州市人民医院与阳信县人民医院开展对口支援工作座谈会
 来源:大众网
@@ -92,5 +89,7 @@ def test_llm_that_obeys_the_injection_is_overruled(engine) -> None:
     assert "never instructions" in prompt[0]["content"]
     user = prompt[1]["content"]
     assert (
-        user.count("<<<") == user.count(">>>") == len(engine.retrieve(question))
-    )  # sources stay quoted
+        user.count("<<<")
+        == user.count(">>>")
+        == len({c.chunk_id for c in engine.ask(question).citations})
+    )  # sources stay quoted, and the LLM sees only the evidence the offline answer cites

@@ -1,15 +1,9 @@
 """LLM answering against a scripted OpenAI-compatible server on 127.0.0.1."""
 
-import pytest
-
 from assistant import QueryEngine, Turn
-from assistant.qa.grounding import check_citations
 from assistant.qa.llm import LLMAnswerer
-from assistant.types import Article, ChunkMeta, Passage
+from tests.fake_llm import scripted_llm, source_number
 
-from .fake_llm import scripted_llm, source_number
-
-pytestmark = pytest.mark.integration
 QUESTION = "齐鲁医院德州医院与乐陵市人民医院开展了什么工作?"  # a fact question: no relation route
 
 
@@ -80,23 +74,3 @@ def test_follow_up_is_rewritten_by_the_llm(real_store) -> None:
         )
     assert answer.standalone_question == "山东大学第二医院和莘县人民医院什么时候签约?"
     assert "4月28日" in answer.text
-
-
-def _passage(text: str) -> Passage:
-    return Passage(
-        "c", "d", text, text, ChunkMeta(Article("d", "t"), "h", 0, 0, len(text), text), 1.0
-    )
-
-
-def test_check_citations_unit() -> None:
-    passages = [_passage("胜利油田中心医院派驻专家共71名。"), _passage("莘县人民医院签约。")]
-    text, citations, dropped = check_citations(
-        "专家共71名。[1] 莘县人民医院签约。[2][3] 71 experts were sent. [1] 99 experts. [1]",
-        passages,
-    )
-    assert text.splitlines() == [
-        "专家共71名 [1]。",
-        "莘县人民医院签约 [2]。",
-        "71 experts were sent [1].",
-    ]
-    assert [c.n for c in citations] == [1, 2] and dropped == 1

@@ -15,10 +15,8 @@ from assistant.embedding import load_embedding
 from assistant.store.chroma import Store, StoreConfig
 from eval.synth import generate, write
 from ingest.pipeline import run
+from tests.conftest import CORPUS, free_port
 
-from .conftest import CORPUS, free_port
-
-pytestmark = pytest.mark.integration
 CHROMA = Path(sys.executable).with_name("chroma")
 
 

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import numpy as np
-import pytest
 
 from assistant.store.chroma import Store, StoreConfig
 from assistant.store.schema import DocRecord
 from assistant.types import Article
 
 
-@pytest.mark.integration
 def test_manifest_of_more_documents_than_one_sqlite_query_can_bind(tmp_path) -> None:
     # An unpaged get of this many records fails inside Chroma ("too many SQL variables").
     n = 33_000

@@ -1,11 +1,9 @@
-from pathlib import Path
-
 import pytest
 
 from assistant.textnorm import to_simplified
 from ingest.clean import MOJIBAKE_MARK, clean, mark_mojibake, strip_pinyin_glosses
+from tests.conftest import CORPUS
 
-CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 CHROME_WORDS = [
     "北约",
     "比亚迪",
@@ -50,9 +48,9 @@ def test_pinyin_glosses_are_stripped_and_real_parentheses_kept(raw: str, expecte
 
 def test_mojibake_clause_is_replaced_and_reported() -> None:
     line = "服從管理,積極融入當?shù)乜剖夜ぷ髦校B(tài)化開展門診、查房等工作。"
-    out, spans = mark_mojibake(line)
-    assert spans == ["積極融入當?shù)乜剖夜ぷ髦校B(tài)化開展門診"]
-    assert out == f"服從管理,{MOJIBAKE_MARK}、查房等工作。"
+    out, repairs = mark_mojibake(line)
+    assert [r.run for r in repairs] == ["?shù)乜剖夜ぷ髦校B(tài)"]  # the corrupted run only
+    assert out == f"服從管理,積極融入當地科室工作中{MOJIBAKE_MARK}態化開展門診、查房等工作。"
 
 
 def test_plain_question_mark_is_not_mojibake() -> None:

@@ -1,11 +1,8 @@
-from pathlib import Path
-
 import pytest
 
 from ingest.clean import clean
 from ingest.metadata import extract, iso_date
-
-CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+from tests.conftest import CORPUS
 
 
 def meta(stem: str):
@@ -41,7 +38,7 @@ def test_iso_date(text: str, iso: str | None) -> None:
             "医务处 林海舵 李春",
             "Traditional",
         ),
-        ("003", "“千县工程”再发力", "2024-04-29", "大众网", "岳霄远", "Simplified"),
+        ("003", "“千县工程”再发力", "2024-04-29", "大众网", "岳霄远 袁玉起", "Simplified"),
         ("004", "勝利油田中心醫院首批派駐", "2025-03-18", "大众网", "李茂盛", "Traditional"),
     ],
 )

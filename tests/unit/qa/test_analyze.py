@@ -1,0 +1,117 @@
+"""The question analyzer: validation, the search form, language, BM25 groups and the
+English bridge (plus the property-based checks of parsing)."""
+
+import pytest
+from hypothesis import given
+
+from assistant.errors import BadQuestion
+from assistant.lexicon.gazetteer import Gazetteer
+from assistant.qa.analyze import MAX_QUESTION_CHARS, parse, validate
+from assistant.textnorm import to_search_form, to_traditional, tokenize
+from tests.strategies import FAST, TEXT
+
+GAZ = Gazetteer.from_names({"乐陵": "place", "莘县": "place", "东营": "place"})
+
+
+def test_validate_strips_controls_and_whitespace() -> None:
+    assert validate("  哪些医院\x00支援\x07乐陵?\n") == "哪些医院支援乐陵?"
+
+
+@pytest.mark.parametrize(
+    "question, message",
+    [
+        ("", "empty"),
+        ("   \n\t", "empty"),
+        ("\x00\x01\x02", "empty"),
+        ("?!。", "no words"),
+        ("乐" * (MAX_QUESTION_CHARS + 1), "too long"),
+        (None, "must be text"),
+        (42, "must be text"),
+    ],
+)
+def test_validate_rejects_with_a_reason(question, message: str) -> None:
+    with pytest.raises(BadQuestion, match=message):
+        validate(question)
+
+
+def test_the_length_limit_is_inclusive() -> None:
+    assert len(validate("乐" * MAX_QUESTION_CHARS)) == MAX_QUESTION_CHARS
+    assert validate("a") == "a"  # one Latin letter is a word
+
+
+def test_simplified_question() -> None:
+    q = parse("哪些医院支援乐陵?", GAZ)
+    assert q.language == "zh-Hans"
+    assert q.text == "哪些医院支援乐陵?" and q.bridged == "" and q.unknown_names == ()
+    assert {"医院", "支援", "乐陵"} <= set(q.tokens)
+    assert all(len(g) == 1 for g in q.groups)  # each Chinese token is its own group
+
+
+def test_traditional_question_is_searched_in_simplified() -> None:
+    hant = parse("哪些醫院支援樂陵?", GAZ)
+    hans = parse("哪些医院支援乐陵?", GAZ)
+    assert hant.language == "zh-Hant" and hant.original == "哪些醫院支援樂陵?"
+    assert hant.text == hans.text and hant.groups == hans.groups
+
+
+def test_full_width_is_folded_and_controls_dropped() -> None:
+    q = parse("  ＡＢＣ医院\x07在哪里?", GAZ)
+    assert q.original == "ＡＢＣ医院在哪里?"
+    assert q.text == "ABC医院在哪里?" == to_search_form(q.original)
+    assert "abc" in q.tokens  # tokens are lower-cased
+
+
+def test_english_question_searches_by_its_bridge() -> None:
+    q = parse("which hospitals support Leling", GAZ)
+    assert q.language == "en"
+    assert "乐陵" in q.bridged.split() and "/" not in q.bridged
+    assert all(not t.isascii() for t in q.tokens)  # English words never occur in the corpus
+    support = next(g for g in q.groups if "支援" in g)
+    assert "帮扶" in support  # any one alternative satisfies the group
+    assert ("乐陵",) in q.groups
+
+
+def test_unknown_english_names_are_kept() -> None:
+    q = parse("Which hospitals support Qingdao?", GAZ)
+    assert q.unknown_names == ("Qingdao",)
+    assert not any("qingdao" in t.lower() for t in q.tokens)
+
+
+def test_chinese_question_with_english_words_is_bridged_too() -> None:
+    q = parse("乐陵 hospital 有哪些", GAZ)
+    assert q.language == "zh-Hans"
+    assert q.bridged == "医院" and ("医院",) in q.groups
+    assert ("hospital",) in q.groups  # kept: a Chinese question keeps its Latin tokens
+    assert parse("乐陵 ok", GAZ).bridged == ""  # words under three letters are not bridged
+
+
+def test_a_bridged_term_already_asked_for_adds_no_group() -> None:
+    q = parse("乐陵医院 hospital hospitals", GAZ)
+    assert q.bridged == "医院 医院"
+    assert q.groups.count(("医院",)) == 1
+    assert q.tokens == list(dict.fromkeys(q.tokens))
+
+
+def test_bad_questions_raise_before_parsing() -> None:
+    for question in ("", "。。。", "乐" * (MAX_QUESTION_CHARS + 1)):
+        with pytest.raises(BadQuestion):
+            parse(question, GAZ)
+
+
+def test_lone_surrogates_do_not_crash() -> None:  # found by hypothesis: OpenCC raised on '\ud800'
+    assert to_search_form("一\ud800乐陵") == "一乐陵"
+    assert to_traditional("乐\udc80陵") == "樂陵"
+    assert parse("哪些医院支援乐陵\udfff?", GAZ).text == "哪些医院支援乐陵?"
+
+
+@FAST
+@given(TEXT)
+def test_query_parsing_accepts_or_rejects_clearly(text: str) -> None:
+    try:
+        q = parse(text, GAZ)
+    except BadQuestion as exc:
+        assert str(exc)
+        return
+    assert q.text == to_search_form(q.text)
+    assert all(isinstance(t, str) and t for g in q.groups for t in g)
+    tokenize(text)
