@@ -40,6 +40,28 @@ class ChunkMeta:
 
 
 @dataclass(frozen=True)
+class Fact:
+    """One thing an article states, with its evidence sentence (in the article's script).
+
+    person: subject = name, role, org; figure: subject = the clause that says what is
+    counted, value = the number, unit; event: subject = what happens, value = date = ISO
+    date, org = where."""
+
+    kind: str  # "person" | "figure" | "event"
+    doc_id: str
+    evidence: str
+    subject: str
+    role: str = ""
+    org: str = ""
+    value: str = ""
+    unit: str = ""
+    date: str | None = None
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
 class Turn:
     """One exchange of a conversation, for follow-up questions."""
 

@@ -30,16 +30,19 @@ def run_suites(
     judge: ragas_suite.Judge | None = None,
     label: str = "offline",
 ) -> tuple[bool, list[str]]:
-    """Run the named suites, write their reports under `out`; (all minimums met, verdict lines)."""
-    notes: list[str] = []
-    cases = load_cases(dataset, notes)
-    for note in notes:
-        print(f"eval: note: {note}", file=sys.stderr)
+    """Run the named suites, write their reports under `out`; (all minimums met, verdict lines).
+
+    A suite of suites.json with `"fixed": true` always runs on its own dataset (the question
+    bank's dev half), whatever `dataset` says."""
     out.mkdir(parents=True, exist_ok=True)
     ok, lines = True, []
-    answer_rows: list[dict] | None = None
+    rows_by_dataset: dict[Path, list[dict]] = {}
     for name in names:
-        minimums = SUITES[name]["minimums"]
+        spec = SUITES[name]
+        minimums = spec["minimums"]
+        kind = spec.get("suite", name)
+        suite_dataset = DATASETS / spec["dataset"] if spec.get("fixed") else dataset
+        cases = _cases(suite_dataset)
         header = [
             f"# {name} suite",
             "",
@@ -47,7 +50,7 @@ def run_suites(
             f"- answerer: {label}",
             f"- run: {datetime.now().isoformat(timespec='seconds')}",
         ]
-        if name == "retrieval":
+        if kind == "retrieval":
             result = retrieval.run_suite(engine, cases, corpus)
             scores = retrieval.flat_scores(result)
             charts = [
@@ -78,12 +81,19 @@ def run_suites(
                 for n, r in result["retrievers"].items()
             ]
         else:
-            if answer_rows is None:
-                answer_rows = answers.run_suite(engine, cases)["per_question"]
-            if name == "answers":
+            if suite_dataset not in rows_by_dataset:
+                rows_by_dataset[suite_dataset] = answers.run_suite(engine, cases)["per_question"]
+            answer_rows = rows_by_dataset[suite_dataset]
+            if kind == "answers":
                 result = {"summary": answers.summarize(answer_rows), "per_question": answer_rows}
                 scores = result["summary"]
                 metrics = ["must_recall", "gold_cited", "citation_precision"]
+                header += [
+                    "",
+                    *answers.group_table(answer_rows, "type"),
+                    "",
+                    *answers.group_table(answer_rows, "lang"),
+                ]
             else:
                 result = ragas_suite.run_suite(answer_rows, cases, engine, judge)
                 scores = result["summary"]
@@ -121,6 +131,14 @@ def run_suites(
         ok &= all(passed for passed, _ in checks)
         lines += [f"{name}: {v}" for v in verdict_lines]
     return ok, lines
+
+
+def _cases(dataset: Path) -> list:
+    notes: list[str] = []
+    cases = load_cases(dataset, notes)
+    for note in notes:
+        print(f"eval: note: {note}", file=sys.stderr)
+    return cases
 
 
 def _open(args: argparse.Namespace, llm=None) -> QueryEngine:
@@ -227,7 +245,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     run = sub.add_parser("run", help="run evaluation suites and write a report")
     store_args(run)
-    run.add_argument("--suite", choices=["retrieval", "answers", "ragas", "all"], default="all")
+    run.add_argument(
+        "--suite",
+        choices=[*SUITES, "all"],
+        default="all",
+        help="a suite of eval/suites.json ('bank' runs the question bank's dev half)",
+    )
     run.add_argument(
         "--corpus",
         type=Path,

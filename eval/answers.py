@@ -75,6 +75,7 @@ def summarize(rows: list[dict]) -> dict[str, float]:
         return round(sum(values) / len(values), 3) if values else 0.0
 
     return {
+        "correct": mean([float(correct(r)) for r in rows]),
         "must_recall": mean([r["must_recall"] for r in answerable]),
         "gold_cited": mean([r["gold_cited"] for r in answerable]),
         "citation_precision": mean(precisions),
@@ -83,6 +84,39 @@ def summarize(rows: list[dict]) -> dict[str, float]:
         "latency_p50_ms": round(statistics.median(latencies), 1) if latencies else 0.0,
         "latency_p95_ms": latencies[int(0.95 * (len(latencies) - 1))] if latencies else 0.0,
     }
+
+
+def correct(row: dict) -> bool:
+    """Wholly right: an unanswerable question refused, or an answer with every must fact and
+    every gold article cited."""
+    if "refusal_correct" in row:
+        return bool(row["refusal_correct"])
+    return row["must_recall"] == 1.0 and row["gold_cited"] == 1.0 and not row["false_refusal"]
+
+
+def group_table(rows: list[dict], key: str) -> list[str]:
+    """Markdown rows per intent or language: questions, wholly right, must facts, refusals."""
+    groups: dict[str, list[dict]] = {}
+    for r in rows:
+        groups.setdefault(r[key], []).append(r)
+    out = [
+        f"| {key} | n | correct | must facts | gold cited | refusals right |",
+        "|---|---|---|---|---|---|",
+    ]
+    for name, rs in sorted(groups.items()):
+        answerable = [r for r in rs if "must_recall" in r]
+        refusals = [r for r in rs if "refusal_correct" in r]
+
+        def mean(values: list[float]) -> str:
+            return f"{sum(values) / len(values):.3f}" if values else "-"
+
+        out.append(
+            f"| {name} | {len(rs)} | {mean([float(correct(r)) for r in rs])} | "
+            f"{mean([r['must_recall'] for r in answerable])} | "
+            f"{mean([r['gold_cited'] for r in answerable])} | "
+            f"{mean([float(r['refusal_correct']) for r in refusals])} |"
+        )
+    return out
 
 
 def run_suite(engine: QueryEngine, cases: list[QACase]) -> dict:

@@ -18,7 +18,9 @@ RAW = ("bank_zh.jsonl", "bank_en.jsonl")
 
 def split_of(question: str) -> str:
     """'dev' or 'test', from the first byte of the question's sha256."""
-    return "dev" if hashlib.sha256(question.strip().encode("utf-8")).digest()[0] % 2 == 0 else "test"
+    return (
+        "dev" if hashlib.sha256(question.strip().encode("utf-8")).digest()[0] % 2 == 0 else "test"
+    )
 
 
 def write_halves(directory: Path = DATASETS) -> dict[str, int]:

@@ -25,20 +25,22 @@ from tqdm import tqdm
 
 from assistant.embedding import embedding_dim
 from assistant.lexicon.gazetteer import Gazetteer
+from assistant.lexicon.names import article_mentions
 from assistant.store.chroma import ChunkRow, Store, StoreConfig, writer_lock
 from assistant.store.derived import committed_manifest, refresh_derived
 from assistant.store.schema import DocRecord, chunk_id
 from assistant.textnorm import to_search_form
-from assistant.types import Article, ChunkMeta, Relation
+from assistant.types import Article, ChunkMeta, Fact, Relation
 
 from .chunk import Chunk, chunk_text
 from .clean import clean
+from .facts import extract as extract_facts
 from .load import RejectedFile, discover, load
 from .metadata import extract
 from .normalize import bm25_tokens, search_texts
 from .relations import extract as extract_relations
 
-PIPELINE_VERSION = "3"  # bump when cleaning or chunking changes: every document re-ingests
+PIPELINE_VERSION = "4"  # bump when cleaning or chunking changes: every document re-ingests
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,7 @@ class Prepared:
         str
     ]  # BM25 tokens of each chunk, space-joined (jieba: done off the embedder's thread)
     relations: list[Relation]
+    facts: list[Fact]
     names: dict[str, str]  # places, organizations and people, for the gazetteer
     path: str
     encoding: str
@@ -99,11 +102,22 @@ def prepare(path: Path, options: IngestOptions) -> Prepared:
         texts=texts,
         tokens=[bm25_tokens(meta.title, t) for t in texts],
         relations=extract_relations(cleaned, meta),
-        names=Gazetteer.build([cleaned.title, cleaned.text]).names,
+        facts=extract_facts(cleaned, meta),
+        names=_names(cleaned.title, cleaned.text, meta.source),
         path=str(path),
         encoding=raw.encoding,
         warnings=[str(w) for w in cleaned.warnings],
     )
+
+
+def _names(title: str, text: str, outlet: str | None) -> dict[str, str]:
+    """The document's names for the gazetteer: places, organizations and people, and the
+    institutions it names in full (so questions resolve against whole names)."""
+    names = Gazetteer.build([title, text]).names
+    article = to_search_form(f"{title}\n{text}")
+    for mention in article_mentions(article, to_search_form(outlet or "")):
+        names.setdefault(mention.name, "institution")
+    return names
 
 
 def _chunk_rows(doc: Prepared, vectors: list[list[float]]) -> list[ChunkRow]:
@@ -152,6 +166,7 @@ def _record(doc: Prepared, vectors: list[list[float]]) -> tuple[list[float], Doc
         tuple(doc.warnings),
         tuple(doc.relations),
         doc.names,
+        tuple(doc.facts),
     )
 
 

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from assistant.app.settings import add_arguments, from_args
-from assistant.app.tables import relations_table
+from assistant.app.tables import facts_table, relations_table
 from assistant.errors import AssistantError
 from assistant.types import Answer, Turn
 
@@ -31,6 +31,13 @@ def build_parser() -> argparse.ArgumentParser:
     rel.add_argument("--region", help="a place, e.g. 乐陵 or Leling")
     rel.add_argument("--kind", help="e.g. 对口支援 or 'paired assistance'")
     rel.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    facts = sub.add_parser(
+        "facts", help="list the people, figures and dated events found in the articles"
+    )
+    add_arguments(facts)
+    facts.add_argument("--kind", choices=["person", "figure", "event"], help="only this kind")
+    facts.add_argument("--doc", help="only the facts of this document id")
+    facts.add_argument("--format", choices=["table", "csv", "json"], default="table")
     local = sub.add_parser(
         "local-llm", help="fetch (sha256-checked) or serve the optional local GGUF model"
     )
@@ -147,6 +154,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "relations":
             rows = engine.relations(args.hospital, args.region, args.kind)
             print(relations_table(rows, engine.english_name, args.format))
+            return 0
+        if args.command == "facts":
+            print(facts_table(engine.facts(args.kind, args.doc), args.format))
             return 0
         if args.command == "chat":
             return _chat(engine)

@@ -1,4 +1,4 @@
-"""Relation listings for the terminal: a text table, csv or json."""
+"""Relation and fact listings for the terminal: a text table, csv or json."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import json
 from collections.abc import Callable
 
 from assistant.store.relations import RelationRow
+from assistant.types import Fact
 
 
 def relations_table(rows: list[RelationRow], english: Callable[[str], str], fmt: str) -> str:
@@ -29,11 +30,7 @@ def relations_table(rows: list[RelationRow], english: Callable[[str], str], fmt:
         "evidence",
     ]
     if fmt == "csv":
-        buf = io.StringIO()
-        writer = csv.DictWriter(buf, fieldnames=fields, extrasaction="ignore", lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(dicts)
-        return buf.getvalue().rstrip("\n")
+        return _csv(dicts, fields)
     lines = [f"{len(rows)} relation(s)"]
     for d in dicts:
         sym = "↔" if d["symmetric"] else "→"
@@ -44,3 +41,33 @@ def relations_table(rows: list[RelationRow], english: Callable[[str], str], fmt:
         )
         lines.append(f"    {d['supporter_en']} {sym} {d['supported_en']} ({d['kind_en']})")
     return "\n".join(lines)
+
+
+FACT_FIELDS = ["kind", "subject", "role", "org", "value", "unit", "date", "doc_id", "evidence"]
+
+
+def facts_table(facts: list[Fact], fmt: str) -> str:
+    """Facts (people, figures, events) as a text table, csv or json."""
+    dicts = [f.as_dict() for f in facts]
+    if fmt == "json":
+        return json.dumps(dicts, ensure_ascii=False, indent=2)
+    if fmt == "csv":
+        return _csv(dicts, FACT_FIELDS)
+    lines = [f"{len(facts)} fact(s)"]
+    for f in facts:
+        if f.kind == "person":
+            what = f"{f.subject}  {f.role}  {f.org or '-'}"
+        elif f.kind == "figure":
+            what = f"{f.value}{f.unit}  {f.subject}"
+        else:
+            what = f"{f.date}  {f.subject}  {f.org or '-'}"
+        lines.append(f"[{f.kind}] {what}  ({f.doc_id})")
+    return "\n".join(lines)
+
+
+def _csv(rows: list[dict], fields: list[str]) -> str:
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=fields, extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return buf.getvalue().rstrip("\n")

@@ -22,7 +22,8 @@ from assistant.lexicon.glossary import (
     render_name,
     render_person,
 )
-from assistant.lexicon.names import ORG_HEAD, full_names, harvest
+from assistant.lexicon.names import ORG_HEAD, aliases, full_names, harvest
+from assistant.lexicon.questions import EN_QUESTION_WORDS, MORE_EN_ZH
 from assistant.textnorm import to_search_form
 
 
@@ -73,41 +74,69 @@ class Gazetteer:
         `unknown` lists capitalized words that neither the glossary nor the gazetteer
         knows — names the corpus may not contain at all.
         """
-        words = EN_WORD.findall(question.replace("’", "'"))
+        terms, unknown, _ = self.bridge_words(question)
+        return terms, unknown
+
+    def bridge_words(self, question: str) -> tuple[str, list[str], list[str]]:
+        """As `bridge`, plus the lowercase content words that nothing bridges."""
+        words = [w.removesuffix("'s") for w in EN_WORD.findall(question.replace("’", "'"))]
         terms: list[str] = []
         unknown: list[str] = []
+        unmatched: list[str] = []
         i = 0
         while i < len(words):
-            for n in (4, 3, 2, 1):
+            for n in (5, 4, 3, 2, 1):
                 if i + n > len(words):
                     continue
                 phrase = " ".join(w.lower() for w in words[i : i + n])
                 joined = phrase.replace(" ", "").replace("'", "")
-                hit = GLOSSARY_EN_ZH.get(phrase) or self.aliases.get(joined)
+                hit = _glossary(phrase) or self.aliases.get(joined)
                 if hit is None and n == 1 and phrase.endswith("s"):
-                    hit = GLOSSARY_EN_ZH.get(phrase[:-1])
+                    hit = _glossary(phrase[:-1])
                 if hit:
                     terms.append(hit)
                     i += n
                     break
             else:
                 word = words[i]
-                if word[0].isupper() and len(word) > 2 and i > 0 and word.lower() not in EN_STOP:
+                if word.lower() in EN_STOP or word.lower() in EN_QUESTION_WORDS:
+                    pass
+                elif word[0].isupper() and len(word) > 2 and i > 0:
                     unknown.append(word)
+                elif len(word) > 2:
+                    unmatched.append(word.lower())
                 i += 1
 
         def merge(m: re.Match[str]) -> str:  # 'Shen County' → 莘 县 → 莘县, the articles' word
             word = m.group(1) + m.group(2)
             return word if word in self.names else m.group(0)
 
-        return re.sub(r"(\S+) ([县市省区镇])(?=\s|$)", merge, " ".join(terms)), unknown
+        return re.sub(r"(\S+) ([县市省区镇])(?=\s|$)", merge, " ".join(terms)), unknown, unmatched
+
+    def resolve(self, name: str) -> str | None:
+        """The corpus's own name for `name` (search form): itself, the full name it is a
+        short form of, or a name that sounds the same (a typo: 丁春晖 → 丁春辉); None when
+        the corpus names no such thing."""
+        if name in self.names:
+            return name
+        longer = [n for n in self.names if len(name) >= 3 and _within(name, n)]
+        if longer:  # a short form, or the words of the name in another order
+            return min(longer, key=len)
+        for known in self.names:
+            if name in aliases(known) or _unsuffixed(known) == _unsuffixed(name):
+                return known
+        keys = pinyin_keys(name)
+        return next((self.aliases[k] for k in keys if k in self.aliases), None)
 
     # ---- rendering names -------------------------------------------------------
     def render(self, name: str) -> str:
-        """English rendering of a Chinese name: glossary words, pinyin for the rest."""
+        """English rendering of a Chinese name: a person as 'Surname Given' (丁春辉 → Ding
+        Chunhui); anything else word by word, with the places and organizations this
+        gazetteer knows as separate words (烟台毓璜顶医院 → Yantai Yuhuangding Hospital)."""
         if self.names.get(name) == "person":
             return render_person(name)
-        return render_name(name)
+        known = [n for n, kind in self.names.items() if kind != "person" and n != name]
+        return render_name(name, known)
 
     def mentions(self, text: str) -> list[tuple[int, int]]:
         """Non-overlapping spans of institution and gazetteer names, longest first."""
@@ -133,3 +162,19 @@ class Gazetteer:
                 out.append(f" ({self.render(name)})")
             last = end
         return "".join(out) + text[last:]
+
+
+def _glossary(phrase: str) -> str | None:
+    return GLOSSARY_EN_ZH.get(phrase) or MORE_EN_ZH.get(phrase)
+
+
+def _within(short: str, name: str) -> bool:
+    """Whether the characters of `short` appear in `name` in order (山东大学德州医院 in
+    山东大学齐鲁医院德州医院), ending with the same head character."""
+    chars = iter(name)
+    return short[-1] == name[-1] and all(c in chars for c in short)
+
+
+def _unsuffixed(name: str) -> str:
+    """乐陵市人民医院 and 乐陵人民医院 are one name: drop the level words of places."""
+    return re.sub(r"(?<=[\u4e00-\u9fff])[省市县区]", "", name)

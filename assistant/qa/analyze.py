@@ -1,14 +1,30 @@
-"""Query normalization: validate, fold to the search form, bridge English to Chinese."""
+"""Question analysis: validate, fold to the search form, bridge English to Chinese, and read
+the intent, the answer type, the entities (resolved against the corpus's names) and the
+constraints of the question into one typed value."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
+import jieba
+import jieba.posseg as pseg
+
 from assistant.errors import BadQuestion
 from assistant.lexicon.gazetteer import Gazetteer
 from assistant.lexicon.glossary import is_english
-from assistant.textnorm import detect_script, strip_controls, to_search_form, tokenize
+from assistant.lexicon.names import ORG_HEAD, full_names, proper_nouns
+from assistant.lexicon.questions import (
+    ASPECT_NOUNS,
+    FILLERS_ZH,
+    QUANTIFIER,
+    TYPOS,
+    VARIANTS_ZH,
+    Intent,
+    asking_spans,
+    intent_of,
+)
+from assistant.textnorm import STOPWORDS, detect_script, strip_controls, to_search_form, tokenize
 
 MAX_QUESTION_CHARS = 2000
 
@@ -21,6 +37,14 @@ class ParsedQuery:
     language: str  # "en" | "zh-Hans" | "zh-Hant"
     groups: tuple[tuple[str, ...], ...]  # BM25 tokens; any token of a group satisfies it
     unknown_names: tuple[str, ...]  # capitalized English names nothing in the corpus matches
+    intent: str = "what"  # one of lexicon.questions.INTENT_NAMES
+    answer_type: str = ""  # what an answering sentence must hold: date, number, person …
+    entities: tuple[str, ...] = ()  # names the question uses, as the corpus writes them
+    unknown_entities: tuple[str, ...] = ()  # names the question uses that no article names
+    content: tuple[tuple[str, ...], ...] = ()  # groups without question words and fillers
+    year: int | None = None  # a year the question restricts to
+    unmatched: tuple[str, ...] = ()  # English content words nothing bridges
+    predicates: tuple[str, ...] = ()  # content nouns the answer must speak of (床位, 路费)
 
     @property
     def tokens(self) -> list[str]:
@@ -46,10 +70,12 @@ def validate(question: object) -> str:
 
 def parse(question: str, gazetteer: Gazetteer) -> ParsedQuery:
     original = validate(question)
-    text = to_search_form(original)
-    if is_english(text):
+    text = _corrected(to_search_form(original))
+    english = is_english(text)
+    unmatched: list[str] = []
+    if english:
         language = "en"
-        bridged, unknown = gazetteer.bridge(text)
+        bridged, unknown, unmatched = gazetteer.bridge_words(text)
     else:
         language = "zh-Hant" if detect_script(original) == "Traditional" else "zh-Hans"
         bridged, unknown = gazetteer.bridge(text) if re.search(r"[A-Za-z]{3,}", text) else ("", [])
@@ -61,6 +87,185 @@ def parse(question: str, gazetteer: Gazetteer) -> ParsedQuery:
         alternatives = tuple(dict.fromkeys(t for alt in term.split("/") for t in tokenize(alt)))
         if alternatives and alternatives not in groups:
             groups.append(alternatives)
+    intent = intent_of(text, english)
+    entities, unknown_entities = _entities(text if not english else "", bridged, gazetteer)
     return ParsedQuery(
-        original, text, bridged.replace("/", " "), language, tuple(groups), tuple(unknown)
+        original,
+        text,
+        bridged.replace("/", " "),
+        language,
+        tuple(groups),
+        tuple(unknown),
+        intent=intent.name if intent else "what",
+        answer_type=_answer_type(intent, text),
+        entities=tuple(entities),
+        unknown_entities=tuple(unknown_entities),
+        content=tuple(_content(groups, text, english)),
+        year=_year(text),
+        unmatched=tuple(unmatched),
+        predicates=tuple(_predicates(text, english, groups)),
     )
+
+
+def _predicates(text: str, english: bool, groups: list[tuple[str, ...]]) -> list[str]:
+    """The nouns a question asks about: dictionary nouns of a Chinese question that are not
+    names, fillers or aspect words; for an English one, every bridged word."""
+    if english:
+        return [g[0] for g in groups if re.search(r"[\u4e00-\u9fff]", g[0])]
+    asking = asking_spans(text, english)
+    cuts, at = [], 0
+    for word, flag in pseg.cut(text):
+        cuts.append((word, flag, at))
+        at += len(word)
+    return [
+        word
+        for word, flag, start in cuts
+        if len(word) >= 2
+        and not any(a <= start < b for a, b in asking)
+        and (flag.startswith("n") and flag not in _NAME_TAGS or flag == "vn")
+        and word not in ASPECT_NOUNS
+        and word not in FILLERS_ZH
+        and jieba.dt.FREQ.get(word, 0) >= 50
+    ]
+
+
+_NAME_TAGS = frozenset({"nr", "ns", "nt", "nrt"})
+
+
+# 'Which' asks for institutions when its noun is one: 哪家, 哪些医院, which hospitals.
+_INSTITUTION_WORDS = re.compile(
+    r"哪[家所]|哪[些几个]\w{0,3}?(?:医院|单位|机构|合作方|成员)|\b(?:which|what)\s+(?:\w+\s+){0,2}?"
+    r"(?:hospitals?|institutions?|units?|partners?|members?|organi[sz]ations?)\b",
+    re.I,
+)
+
+
+def _corrected(text: str) -> str:
+    for typo, word in TYPOS.items():
+        text = text.replace(typo, word)
+    return text
+
+
+def _answer_type(intent: Intent | None, text: str) -> str:
+    """What an answering sentence must hold. 'Which' asks for institutions only when the
+    question says so: 哪些科室 and 'which departments' ask for something else."""
+    if intent is None:
+        return ""
+    if intent.answer_type == "institution" and not _INSTITUTION_WORDS.search(text):
+        return ""
+    return intent.answer_type
+
+
+def _content(groups: list[tuple[str, ...]], text: str, english: bool) -> list[tuple[str, ...]]:
+    """The groups that carry content, each widened by the variants users type (医连体 → 医联体).
+    Words inside the question words (哪一天, 几月几号, 啥时候) and counted references (两个)
+    only ask."""
+    asking = asking_spans(text, english)
+
+    def asks(word: str) -> bool:
+        if (
+            word in FILLERS_ZH
+            or word in STOPWORDS
+            or word in ASPECT_NOUNS
+            or QUANTIFIER.fullmatch(word)
+        ):
+            return True
+        at = [m.start() for m in re.finditer(re.escape(word), text)]
+        return bool(at) and all(any(a <= s and s + len(word) <= b for a, b in asking) for s in at)
+
+    out = []
+    for group in groups:
+        words = [w for w in group if not asks(w)]
+        if words:
+            out.append(tuple(dict.fromkeys(v for w in words for v in (w, *VARIANTS_ZH.get(w, ())))))
+    return out
+
+
+def _year(text: str) -> int | None:
+    m = re.search(r"(?<!\d)((?:19|20)\d{2})(?:年|(?!\d))", text)
+    return int(m.group(1)) if m else None
+
+
+def _entities(text: str, bridged: str, gazetteer: Gazetteer) -> tuple[list[str], list[str]]:
+    """Names in the question, resolved as whole names against the corpus's names.
+
+    A Chinese question is read for institution names and proper nouns; an English one
+    for runs of bridged terms that end in an institution head ('Leling' 'Second People's
+    Hospital' → 乐陵第二人民医院). A name the corpus never writes is unknown, even when
+    every word of it is known."""
+    candidates: list[str] = []
+    if text:
+        candidates += [name for name, _, _ in full_names(text, ORG_HEAD)]
+        candidates += [text[a:b] for a, b in gazetteer.mentions(text)]
+        candidates += [w for w in proper_nouns(text) if not any(w in c for c in candidates)]
+    candidates += _bridged_names(bridged, gazetteer)
+    candidates += [t.split("/")[0] for t in bridged.split() if t.split("/")[0] in gazetteer.names]
+    found, unknown = [], []
+    for name in dict.fromkeys(candidates):
+        resolved = gazetteer.resolve(name) or _sounds_like(name, text, gazetteer)
+        if resolved:
+            found.append(resolved)
+        elif len(name) >= 2 and not any(name in f or f in name for f in found):
+            unknown.append(name)
+    return list(dict.fromkeys(found)), unknown
+
+
+_NAME_PARTS = frozenset(
+    {
+        "第一",
+        "第二",
+        "第三",
+        "人民",
+        "中心",
+        "市",
+        "县",
+        "省",
+        "区",
+        "镇",
+        "大学",
+        "附属",
+        "医科大学",
+        "医学院",
+        "妇幼",
+        "妇幼保健",
+        "儿童",
+        "肿瘤",
+        "中医",
+        "油田",
+    }
+)
+
+
+def _sounds_like(name: str, text: str, gazetteer: Gazetteer) -> str | None:
+    """A name the corpus writes with other characters of the same sound, read with the
+    characters around it (丁春晖: jieba cuts 丁|春晖; 丁春辉 sounds the same)."""
+    at = text.find(name) if text else -1
+    if at < 0:
+        return None
+    for a, b in ((at - 1, at + len(name)), (at, at + len(name) + 1), (at - 1, at + len(name) + 1)):
+        if a >= 0 and b <= len(text):
+            hit = gazetteer.resolve(text[a:b])
+            if hit and gazetteer.names.get(hit) in ("person", "place"):
+                return hit
+    return None
+
+
+def _bridged_names(bridged: str, gazetteer: Gazetteer) -> list[str]:
+    """Institution names spelled by consecutive bridged terms: place or organization names
+    and name words before an institution head."""
+    terms = [
+        t.split("/")[0] if "/" not in t or re.search(ORG_HEAD + "$", t) else ""
+        for t in bridged.split()
+    ]
+    names = []
+    for i, term in enumerate(terms):
+        if not term or not re.search(ORG_HEAD + "$", term):
+            continue
+        start = i
+        while start > 0 and (
+            terms[start - 1] in gazetteer.names or terms[start - 1] in _NAME_PARTS
+        ):
+            start -= 1
+        if start < i and any(t in gazetteer.names for t in terms[start:i]):
+            names.append("".join(terms[start : i + 1]))
+    return names

@@ -1,10 +1,10 @@
-"""The offline answerer: quote the sentences that answer the question, each cited.
+"""The offline answerer: a direct answer first, then the sentences that support it, each cited.
 
-No LLM: candidate sentences from the retrieved passages are scored by how much of the
-question's weighted vocabulary (BM25 idf) they contain, plus the passage's fused rank.
-Nothing is paraphrased, so nothing is claimed that a source does not say. When the
-question names something the corpus never mentions, or no sentence covers enough of
-the question, the answer is a plain refusal.
+No LLM. Sentences of the retrieved passages are ranked as evidence (`evidence.gather`); the
+answerability decision then asks whether the best of them names the question's entities,
+covers its content and holds an answer of the asked-for type. If not, the answer is a plain
+refusal that says what the articles do say nearby. Quotes are the sources' own text in
+their own script; nothing is paraphrased, so nothing is claimed that a source does not say.
 """
 
 from __future__ import annotations
@@ -13,121 +13,124 @@ import re
 from dataclasses import dataclass
 
 from assistant.lexicon.gazetteer import Gazetteer
-from assistant.lexicon.names import proper_nouns
+from assistant.lexicon.glossary import render_person
+from assistant.lexicon.names import ORG_HEAD, full_names
+from assistant.lexicon.questions import DATE_RE, NUMBER_RE
 from assistant.qa.analyze import ParsedQuery
+from assistant.qa.evidence import Evidence, gather, missing_predicates, people
 from assistant.store.lexical import LexicalIndex
-from assistant.textnorm import sentence_spans, to_search_form, to_traditional, tokenize
+from assistant.textnorm import to_traditional
 from assistant.types import Citation, Passage
-
-_LIST_Q = re.compile(r"哪些|哪几|有几|多少|列出|which|how many|list|who", re.I)
-_COUNT_Q = re.compile(r"多少|几[名家个位]|how many|number of", re.I)
 
 
 @dataclass(frozen=True)
 class AnswerConfig:
-    min_coverage: float = 0.34  # calibrated on the dev set (see eval/)
-    min_known_share: float = 0.2  # of the question's idf mass that the corpus vocabulary has
-    keep_ratio: float = 0.7  # keep sentences scoring at least this share of the best
-    max_sentences: int = 3
-    max_sentences_list: int = 5
+    """Thresholds of the answerability decision, calibrated on the dev half of the bank."""
+
+    min_coverage: float = 0.34  # of the question's content (idf-weighted) the best sentence holds
+    min_entity_share: float = 0.5  # of the question's entities it (or its title) names
+    keep_ratio: float = 0.75  # keep further sentences scoring at least this share of the best
+    max_sentences: int = 2
+    max_sentences_list: int = 4
 
 
 @dataclass(frozen=True)
-class Sentence:
-    passage: Passage
-    rank: int
-    original: str
-    text: str  # search form
-    coverage: float
-    score: float
+class Decision:
+    answerable: bool
+    chosen: list[Evidence]
+    missing: list[str]  # what the question names or asks that the articles do not have
 
 
-def absent_entities(query: ParsedQuery, lexical: LexicalIndex) -> list[str]:
-    """Names in the question (places, people, organizations) that no chunk contains."""
-    missing = list(query.unknown_names)
-    if query.language != "en":
-        for word in proper_nouns(query.text):
-            parts = tokenize(word)
-            if not all(map(lexical.knows, parts or [word])):
-                missing.append(word)
-    return missing
-
-
-def _group_weights(query: ParsedQuery, lexical: LexicalIndex) -> list[dict[str, float]]:
-    return [{t: lexical.idf(t) for t in group} for group in query.groups]
-
-
-def known_share(query: ParsedQuery, lexical: LexicalIndex) -> float:
-    groups = _group_weights(query, lexical)
-    total = sum(max(g.values()) for g in groups if g)
-    known = sum(max((w for t, w in g.items() if lexical.knows(t)), default=0.0) for g in groups)
-    return known / total if total else 0.0
-
-
-def score_sentences(
-    query: ParsedQuery, passages: list[Passage], lexical: LexicalIndex
-) -> list[Sentence]:
-    # Words the corpus never uses cannot be matched by any sentence; they count
-    # against the question only through `known_share` (and absent names refuse outright).
-    groups = [
-        {t: w for t, w in g.items() if lexical.knows(t)} for g in _group_weights(query, lexical)
+def decide(
+    query: ParsedQuery, evidence: list[Evidence], lexical: LexicalIndex, config: AnswerConfig
+) -> Decision:
+    """Answer only when a sentence covers the question's entities and content and holds an
+    answer of the expected type; otherwise say what is missing."""
+    absent = [n for n in query.unknown_entities if not lexical.mentions(n)]
+    absent += list(query.unknown_names)
+    if absent:  # a name no article writes, even when each of its words is known
+        return Decision(False, evidence[:1], absent)
+    missing = missing_predicates(query, lexical)
+    if missing:  # the question asks about something no article speaks of
+        return Decision(False, evidence[:1], missing)
+    usable = [
+        e
+        for e in evidence
+        if e.coverage >= config.min_coverage and e.entity_share >= config.min_entity_share
     ]
-    groups = [g for g in groups if g]
-    total = sum(max(g.values()) for g in groups) or 1.0
-    counting = bool(_COUNT_Q.search(query.original))
-    out: list[Sentence] = []
-    for rank, p in enumerate(passages):
-        title = to_search_form(p.article.title)
-        for start, end in sentence_spans(p.original):
-            original = p.original[start:end].strip()
-            text = to_search_form(original)
-            if len(text) < 6 or "\ufffd" in text:
-                continue
-            covered = sum(
-                max(
-                    (w for t, w in g.items() if t in text or (len(t) > 2 and t in title)),
-                    default=0.0,
-                )
-                for g in groups
-            )
-            coverage = covered / total
-            bonus = 0.15 / (1 + rank) + (0.1 if counting and re.search(r"\d", text) else 0.0)
-            out.append(Sentence(p, rank, original, text, coverage, coverage + bonus))
-    return sorted(out, key=lambda s: -s.score)
+    typed = [e for e in usable if e.has_answer]
+    if not typed:
+        return Decision(False, evidence[:1], [])
+    return Decision(True, select(typed, query, config), [])
 
 
-def select(sentences: list[Sentence], query: ParsedQuery, config: AnswerConfig) -> list[Sentence]:
-    if not sentences:
-        return []
-    best = sentences[0].score
-    limit = config.max_sentences_list if _LIST_Q.search(query.original) else config.max_sentences
-    picked: list[Sentence] = []
-    for s in sentences:
-        if s.score < config.keep_ratio * best or s.coverage < config.min_coverage / 2:
+def select(ranked: list[Evidence], query: ParsedQuery, config: AnswerConfig) -> list[Evidence]:
+    listy = query.intent in ("which", "overview", "compare")
+    limit = config.max_sentences_list if listy else config.max_sentences
+    best = ranked[0].score
+    picked: list[Evidence] = []
+    for e in ranked:
+        if e.score < config.keep_ratio * best:
             break
-        if any(s.text in p.text or p.text in s.text for p in picked):
+        if any(e.text in p.text or p.text in e.text for p in picked):
             continue
-        picked.append(s)
+        picked.append(e)
         if len(picked) >= limit:
             break
     return picked
 
 
-def _render(sentence: Sentence, query: ParsedQuery, gazetteer: Gazetteer) -> str:
-    if query.language == "en":
-        return gazetteer.annotate(sentence.text)
-    if query.language == "zh-Hant":
-        return to_traditional(sentence.text)
-    return sentence.text
+def direct(query: ParsedQuery, e: Evidence, gazetteer: Gazetteer) -> str | None:
+    """The asked-for span of the best sentence, nearest the question's words: a date, a
+    number, a person or an institution; rendered for the asker's language."""
+    anchors = [
+        m.start() for g in query.content for t in g for m in re.finditer(re.escape(t), e.text)
+    ]
+
+    def nearest(spans: list[tuple[str, int]]) -> str | None:
+        if not spans:
+            return None
+        return min(spans, key=lambda s: min((abs(s[1] - a) for a in anchors), default=s[1]))[0]
+
+    kind = query.answer_type
+    if kind == "date":
+        span = nearest([(m.group(0), m.start()) for m in DATE_RE.finditer(e.text)])
+    elif kind == "number":
+        span = nearest([(m.group(0), m.start()) for m in NUMBER_RE.finditer(e.text)])
+    elif kind == "person":
+        span = nearest(people(e.text, gazetteer))
+        if span and query.language == "en":
+            return f"{render_person(span)} ({span})"
+    elif kind == "institution":
+        span = nearest([(n, s) for n, s, _ in full_names(e.text, ORG_HEAD)])
+        if span and query.language == "en":
+            return f"{gazetteer.render(span)} ({span})"
+    else:
+        return None
+    return span
 
 
-def refusal_text(query: ParsedQuery, missing: list[str]) -> str:
+def _quote(e: Evidence, query: ParsedQuery, gazetteer: Gazetteer) -> str:
+    """The sentence in its own script; English readers get the names glossed after it."""
+    if query.language != "en":
+        return e.original
+    names = [e.text[a:b] for a, b in gazetteer.mentions(e.text)]
+    glosses = [f"{n} = {gazetteer.render(n)}" for n in dict.fromkeys(names) if len(n) >= 2][:4]
+    return e.original + (f" ({'; '.join(glosses)})" if glosses else "")
+
+
+def _in_script(text: str, query: ParsedQuery) -> str:
+    return to_traditional(text) if query.language == "zh-Hant" else text
+
+
+def refusal_text(query: ParsedQuery, missing: list[str], nearby: str | None) -> str:
     if query.language == "en":
         why = f" They never mention {', '.join(missing)}." if missing else ""
-        return "The documents do not contain information that answers this question." + why
+        text = "The documents do not contain information that answers this question." + why
+        return text + (f"\nNearby, they say: {nearby}" if nearby else "")
     why = f"文档中没有提到“{'、'.join(missing)}”。" if missing else ""
-    text = "文档中没有找到能回答这个问题的信息。" + why
-    return to_traditional(text) if query.language == "zh-Hant" else text
+    text = _in_script("文档中没有找到能回答这个问题的信息。" + why, query)
+    return text + (_in_script("\n相关的内容是:", query) + nearby if nearby else "")
 
 
 def compose(
@@ -138,26 +141,30 @@ def compose(
     config: AnswerConfig = AnswerConfig(),
 ) -> tuple[str, list[Citation], bool]:
     """(answer text, citations, refused)."""
-    missing = absent_entities(query, lexical)
-    sentences = score_sentences(query, passages, lexical)
-    if (
-        missing
-        or known_share(query, lexical) < config.min_known_share
-        or not sentences
-        or sentences[0].coverage < config.min_coverage
-    ):
-        return refusal_text(query, missing), [], True
-    chosen = select(sentences, query, config)
-    citations: list[Citation] = []
-    lines: list[str] = []
-    for n, s in enumerate(chosen, start=1):
-        citations.append(Citation.from_passage(n, s.passage, s.original, s.score))
-        lines.append(f"{_render(s, query, gazetteer)} [{n}]")
-    docs = len({c.doc_id for c in citations})
+    evidence = gather(query, passages, lexical, gazetteer)
+    decision = decide(query, evidence, lexical, config)
+    if not decision.answerable:
+        # what the articles say nearby: only about an entity the question named
+        near = (
+            decision.chosen[0]
+            if decision.chosen
+            and query.entities
+            and decision.chosen[0].entity_share > 0
+            and decision.chosen[0].coverage > 0
+            else None
+        )
+        if near is None:
+            return refusal_text(query, decision.missing, None), [], True
+        cite = Citation.from_passage(1, near.passage, near.original, near.score)
+        return refusal_text(query, decision.missing, f"{near.original} [1]"), [cite], True
+    citations = [
+        Citation.from_passage(n, e.passage, e.original, e.score)
+        for n, e in enumerate(decision.chosen, start=1)
+    ]
+    lines = [f"{_quote(e, query, gazetteer)} [{n}]" for n, e in enumerate(decision.chosen, start=1)]
+    span = direct(query, decision.chosen[0], gazetteer)
     if query.language == "en":
-        plural = "s" if docs > 1 else ""
-        head = f"From {docs} source article{plural} (quoted in Chinese, names glossed):"
+        head = f"Answer: {span} [1]" if span else "From the articles (quoted in Chinese):"
     else:
-        head = f"根据{docs}篇文档:"
-        head = to_traditional(head) if query.language == "zh-Hant" else head
+        head = f"{_in_script('答', query)}:{span} [1]" if span else _in_script("根据文档:", query)
     return head + "\n" + "\n".join(lines), citations, False

@@ -15,7 +15,7 @@ from llama_index.core.embeddings import BaseEmbedding
 
 from assistant.embedding import load_embedding
 from assistant.errors import BackendError
-from assistant.qa import partners
+from assistant.qa import facts, partners
 from assistant.qa.analyze import parse
 from assistant.qa.answer import AnswerConfig, compose
 from assistant.qa.followup import rewrite
@@ -26,7 +26,7 @@ from assistant.store.derived import Derived, refresh_derived
 from assistant.store.relations import RelationRow
 from assistant.store.schema import DocRecord
 from assistant.textnorm import warm_up
-from assistant.types import Answer, Passage, Turn
+from assistant.types import Answer, Fact, Passage, Turn
 
 
 class QueryEngine:
@@ -97,6 +97,14 @@ class QueryEngine:
         derived = self.indexes()
         return derived.relations.filter(hospital, region, kind, derived.gazetteer)
 
+    def facts(self, kind: str | None = None, doc_id: str | None = None) -> list[Fact]:
+        """The people, figures and dated events of the committed documents."""
+        return [
+            f
+            for f in self.indexes().facts
+            if (kind is None or f.kind == kind) and (doc_id is None or f.doc_id == doc_id)
+        ]
+
     def english_name(self, name: str) -> str:
         return self.indexes().gazetteer.render(name)
 
@@ -155,6 +163,20 @@ class QueryEngine:
                 question, text, tuple(citations), False, standalone, "relations", (), timings
             )
             return
+        found = facts.answer(query, derived)
+        if found is not None:  # who, how many, the most, the first, when: the facts table
+            timings["total_ms"] = _ms_since(t0)
+            yield Answer(
+                question,
+                found.text,
+                tuple(found.citations),
+                found.refused,
+                standalone,
+                "facts",
+                (),
+                timings,
+            )
+            return
         t1 = time.perf_counter()
         passages = retrieve(self.store, self.embed_model, derived, query, self.retrieval)
         timings["retrieve_ms"] = _ms_since(t1)
@@ -166,7 +188,11 @@ class QueryEngine:
         if self.llm is not None and not refused:
             try:
                 final = None
-                for final in self.llm.stream(query, passages):
+                # the LLM sees only what the offline answer cited: the same evidence, the
+                # same answerability decision
+                cited = {c.chunk_id for c in citations}
+                evidence = [p for p in passages if p.chunk_id in cited]
+                for final in self.llm.stream(query, evidence):
                     yield Answer(
                         question,
                         final.text,

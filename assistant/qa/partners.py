@@ -99,12 +99,32 @@ def _matches(row: RelationRow, target: Target) -> bool:
 
 
 def find(query: ParsedQuery, index: RelationIndex, gazetteer: Gazetteer) -> list[RelationRow]:
+    if query.intent in ("overview", "compare"):
+        return summary_rows(query, index)
     if not is_partnership_question(query):
         return []
     wanted = targets(query, gazetteer, index.entities())
     if not wanted:
         return []
     return [row for row in index.naming(wanted[0].name) if all(_matches(row, t) for t in wanted)]
+
+
+def summary_rows(query: ParsedQuery, index: RelationIndex) -> list[RelationRow]:
+    """For an overview ("介绍一下A和B的合作"), the relations between the named parties; for a
+    comparison, those of each party named. Places count as parties (莘县 → 莘县人民医院)."""
+    names = [e for e in query.entities if len(e) >= 2]
+    if not names:
+        return []
+    rows = [r for r in index.all() if any(_names(r, n) for n in names)]
+    if query.intent == "overview" and len(names) >= 2:
+        both = [r for r in rows if sum(_names(r, n) for n in names) >= 2]
+        rows = both or rows
+    return rows[:12]
+
+
+def _names(row: RelationRow, name: str) -> bool:
+    sides = (row.relation.supporter, row.relation.supported)
+    return any(name in side or side in name for side in sides)
 
 
 def compose(

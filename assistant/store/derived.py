@@ -13,12 +13,14 @@ import contextlib
 import json
 import os
 from dataclasses import dataclass
+from functools import cached_property
 
 from assistant.lexicon.gazetteer import Gazetteer
 from assistant.store.chroma import Store
 from assistant.store.lexical import LexicalIndex, open_lexical
 from assistant.store.relations import RelationIndex
 from assistant.store.schema import DocRecord
+from assistant.types import Fact
 
 
 @dataclass
@@ -28,6 +30,11 @@ class Derived:
     lexical: LexicalIndex
     gazetteer: Gazetteer
     relations: RelationIndex
+
+    @cached_property
+    def facts(self) -> list[Fact]:
+        """Every fact of the committed documents (they commit with their document record)."""
+        return [fact for record in self.manifest.values() for fact in record.facts]
 
 
 def _open_gazetteer(store: Store, manifest: dict[str, DocRecord], stamp: str) -> Gazetteer:

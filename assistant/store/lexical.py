@@ -10,17 +10,20 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import bm25s
 import numpy as np
+from pypinyin import Style, pinyin
 
 from assistant.store.chroma import Store
 from assistant.store.schema import DocRecord
+from assistant.textnorm import to_search_form
 
-TOKENIZER = "jieba-search+t2s+lower+stopwords/v1"  # bump when textnorm.tokenize changes
+TOKENIZER = "jieba-search+t2s+lower+stopwords/v2"  # bump when tokens or the cache change
 
 
 @dataclass
@@ -29,6 +32,8 @@ class LexicalIndex:
     bm25: bm25s.BM25 | None  # None for an empty corpus
     stamp: str
     _idf: dict[str, float] = field(default_factory=dict, repr=False)  # the index never changes
+    bigrams: frozenset[str] = frozenset()  # every pair of adjacent characters in the corpus
+    _by_sound: dict[str, str] | None = field(default=None, repr=False)
 
     @property
     def vocabulary(self) -> dict[str, int]:
@@ -36,6 +41,25 @@ class LexicalIndex:
 
     def knows(self, token: str) -> bool:
         return token in self.vocabulary
+
+    def mentions(self, word: str) -> bool:
+        """Whether the corpus writes `word` (search form): every pair of adjacent characters
+        of it occurs in the corpus. Word cuts differ between a question and the articles
+        (汇报会 | 汇报 会); character pairs do not."""
+        pairs = [word[i : i + 2] for i in range(len(word) - 1)]
+        return all(p in self.bigrams for p in pairs) if pairs else True
+
+    def sounds_like(self, token: str) -> str | None:
+        """A corpus word of two or more characters that reads like `token` (医连体 → 医联体):
+        typos in Chinese are mostly characters of the same sound."""
+        if not re.fullmatch(r"[\u4e00-\u9fff]{2,}", token):
+            return None
+        if self._by_sound is None:
+            self._by_sound = {}
+            for word in self.vocabulary:
+                if re.fullmatch(r"[\u4e00-\u9fff]{2,}", word):
+                    self._by_sound.setdefault(_reading(word), word)
+        return self._by_sound.get(_reading(token))
 
     def idf(self, token: str) -> float:
         """BM25 idf; a token the corpus never uses gets the highest possible weight."""
@@ -59,16 +83,19 @@ class LexicalIndex:
     @classmethod
     def build(cls, store: Store, manifest: dict[str, DocRecord]) -> LexicalIndex:
         ids, corpus = [], []
-        for chunk in store.iter_chunks():
+        bigrams: set[str] = set()
+        for chunk in store.iter_chunks(with_text=True):
             rec = manifest.get(chunk.meta.doc_id)
             if rec is not None and rec.doc_hash == chunk.meta.doc_hash:
                 ids.append(chunk.chunk_id)
                 corpus.append(chunk.meta.tokens.split() or [""])
+                text = f"{to_search_form(rec.article.title)}\n{chunk.text}".lower()
+                bigrams.update(text[i : i + 2] for i in range(len(text) - 1))
         bm25 = None
         if ids:
             bm25 = bm25s.BM25()
             bm25.index(corpus, show_progress=False)
-        return cls(ids, bm25, Store.stamp(manifest))
+        return cls(ids, bm25, Store.stamp(manifest), bigrams=frozenset(bigrams))
 
     def save(self, directory: Path) -> None:
         tmp = directory.with_name(
@@ -79,7 +106,15 @@ class LexicalIndex:
         if self.bm25 is not None:
             self.bm25.save(str(tmp / "bm25"))
         (tmp / "index.json").write_text(
-            json.dumps({"stamp": self.stamp, "tokenizer": TOKENIZER, "ids": self.ids}),
+            json.dumps(
+                {
+                    "stamp": self.stamp,
+                    "tokenizer": TOKENIZER,
+                    "ids": self.ids,
+                    "bigrams": sorted(self.bigrams),
+                },
+                ensure_ascii=False,
+            ),
             encoding="utf-8",
         )
         old = directory.with_name(f"{directory.name}.old{os.getpid()}")
@@ -95,9 +130,13 @@ class LexicalIndex:
             if info["stamp"] != stamp or info["tokenizer"] != TOKENIZER:
                 return None
             bm25 = bm25s.BM25.load(str(directory / "bm25")) if info["ids"] else None
-            return cls(info["ids"], bm25, stamp)
+            return cls(info["ids"], bm25, stamp, bigrams=frozenset(info["bigrams"]))
         except (OSError, ValueError, KeyError):
             return None
+
+
+def _reading(word: str) -> str:
+    return " ".join(s[0] for s in pinyin(word, style=Style.NORMAL, errors="ignore"))
 
 
 def open_lexical(store: Store, manifest: dict[str, DocRecord]) -> LexicalIndex:

@@ -12,7 +12,7 @@ import json
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
-from assistant.types import Article, ChunkMeta, Relation
+from assistant.types import Article, ChunkMeta, Fact, Relation
 
 VERSION = 1
 CHUNKS = "pa_chunks"
@@ -25,6 +25,7 @@ TITLE, DATE, SOURCE, AUTHOR, URL, SCRIPT = "title", "date", "source", "author", 
 # Chunk keys.
 POSITION, START, END, ORIGINAL, TOKENS = "position", "start", "end", "original", "tokens"
 # Document keys.
+FACTS = "facts"
 N_CHUNKS, PATH, ENCODING, WARNINGS, RELATIONS, NAMES = (
     "n_chunks",
     "path",
@@ -96,6 +97,7 @@ class DocRecord:
     warnings: tuple[str, ...] = ()
     relations: tuple[Relation, ...] = ()
     names: dict[str, str] = field(default_factory=dict)  # gazetteer names → kind
+    facts: tuple[Fact, ...] = ()  # people, figures and events the article states
 
     @property
     def doc_id(self) -> str:
@@ -111,6 +113,7 @@ class DocRecord:
             WARNINGS: "\n".join(self.warnings),
             RELATIONS: json.dumps([r.as_dict() for r in self.relations], ensure_ascii=False),
             NAMES: json.dumps(self.names, ensure_ascii=False),
+            FACTS: json.dumps([f.as_dict() for f in self.facts], ensure_ascii=False),
         }
 
     @classmethod
@@ -122,16 +125,18 @@ class DocRecord:
             str(meta.get(PATH, "")),
             str(meta.get(ENCODING, "")),
             tuple(w for w in str(meta.get(WARNINGS, "")).split("\n") if w),
-            _relations(meta.get(RELATIONS)),
+            _records(Relation, meta.get(RELATIONS)),
             _names(meta.get(NAMES)),
+            _records(Fact, meta.get(FACTS)),
         )
 
 
-def _relations(raw: Any) -> tuple[Relation, ...]:
-    """A damaged value reads as no relations: the document still answers from its text."""
-    keys = [f.name for f in fields(Relation)]
+def _records(kind: Any, raw: Any) -> tuple[Any, ...]:
+    """Relations or facts from their JSON. A damaged value reads as none: the document still
+    answers from its text. A store written before facts existed has none either."""
+    keys = [f.name for f in fields(kind)]
     try:
-        return tuple(Relation(**{k: d.get(k) for k in keys}) for d in json.loads(raw or "[]"))
+        return tuple(kind(**{k: d.get(k) for k in keys if k in d}) for d in json.loads(raw or "[]"))
     except (ValueError, TypeError, AttributeError):
         return ()
 

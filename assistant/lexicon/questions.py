@@ -1,0 +1,247 @@
+"""Question words, fillers and predicate synonyms: how a question asks, in Chinese or English.
+
+The analyzer reads the intent (what kind of answer is wanted) and the answer type (what a
+sentence must hold to answer it) from these tables. Patterns are matched on the search form
+(Simplified, half-width, lowercased for English). Order matters: the first intent whose
+pattern matches wins, so the more specific intents come first.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Intent:
+    name: str
+    answer_type: str  # "date" | "number" | "person" | "institution" | "" (any sentence)
+    zh: re.Pattern[str]
+    en: re.Pattern[str]
+
+
+def _en(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.I)
+
+
+INTENTS: tuple[Intent, ...] = (
+    Intent(
+        "yesno",
+        "",
+        re.compile(r"是不是|是否|有没有|有无|对不对|吗[??]?$|吗\s|没有[??]?$"),
+        _en(r"^(is|are|was|were|did|does|do|has|have|had|can|could|will|would)\b"),
+    ),
+    Intent(
+        "compare",
+        "",
+        re.compile(
+            r"区别|不同|不一样|相同|共同点|共同之处|有何异同|异同|比较|对比|差在哪|差别|相比"
+        ),
+        _en(r"\bcompar|\bdifferen|\bdiffer\b|\bin common\b|\bversus\b|\bvs\.?\b|\bsimilar"),
+    ),
+    Intent(
+        "overview",
+        "",
+        re.compile(
+            r"介绍|概括|总结|概述|简单说|简要说|说说|讲讲|聊聊|说一下|讲一下|讲了(什么|啥)|讲的(什么|啥)|是什么情况|"
+            r"什么关系|啥关系|怎么回事|都干了|做了哪些|干了啥"
+        ),
+        _en(
+            r"\boverview\b|\bsummar|\btell me about\b|\bwhat'?s the story\b|\bbrief(ly)?\b|"
+            r"\bdescribe\b|\bwhat (is|are) .{0,40}\b(doing|relationship)\b|\bexplain\b"
+        ),
+    ),
+    Intent(
+        "superlative",
+        "number",
+        re.compile(r"最多|最少|最大|最小|最高|最低|最长|最短|比较多|更多|更少|人最多|规模最"),
+        _en(
+            r"\b(most(?! recent)|least|largest|biggest|smallest|highest|lowest|fewest|greatest"
+            r"|more|fewer)\b"
+        ),
+    ),
+    Intent(
+        "earliest_latest",
+        "date",
+        re.compile(
+            r"最早|最先|最晚|最近|最新|第一次|首次|先后|哪个先|哪场先|哪次先|先办|后办|先干|谁先|哪个在前"
+        ),
+        _en(r"\b(earliest|first|latest|most recent|last|oldest|newest)\b"),
+    ),
+    Intent(
+        "count",
+        "number",
+        re.compile(r"多少|(?<!哪)几[家名个位人篇次项批张所条种]|数量|人数|总共|一共"),
+        _en(r"\bhow (many|much)\b|\bnumber of\b|\bcount\b|\bhow big\b|\bsize of\b"),
+    ),
+    Intent(
+        "when",
+        "date",
+        re.compile(
+            r"什么时候|啥时候|啥时|何时|哪天|哪一天|哪日|几月几[日号]|几号|哪年|哪一年|日期|时间|什么时间"
+        ),
+        _en(r"\bwhen\b|\bwhat (date|day|year|time)\b|\bwhich (date|day|year)\b|\bdated?\b"),
+    ),
+    Intent(
+        "who",
+        "person",
+        re.compile(r"谁|哪位|什么人|何人|姓名|叫什么名字|名字"),
+        _en(r"\bwho\b|\bwhom\b|\bwhose\b|\bname of the (person|official|director|president)"),
+    ),
+    Intent(
+        "which",
+        "institution",
+        re.compile(r"哪些|哪几|哪家|哪所|哪个医院|哪个单位|哪个机构|列出|列一下|列举|有哪"),
+        _en(
+            r"\bwhich\b|\blist\b|\bwhat (hospitals?|institutions?|units?|partners?|members?|"
+            r"organi[sz]ations?)\b|\bname the\b"
+        ),
+    ),
+)
+INTENT_NAMES = tuple(i.name for i in INTENTS) + ("what",)
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+# Words that ask but carry no content: never searched for, never a reason to refuse.
+FILLERS_ZH = frozenset(
+    _words(
+        "请问 请 问下 问一下 想问 想问下 想知道 一下 下 呢 啊 呀 吧 嘛 哈 到底 究竟 "
+        "具体 大概 大约 简单 帮我 麻烦 能不能 可以 能否 告诉 说说 说下 讲讲 那个 这个 "
+        "那些 这些 那场 这场 那次 这次 那篇 这篇 文章 里 里面 中 其中 都 还 又 就 也 "
+        "什么 啥 哪 哪些 哪个 哪家 哪位 哪天 谁 多少 几 怎么 怎样 如何 为什么 是否 "
+        "是不是 有没有 吗 了 的 地 得 是 有 在 和 与 跟 及 一共 总共 分别 比较 最 先 后 "
+    )
+)
+EN_QUESTION_WORDS = frozenset(
+    _words(
+        "what which who whom whose when where why how many much is are was were did does "
+        "do has have had can could will would please tell me about give the a an of in on "
+        "at to for with from by and or any there their they them it its this that these "
+        "those be been being as so than then also all some one ones each both between "
+        "stated reported mentioned according articles article story say says said "
+    )
+)
+# Nouns that name the aspect asked about, not a thing the answer must mention: the answer to
+# 目的是什么 states a purpose without the word 目的.
+ASPECT_NOUNS = frozenset(
+    _words(
+        "意思 含义 目的 目标 内容 职务 职位 身份 头衔 地方 方面 情况 作用 意义 原因 "
+        "结果 效果 要求 措施 做法 办法 方式 时间 地点 人数 数量 名字 名称 姓名 领导 "
+        "人物 事情 事 关系 区别 差别 特点 成果 进展 安排 经过 过程 主持人 负责人 细节 "
+        "信息 消息 新闻 报道 文章 篇 部分"
+    )
+)
+# Typos users make, corrected in the question's search form before it is read.
+TYPOS = {"医连体": "医联体", "医联题": "医联体", "卫计委员会": "卫生计生委员会"}
+# Short forms, typos and variants users type, to the corpus's own words (search form).
+VARIANTS_ZH: dict[str, tuple[str, ...]] = {
+    "医连体": ("医联体",),
+    "医联体": ("医联体", "医共体", "服务联盟"),
+    "卫计委": ("卫健委", "卫生计生委"),
+    "卫健委": ("卫健委", "卫生健康委", "卫生计生委"),
+    "妇幼": ("妇幼", "妇保"),
+    "联盟": ("联盟", "医联体"),
+    "派了": ("派驻",),
+    "派去": ("派驻",),
+    "派过去": ("派驻",),
+}
+# English content words the glossary does not carry, bridged to the corpus's words.
+MORE_EN_ZH: dict[str, str] = {
+    "stationed": "派驻",
+    "station": "派驻",
+    "sent": "派驻",
+    "send": "派驻",
+    "dispatched": "派驻",
+    "visit": "调研/参观",
+    "visited": "调研/参观",
+    "toured": "参观",
+    "tour": "参观",
+    "inspected": "调研",
+    "attended": "参加/出席",
+    "attend": "参加/出席",
+    "attendance": "参加",
+    "turnout": "参加",
+    "people": "人",
+    "speech": "讲话/致辞",
+    "spoke": "讲话/致辞",
+    "remarks": "讲话/致辞",
+    "delegation": "一行",
+    "group": "一行",
+    "team": "团队",
+    "members": "成员",
+    "member": "成员",
+    "beds": "床位",
+    "bed": "床位",
+    "budget": "经费/预算",
+    "funding": "经费",
+    "paid": "薪酬/报酬",
+    "salary": "薪酬",
+    "travel": "路费/差旅",
+    "patients": "患者/病人",
+    "surgeries": "手术",
+    "workstation": "工作站",
+    "workstations": "工作站",
+    "goal": "目标",
+    "goals": "目标",
+    "aim": "目标",
+    "plan": "方案/计划",
+    "action": "行动",
+    "rural": "乡村",
+    "county-level": "县级",
+    "reporter": "记者",
+    "wrote": "记者/作者",
+    "author": "作者",
+    "published": "发布",
+    "founded": "成立",
+    "set": "成立",
+    "established": "成立",
+    "launched": "启动",
+    "launch": "启动",
+    "ceremony": "仪式",
+    "meeting": "会",
+    "model": "模式",
+    "maternal and child health hospital": "妇幼保健院",
+    "mch": "妇幼保健",
+    "association": "协会",
+    "china": "中国",
+    "medical": "医疗/医学/医科",
+    "affiliated": "附属",
+    "brand": "模式/样板",
+    "requirements": "要求",
+    "demands": "要求",
+    "asked": "要求",
+    "departments": "科",
+    "department": "科",
+    "depts": "科",
+    "pediatric": "儿童",
+    "rehabilitation": "康复",
+}
+# Section answer types: which sentences can answer which intent.
+DATE_RE = re.compile(
+    r"\d{4}年(?:\d{1,2}月(?:\d{1,2}(?:-\d{1,2})?[日号])?)?|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
+    r"|\d{1,2}月\d{1,2}(?:-\d{1,2})?[日号]|(?<![\d月-])\d{2,3}日"
+)
+NUMBER_RE = re.compile(
+    r"\d+(?:\.\d+)?\s*(?:余|多)?\s*(?:名|人|家|个|位|项|张|篇|批|所|条|种|次|年|%|万|亿)"
+    r"|[一二两三四五六七八九十百千]+(?:名|人|家|个|位|项|批|所|大)"
+)
+
+
+def asking_spans(text: str, english: bool) -> list[tuple[int, int]]:
+    """Where `text` asks rather than says: the spans any intent's question words match."""
+    return [m.span() for i in INTENTS for m in (i.en if english else i.zh).finditer(text)]
+
+
+# Counted references to the articles' things ("两个", "几篇", "三场") ask; they say nothing.
+QUANTIFIER = re.compile(r"[几两一二三四五六七八九十]+[个场篇家位次项所条种批]?|\d+[个场篇]")
+
+
+def intent_of(text: str, english: bool) -> Intent | None:
+    """The first intent whose question words appear; None for a plain what/how question."""
+    for intent in INTENTS:
+        if (intent.en if english else intent.zh).search(text):
+            return intent
+    return None

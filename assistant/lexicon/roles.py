@@ -1,0 +1,63 @@
+"""Roles people hold in the articles (院长, 党委书记 …) and their English names."""
+
+from __future__ import annotations
+
+import re
+
+# Longer roles first, so 党委副书记 is read before 书记.
+ROLE_EN: dict[str, str] = {
+    "党委副书记": "Deputy Party Secretary",
+    "党组书记": "Party Leadership Group Secretary",
+    "党委书记": "Party Secretary",
+    "党工委副书记": "Deputy Party Working Committee Secretary",
+    "党组成员": "Party Leadership Group member",
+    "常务副会长": "Executive Vice President",
+    "秘书长": "Secretary-General",
+    "副秘书长": "Deputy Secretary-General",
+    "副院长": "Vice President",
+    "院长": "President",
+    "副主任": "Deputy Director",
+    "行政主任": "Administrative Director",
+    "主任": "Director",
+    "副县长": "Deputy County Head",
+    "县委书记": "County Party Secretary",
+    "县长": "County Head",
+    "副市长": "Vice Mayor",
+    "市长": "Mayor",
+    "镇长": "Town Head",
+    "副会长": "Vice President",
+    "会长": "President",
+    "副局长": "Deputy Director",
+    "局长": "Director",
+    "工会主席": "Trade Union Chair",
+    "主席": "Chair",
+    "组长": "Group Leader",
+    "副书记": "Deputy Secretary",
+    "书记": "Secretary",
+    "委员": "Member",
+    "成员": "Member",
+}
+ROLE_WORDS = re.compile("|".join(sorted(ROLE_EN, key=len, reverse=True)))
+# English role words a question may use, to the Chinese the articles use.
+EN_ROLE_ZH: dict[str, str] = {
+    "president": "院长",
+    "director": "主任",
+    "head": "院长",
+    "dean": "院长",
+    "secretary": "书记",
+    "party secretary": "党委书记",
+    "mayor": "市长",
+    "chair": "主席",
+    "chairman": "主席",
+}
+
+
+def role_english(roles: str) -> str:
+    """'党委副书记、院长' → 'Deputy Party Secretary, President'."""
+    parts = re.split(r"[、兼]", roles)
+    return ", ".join(ROLE_EN.get(p, p) for p in parts if p)
+
+
+def roles_in(text: str) -> list[str]:
+    """The role words a text (search form) uses, longest first where they overlap."""
+    return [m.group(0) for m in ROLE_WORDS.finditer(text)]

@@ -1,0 +1,159 @@
+"""Sentence-level evidence: the sentences of the retrieved passages, each scored by what it
+shares with the question and by whether it holds the kind of answer the question asks for.
+
+Sentences end at 。!? and line breaks only, so an enumeration (一是…;二是…;三是…) stays one
+sentence and is quoted whole. A long list of attendees is recognised by its many separators
+and loses to a sentence that holds the asked-for date, number or name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.lexicon.gazetteer import Gazetteer
+from assistant.lexicon.names import ORG_HEAD, full_names
+from assistant.lexicon.questions import DATE_RE, NUMBER_RE
+from assistant.qa.analyze import ParsedQuery
+from assistant.store.lexical import LexicalIndex
+from assistant.textnorm import to_search_form
+from assistant.types import Passage
+
+_SENTENCE = re.compile(r"[^。!?!?\n]+[。!?!?]*[”’」』\"')]*")
+_ROLE = re.compile(
+    r"(?:院长|书记|主任|县长|市长|会长|秘书长|主席|局长|处长|科长|理事长|委员|专家|记者|通讯员|负责人)"
+    r"([\u4e00-\u9fff]{2,3}?)(?=[,、。;及和与等在代作同表主出致为;,]|$)"
+)
+_LIST_SEPARATORS = re.compile(r"[、,,]")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    passage: Passage
+    rank: int  # of the passage in the fused retrieval
+    original: str  # the sentence in the article's own script
+    text: str  # its search form
+    coverage: float  # idf-weighted share of the question's content words it holds
+    entity_share: float  # share of the question's entities it (or its article's title) names
+    has_answer: bool  # holds the kind of answer asked for (date, number, person, institution)
+    separators: int  # 、 and , : many of them make a list
+    score: float
+
+
+def split_sentences(text: str) -> list[str]:
+    return [m.group(0).strip() for m in _SENTENCE.finditer(text) if m.group(0).strip()]
+
+
+def people(text: str, gazetteer: Gazetteer) -> list[tuple[str, int]]:
+    """People named in `text` (search form) with their positions: the gazetteer's people, and
+    names right after a role word (党委书记丁春辉)."""
+    found = {
+        (name, m.start())
+        for name, kind in gazetteer.names.items()
+        if kind == "person"
+        for m in re.finditer(re.escape(name), text)
+    }
+    found |= {(m.group(1), m.start(1)) for m in _ROLE.finditer(text)}
+    return sorted(found, key=lambda p: p[1])
+
+
+def holds(answer_type: str, text: str, gazetteer: Gazetteer) -> bool:
+    if answer_type == "date":
+        return bool(DATE_RE.search(text))
+    if answer_type == "number":
+        return bool(NUMBER_RE.search(text))
+    if answer_type == "person":
+        return bool(people(text, gazetteer))
+    if answer_type == "institution":
+        return bool(full_names(text, ORG_HEAD))
+    return True
+
+
+def _weights(query: ParsedQuery, lexical: LexicalIndex) -> list[dict[str, float]]:
+    """Each content group as {token: idf}, keeping the tokens the corpus uses (or a word
+    that sounds the same: a typo)."""
+    out = []
+    for group in query.content:
+        known = {t: lexical.idf(t) for t in group if lexical.knows(t)}
+        for t in group:
+            alike = lexical.sounds_like(t) if not known and len(t) >= 2 else None
+            if alike:
+                known[alike] = lexical.idf(alike)
+        if known:
+            out.append(known)
+    return out
+
+
+def missing_predicates(query: ParsedQuery, lexical: LexicalIndex) -> list[str]:
+    """The nouns the question asks about that no article writes (床位 in 有几张床位): not
+    even in part, nor as a word that sounds the same."""
+    return [
+        word
+        for word in query.predicates
+        if not _partly_written(word, lexical)
+        and not lexical.sounds_like(word)
+        and not any(word in e or e in word for e in query.entities)
+    ]
+
+
+def answerable(query: ParsedQuery, lexical: LexicalIndex) -> bool:
+    """False when the question names a thing no article writes, or asks about one."""
+    if query.unknown_names or any(not lexical.mentions(n) for n in query.unknown_entities):
+        return False
+    return not missing_predicates(query, lexical)
+
+
+def _partly_written(word: str, lexical: LexicalIndex) -> bool:
+    pairs = [word[i : i + 2] for i in range(len(word) - 1)]
+    return any(lexical.mentions(p) for p in pairs) if pairs else True
+
+
+def _entity_share(query: ParsedQuery, text: str, title: str) -> float:
+    if not query.entities:
+        return 1.0
+    hit = sum(1.0 if e in text else 0.5 if e in title else 0.0 for e in query.entities)
+    return hit / len(query.entities)
+
+
+def gather(
+    query: ParsedQuery, passages: list[Passage], lexical: LexicalIndex, gazetteer: Gazetteer
+) -> list[Evidence]:
+    """Every sentence of the passages, best first."""
+    groups = _weights(query, lexical)
+    weights = [max(g.values()) for g in groups]
+    # English words nothing bridges still ask for something no sentence can be shown to hold
+    unmatched = len(query.unmatched) * (sum(weights) / len(weights) if weights else 1.0)
+    total = (sum(weights) + unmatched) or 1.0
+    seen: set[str] = set()
+    out: list[Evidence] = []
+    for rank, p in enumerate(passages):
+        title = to_search_form(p.article.title)
+        for original in split_sentences(p.original):
+            text = to_search_form(original)
+            if len(text) < 6 or "\ufffd" in text or text in seen:
+                continue
+            seen.add(text)
+            covered = sum(max((w for t, w in g.items() if t in text), default=0.0) for g in groups)
+            coverage = covered / total
+            entity = _entity_share(query, text, title)
+            has = holds(query.answer_type, text, gazetteer)
+            separators = len(_LIST_SEPARATORS.findall(text))
+            score = _score(query, coverage, entity, has, separators, rank, len(text))
+            out.append(Evidence(p, rank, original, text, coverage, entity, has, separators, score))
+    return sorted(out, key=lambda e: -e.score)
+
+
+def _score(
+    query: ParsedQuery,
+    coverage: float,
+    entity: float,
+    has: bool,
+    separators: int,
+    rank: int,
+    length: int,
+) -> float:
+    listy = query.intent in ("which", "overview", "compare")
+    crowd = 0.0 if listy else max(0, separators - 5) * 0.03  # an attendee list is no answer
+    typed = 0.25 if query.answer_type and has else 0.0
+    long = max(0, length - 160) / 1000
+    return coverage + 0.3 * entity + typed + 0.1 / (1 + rank) - crowd - long

@@ -1,0 +1,261 @@
+"""Answers computed over the facts table: who held a role, how many, the most or the least,
+the earliest or the latest, and when — across every article, each row cited.
+
+A question takes this path when its intent asks for a person, a number or a date and the
+facts of the articles match its entities and content. A role asked of an institution that
+no fact gives (齐鲁德州医院的院长) is refused here, saying what the articles do name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from assistant.lexicon.glossary import render_person
+from assistant.lexicon.names import ORG_HEAD
+from assistant.lexicon.roles import EN_ROLE_ZH, role_english, roles_in
+from assistant.qa.analyze import ParsedQuery
+from assistant.qa.evidence import answerable
+from assistant.store.derived import Derived
+from assistant.textnorm import to_search_form, to_traditional
+from assistant.types import Citation, Fact
+
+_MOST = re.compile(
+    r"最多|最大|最高|最长|更多|比较多|\b(most|largest|biggest|highest|greatest|more)\b", re.I
+)
+_LATEST = re.compile(r"最晚|最近|最新|最后|\b(latest|most recent|last|newest)\b", re.I)
+_UNITS = {"人": "人名位", "名": "名人位", "位": "位名人", "家": "家所", "个": "个项名", "篇": "篇"}
+
+
+@dataclass(frozen=True)
+class FactAnswer:
+    text: str
+    citations: list[Citation]
+    refused: bool = False
+
+
+def answer(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
+    """An answer from the facts table, or None when it holds nothing for this question (or
+    the question names or asks about something no article has: the sentence path refuses)."""
+    if not answerable(query, derived.lexical):
+        return None
+    route = {
+        "who": _who,
+        "count": _count,
+        "superlative": _extreme,
+        "earliest_latest": _dated,
+        "when": _dated,
+    }.get(query.intent)
+    return route(query, derived) if route else None
+
+
+@lru_cache(maxsize=65536)
+def _search_form(text: str) -> str:
+    return to_search_form(text)
+
+
+def _text(fact: Fact) -> str:
+    return _search_form(fact.evidence)
+
+
+def _institution(name: str) -> bool:
+    return bool(re.search(ORG_HEAD + "$", name))
+
+
+def _about(fact: Fact, query: ParsedQuery, strict: bool = False) -> bool:
+    """Whether the fact concerns every entity of the question. With `strict`, an institution
+    must be the fact's own organisation, not one merely named beside it."""
+    text = _text(fact)
+    for entity in query.entities:
+        if strict and _institution(entity):
+            if not (fact.org and (entity in fact.org or fact.org in entity)):
+                return False
+        elif entity not in text and entity not in fact.org:
+            return False
+    return True
+
+
+def _overlap(fact: Fact, query: ParsedQuery, ignore: tuple[str, ...] = ()) -> float:
+    """Share of the question's content words (besides its entities) in the fact's sentence."""
+    text = _text(fact)
+    groups = [
+        g
+        for g in query.content
+        if not any(t in e or e in t for t in g for e in query.entities)
+        and not any(t in ignore for t in g)
+    ]
+    if not groups:
+        return 1.0
+    return sum(any(t in text for t in g) for g in groups) / len(groups)
+
+
+def _cite(facts: list[Fact], derived: Derived) -> tuple[list[Citation], dict[str, int]]:
+    citations: list[Citation] = []
+    number: dict[str, int] = {}
+    for fact in facts:
+        key = f"{fact.doc_id}|{fact.evidence}"
+        if key not in number and fact.doc_id in derived.manifest:
+            number[key] = len(citations) + 1
+            article = derived.manifest[fact.doc_id].article
+            citations.append(
+                Citation.of_article(number[key], article, fact.evidence, 1.0, f"{fact.doc_id}#fact")
+            )
+    return citations, number
+
+
+def _compose(query: ParsedQuery, lines: list[tuple[str, Fact]], derived: Derived) -> FactAnswer:
+    """Direct answer lines in the asker's script, then the quoted evidence in the source's own
+    script, each line cited."""
+    citations, number = _cite([f for _, f in lines], derived)
+    script = to_traditional if query.language == "zh-Hant" else str
+    out = [f"{script(line)} [{number[f'{f.doc_id}|{f.evidence}']}]" for line, f in lines]
+    out += [f"{c.quote} [{c.n}]" for c in citations]
+    return FactAnswer("\n".join(out), citations)
+
+
+def _who(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
+    roles = roles_in(query.text)
+    if query.language == "en":
+        lowered = query.original.lower()
+        roles += [zh for en, zh in EN_ROLE_ZH.items() if re.search(rf"\b{en}\b", lowered)]
+    people = [
+        f for f in derived.facts if f.kind == "person" and _about(f, query, strict=bool(roles))
+    ]
+    if roles:
+        people = [f for f in people if any(_holds(f.role, r) for r in roles)]
+        if not people and any(_institution(e) for e in query.entities):
+            return _no_such_role(query, roles)
+    ranked = sorted(people, key=lambda f: (-_overlap(f, query, tuple(roles)), _distance(f, query)))
+    if not ranked or (not roles and _overlap(ranked[0], query) == 0):
+        return None
+    best = _overlap(ranked[0], query, tuple(roles))
+    close = [f for f in ranked if _overlap(f, query, tuple(roles)) == best]
+    if not roles:  # who did it: the person named nearest the words of the question
+        close = close[:1]
+    chosen = list({f.subject: f for f in close}.values())[:3]
+    return _compose(query, [(_person_line(f, query, derived), f) for f in chosen], derived)
+
+
+def _holds(roles: str, role: str) -> bool:
+    """Whether `roles` (党委副书记、院长) include `role` itself: 院长 is not 副院长."""
+    return any(
+        part == role or (part.endswith(role) and "副" not in part[: -len(role)])
+        for part in re.split(r"[、兼]", roles)
+    )
+
+
+def _distance(fact: Fact, query: ParsedQuery) -> int:
+    """How far the person's name stands from the question's words in the evidence."""
+    text = _text(fact)
+    at = text.find(fact.subject)
+    spots = [m.start() for g in query.content for t in g for m in re.finditer(re.escape(t), text)]
+    return min((abs(at - s) for s in spots), default=len(text)) if at >= 0 else len(text)
+
+
+def _person_line(fact: Fact, query: ParsedQuery, derived: Derived) -> str:
+    if query.language == "en":
+        org = f" of {derived.gazetteer.render(fact.org)} ({fact.org})" if fact.org else ""
+        name = f"{render_person(fact.subject)} ({fact.subject})"
+        return f"Answer: {name}, {role_english(fact.role)}{org}"
+    return f"答:{fact.org}{fact.role}{fact.subject}"
+
+
+def _no_such_role(query: ParsedQuery, roles: list[str]) -> FactAnswer:
+    named = "、".join(e for e in query.entities if _institution(e))
+    if query.language == "en":
+        return FactAnswer(
+            f"The documents do not say who the {', '.join(roles)} of {named} is: "
+            "they name other people there.",
+            [],
+            refused=True,
+        )
+    text = f"文档中没有提到{named}的{'、'.join(roles)}是谁。"
+    return FactAnswer(
+        to_traditional(text) if query.language == "zh-Hant" else text, [], refused=True
+    )
+
+
+def _figures(query: ParsedQuery, derived: Derived) -> list[Fact]:
+    wanted = re.search(r"(?:几|多少)([人名位家个篇])", query.text)
+    units = _UNITS.get(wanted.group(1), "") if wanted else ""
+    found = [
+        f
+        for f in derived.facts
+        if f.kind == "figure" and _about(f, query) and (not units or (f.unit[-1:] in units))
+    ]
+    return [f for f in found if _overlap(f, query) > 0]
+
+
+def _count(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
+    found = sorted(_figures(query, derived), key=lambda f: -_overlap(f, query))
+    if not found:
+        return None
+    best = found[0]
+    line = (
+        f"Answer: {best.value} ({best.value}{best.unit})"
+        if query.language == "en"
+        else f"答:{best.value}{best.unit}"
+    )
+    return _compose(query, [(line, best)], derived)
+
+
+def _extreme(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
+    found = _figures(query, derived)
+    if not found:
+        return None
+    found.sort(key=lambda f: -_overlap(f, query))
+    top = _overlap(found[0], query)
+    close = [f for f in found if _overlap(f, query) >= top * 0.5 and f.unit == found[0].unit]
+    most = bool(_MOST.search(query.original))
+    ranked = sorted(close, key=lambda f: -int(f.value) if most else int(f.value))
+    best = ranked[0]
+    word = (
+        ("most" if most else "fewest") if query.language == "en" else ("最多" if most else "最少")
+    )
+    line = (
+        f"Answer: the {word} is {best.value} ({best.value}{best.unit})"
+        if query.language == "en"
+        else f"答:{word}的是{best.value}{best.unit}"
+    )
+    return _compose(query, [(line, best), *_others(query, ranked[1:3])], derived)
+
+
+def _others(query: ParsedQuery, facts: list[Fact]) -> list[tuple[str, Fact]]:
+    """The runners-up a comparison was made against, each cited."""
+    head = "Compared with" if query.language == "en" else "相比"
+    return [(f"{head}: {f.value or f.date}{f.unit}", f) for f in facts]
+
+
+def _dated(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
+    events = [
+        f
+        for f in derived.facts
+        if f.kind == "event"
+        and f.date
+        and _about(f, query)
+        and (query.year is None or f.date.startswith(str(query.year)))
+    ]
+    if not events:
+        return None
+    scored = sorted(events, key=lambda f: -_overlap(f, query))
+    top = _overlap(scored[0], query)
+    if query.intent == "when" and top == 0:
+        return None
+    close = (
+        [f for f in scored if _overlap(f, query) >= top]
+        if query.intent == "when"
+        else [f for f in scored if _overlap(f, query) >= top * 0.5]
+    )
+    latest = bool(_LATEST.search(query.original))
+    ranked = sorted(close, key=lambda f: f.date or "", reverse=latest)
+    best = ranked[0]
+    line = (
+        f"Answer: {best.date} — {derived.gazetteer.render(best.org)} ({best.org})"
+        if query.language == "en" and best.org
+        else f"Answer: {best.date}"
+        if query.language == "en"
+        else f"答:{best.date},{best.subject}"
+    )
+    others = _others(query, ranked[1:3]) if query.intent == "earliest_latest" else []
+    return _compose(query, [(line, best), *others], derived)

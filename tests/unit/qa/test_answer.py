@@ -1,0 +1,230 @@
+"""The offline answerer on hand-made passages and a BM25 index built in memory: sentence
+scoring (`evidence.gather`, which `answer.compose` ranks by), selection, the answerability
+decision and the answer's frame in each language."""
+
+from __future__ import annotations
+
+import bm25s
+import pytest
+
+from assistant.lexicon.gazetteer import Gazetteer
+from assistant.qa.analyze import parse
+from assistant.qa.answer import AnswerConfig, compose, decide, select
+from assistant.qa.evidence import Evidence, gather
+from assistant.store.lexical import LexicalIndex
+from assistant.textnorm import to_search_form, tokenize
+from assistant.types import Article, ChunkMeta, Passage
+
+DOCS = {
+    "d1": (
+        "乐陵市人民医院座谈会",
+        "7月3日,山东大学齐鲁医院德州医院与乐陵市人民医院开展对口支援工作座谈会。"
+        "会议由乐陵市人民医院院长王静主持。双方表示将继续深化合作。",
+    ),
+    "d2": (
+        "胜利油田中心医院派驻专家",
+        "胜利油田中心医院首批派驻专家共71名。其中常驻专家17名、坐诊专家54名。"
+        "专家们将开展门诊和查房工作。",
+    ),
+    "d3": (
+        "莘县医联体签约",
+        "山东大学第二医院与莘县人民医院签约建立紧密型医联体。签约仪式于4月28日举行。",
+    ),
+}
+GAZ = Gazetteer.from_names(
+    {
+        "乐陵": "place",
+        "莘县": "place",
+        "胜利油田": "org",
+        "胜利": "org",
+        "王静": "person",
+        "乐陵市人民医院": "org",
+        "胜利油田中心医院": "org",
+        "莘县人民医院": "org",
+        "山东大学第二医院": "org",
+    }
+)
+
+
+@pytest.fixture(scope="module")
+def lexical() -> LexicalIndex:
+    """What the store's BM25 index holds for DOCS: one chunk per document."""
+    corpus = [tokenize(f"{title}\n{text}") for title, text in DOCS.values()]
+    bm25 = bm25s.BM25()
+    bm25.index(corpus, show_progress=False)
+    return LexicalIndex(list(DOCS), bm25, "stamp")
+
+
+def passage(doc_id: str, text: str | None = None, title: str | None = None) -> Passage:
+    title = DOCS[doc_id][0] if title is None else title
+    text = DOCS[doc_id][1] if text is None else text
+    meta = ChunkMeta(Article(doc_id, title), "h", 0, 0, len(text), text)
+    return Passage(f"{doc_id}#h#0", doc_id, to_search_form(text), text, meta, 1.0)
+
+
+def passages() -> list[Passage]:
+    return [passage("d1"), passage("d2"), passage("d3")]
+
+
+# ---- scoring ------------------------------------------------------------------------
+
+
+def test_the_sentence_with_all_the_questions_words_comes_first(lexical) -> None:
+    query = parse("哪些医院支援乐陵?", GAZ)
+    ranked = gather(query, passages(), lexical, GAZ)
+    assert ranked[0].original.endswith("开展对口支援工作座谈会。")
+    assert ranked[0].coverage == pytest.approx(1.0) and ranked[0].rank == 0
+    assert [e.score for e in ranked] == sorted((e.score for e in ranked), reverse=True)
+    unrelated = next(e for e in ranked if e.original == "双方表示将继续深化合作。")
+    assert unrelated.coverage == 0.0
+    assert ranked[0].score > unrelated.score
+
+
+def test_rarer_words_weigh_more(lexical) -> None:
+    # 乐陵 occurs in one document, 医院 in all three: a sentence with only 乐陵 covers more
+    query = parse("乐陵医院", GAZ)
+    a = passage("d1", "乐陵的会议开得很成功。")
+    b = passage("d2", "这家医院的会议开得很成功。")
+    by_text = {e.original: e for e in gather(query, [a, b], lexical, GAZ)}
+    assert (
+        by_text["乐陵的会议开得很成功。"].coverage > by_text["这家医院的会议开得很成功。"].coverage
+    )
+
+
+def test_earlier_passages_rank_higher(lexical) -> None:
+    query = parse("胜利油田中心医院派驻专家", GAZ)
+    first = passage("d2", "胜利油田中心医院首批派驻专家。")
+    second = passage("d3", "胜利油田中心医院首次派驻专家。")
+    a, b = gather(query, [first, second], lexical, GAZ)
+    assert (a.rank, b.rank) == (0, 1)
+    assert a.coverage == pytest.approx(b.coverage) and a.score > b.score
+
+
+def test_a_sentence_quoted_by_two_passages_is_scored_once(lexical) -> None:
+    query = parse("胜利油田中心医院派驻专家", GAZ)
+    same = "胜利油田中心医院首批派驻专家。"
+    ranked = gather(query, [passage("d2", same), passage("d3", same)], lexical, GAZ)
+    assert [e.rank for e in ranked] == [0]
+
+
+def test_a_count_question_prefers_the_sentence_with_the_number(lexical) -> None:
+    query = parse("胜利油田中心医院派驻了多少名专家?", GAZ)
+    with_number = passage("d2", "胜利油田中心医院派驻专家共71名。")
+    without = passage("d3", "胜利油田中心医院派驻专家很多名。")
+    ranked = gather(query, [without, with_number], lexical, GAZ)  # the number ranks second
+    assert ranked[0].original == "胜利油田中心医院派驻专家共71名。"
+    assert ranked[0].has_answer and not ranked[1].has_answer
+
+
+def test_short_and_mojibake_sentences_are_never_quoted(lexical) -> None:
+    query = parse("乐陵座谈会", GAZ)
+    text = "乐陵开会。乐陵市人民医院座谈会\ufffd\ufffd召开。乐陵市人民医院召开座谈会。"
+    quoted = [e.original for e in gather(query, [passage("d1", text)], lexical, GAZ)]
+    assert quoted == ["乐陵市人民医院召开座谈会。"]
+
+
+# ---- selection ----------------------------------------------------------------------
+
+
+def evidence(text: str, score: float, coverage: float = 1.0) -> Evidence:
+    return Evidence(
+        passage=passage("d1", text),
+        rank=0,
+        original=text,
+        text=text,
+        coverage=coverage,
+        entity_share=1.0,
+        has_answer=True,
+        separators=0,
+        score=score,
+    )
+
+
+def test_select_keeps_sentences_near_the_best_and_drops_repeats() -> None:
+    query = parse("乐陵座谈会", GAZ)
+    ranked = [
+        evidence("甲乙丙丁戊己", 1.0),
+        evidence("甲乙丙", 0.95),  # inside the first: a repeat
+        evidence("庚辛壬癸", 0.8),
+        evidence("子丑寅卯", 0.6),  # under keep_ratio × best: selection stops here
+        evidence("辰巳午未", 0.75),
+    ]
+    config = AnswerConfig(keep_ratio=0.75, max_sentences=3)
+    assert [e.text for e in select(ranked, query, config)] == ["甲乙丙丁戊己", "庚辛壬癸"]
+
+
+def test_list_questions_may_quote_more_sentences() -> None:
+    ranked = [evidence(f"第{i}句不同的内容", 1.0) for i in range(8)]
+    config = AnswerConfig()
+    plain = select(ranked, parse("乐陵座谈会", GAZ), config)
+    listing = select(ranked, parse("哪些医院支援乐陵?", GAZ), config)
+    assert len(plain) == config.max_sentences
+    assert len(listing) == config.max_sentences_list > config.max_sentences
+
+
+def test_decide_needs_coverage(lexical) -> None:
+    query = parse("乐陵座谈会", GAZ)
+    low = [evidence("乐陵市人民医院召开座谈会。", 1.0, coverage=0.1)]
+    assert not decide(query, low, lexical, AnswerConfig()).answerable
+    high = [evidence("乐陵市人民医院召开座谈会。", 1.0, coverage=0.9)]
+    assert decide(query, high, lexical, AnswerConfig()).answerable
+
+
+# ---- whole answers --------------------------------------------------------------------
+
+
+def test_answer_quotes_and_cites_its_sentences(lexical) -> None:
+    text, citations, refused = compose(parse("哪些医院支援乐陵?", GAZ), passages(), lexical, GAZ)
+    assert not refused
+    quote = "7月3日,山东大学齐鲁医院德州医院与乐陵市人民医院开展对口支援工作座谈会。"
+    assert f"{quote} [1]" in text.splitlines()
+    assert citations[0].n == 1 and citations[0].doc_id == "d1"
+    assert citations[0].quote == quote and citations[0].title == "乐陵市人民医院座谈会"
+    assert all(f"[{c.n}]" in text for c in citations)
+
+
+def test_traditional_question_gets_a_traditional_answer_quoting_the_original(lexical) -> None:
+    original = "7月3日,山東大學齊魯醫院德州醫院與樂陵市人民醫院開展對口支援工作座談會。"
+    text, citations, refused = compose(
+        parse("哪些醫院支援樂陵?", GAZ), [passage("d1", original)], lexical, GAZ
+    )
+    assert not refused
+    assert f"{original} [1]" in text.splitlines()  # quoted as written, not converted
+    assert citations[0].quote == original
+    assert citations[0].quote_simplified == to_search_form(original)
+
+
+def test_english_question_gets_glossed_names(lexical) -> None:
+    text, citations, refused = compose(
+        parse("which hospitals support Leling", GAZ), passages(), lexical, GAZ
+    )
+    assert not refused and citations
+    assert "Leling People's Hospital" in text
+    assert citations[0].doc_id == "d1"
+
+
+def test_a_name_the_corpus_never_mentions_is_refused(lexical) -> None:
+    text, _, refused = compose(parse("青岛市人民医院有什么活动?", GAZ), passages(), lexical, GAZ)
+    assert refused
+    assert text.startswith("文档中没有找到能回答这个问题的信息。")
+    assert "青岛市" in text.splitlines()[0]  # says what it never mentions
+
+
+def test_an_unknown_english_name_is_refused_in_english(lexical) -> None:
+    text, _, refused = compose(
+        parse("Which hospitals support Qingdao?", GAZ), passages(), lexical, GAZ
+    )
+    assert refused and "They never mention Qingdao." in text
+
+
+def test_a_question_in_words_the_corpus_never_uses_is_refused(lexical) -> None:
+    text, citations, refused = compose(
+        parse("量子计算机的原理是什么?", GAZ), passages(), lexical, GAZ
+    )
+    assert refused and not citations
+    assert text.startswith("文档中没有找到能回答这个问题的信息。")
+
+
+def test_no_passages_is_a_refusal(lexical) -> None:
+    text, citations, refused = compose(parse("哪些医院支援乐陵?", GAZ), [], lexical, GAZ)
+    assert refused and citations == [] and "没有找到" in text

@@ -1,0 +1,141 @@
+"""Answers over the facts table, across articles: who, how many, the most, the earliest, when —
+and refusals for a role no article gives. Built from facts by hand; no model, no store."""
+
+from __future__ import annotations
+
+import bm25s
+
+from assistant.lexicon.gazetteer import Gazetteer
+from assistant.qa import facts
+from assistant.qa.analyze import parse
+from assistant.store.derived import Derived
+from assistant.store.lexical import LexicalIndex
+from assistant.store.schema import DocRecord
+from assistant.textnorm import tokenize
+from assistant.types import Article, Fact
+
+S1 = "东营市第二人民医院党委书记丁春辉宣读文件,胜利油田中心医院派驻专家共71名。"
+S2 = "仪式由市二院党委副书记、院长王景峰主持。"
+S3 = "山东大学第二医院院长冯世庆、副院长余之刚出席仪式,300余人参加活动。"
+S4 = "4月28日,山东大学第二医院与莘县人民医院签约揭牌。"
+S5 = "129日上午,丽水市妇幼保健与计划生育服务联盟正式成立,并举行签约仪式,200余人参加。"
+FACTS = {
+    "a": [
+        Fact("person", "a", S1, "丁春辉", "党委书记", "东营市第二人民医院"),
+        Fact("person", "a", S2, "王景峰", "党委副书记、院长", "东营市第二人民医院"),
+        Fact("figure", "a", S1, "胜利油田中心医院派驻专家共71名", value="71", unit="名"),
+        Fact(
+            "event", "a", S1, "宣读文件", "", "东营市第二人民医院", "2025-03-17", date="2025-03-17"
+        ),
+    ],
+    "b": [
+        Fact("person", "b", S3, "冯世庆", "院长", "山东大学第二医院"),
+        Fact("person", "b", S3, "余之刚", "副院长", "山东大学第二医院"),
+        Fact("figure", "b", S3, "300余人参加活动", value="300", unit="余人"),
+        Fact("event", "b", S4, "签约揭牌", "", "山东大学第二医院", "2024-04-28", date="2024-04-28"),
+    ],
+    "c": [
+        Fact("figure", "c", S5, "200余人参加", value="200", unit="余人"),
+        Fact(
+            "event",
+            "c",
+            S5,
+            "联盟正式成立,签约仪式",
+            "",
+            "丽水市妇幼保健院",
+            "2017-12-09",
+            date="2017-12-09",
+        ),
+    ],
+}
+NAMES = {
+    "东营市第二人民医院": "institution",
+    "山东大学第二医院": "institution",
+    "莘县人民医院": "institution",
+    "胜利油田中心医院": "institution",
+    "丽水": "place",
+    "莘县": "place",
+    "东营": "place",
+    "丁春辉": "person",
+    "王景峰": "person",
+    "冯世庆": "person",
+}
+
+
+def derived() -> Derived:
+    texts = {"a": S1 + S2, "b": S3 + S4, "c": S5}
+    bm25 = bm25s.BM25()
+    bm25.index([tokenize(t) for t in texts.values()], show_progress=False)
+    bigrams = frozenset(t[i : i + 2] for t in texts.values() for i in range(len(t) - 1))
+    lexical = LexicalIndex(list(texts), bm25, "s", bigrams=bigrams)
+    manifest = {
+        d: DocRecord(Article(d, f"title {d}"), "h", 1, facts=tuple(fs)) for d, fs in FACTS.items()
+    }
+    return Derived(manifest, "s", lexical, Gazetteer.from_names(NAMES), None)  # type: ignore[arg-type]
+
+
+def ask(question: str) -> facts.FactAnswer | None:
+    d = derived()
+    return facts.answer(parse(question, d.gazetteer), d)
+
+
+def test_who_holds_a_role_at_an_institution() -> None:
+    got = ask("东营市第二人民医院的院长是谁")
+    assert got is not None and not got.refused
+    assert got.text.splitlines()[0].startswith("答:东营市第二人民医院党委副书记、院长王景峰")
+    assert "丁春辉" not in got.text.splitlines()[0]  # 党委书记 is another role
+    assert got.citations[0].doc_id == "a" and got.citations[0].quote == S2
+
+
+def test_a_vice_role_is_not_the_role() -> None:
+    got = ask("山东大学第二医院院长是谁")
+    assert got is not None and "冯世庆" in got.text.splitlines()[0]
+    assert "余之刚" not in got.text.splitlines()[0]
+
+
+def test_a_role_no_fact_gives_is_refused() -> None:
+    got = ask("胜利油田中心医院院长是谁")
+    assert got is not None and got.refused and not got.citations
+    assert "没有提到" in got.text
+
+
+def test_who_did_it_is_the_person_next_to_the_verb() -> None:
+    got = ask("仪式是谁主持的")
+    assert got is not None and "王景峰" in got.text.splitlines()[0]
+
+
+def test_superlative_across_articles_cites_the_runner_up() -> None:
+    got = ask("哪次活动参加的人最多")
+    assert got is not None
+    assert got.text.splitlines()[0].startswith("答:最多的是300")
+    assert {c.doc_id for c in got.citations} == {"b", "c"}
+    fewest = ask("哪次活动参加的人最少")
+    assert fewest is not None and fewest.text.startswith("答:最少的是200")
+
+
+def test_earliest_and_latest_and_a_year_filter() -> None:
+    first = ask("哪次签约最早")
+    assert first is not None and first.text.startswith("答:2017-12-09")
+    latest = ask("最近的一次活动是哪个")
+    assert latest is not None and latest.text.startswith("答:2025-03-17")
+    in_2024 = ask("2024年最早的活动")
+    assert in_2024 is not None and in_2024.text.startswith("答:2024-04-28")
+
+
+def test_count_and_english_answers() -> None:
+    got = ask("胜利油田中心医院派驻了多少名专家")
+    assert got is not None and got.text.startswith("答:71名")
+    en = ask("Who is the Party secretary of Dongying Second People's Hospital?")
+    assert en is not None and en.text.startswith("Answer: Ding Chunhui (丁春辉), Party Secretary")
+
+
+def test_traditional_questions_get_traditional_answers_and_source_quotes() -> None:
+    got = ask("東營市第二人民醫院的院長是誰")
+    assert got is not None
+    assert got.text.splitlines()[0].startswith("答:東營市第二人民醫院")
+    assert got.text.splitlines()[-1].startswith(S2)  # the source's own characters
+
+
+def test_nothing_about_it_falls_through() -> None:
+    assert ask("丽水医联体的目标是什么") is None  # not a who/count/date question
+    assert ask("胜利油田中心医院有几张床位") is None  # asks about what no article has

@@ -1,0 +1,192 @@
+"""The question analyzer on paraphrases: each intent asked many ways, in both scripts and in
+English, with fillers and typos; entity resolution against the corpus's names; constraints.
+No model and no store: the gazetteer is built from a handful of names."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from assistant.errors import BadQuestion
+from assistant.lexicon.gazetteer import Gazetteer
+from assistant.qa.analyze import parse
+
+NAMES = {
+    "乐陵": "place",
+    "乐陵市": "place",
+    "莘县": "place",
+    "东营": "place",
+    "丽水": "place",
+    "乐陵市人民医院": "institution",
+    "莘县人民医院": "institution",
+    "山东大学第二医院": "institution",
+    "山东大学齐鲁医院德州医院": "institution",
+    "东营市第二人民医院": "institution",
+    "胜利油田中心医院": "institution",
+    "丁春辉": "person",
+    "刘海永": "person",
+    "胜利": "org",
+    "齐鲁": "org",
+}
+GAZ = Gazetteer.from_names(NAMES)
+
+PARAPHRASES = {
+    "which": [
+        "哪些医院支援乐陵?",
+        "请问有哪几家医院在帮扶莘县呢",
+        "列一下支援乐陵的医院",
+        "哪家醫院支援樂陵",
+        "Which hospitals support Leling?",
+        "which hospital helps shen county",
+        "List the hospitals partnering with Leling",
+        "what hospitals work with Dongying",
+    ],
+    "count": [
+        "胜利油田中心医院派了多少专家",
+        "一共派了几名专家啊",
+        "莘县签约仪式有多少人参加",
+        "勝利油田中心醫院派駐了多少名專家",
+        "How many experts did Shengli send?",
+        "how many people attended the ceremony",
+        "number of experts stationed in Dongying",
+        "丽水医联体有几家单位",
+    ],
+    "when": [
+        "乐陵座谈会是哪天开的",
+        "莘县医联体什么时候签约的",
+        "啥时候揭的牌",
+        "樂陵座談會是幾月幾號開的",
+        "When was the Leling meeting held?",
+        "what date did they sign",
+        "which day was the ceremony",
+        "丽水医联体哪一天成立的",
+    ],
+    "who": [
+        "东营市第二人民医院的党委书记是谁",
+        "乐陵座谈会谁主持的",
+        "哪位副县长致辞了",
+        "莘縣人民醫院院長是誰",
+        "Who is the Party secretary of Dongying Second People's Hospital?",
+        "who chaired the meeting",
+        "whom did Leling send",
+        "丽水启动仪式是谁主持的呀",
+    ],
+    "superlative": [
+        "哪家医院派的专家最多",
+        "哪次活动参加的人最多",
+        "哪个仪式人最少",
+        "哪場儀式人數最多",
+        "Which hospital sent the most experts?",
+        "which event had the largest turnout",
+        "which ceremony was the smallest",
+        "谁派驻的专家更多",
+    ],
+    "earliest_latest": [
+        "哪次签约最早",
+        "最近的一次合作是哪个",
+        "这几篇里最早的活动是什么",
+        "最新的合作是哪一個",
+        "What was the earliest agreement?",
+        "which partnership is the latest",
+        "the most recent event in the articles",
+        "first signing ceremony in these articles?",
+    ],
+    "yesno": [
+        "丁春辉是市二院院长吗",
+        "胜利油田中心医院有没有派专家",
+        "莘县人民医院是不是三级医院",
+        "齊魯德州醫院是否支援樂陵",
+        "Is Leling supported by Qilu Hospital?",
+        "Did Shengli send a management team?",
+        "Does Shen County have a medical alliance?",
+        "Was the Lishui alliance the first in Zhejiang?",
+    ],
+    "overview": [
+        "介绍一下山东大学第二医院和莘县人民医院的合作",
+        "简单说下胜利油田中心医院和市二院是啥关系",
+        "总结一下丽水医联体",
+        "簡單講講勝利油田中心醫院的合作",
+        "Give me an overview of the Shen County partnership",
+        "Tell me about the partnership between Qilu and Leling",
+        "summarize the Dongying integration",
+        "what's the story with the Lishui alliance",
+    ],
+    "compare": [
+        "莘县和乐陵的合作有什么不同",
+        "这两个合作有啥区别",
+        "两篇文章有什么相同点",
+        "莘縣跟東營的合作差在哪",
+        "Compare the Leling and Shen County partnerships",
+        "What is the difference between the two alliances?",
+        "what do the two partnerships have in common",
+        "Shen County vs Leling: how do they differ",
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    ("intent", "question"), [(i, q) for i, qs in PARAPHRASES.items() for q in qs]
+)
+def test_paraphrases_reach_their_intent(intent: str, question: str) -> None:
+    assert parse(question, GAZ).intent == intent
+
+
+@pytest.mark.parametrize(
+    ("question", "answer_type"),
+    [
+        ("乐陵座谈会是哪天开的", "date"),
+        ("派了多少专家", "number"),
+        ("院长是谁", "person"),
+        ("哪些医院支援乐陵", "institution"),
+        ("哪些科室挂牌了专家工作站", ""),
+        ("When was it signed?", "date"),
+        ("which departments were visited", ""),
+    ],
+)
+def test_answer_type_follows_the_question(question: str, answer_type: str) -> None:
+    assert parse(question, GAZ).answer_type == answer_type
+
+
+def test_fillers_and_question_words_are_not_content() -> None:
+    query = parse("请问一下乐陵座谈会到底是哪一天开的呢", GAZ)
+    words = {t for group in query.content for t in group}
+    assert not words & {"请问", "一下", "到底", "一天", "哪一天", "呢"}
+    assert "座谈会" in words or "座谈" in words
+
+
+def test_typos_and_short_forms_widen_to_the_corpus_words() -> None:
+    query = parse("介绍一下丽水妇幼医连体", GAZ)
+    assert "医联体" in query.text and "医连体" not in query.text
+    assert ("卫健委", "卫生健康委", "卫生计生委") in parse("卫健委主任是谁", GAZ).content
+
+
+def test_entities_resolve_as_whole_names() -> None:
+    assert parse("乐陵人民医院院长是谁", GAZ).entities[0] == "乐陵市人民医院"
+    assert "山东大学齐鲁医院德州医院" in parse("齐鲁德州医院院长是谁", GAZ).entities
+    assert parse("辛县人民医院跟哪家签约", GAZ).entities == ("莘县人民医院",)  # a homophone typo
+
+
+def test_a_name_of_known_words_that_no_article_writes_is_unknown() -> None:
+    query = parse("What partnership does Leling Second People's Hospital have?", GAZ)
+    assert "乐陵第二人民医院" in query.unknown_entities
+    assert parse("山东大学第二医院德州分院在哪", GAZ).unknown_entities == (
+        "山东大学第二医院德州分院",
+    )
+
+
+def test_year_constraint_and_asked_nouns() -> None:
+    assert parse("2024年以后有哪些新合作", GAZ).year == 2024
+    assert parse("earliest 2024 event", GAZ).year == 2024
+    assert "床位" in parse("胜利油田中心医院有几张床位", GAZ).predicates
+    assert "目的" not in parse("乐陵座谈会目的是什么", GAZ).predicates  # an aspect, not a thing
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=80))
+def test_no_question_crashes_the_analyzer(text: str) -> None:
+    try:
+        query = parse(text, GAZ)
+    except BadQuestion:
+        return
+    assert query.intent and isinstance(query.entities, tuple)
