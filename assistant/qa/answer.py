@@ -133,6 +133,28 @@ def refusal_text(query: ParsedQuery, missing: list[str], nearby: str | None) -> 
     return text + (_in_script("\n相关的内容是:", query) + nearby if nearby else "")
 
 
+def supplement(
+    query: ParsedQuery,
+    passages: list[Passage],
+    lexical: LexicalIndex,
+    gazetteer: Gazetteer,
+    numbered: int,
+    limit: int = 2,
+) -> tuple[list[str], list[Citation]]:
+    """The best sentences about the question's parties, to follow a table's answer; cited
+    from `numbered` + 1 on."""
+    evidence = [
+        e
+        for e in gather(query, passages, lexical, gazetteer)
+        if e.coverage > 0 and e.entity_share > 0.5
+    ][:limit]
+    citations = [
+        Citation.from_passage(numbered + k, e.passage, e.original, e.score)
+        for k, e in enumerate(evidence, start=1)
+    ]
+    return [f"{c.quote} [{c.n}]" for c in citations], citations
+
+
 def compose(
     query: ParsedQuery,
     passages: list[Passage],

@@ -17,7 +17,7 @@ from assistant.embedding import load_embedding
 from assistant.errors import BackendError
 from assistant.qa import facts, partners
 from assistant.qa.analyze import parse
-from assistant.qa.answer import AnswerConfig, compose
+from assistant.qa.answer import AnswerConfig, compose, supplement
 from assistant.qa.followup import rewrite
 from assistant.qa.llm import LLMAnswerer
 from assistant.qa.retrieve import RetrievalConfig, dense_search, retrieve
@@ -155,15 +155,23 @@ class QueryEngine:
         standalone = rewrite(question, history or [], derived.gazetteer, self.llm)
         query = parse(standalone, derived.gazetteer)
         timings["parse_ms"] = _ms_since(t0)
-        rows = partners.find(query, derived.relations, derived.gazetteer)
+        # a count the articles state (5家单位) before a count of table rows
+        counted = facts.answer(query, derived) if query.intent == "count" else None
+        rows = [] if counted else partners.find(query, derived.relations, derived.gazetteer)
         if rows:  # a list question: the table answers completely, beyond any top-k
             text, citations = partners.compose(query, rows, derived.gazetteer)
+            if query.intent in ("overview", "compare"):  # and what the articles say about them
+                passages = retrieve(self.store, self.embed_model, derived, query, self.retrieval)
+                more, cited = supplement(
+                    query, passages, derived.lexical, derived.gazetteer, len(citations)
+                )
+                text, citations = "\n".join([text, *more]), citations + cited
             timings["total_ms"] = _ms_since(t0)
             yield Answer(
                 question, text, tuple(citations), False, standalone, "relations", (), timings
             )
             return
-        found = facts.answer(query, derived)
+        found = counted or facts.answer(query, derived)
         if found is not None:  # who, how many, the most, the first, when: the facts table
             timings["total_ms"] = _ms_since(t0)
             yield Answer(
@@ -190,8 +198,8 @@ class QueryEngine:
                 final = None
                 # the LLM sees only what the offline answer cited: the same evidence, the
                 # same answerability decision
-                cited = {c.chunk_id for c in citations}
-                evidence = [p for p in passages if p.chunk_id in cited]
+                quoted = {c.chunk_id for c in citations}
+                evidence = [p for p in passages if p.chunk_id in quoted]
                 for final in self.llm.stream(query, evidence):
                     yield Answer(
                         question,

@@ -25,7 +25,14 @@ _MOST = re.compile(
     r"最多|最大|最高|最长|更多|比较多|\b(most|largest|biggest|highest|greatest|more)\b", re.I
 )
 _LATEST = re.compile(r"最晚|最近|最新|最后|\b(latest|most recent|last|newest)\b", re.I)
-_UNITS = {"人": "人名位", "名": "名人位", "位": "位名人", "家": "家所", "个": "个项名", "篇": "篇"}
+_UNITS = {
+    "人": "人名位",
+    "名": "名人位",
+    "位": "位名人",
+    "家": "家所",
+    "个": "个项名门",
+    "篇": "篇",
+}
 
 
 @dataclass(frozen=True)
@@ -216,9 +223,11 @@ def _extreme(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
     line = (
         f"Answer: the {word} is {best.value} ({best.value}{best.unit})"
         if query.language == "en"
-        else f"答:{word}的是{best.value}{best.unit}"
+        else f"答:{word}的是{best.value}{best.unit}({best.subject})"
     )
-    return _compose(query, [(line, best), *_others(query, ranked[1:3])], derived)
+    # runners-up from other sentences: parts of the same figure compare nothing
+    others = [f for f in ranked[1:] if f.evidence != best.evidence][:2]
+    return _compose(query, [(line, best), *_others(query, others)], derived)
 
 
 def _others(query: ParsedQuery, facts: list[Fact]) -> list[tuple[str, Fact]]:

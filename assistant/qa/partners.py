@@ -81,6 +81,8 @@ def targets(query: ParsedQuery, gazetteer: Gazetteer, known: set[str]) -> list[T
             continue  # inside a longer name
         role = "either" if either else ("supported" if verb and a > verb.start() else "supporter")
         out.append(Target(text[a:b], role))
+    if not out:  # short forms the analyzer resolved (山大二院 → 山东大学第二医院)
+        out = [Target(e, "either") for e in query.entities if e in known]
     return _dedupe(out)
 
 

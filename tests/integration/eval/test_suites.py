@@ -22,6 +22,15 @@ def test_retrieval_and_answer_suites_meet_their_minimums(real_engine, tmp_path) 
         assert (tmp_path / name).stat().st_size > 200
 
 
+def test_question_bank_dev_half_meets_its_minimums(real_engine, tmp_path) -> None:
+    ok, lines = run_suites(real_engine, ["bank"], DEV_QA, None, tmp_path)  # its own dataset
+    print("\n".join(lines))
+    assert ok, lines
+    report = (tmp_path / "bank.md").read_text(encoding="utf-8")
+    assert "bank_dev.jsonl` (147 questions)" in report
+    assert "| earliest_latest |" in report and "| zh-Hant |" in report  # per intent and language
+
+
 def test_ragas_with_a_scripted_judge(real_engine, tmp_path) -> None:
     dataset = tmp_path / "two.jsonl"
     dataset.write_text(
@@ -56,35 +65,13 @@ def test_a_failing_judge_is_a_clear_error_not_a_crash(real_engine, tmp_path) -> 
 
 
 def test_cli_exit_code_follows_the_verdicts(real_store, tmp_path, monkeypatch) -> None:
-    assert (
-        main(
-            [
-                "run",
-                "--suite",
-                "answers",
-                "--db",
-                str(real_store.path),
-                "--out",
-                str(tmp_path / "a"),
-            ]
-        )
-        == 0
-    )
+    def run_answers(out: str) -> int:
+        db, report = str(real_store.path), str(tmp_path / out)
+        return main(["run", "--suite", "answers", "--db", db, "--out", report])
+
+    assert run_answers("a") == 0
     monkeypatch.setitem(SUITES["answers"]["minimums"], "must_recall", 1.01)
-    assert (
-        main(
-            [
-                "run",
-                "--suite",
-                "answers",
-                "--db",
-                str(real_store.path),
-                "--out",
-                str(tmp_path / "b"),
-            ]
-        )
-        == 1
-    )
+    assert run_answers("b") == 1
     assert "FAIL must_recall" in (tmp_path / "b" / "answers.md").read_text()
 
 
