@@ -46,7 +46,7 @@ def run_suites(
         header = [
             f"# {name} suite",
             "",
-            f"- dataset: `{dataset.name}` ({len(cases)} questions)",
+            f"- dataset: `{suite_dataset.name}` ({len(cases)} questions)",
             f"- answerer: {label}",
             f"- run: {datetime.now().isoformat(timespec='seconds')}",
         ]

@@ -26,6 +26,17 @@ class Judge:
     url: str
     model: str
 
+    def _settings(self, **more: Any) -> dict[str, Any]:
+        """OpenAILike's arguments for this judge (a chat model, no retries), `more` added."""
+        return {
+            "model": self.model,
+            "api_base": self.url,
+            "api_key": "not-needed",
+            "is_chat_model": True,
+            "max_retries": 0,
+            **more,
+        }
+
     def llm(self) -> Any:
         from llama_index.llms.openai_like import OpenAILike
         from ragas.llms import LlamaIndexLLMWrapper
@@ -33,15 +44,12 @@ class Judge:
         # json_object mode: llama.cpp constrains decoding with a JSON grammar, which a
         # small model needs to answer ragas's structured prompts reliably.
         llm = OpenAILike(
-            model=self.model,
-            api_base=self.url,
-            api_key="not-needed",
-            is_chat_model=True,
-            timeout=600,
-            max_retries=0,
-            temperature=0.0,
-            max_tokens=700,
-            additional_kwargs={"response_format": {"type": "json_object"}},
+            **self._settings(
+                timeout=600,
+                temperature=0.0,
+                max_tokens=700,
+                additional_kwargs={"response_format": {"type": "json_object"}},
+            )
         )
         return LlamaIndexLLMWrapper(llm)
 
@@ -51,15 +59,9 @@ class Judge:
         from llama_index.llms.openai_like import OpenAILike
 
         try:
-            OpenAILike(
-                model=self.model,
-                api_base=self.url,
-                api_key="not-needed",
-                is_chat_model=True,
-                timeout=120,
-                max_retries=0,
-                max_tokens=5,
-            ).chat([ChatMessage(role="user", content="ok?")])
+            OpenAILike(**self._settings(timeout=120, max_tokens=5)).chat(
+                [ChatMessage(role="user", content="ok?")]
+            )
         except Exception as exc:
             return f"the judge at {self.url} ({self.model}) failed: {type(exc).__name__}: {exc}"
         return None

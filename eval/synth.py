@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import random
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -197,7 +198,8 @@ def generate(
     return docs
 
 
-def write(docs: list[SynthDoc], out: Path) -> Path:
+def write(docs: Sequence[SynthDoc], out: Path) -> Path:
+    """The articles as DIR/<name>.txt and their true relations as DIR/relations_gold.jsonl."""
     out.mkdir(parents=True, exist_ok=True)
     with (out / "relations_gold.jsonl").open("w", encoding="utf-8") as gold:
         for doc in docs:

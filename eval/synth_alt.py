@@ -21,13 +21,15 @@ gold lists every (supporter, supported, kind) they state.
 from __future__ import annotations
 
 import argparse
-import json
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import opencc
+
+from .synth import SynthDoc as PlainDoc
+from .synth import write
 
 # province → prefecture-level city or autonomous prefecture (恩施州: 恩施市 is its
 # county-level seat) → counties, districts and county-level cities
@@ -119,10 +121,7 @@ class Hospital:
 
 
 @dataclass(frozen=True)
-class SynthDoc:
-    name: str
-    text: str
-    relations: list[dict]
+class SynthDoc(PlainDoc):
     group: str = ""  # the template that wrote the article
     supported: list[str] = field(default_factory=list)  # whose supporters it names
 
@@ -172,243 +171,87 @@ def _first_mention_short(h: Hospital, others: list[Hospital]) -> str:
     return h.short
 
 
-# ---- templates: each returns (title, paragraphs, relations as (supporter, supported, kind))
+# ---- templates --------------------------------------------------------------------------
+# Every template is data: phrasings (format strings), the kinds of relation they state, and
+# the random values their strings use, drawn in a fixed order. The fields always there are
+# {a} and {b} (the first supporter and the supported hospital), {sa} and {sb} (their short
+# forms, where no other hospital of the article shares them), {place} (b's county or city)
+# and {when} (月日); each draw adds its own.
 
 Rel = tuple[str, str, str]
-Template = Callable[
-    [list[Hospital], Hospital, list[Hospital], str, random.Random],
-    tuple[str, list[str], list[Rel]],
-]
 
 
-def _welcome_team(
-    sup: list[Hospital], b: Hospital, peers: list[Hospital], when: str, rng: random.Random
-) -> tuple[str, list[str], list[Rel]]:
-    a = sup[0]
-    n = rng.randint(5, 30)
-    title = f"{b.name}迎来{a.name}专家团队"
-    first = f"{when},{b.name}迎来了{a.name}选派的{n}名专家,他们将在医院开展为期半年的驻点工作。"
-    second = f"专家团队负责人{rng.choice(PEOPLE)}表示,将把先进技术和管理经验毫无保留地带到基层。"
-    return title, [first, second], [(a.name, b.name, "派驻人员")]
+@dataclass
+class Scene:
+    """One article being written: its hospitals, the fields its strings are filled from, and
+    who supports whom in the relations it states (every supporter each supported one)."""
+
+    sup: list[Hospital]
+    b: Hospital
+    peers: list[Hospital]  # the other county hospitals of b's city (none above county level)
+    fields: dict[str, object]
+    supporters: list[str]
+    supported: list[str]
 
 
-def _pairing(
-    sup: list[Hospital], b: Hospital, peers: list[Hospital], when: str, rng: random.Random
-) -> tuple[str, list[str], list[Rel]]:
-    a = sup[0]
+Draw = Callable[[Scene, random.Random], None]
+
+
+def _number(name: str, low: int, high: int) -> Draw:
+    def draw(scene: Scene, rng: random.Random) -> None:
+        scene.fields[name] = rng.randint(low, high)
+
+    return draw
+
+
+def _pick(name: str, options: Sequence[str]) -> Draw:
+    def draw(scene: Scene, rng: random.Random) -> None:
+        scene.fields[name] = rng.choice(options)
+
+    return draw
+
+
+PERSON = _pick("person", PEOPLE)
+SPECIALTY = _pick("spec", SPECIALTIES)
+
+
+def _either_order(scene: Scene, rng: random.Random) -> None:
+    """{left} and {right}: the supporter and the supported hospital, in either order."""
+    a, b = scene.sup[0], scene.b
     left, right = (b, a) if rng.random() < 0.5 else (a, b)
-    title = f"{left.name}与{right.name}结成帮扶对子"
-    first = f"{when},{b.name}与{a.name}签订结对帮扶协议,两院正式结成帮扶对子。"
-    short_a = _first_mention_short(a, [b])
-    second = f"根据协议,{short_a}每年将安排业务骨干开展带教查房和手术示教。"
-    return title, [first, second], [(a.name, b.name, "结对")]
+    scene.fields.update(left=left.name, right=right.name)
 
 
-def _trusteeship(
-    sup: list[Hospital], b: Hospital, peers: list[Hospital], when: str, rng: random.Random
-) -> tuple[str, list[str], list[Rel]]:
-    a = sup[0]
-    sa, sb = _first_mention_short(a, [b]), _first_mention_short(b, [a])
-    if rng.random() < 0.5:  # active
-        title = f"{a.name}全面托管{b.name}"
-        first = (
-            f"{when},{a.name}全面托管{b.name}揭牌仪式举行。"
-            f"今后,{sa}将派出管理团队,负责{sb}的日常运营和学科建设。"
-        )
-        rels = [(a.name, b.name, "托管"), (a.name, b.name, "派驻人员")]
-    else:  # passive: the supported hospital first
-        title = f"托管一周年:{b.name}发生了哪些变化"
-        first = (
-            f"自去年{when}起,{b.name}由{a.name}实行整体托管。"
-            f"一年来,{sb}门诊量同比增长{rng.randint(10, 40)}%。"
-        )
-        rels = [(a.name, b.name, "托管")]
-    return title, [first], rels
+def _listing(names: list[str], last: str) -> str:
+    """'A、B{last}C', or the one name."""
+    return "、".join(names[:-1]) + last + names[-1] if len(names) > 1 else names[0]
 
 
-def _alliance(
-    sup: list[Hospital], b: Hospital, peers: list[Hospital], when: str, rng: random.Random
-) -> tuple[str, list[str], list[Rel]]:
-    a = sup[0]
-    members = [b, *peers[: rng.randint(0, 3)]]
-    rng.shuffle(members)
-    spec = rng.choice(SPECIALTIES)
-    listed = "、".join(m.name for m in members[:-1])
-    listed = f"{listed}和{members[-1].name}" if len(members) > 1 else members[0].name
-    title = f"{a.name}牵头成立{spec}专科联盟"
-    first = f"{when},由{a.name}牵头组建的{spec}专科联盟成立大会召开,{listed}成为首批成员单位。"
-    if rng.random() < 0.5:
-        title = f"{b.name}加入{a.name}{spec}专科联盟"
-    return title, [first], [(a.name, m.name, "专科联盟") for m in members]
+def _members(extra: int | tuple[int, int], shuffle: bool, last: str = "、") -> Draw:
+    """{listed} and {count}: b and `extra` of its peers (or a number drawn from that range),
+    each supported by {a}."""
+
+    def draw(scene: Scene, rng: random.Random) -> None:
+        n = extra if isinstance(extra, int) else rng.randint(*extra)
+        members = [scene.b, *scene.peers[:n]]
+        if shuffle:
+            rng.shuffle(members)
+        scene.supported = [m.name for m in members]
+        scene.fields.update(listed=_listing(scene.supported, last), count=len(members))
+
+    return draw
 
 
-def _several(
-    sup: list[Hospital], b: Hospital, peers: list[Hospital], when: str, rng: random.Random
-) -> tuple[str, list[str], list[Rel]]:
-    names = [s.name for s in sup]
-    joined = "、".join(names[:-1]) + rng.choice(["和", "及", "以及"]) + names[-1]
-    style = rng.randrange(3)
-    if style == 0:
-        title = f"{len(names)}家医院联合帮扶{b.name}"
-        first = f"{when},{joined}共同帮扶{b.name}工作推进会召开。"
-        kind = "帮扶"
-    elif style == 1:
-        title = f"省市专家下沉{b.place}"
-        first = f"{when}以来,{joined}等{len(names)}家医院先后派出专家到{b.name}开展对口帮扶。"
-        kind = "对口支援"
-    else:
-        title = f"{b.name}:借力优质资源 提升服务能力"
-        first = f"近年来,{b.name}先后接受{joined}的对口支援。"
-        kind = "对口支援"
-    return title, [first], [(s, b.name, kind) for s in names]
+def _all_supporters(last: str | Sequence[str]) -> Draw:
+    """{joined} and {count}: every supporter, each supporting b, the last joined by `last`
+    (or by one of those words, drawn)."""
 
+    def draw(scene: Scene, rng: random.Random) -> None:
+        scene.supporters = [s.name for s in scene.sup]
+        word = last if isinstance(last, str) else rng.choice(last)
+        scene.fields.update(joined=_listing(scene.supporters, word), count=len(scene.sup))
 
-def _short_forms(
-    sup: list[Hospital], b: Hospital, peers: list[Hospital], when: str, rng: random.Random
-) -> tuple[str, list[str], list[Rel]]:
-    a = sup[0]
-    sa, sb = _first_mention_short(a, [b]), _first_mention_short(b, [a])
-    title = f"{a.name}与{b.name}签署共建协议"
-    first = f"{when},{a.name}与{b.name}签署医联体共建协议。"
-    second = f"协议签订后,{sa}每周派出骨干医生到{sb}坐诊、查房。"
-    third = f"{sb}院长{rng.choice(PEOPLE)}说,有了{sa}的支持,群众在家门口就能看好病。"
-    return (
-        title,
-        [first, second, third],
-        [(a.name, b.name, "签约合作"), (a.name, b.name, "派驻人员")],
-    )
-
-
-def _title_only(
-    sup: list[Hospital], b: Hospital, peers: list[Hospital], when: str, rng: random.Random
-) -> tuple[str, list[str], list[Rel]]:
-    a = sup[0]
-    title = f"{a.name}对口帮扶{b.name}纪实"
-    first = (
-        f"{when},记者走进{b.name},门诊大厅里排队的患者比往年多了不少。"
-        f"“过去要跑到外地看的病,现在在县里就能看。”患者{rng.choice(PEOPLE)}说。"
-    )
-    count, techniques = rng.randint(40, 200), rng.randint(5, 30)
-    second = f"三年来,{a.name}累计派出专家{count}人次,开展新技术{techniques}项。"
-    return title, [first, second], [(a.name, b.name, "对口支援")]
-
-
-def _station(
-    sup: list[Hospital], b: Hospital, peers: list[Hospital], when: str, rng: random.Random
-) -> tuple[str, list[str], list[Rel]]:
-    a = sup[0]
-    n = rng.randint(3, 12)
-    title = f"{a.name}向{b.name}派驻管理团队"
-    first = f"{when},{a.name}选派的{n}人管理团队正式进驻{b.name},{rng.choice(PEOPLE)}任执行院长。"
-    return title, [first], [(a.name, b.name, "派驻人员")]
-
-
-def _cobuild(
-    sup: list[Hospital], b: Hospital, peers: list[Hospital], when: str, rng: random.Random
-) -> tuple[str, list[str], list[Rel]]:
-    a = sup[0]
-    spec = rng.choice(SPECIALTIES)
-    left, right = (b, a) if rng.random() < 0.5 else (a, b)
-    title = f"{left.name}与{right.name}共建{spec}诊疗中心揭牌"
-    first = f"{when},{right.name}与{left.name}共建的{spec}诊疗中心正式揭牌运行。"
-    return title, [first], [(a.name, b.name, "共建")]
-
-
-def _received(
-    sup: list[Hospital], b: Hospital, peers: list[Hospital], when: str, rng: random.Random
-) -> tuple[str, list[str], list[Rel]]:
-    a = sup[0]
-    verb = rng.choice(["得到", "受到"])
-    title = f"{b.name}新技术填补{b.place}空白"
-    first = f"{when},{b.name}成功开展首例微创手术,这是该院{verb}{a.name}帮扶以来取得的又一成果。"
-    return title, [first], [(a.name, b.name, "帮扶")]
-
-
-def _close_alliance(
-    sup: list[Hospital], b: Hospital, peers: list[Hospital], when: str, rng: random.Random
-) -> tuple[str, list[str], list[Rel]]:
-    a = sup[0]
-    sa, sb = _first_mention_short(a, [b]), _first_mention_short(b, [a])
-    if rng.random() < 0.5:
-        title = f"{b.name}正式加入{a.name}紧密型医联体"
-        first = (
-            f"{when},{b.name}与{a.name}紧密型医联体建设启动会召开,"
-            f"{sb}成为{sa}紧密型医联体成员单位。"
-        )
-    else:
-        title = f"携手共进:{b.name}与{a.name}组建紧密型医联体"
-        first = f"{when},{b.name}与{a.name}签约组建紧密型医联体。"
-    return title, [first], [(a.name, b.name, "紧密型医联体")]
-
-
-def _experts(
-    sup: list[Hospital], b: Hospital, peers: list[Hospital], when: str, rng: random.Random
-) -> tuple[str, list[str], list[Rel]]:
-    a = sup[0]
-    n = rng.randint(4, 20)
-    if rng.random() < 0.5:
-        title = f"{a.name}{n}名专家入驻{b.name}"
-        first = f"{when},{b.name}举行仪式,欢迎{a.name}派驻的{n}名专家。"
-    else:
-        title = f"{n}名专家由{a.name}派驻{b.name}"
-        first = f"{when},{n}名专家由{a.name}派驻到{b.name},开展为期一年的坐诊带教。"
-    return title, [first], [(a.name, b.name, "派驻专家")]
-
-
-def _city_group(
-    sup: list[Hospital], b: Hospital, peers: list[Hospital], when: str, rng: random.Random
-) -> tuple[str, list[str], list[Rel]]:
-    a = sup[0]
-    members = [b, *peers[: rng.randint(0, 2)]]
-    listed = "、".join(m.name for m in members)
-    title = f"{a.name}牵头组建城市医疗集团"
-    first = f"{when},{a.name}牵头组建的城市医疗集团正式揭牌,{listed}作为成员单位加入集团。"
-    return title, [first], [(a.name, m.name, "城市医疗集团") for m in members]
-
-
-def _many_supported(
-    sup: list[Hospital], b: Hospital, peers: list[Hospital], when: str, rng: random.Random
-) -> tuple[str, list[str], list[Rel]]:
-    a = sup[0]
-    members = [b, *peers[:2]]
-    rng.shuffle(members)
-    listed = "、".join(m.name for m in members)
-    title = f"{a.name}与{len(members)}家医院签订帮扶协议"
-    first = f"{when},{a.name}分别与{listed}签订帮扶协议。"
-    return title, [first], [(a.name, m.name, "帮扶") for m in members]
-
-
-def _aid(
-    sup: list[Hospital], b: Hospital, peers: list[Hospital], when: str, rng: random.Random
-) -> tuple[str, list[str], list[Rel]]:
-    a = sup[0]
-    if rng.random() < 0.5:
-        title = f"{b.name}新院区由{a.name}援建"
-        first = f"{when},由{a.name}援建的{b.name}新院区正式投入使用。"
-        return title, [first], [(a.name, b.name, "帮扶")]
-    title = f"{b.place}群众看病不再难"
-    first = f"{when},{b.name}获{a.name}对口支援,专家门诊同日开诊。"
-    return title, [first], [(a.name, b.name, "对口支援")]
-
-
-def _dash_alliance(
-    sup: list[Hospital], b: Hospital, peers: list[Hospital], when: str, rng: random.Random
-) -> tuple[str, list[str], list[Rel]]:
-    a = sup[0]
-    sa, sb = _first_mention_short(a, [b]), _first_mention_short(b, [a])
-    title = f"{a.name}—{b.name}医联体揭牌"
-    first = f"{when},{a.name}与{b.name}医联体揭牌成立,{sa}将在{sb}设立专家门诊。"
-    return title, [first], [(a.name, b.name, "医联体")]
-
-
-def _named_helper(
-    sup: list[Hospital], b: Hospital, peers: list[Hospital], when: str, rng: random.Random
-) -> tuple[str, list[str], list[Rel]]:
-    a = sup[0]
-    title = f"{b.name}:三年蝶变见成效"
-    first = f"作为{a.name}的对口帮扶医院,{b.name}近三年新开展技术{rng.randint(10, 60)}项。"
-    second = f"{b.name}是{a.name}的对口帮扶医院,{when}双方续签了帮扶协议。"
-    return title, [first, second], [(a.name, b.name, "对口支援")]
+    return draw
 
 
 EAST = [  # east-west cooperation: eastern hospitals supporting western counties
@@ -425,86 +268,280 @@ EAST = [  # east-west cooperation: eastern hospitals supporting western counties
 ]
 
 
-def _east_west(
-    sup: list[Hospital], b: Hospital, peers: list[Hospital], when: str, rng: random.Random
-) -> tuple[str, list[str], list[Rel]]:
-    a = rng.choice(EAST)
-    n = rng.randint(3, 15)
-    title = f"东西部协作:{a}{n}名医生抵达{b.place}"
-    first = f"{when},来自{a}的{n}名援派医生抵达{b.name},开始为期一年的帮扶工作。"
-    return title, [first], [(a, b.name, "派驻人员")]
+def _from_the_east(scene: Scene, rng: random.Random) -> None:
+    """{a}: an eastern hospital, the supporter instead of the province's own."""
+    scene.fields["a"] = a = rng.choice(EAST)
+    scene.supporters = [a]
 
 
-def _team_visit(
-    sup: list[Hospital], b: Hospital, peers: list[Hospital], when: str, rng: random.Random
-) -> tuple[str, list[str], list[Rel]]:
-    a = sup[0]
-    title = f"{a.name}专家团队赴{b.name}开展帮扶"
-    first = f"{when},{a.name}党委书记{rng.choice(PEOPLE)}带队到{b.name}调研帮扶工作。"
-    return title, [first], [(a.name, b.name, "帮扶")]
+@dataclass(frozen=True)
+class Phrasing:
+    title: str
+    paragraphs: tuple[str, ...]
+    kinds: tuple[str, ...]  # the relations stated: (supporter, supported, kind) for each
+    draws: tuple[Draw, ...] = ()  # drawn once this phrasing is chosen
 
 
-def _several_sign(
-    sup: list[Hospital], b: Hospital, peers: list[Hospital], when: str, rng: random.Random
-) -> tuple[str, list[str], list[Rel]]:
-    title = f"{b.name}签约两家上级医院"
-    first = f"{when},{sup[0].name}、{sup[1].name}分别与{b.name}签约,开展对口协作。"
-    return title, [first], [(x.name, b.name, "签约合作") for x in sup]
+def _say(
+    title: str, *paragraphs: str, kinds: tuple[str, ...], draws: tuple[Draw, ...] = ()
+) -> Phrasing:
+    return Phrasing(title, paragraphs, kinds, draws)
 
 
-def _trustee_of(
-    sup: list[Hospital], b: Hospital, peers: list[Hospital], when: str, rng: random.Random
-) -> tuple[str, list[str], list[Rel]]:
-    a = sup[0]
-    title = f"由{a.name}托管的{b.name}迎来新变化"
-    first = f"{b.name}作为{a.name}的托管医院,{when}起全面推行同质化管理。"
-    return title, [first], [(a.name, b.name, "托管")]
+@dataclass(frozen=True)
+class Template:
+    """One way of stating partnerships: `draws` first, then one of the phrasings (of two,
+    the first where random() < 0.5; of more, by randrange), its own draws, its strings."""
+
+    phrasings: tuple[Phrasing, ...]
+    draws: tuple[Draw, ...] = ()
+    supporters: int = 1  # how many supporting hospitals it names
+
+    def __call__(
+        self, sup: list[Hospital], b: Hospital, peers: list[Hospital], when: str, rng: random.Random
+    ) -> tuple[str, list[str], list[Rel]]:
+        """(title, paragraphs, relations as (supporter, supported, kind))."""
+        a = sup[0]
+        short_a, short_b = _first_mention_short(a, [b]), _first_mention_short(b, [a])
+        fields: dict[str, object] = {"a": a.name, "b": b.name, "sa": short_a, "sb": short_b}
+        fields.update(place=b.place, when=when)
+        scene = Scene(sup, b, peers, fields, [a.name], [b.name])
+        for draw in self.draws:
+            draw(scene, rng)
+        choice = self.phrasings[0]
+        if len(self.phrasings) == 2:
+            choice = self.phrasings[0] if rng.random() < 0.5 else self.phrasings[1]
+        elif len(self.phrasings) > 2:
+            choice = self.phrasings[rng.randrange(len(self.phrasings))]
+        for draw in choice.draws:
+            draw(scene, rng)
+        rels = [(s, t, k) for s in scene.supporters for t in scene.supported for k in choice.kinds]
+        paragraphs = [p.format_map(scene.fields) for p in choice.paragraphs]
+        return choice.title.format_map(scene.fields), paragraphs, rels
 
 
-def _listed_by(
-    sup: list[Hospital], b: Hospital, peers: list[Hospital], when: str, rng: random.Random
-) -> tuple[str, list[str], list[Rel]]:
-    a = sup[0]
-    title = f"{b.name}被{a.name}列为对口帮扶单位"
-    first = f"{when},{b.name}被{a.name}列为重点对口帮扶单位,双方将开展远程会诊合作。"
-    return title, [first], [(a.name, b.name, "对口支援")]
+def _template(*phrasings: Phrasing, draws: tuple[Draw, ...] = (), supporters: int = 1) -> Template:
+    return Template(phrasings, draws, supporters)
 
 
-def _alliance_pair(
-    sup: list[Hospital], b: Hospital, peers: list[Hospital], when: str, rng: random.Random
-) -> tuple[str, list[str], list[Rel]]:
-    a = sup[0]
-    spec = rng.choice(SPECIALTIES)
-    left, right = (b, a) if rng.random() < 0.5 else (a, b)
-    title = f"{left.name}与{right.name}建立{spec}专科联盟"
-    first = f"{when},{left.name}与{right.name}{spec}专科联盟签约暨揭牌仪式举行。"
-    return title, [first], [(a.name, b.name, "专科联盟"), (a.name, b.name, "签约合作")]
-
-
-TEMPLATES: dict[str, tuple[Template, int]] = {  # name → (template, supporters it names)
-    "welcome_team": (_welcome_team, 1),
-    "pairing": (_pairing, 1),
-    "trusteeship": (_trusteeship, 1),
-    "alliance": (_alliance, 1),
-    "several": (_several, 3),
-    "short_forms": (_short_forms, 1),
-    "title_only": (_title_only, 1),
-    "station": (_station, 1),
-    "cobuild": (_cobuild, 1),
-    "received": (_received, 1),
-    "close_alliance": (_close_alliance, 1),
-    "experts": (_experts, 1),
-    "city_group": (_city_group, 1),
-    "many_supported": (_many_supported, 1),
-    "aid": (_aid, 1),
-    "dash_alliance": (_dash_alliance, 1),
-    "named_helper": (_named_helper, 1),
-    "east_west": (_east_west, 1),
-    "team_visit": (_team_visit, 1),
-    "several_sign": (_several_sign, 2),
-    "trustee_of": (_trustee_of, 1),
-    "listed_by": (_listed_by, 1),
-    "alliance_pair": (_alliance_pair, 1),
+TEMPLATES: dict[str, Template] = {
+    "welcome_team": _template(
+        _say(
+            "{b}迎来{a}专家团队",
+            "{when},{b}迎来了{a}选派的{n}名专家,他们将在医院开展为期半年的驻点工作。",
+            "专家团队负责人{person}表示,将把先进技术和管理经验毫无保留地带到基层。",
+            kinds=("派驻人员",),
+        ),
+        draws=(_number("n", 5, 30), PERSON),
+    ),
+    "pairing": _template(
+        _say(
+            "{left}与{right}结成帮扶对子",
+            "{when},{b}与{a}签订结对帮扶协议,两院正式结成帮扶对子。",
+            "根据协议,{sa}每年将安排业务骨干开展带教查房和手术示教。",
+            kinds=("结对",),
+        ),
+        draws=(_either_order,),
+    ),
+    "trusteeship": _template(
+        _say(  # active
+            "{a}全面托管{b}",
+            "{when},{a}全面托管{b}揭牌仪式举行。今后,{sa}将派出管理团队,负责{sb}的日常运营和学科建设。",
+            kinds=("托管", "派驻人员"),
+        ),
+        _say(  # passive: the supported hospital first
+            "托管一周年:{b}发生了哪些变化",
+            "自去年{when}起,{b}由{a}实行整体托管。一年来,{sb}门诊量同比增长{rise}%。",
+            kinds=("托管",),
+            draws=(_number("rise", 10, 40),),
+        ),
+    ),
+    "alliance": _template(
+        *(
+            _say(
+                title,
+                "{when},由{a}牵头组建的{spec}专科联盟成立大会召开,{listed}成为首批成员单位。",
+                kinds=("专科联盟",),
+            )
+            for title in ("{b}加入{a}{spec}专科联盟", "{a}牵头成立{spec}专科联盟")
+        ),
+        draws=(_members((0, 3), shuffle=True, last="和"), SPECIALTY),
+    ),
+    "several": _template(
+        _say(
+            "{count}家医院联合帮扶{b}",
+            "{when},{joined}共同帮扶{b}工作推进会召开。",
+            kinds=("帮扶",),
+        ),
+        _say(
+            "省市专家下沉{place}",
+            "{when}以来,{joined}等{count}家医院先后派出专家到{b}开展对口帮扶。",
+            kinds=("对口支援",),
+        ),
+        _say(
+            "{b}:借力优质资源 提升服务能力",
+            "近年来,{b}先后接受{joined}的对口支援。",
+            kinds=("对口支援",),
+        ),
+        draws=(_all_supporters(["和", "及", "以及"]),),
+        supporters=3,
+    ),
+    "short_forms": _template(
+        _say(
+            "{a}与{b}签署共建协议",
+            "{when},{a}与{b}签署医联体共建协议。",
+            "协议签订后,{sa}每周派出骨干医生到{sb}坐诊、查房。",
+            "{sb}院长{person}说,有了{sa}的支持,群众在家门口就能看好病。",
+            kinds=("签约合作", "派驻人员"),
+        ),
+        draws=(PERSON,),
+    ),
+    "title_only": _template(
+        _say(
+            "{a}对口帮扶{b}纪实",
+            "{when},记者走进{b},门诊大厅里排队的患者比往年多了不少。"
+            "“过去要跑到外地看的病,现在在县里就能看。”患者{person}说。",
+            "三年来,{a}累计派出专家{visits}人次,开展新技术{techniques}项。",
+            kinds=("对口支援",),
+        ),
+        draws=(PERSON, _number("visits", 40, 200), _number("techniques", 5, 30)),
+    ),
+    "station": _template(
+        _say(
+            "{a}向{b}派驻管理团队",
+            "{when},{a}选派的{n}人管理团队正式进驻{b},{person}任执行院长。",
+            kinds=("派驻人员",),
+        ),
+        draws=(_number("n", 3, 12), PERSON),
+    ),
+    "cobuild": _template(
+        _say(
+            "{left}与{right}共建{spec}诊疗中心揭牌",
+            "{when},{right}与{left}共建的{spec}诊疗中心正式揭牌运行。",
+            kinds=("共建",),
+        ),
+        draws=(SPECIALTY, _either_order),
+    ),
+    "received": _template(
+        _say(
+            "{b}新技术填补{place}空白",
+            "{when},{b}成功开展首例微创手术,这是该院{verb}{a}帮扶以来取得的又一成果。",
+            kinds=("帮扶",),
+        ),
+        draws=(_pick("verb", ["得到", "受到"]),),
+    ),
+    "close_alliance": _template(
+        _say(
+            "{b}正式加入{a}紧密型医联体",
+            "{when},{b}与{a}紧密型医联体建设启动会召开,{sb}成为{sa}紧密型医联体成员单位。",
+            kinds=("紧密型医联体",),
+        ),
+        _say(
+            "携手共进:{b}与{a}组建紧密型医联体",
+            "{when},{b}与{a}签约组建紧密型医联体。",
+            kinds=("紧密型医联体",),
+        ),
+    ),
+    "experts": _template(
+        _say(
+            "{a}{n}名专家入驻{b}",
+            "{when},{b}举行仪式,欢迎{a}派驻的{n}名专家。",
+            kinds=("派驻专家",),
+        ),
+        _say(
+            "{n}名专家由{a}派驻{b}",
+            "{when},{n}名专家由{a}派驻到{b},开展为期一年的坐诊带教。",
+            kinds=("派驻专家",),
+        ),
+        draws=(_number("n", 4, 20),),
+    ),
+    "city_group": _template(
+        _say(
+            "{a}牵头组建城市医疗集团",
+            "{when},{a}牵头组建的城市医疗集团正式揭牌,{listed}作为成员单位加入集团。",
+            kinds=("城市医疗集团",),
+        ),
+        draws=(_members((0, 2), shuffle=False),),
+    ),
+    "many_supported": _template(
+        _say(
+            "{a}与{count}家医院签订帮扶协议",
+            "{when},{a}分别与{listed}签订帮扶协议。",
+            kinds=("帮扶",),
+        ),
+        draws=(_members(2, shuffle=True),),
+    ),
+    "aid": _template(
+        _say("{b}新院区由{a}援建", "{when},由{a}援建的{b}新院区正式投入使用。", kinds=("帮扶",)),
+        _say(
+            "{place}群众看病不再难",
+            "{when},{b}获{a}对口支援,专家门诊同日开诊。",
+            kinds=("对口支援",),
+        ),
+    ),
+    "dash_alliance": _template(
+        _say(
+            "{a}—{b}医联体揭牌",
+            "{when},{a}与{b}医联体揭牌成立,{sa}将在{sb}设立专家门诊。",
+            kinds=("医联体",),
+        ),
+    ),
+    "named_helper": _template(
+        _say(
+            "{b}:三年蝶变见成效",
+            "作为{a}的对口帮扶医院,{b}近三年新开展技术{techniques}项。",
+            "{b}是{a}的对口帮扶医院,{when}双方续签了帮扶协议。",
+            kinds=("对口支援",),
+        ),
+        draws=(_number("techniques", 10, 60),),
+    ),
+    "east_west": _template(
+        _say(
+            "东西部协作:{a}{n}名医生抵达{place}",
+            "{when},来自{a}的{n}名援派医生抵达{b},开始为期一年的帮扶工作。",
+            kinds=("派驻人员",),
+        ),
+        draws=(_from_the_east, _number("n", 3, 15)),
+    ),
+    "team_visit": _template(
+        _say(
+            "{a}专家团队赴{b}开展帮扶",
+            "{when},{a}党委书记{person}带队到{b}调研帮扶工作。",
+            kinds=("帮扶",),
+        ),
+        draws=(PERSON,),
+    ),
+    "several_sign": _template(
+        _say(
+            "{b}签约两家上级医院",
+            "{when},{joined}分别与{b}签约,开展对口协作。",
+            kinds=("签约合作",),
+        ),
+        draws=(_all_supporters("、"),),
+        supporters=2,
+    ),
+    "trustee_of": _template(
+        _say(
+            "由{a}托管的{b}迎来新变化",
+            "{b}作为{a}的托管医院,{when}起全面推行同质化管理。",
+            kinds=("托管",),
+        ),
+    ),
+    "listed_by": _template(
+        _say(
+            "{b}被{a}列为对口帮扶单位",
+            "{when},{b}被{a}列为重点对口帮扶单位,双方将开展远程会诊合作。",
+            kinds=("对口支援",),
+        ),
+    ),
+    "alliance_pair": _template(
+        _say(
+            "{left}与{right}建立{spec}专科联盟",
+            "{when},{left}与{right}{spec}专科联盟签约暨揭牌仪式举行。",
+            kinds=("专科联盟", "签约合作"),
+        ),
+        draws=(SPECIALTY, _either_order),
+    ),
 }
 
 
@@ -558,7 +595,8 @@ def generate(
     docs = []
     for i in range(n_docs):
         group = names[i % len(names)] if i < focus_count else rng.choice(names)
-        template, n_sup = TEMPLATES[group]
+        template = TEMPLATES[group]
+        n_sup = template.supporters
         if focus and i < focus_count and len(focus_pool) >= n_sup:
             prov, city, county = focus
             sup = [focus_pool.pop() for _ in range(n_sup)]
@@ -594,16 +632,6 @@ def generate(
         ]
         docs.append(SynthDoc(f"alt_{seed}_{i:06d}", text, relations, group, [supported.name]))
     return docs
-
-
-def write(docs: list[SynthDoc], out: Path) -> Path:
-    out.mkdir(parents=True, exist_ok=True)
-    with (out / "relations_gold.jsonl").open("w", encoding="utf-8") as gold:
-        for doc in docs:
-            (out / f"{doc.name}.txt").write_text(doc.text, encoding="utf-8")
-            for rel in doc.relations:
-                gold.write(json.dumps({"doc_id": doc.name, **rel}, ensure_ascii=False) + "\n")
-    return out
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -23,6 +23,7 @@ from assistant.textnorm import sentence_spans, to_search_form
 from assistant.types import Article, Relation
 
 from .clean import CleanDocument
+from .facts import event_date
 
 _SUPPORT_VERB = re.compile(
     r"^(?:首批|再次|继续|先后|向\S{0,12}?)?(?:派驻|支援|帮扶|派出|选派|托管)"
@@ -54,8 +55,6 @@ _LIST_JOIN = re.compile(r"^(?:、|和|及|以及|与|同|跟)$")
 _NAV = re.compile(r"^\s*(?:上一篇|下一篇|上一条|下一条|相关阅读|推荐阅读|相关链接|相关新闻)")
 _PUNCT = re.compile(r"[,,;;::!?!?。]")
 
-_MD = re.compile(r"(\d{1,2})月(\d{1,2})日")
-_LOST_MONTH = re.compile(r"(?<![\d月])(1[0-2]|[1-9])(\d{1,2})日")  # "129日": 月 lost
 _FIGURES = re.compile(
     r"(?:专家|医生|医务人员|医护人员)共?(\d+)名(?:[,,]?其中[^。;]*?\d+名[^。;]*?\d+名)?"
     r"|(\d+)名专家工作站|(\d+)个专家工作站"
@@ -70,19 +69,6 @@ def _sentences(body: str) -> list[tuple[int, int]]:
         out += [(at + s, at + e) for s, e in sentence_spans(line)]
         at += len(line) + 1
     return out
-
-
-def _event_date(text: str, published: str | None) -> str | None:
-    m = _MD.search(text)
-    month, day = (int(m.group(1)), int(m.group(2))) if m else (0, 0)
-    if not m and published:
-        lost = _LOST_MONTH.search(text[:12])
-        if lost and int(lost.group(1)) == int(published[5:7]):
-            month, day = int(lost.group(1)), int(lost.group(2))
-    if not (1 <= month <= 12 and 1 <= day <= 31) or not published:
-        return None
-    year = int(published[:4]) - (month > int(published[5:7]))
-    return f"{year:04d}-{month:02d}-{day:02d}"
 
 
 def _direction(a: str, b: str, text: str, spans: list[Mention]) -> tuple[str, str]:
@@ -165,7 +151,7 @@ def extract(doc: CleanDocument, meta: Article) -> list[Relation]:
     if len(text) != len(originals):  # t2s changed lengths: quote the Simplified form
         originals = text
     spans = article_mentions(text, to_search_form(meta.source or ""))
-    doc_date = _event_date(body[:80], meta.date)
+    doc_date = event_date(body[:80], meta.date)
     found: dict[tuple, Relation] = {}
     for start, end in [(0, len(title))] + [
         (s + len(title) + 1, e + len(title) + 1) for s, e in _sentences(body)
@@ -176,7 +162,7 @@ def extract(doc: CleanDocument, meta: Article) -> list[Relation]:
         if len({m.name for m in inside}) < 2 or not kinds or _NAV.match(sentence):
             continue
         figures = _FIGURES.search(sentence)
-        date = _event_date(sentence, meta.date) or doc_date
+        date = event_date(sentence, meta.date) or doc_date
         for kind in kinds:
             for supporter, supported in _pairs(sentence, inside, start, text, spans, kind):
                 rel = Relation(

@@ -23,6 +23,30 @@ from llama_index.core.embeddings import BaseEmbedding
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
 DEV_QA = ROOT / "eval" / "datasets" / "dev_qa.jsonl"
+# Page chrome of the bundled captures (navigation, ads, share widgets, other headlines):
+# none of it may survive cleaning.
+CHROME_WORDS = [
+    "北约",
+    "比亚迪",
+    "益生菌",
+    "相关推荐",
+    "热点推荐",
+    "相关新闻",
+    "热点新闻",
+    "更多关于",
+    "分享至",
+    "快照",
+    "责任编辑",
+    "初审编辑",
+    "想爆料",
+    "微信扫一扫",
+    "网易首页",
+    "无障碍浏览",
+    "广告热线",
+    "头条要闻",
+    "我的订阅",
+    "双下沉专栏",
+]
 
 
 def free_port() -> int:

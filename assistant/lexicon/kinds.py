@@ -23,69 +23,43 @@ class Kind:
 _STAFF_WORDS = r"专家|医生|医师|骨干|人员|团队|医疗队|院长|主任|护士|医护"
 _STAFF = rf"[^,,。;;]{{0,12}}(?:{_STAFF_WORDS})"
 
+# Triggers too long for their row of KINDS.
+# Experts stationed: 派驻…专家, 专家…入驻, 6名专家由A派驻到B.
+_EXPERTS_SENT = re.compile(
+    r"派驻.{0,20}专家|专家.{0,6}派驻|专家.{0,4}入驻|专家[由被][^,,。;;]{2,24}派驻"
+)
+# Staff of any kind sent (选派的12名专家, 派出管理团队), or arriving (医疗队进驻).
+_STAFF_SENT = re.compile(
+    rf"(?:派驻|选派|派出|下派|派遣|外派|委派|(?<![党学流帮])派){_STAFF}"
+    r"|(?:专家|医生|团队|医疗队|骨干|人员)[^,,。;;]{0,4}(?:进驻|入驻|驻点|下沉)"
+)
+# An alliance formed or unveiled, not its members attending a meeting.
+_ALLIANCE_FORMED = re.compile(
+    r"(?:组建|共建|建立|构建|打造)[^,,。;;]{0,6}(?:医联体|医共体)"
+    r"|(?:医联体|医共体)[^,,。;;]{0,4}(?:揭牌|签约|成立|协议|启动)"
+    r"|成为[^,,。;;]{0,20}(?:医联体|医共体)"
+)
+_CLOSE = re.compile(r"紧密型医联体|紧密型县域医共体")
+_JOINED = re.compile(r"成立医联体|联合成立|加入.{0,6}医联体")
+_SIGNED = re.compile(r"签署.{0,6}(?:合作|协议)|签约|合作协议")
+
 # In order of precedence: a sentence that matches several takes the first.
 KINDS: tuple[Kind, ...] = (
     Kind("对口支援", "paired assistance", re.compile(r"对口支援|对口帮扶"), False, "#0969da"),
-    Kind(
-        "紧密型医联体",
-        "close medical alliance",
-        re.compile(r"紧密型医联体|紧密型县域医共体"),
-        False,
-        "#1a7f37",
-    ),
+    Kind("紧密型医联体", "close medical alliance", _CLOSE, False, "#1a7f37"),
     Kind("城市医疗集团", "urban medical group", re.compile(r"城市医疗集团"), False, "#8250df"),
-    Kind(
-        "派驻专家",
-        "stationed experts",
-        re.compile(
-            r"派驻.{0,20}专家|专家.{0,6}派驻|专家.{0,4}入驻"
-            r"|专家[由被][^,,。;;]{2,24}派驻"  # 6名专家由A派驻到B
-        ),
-        False,
-        "#bf3989",
-    ),
+    Kind("派驻专家", "stationed experts", _EXPERTS_SENT, False, "#bf3989"),
     Kind("一体化融合", "integration", re.compile(r"一体化融合|融合发展"), True, "#9a6700"),
     Kind("专家工作站", "expert workstation", re.compile(r"专家工作站"), False, "#cf222e"),
-    Kind(
-        "医联体成员",
-        "medical alliance membership",
-        re.compile(r"成立医联体|联合成立|加入.{0,6}医联体"),
-        True,
-        "#57606a",
-    ),
-    Kind(
-        "签约合作",
-        "signed cooperation",
-        re.compile(r"签署.{0,6}(?:合作|协议)|签约|合作协议"),
-        False,
-        "#116329",
-    ),
+    Kind("医联体成员", "medical alliance membership", _JOINED, True, "#57606a"),
+    Kind("签约合作", "signed cooperation", _SIGNED, False, "#116329"),
     # Added after the eight above, so a sentence that matched one of them keeps its kind.
     Kind("托管", "trusteeship", re.compile(r"托管|领办"), False, "#953800"),
     Kind("专科联盟", "specialty alliance", re.compile(r"专科联盟"), False, "#0550ae"),
-    Kind(
-        "派驻人员",
-        "stationed staff",
-        re.compile(
-            rf"(?:派驻|选派|派出|下派|派遣|外派|委派|(?<![党学流帮])派){_STAFF}"
-            r"|(?:专家|医生|团队|医疗队|骨干|人员)[^,,。;;]{0,4}(?:进驻|入驻|驻点|下沉)"
-        ),
-        False,
-        "#8a4600",
-    ),
+    Kind("派驻人员", "stationed staff", _STAFF_SENT, False, "#8a4600"),
     Kind("结对", "pairing", re.compile(r"结对|结成.{0,6}对子|结为.{0,6}对子"), False, "#6639ba"),
     Kind("共建", "co-construction", re.compile(r"共建"), False, "#4d2d00"),
-    Kind(  # an alliance formed or unveiled, not its members attending a meeting
-        "医联体",
-        "medical alliance",
-        re.compile(
-            r"(?:组建|共建|建立|构建|打造)[^,,。;;]{0,6}(?:医联体|医共体)"
-            r"|(?:医联体|医共体)[^,,。;;]{0,4}(?:揭牌|签约|成立|协议|启动)"
-            r"|成为[^,,。;;]{0,20}(?:医联体|医共体)"
-        ),
-        False,
-        "#3b5b27",
-    ),
+    Kind("医联体", "medical alliance", _ALLIANCE_FORMED, False, "#3b5b27"),
     Kind("帮扶", "assistance", re.compile(r"帮扶|支援|援建|援助|扶持|帮带"), False, "#0a3069"),
 )
 BY_NAME = {k.name: k for k in KINDS}

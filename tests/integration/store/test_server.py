@@ -20,6 +20,11 @@ from tests.conftest import CORPUS, free_port
 CHROMA = Path(sys.executable).with_name("chroma")
 
 
+def ingest_command(corpus: Path, chroma_url: str, *more: str) -> list[str]:
+    """`python -m ingest CORPUS --chroma-url URL MORE...`"""
+    return [sys.executable, "-m", "ingest", str(corpus), "--chroma-url", chroma_url, *more]
+
+
 @pytest.fixture(scope="module")
 def chroma_url(tmp_path_factory):
     path = tmp_path_factory.mktemp("server")
@@ -70,17 +75,7 @@ def test_two_shard_workers_equal_an_embedded_ingest(chroma_url, mixed_corpus, tm
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     workers = [
         subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "ingest",
-                str(mixed_corpus),
-                "--chroma-url",
-                chroma_url,
-                "--shard",
-                f"{i}/2",
-                "--json",
-            ],
+            ingest_command(mixed_corpus, chroma_url, "--shard", f"{i}/2", "--json"),
             cwd=tmp_path,
             env=env,
             stdout=subprocess.PIPE,
@@ -124,17 +119,7 @@ def test_two_shard_workers_equal_an_embedded_ingest(chroma_url, mixed_corpus, tm
 
     # a second run of both workers changes nothing
     again = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "ingest",
-            str(mixed_corpus),
-            "--chroma-url",
-            chroma_url,
-            "--shard",
-            "1/2",
-            "--json",
-        ],
+        ingest_command(mixed_corpus, chroma_url, "--shard", "1/2", "--json"),
         cwd=tmp_path,
         capture_output=True,
         text=True,
@@ -145,14 +130,7 @@ def test_two_shard_workers_equal_an_embedded_ingest(chroma_url, mixed_corpus, tm
 
 def test_unreachable_server_is_a_clear_error(tmp_path) -> None:
     out = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "ingest",
-            str(CORPUS),
-            "--chroma-url",
-            f"http://127.0.0.1:{free_port()}",
-        ],
+        ingest_command(CORPUS, f"http://127.0.0.1:{free_port()}"),
         cwd=tmp_path,
         capture_output=True,
         text=True,

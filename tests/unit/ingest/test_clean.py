@@ -2,25 +2,7 @@ import pytest
 
 from assistant.textnorm import to_simplified
 from ingest.clean import MOJIBAKE_MARK, clean, mark_mojibake, strip_pinyin_glosses
-from tests.conftest import CORPUS
-
-CHROME_WORDS = [
-    "北约",
-    "比亚迪",
-    "益生菌",
-    "相关推荐",
-    "热点推荐",
-    "更多关于",
-    "分享至",
-    "快照",
-    "责任编辑",
-    "初审编辑",
-    "想爆料",
-    "微信扫一扫",
-    "网易首页",
-    "无障碍浏览",
-    "广告热线",
-]
+from tests.conftest import CHROME_WORDS, CORPUS
 
 
 def cleaned(stem: str):

@@ -14,32 +14,10 @@ import pytest
 from assistant.textnorm import to_simplified
 from ingest.clean import MOJIBAKE_MARK, clean, mark_mojibake, recover_run
 from ingest.metadata import byline_names, extract
-from tests.conftest import CORPUS, ROOT
+from tests.conftest import CHROME_WORDS, CORPUS, ROOT
 
 BODIES = ROOT / "tests" / "fixtures" / "bodies"
 ARTICLES = sorted(CORPUS.glob("*.txt"))
-CHROME_WORDS = [
-    "北约",
-    "比亚迪",
-    "益生菌",
-    "相关推荐",
-    "热点推荐",
-    "相关新闻",
-    "热点新闻",
-    "更多关于",
-    "分享至",
-    "快照",
-    "责任编辑",
-    "初审编辑",
-    "想爆料",
-    "微信扫一扫",
-    "网易首页",
-    "无障碍浏览",
-    "广告热线",
-    "头条要闻",
-    "我的订阅",
-    "双下沉专栏",
-]
 # Read off each article by hand: who wrote it, and the byline as the capture prints it.
 AUTHORS = {
     "000": None,  # the 网易 capture names no author
