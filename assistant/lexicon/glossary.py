@@ -65,7 +65,7 @@ GLOSSARY_EN_ZH: dict[str, str] = {
     "sign": "签约",
     "signed": "签约",
     "signing": "签约",
-    "agreement": "协议",
+    "agreement": "协议/签约",
     "plaque": "揭牌",
     "unveiled": "揭牌",
     "unveil": "揭牌",

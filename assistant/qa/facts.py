@@ -71,16 +71,18 @@ def _institution(name: str) -> bool:
 
 
 def _about(fact: Fact, query: ParsedQuery, strict: bool = False) -> bool:
-    """Whether the fact concerns every entity of the question. With `strict`, an institution
-    must be the fact's own organisation, not one merely named beside it."""
+    """Whether the fact concerns the question's entities: every one of them, or for a
+    comparison among several (哪个最早, which is the latest), any one. With `strict`, an
+    institution must be the fact's own organisation, not one merely named beside it."""
     text = _text(fact)
-    for entity in query.entities:
+
+    def concerns(entity: str) -> bool:
         if strict and _institution(entity):
-            if not (fact.org and (entity in fact.org or fact.org in entity)):
-                return False
-        elif entity not in text and entity not in fact.org:
-            return False
-    return True
+            return bool(fact.org) and (entity in fact.org or fact.org in entity)
+        return entity in text or entity in fact.org
+
+    among = query.intent in ("earliest_latest", "superlative") and len(query.entities) > 1
+    return (any if among else all)(concerns(e) for e in query.entities) if query.entities else True
 
 
 def _overlap(fact: Fact, query: ParsedQuery, ignore: tuple[str, ...] = ()) -> float:
