@@ -13,27 +13,13 @@ from __future__ import annotations
 
 import re
 
-from assistant.lexicon.glossary import SURNAMES
-from assistant.lexicon.names import ORG_HEAD, article_mentions, full_names
+from assistant.lexicon.names import ORG_HEAD, article_mentions, full_names, titled_people
 from assistant.lexicon.questions import NUMBER_RE
 from assistant.textnorm import to_search_form
 from assistant.types import Article, Fact
 
 from .clean import CleanDocument
 
-_ROLE = (
-    r"(?:常务|执行)?(?:党委|党组|党工委|工会|行政|县委|市委)?副?"
-    r"(?:书记|院长|主任|县长|市长|镇长|会长|秘书长|局长|主席|组长|成员|委员|处长|科长|站长|理事长|部长)"
-)
-_ROLES = rf"{_ROLE}(?:[、兼]{_ROLE})*"
-_NAME = r"[\u4e00-\u9fff]{2,3}"
-# role then name (…院长冯世庆), or name then role (王国敬副主任).
-_ROLE_NAME = re.compile(
-    rf"({_ROLES})({_NAME}?)(?=[,、。;及和与等在代作同表主出致为宣参发讲介陪详带率指说要希提认称来到任一;,)]|$)"
-)
-# Last characters of organisations and groups, never of a person's name (班子, 卫健委, 大王镇).
-_NOT_NAME_END = set("委局会组子支院镇部处科站办室厅所队团社心府")
-_NAME_ROLE = re.compile(rf"(?<![\u4e00-\u9fff])?({_NAME})({_ROLES})")
 _CLAUSE = re.compile(r"[^,,;;。!?!?]+")
 _SENTENCE = re.compile(r"[^。!?!?\n]+[。!?!?]*")
 _MD = re.compile(r"(\d{1,2})月(\d{1,2})(?:-\d{1,2})?日")
@@ -56,19 +42,6 @@ def event_date(text: str, published: str | None) -> str | None:
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
-def _person(name: str) -> str | None:
-    """`name` trimmed to a plausible person's name, or None."""
-    for size in (3, 2):
-        candidate = name[:size]
-        if (
-            len(candidate) == size
-            and candidate[0] in SURNAMES
-            and candidate[-1] not in _NOT_NAME_END
-        ):
-            return candidate
-    return None
-
-
 def people(sentence: str, institutions: tuple[str, ...] = ()) -> list[tuple[str, str, str]]:
     """(name, roles, organisation) of each person the sentence names with a role. The
     organisation is the first institution of the clause: one of `institutions` (the
@@ -79,14 +52,7 @@ def people(sentence: str, institutions: tuple[str, ...] = ()) -> list[tuple[str,
             n for n, _, _ in full_names(clause, ORG_HEAD)
         ]
         org = orgs[0] if orgs else ""
-        for m in _ROLE_NAME.finditer(clause):
-            name = _person(m.group(2))
-            if name:
-                out.append((name, m.group(1), org))
-        for m in _NAME_ROLE.finditer(clause):
-            name = _person(m.group(1)[-3:]) or _person(m.group(1)[-2:])
-            if name and name == m.group(1)[-len(name) :] and all(name != p[0] for p in out):
-                out.append((name, m.group(2), org))
+        out += [(name, roles, org) for name, roles, _ in titled_people(clause)]
     return out
 
 

@@ -31,6 +31,8 @@ from assistant.textnorm import to_search_form
 class Gazetteer:
     names: dict[str, str] = field(default_factory=dict)  # 中文 name → kind (place/org/person)
     aliases: dict[str, str] = field(default_factory=dict)  # pinyin key → 中文 name
+    _short: dict[str, str] | None = field(default=None, repr=False, compare=False)
+    _lengths: list[int] | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def build(cls, texts: list[str]) -> Gazetteer:
@@ -122,9 +124,9 @@ class Gazetteer:
         longer = [n for n in self.names if len(name) >= 3 and _within(name, n)]
         if longer:  # a short form, or the words of the name in another order
             return min(longer, key=len)
-        for known in self.names:
-            if name in aliases(known) or _unsuffixed(known) == _unsuffixed(name):
-                return known
+        short = self._short_forms()
+        if name in short or _unsuffixed(name) in short:
+            return short.get(name) or short[_unsuffixed(name)]
         keys = pinyin_keys(name)
         return next((self.aliases[k] for k in keys if k in self.aliases), None)
 
@@ -138,12 +140,35 @@ class Gazetteer:
         known = [n for n, kind in self.names.items() if kind != "person" and n != name]
         return render_name(name, known)
 
+    def _short_forms(self) -> dict[str, str]:
+        """Short forms (市二院) and forms without place levels (乐陵人民医院) of every name,
+        built once: resolving a question's names must not walk every name of the corpus."""
+        if self._short is None:
+            self._short = {}
+            for known in sorted(self.names, key=len):
+                for form in (*aliases(known), _unsuffixed(known)):
+                    self._short.setdefault(form, known)
+        return self._short
+
+    def _spans(self, text: str) -> list[tuple[int, int]]:
+        """Every occurrence of a gazetteer name, found by looking up the text's substrings of
+        the names' lengths: the cost follows the text, not the size of the gazetteer."""
+        if self._lengths is None:
+            self._lengths = sorted({len(n) for n in self.names if len(n) >= 2}, reverse=True)
+        return [
+            (i, i + n)
+            for i in range(len(text))
+            for n in self._lengths
+            if text[i : i + n] in self.names
+        ]
+
+    def people_in(self, text: str) -> list[tuple[str, int]]:
+        """People of the gazetteer named in `text`, with their positions."""
+        return [(text[a:b], a) for a, b in self._spans(text) if self.names[text[a:b]] == "person"]
+
     def mentions(self, text: str) -> list[tuple[int, int]]:
         """Non-overlapping spans of institution and gazetteer names, longest first."""
-        spans = [(start, end) for _, start, end in full_names(text, ORG_HEAD)]
-        for name in self.names:
-            if len(name) >= 2:
-                spans += [(m.start(), m.end()) for m in re.finditer(re.escape(name), text)]
+        spans = [(start, end) for _, start, end in full_names(text, ORG_HEAD)] + self._spans(text)
         chosen: list[tuple[int, int]] = []
         for start, end in sorted(spans, key=lambda s: (s[0] - s[1], s[0])):
             if all(end <= a or start >= b for a, b in chosen):

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 import jieba.posseg as pseg
 
-from assistant.lexicon.glossary import GLOSSARY_ZH_EN
+from assistant.lexicon.glossary import COMPOUND_SURNAMES, GLOSSARY_ZH_EN, SURNAMES
+from assistant.lexicon.roles import ROLE_CHAIN
 
 # jieba tags of proper nouns. Inside an institution name z counts too: jieba tags rare
 # names (毓璜顶) so, but alone it tags phrases such as 哪些方面 with it.
@@ -428,6 +429,92 @@ def article_mentions(text: str, outlet: str | None) -> list[Mention]:
     return sorted(spans, key=lambda m: m.start)
 
 
+# Characters and words no person's name holds (卫健委, 班子, 高水平, 儿童呼吸科 …).
+_NOT_PERSON_CHARS = set("科院委局镇市县区省乡村站室部处所队厅办司会组子支团社心府")
+_NOT_PERSON_WORDS = [
+    "水平",
+    "医院",
+    "中心",
+    "医生",
+    "大学",
+    "工作",
+    "健康",
+    "保健",
+    "儿童",
+    "服务",
+    "合作",
+    "发展",
+    "建设",
+    "联盟",
+    "政府",
+    "集团",
+    "专家",
+    "领导",
+    "主任",
+    "书记",
+    "院长",
+    "医疗",
+    "卫生",
+    "人民",
+    "群众",
+    "基层",
+    "能力",
+    "管理",
+    "技术",
+    "学术",
+    "项目",
+    "党组",
+    "党政",
+    "总支",
+    "支部",
+    "班子",
+    "成员",
+    "工会",
+    "团队",
+    "小组",
+]
+_GENERIC_ORGS = {"中医药", "党工委", "工委", "党委", "卫生室", "国家队", "医共体", "医联体"}
+_SURNAME = "(?:" + "|".join(sorted(COMPOUND_SURNAMES)) + "|[" + "".join(sorted(SURNAMES)) + "])"
+# What may follow a name written after its role: punctuation, a function word, a verb of
+# the event (主持, 致辞 …), or another role.
+_NAME_ENDS = (
+    r"[^\u4e00-\u9fff]|$|在|及|和|与|等|为|向|对|说|也|则|就|主持|出席|参加|致|介绍|汇报"
+    r"|代表|表示|指出|讲话|发言|宣布|宣读|一行|带领|率|陪同|强调|提出|要求|希望|认为|作|做"
+    r"|签|共同|分别|副|先生|女士|详细|" + ROLE_CHAIN
+)
+_AFTER_ROLE = re.compile(rf"({ROLE_CHAIN})\s?({_SURNAME}[\u4e00-\u9fff]{{1,2}}?)(?={_NAME_ENDS})")
+_BEFORE_ROLE = re.compile(
+    rf"(?:(?<=[委局院府科])|(?<![\u4e00-\u9fff]))({_SURNAME}[\u4e00-\u9fff]{{1,2}}?)(副?{ROLE_CHAIN})"
+)
+
+
+def is_person(word: str) -> bool:
+    """A common surname, one or two given characters, and no noun or department word."""
+    cut = 2 if word[:2] in COMPOUND_SURNAMES else 1
+    return (
+        (word[0] in SURNAMES or cut == 2)
+        and 1 <= len(word) - cut <= 2
+        and not _NOT_PERSON_CHARS & set(word)
+        and not any(w in word for w in _NOT_PERSON_WORDS)
+        and word not in GENERIC_WORDS
+        and word not in GLOSSARY_ZH_EN
+    )
+
+
+def titled_people(text: str) -> list[tuple[str, str, int]]:
+    """(name, roles, position) of each person named beside a role, before it (院长王静,
+    党组书记、主任张月莲) or after it (王国敬副主任). It finds names jieba cuts apart too
+    (丁|春辉)."""
+    found = [(m.group(2), m.group(1), m.start(2)) for m in _AFTER_ROLE.finditer(text)]
+    taken = {start for _, _, start in found}
+    found += [
+        (m.group(1), m.group(2), m.start(1))
+        for m in _BEFORE_ROLE.finditer(text)
+        if m.start(1) not in taken
+    ]
+    return sorted((p for p in found if is_person(p[0])), key=lambda p: p[2])
+
+
 def harvest(text: str) -> dict[str, str]:
     """Places, organizations and people named in `text` (search form), each with its kind
     ('place', 'org', 'person'), plus the stems an English question may use (胜利油田 → 胜利).
@@ -439,79 +526,6 @@ def harvest(text: str) -> dict[str, str]:
     Generic organizations (卫生室, 国家队) and function words before 市 (调研了市…) are
     not names either.
     """
-    from assistant.lexicon.glossary import COMPOUND_SURNAMES, SURNAMES
-
-    not_person_chars = set("科院委局镇市县区省乡村站室部处所队厅办司")
-    not_person_words = (
-        "水平",
-        "医院",
-        "中心",
-        "医生",
-        "大学",
-        "工作",
-        "健康",
-        "保健",
-        "儿童",
-        "服务",
-        "合作",
-        "发展",
-        "建设",
-        "联盟",
-        "政府",
-        "集团",
-        "专家",
-        "领导",
-        "主任",
-        "书记",
-        "院长",
-        "医疗",
-        "卫生",
-        "人民",
-        "群众",
-        "基层",
-        "能力",
-        "管理",
-        "技术",
-        "学术",
-        "项目",
-        "党组",
-        "党政",
-        "总支",
-        "支部",
-        "班子",
-        "成员",
-        "工会",
-        "团队",
-        "小组",
-    )
-    generic_orgs = {"中医药", "党工委", "工委", "党委", "卫生室", "国家队", "医共体", "医联体"}
-    surname = "(?:" + "|".join(sorted(COMPOUND_SURNAMES)) + "|[" + "".join(sorted(SURNAMES)) + "])"
-    titles = (
-        "院长|书记|主任|市长|县长|区长|镇长|局长|部长|处长|科长|所长|站长|组长|会长|理事长"
-        "|秘书长|主席|委员|成员|教授|医师|专家|通讯员|记者|同志"
-    )
-    ends = (
-        r"[^\u4e00-\u9fff]|$|在|及|和|与|等|为|向|对|说|也|则|就|主持|出席|参加|致|介绍|汇报"
-        r"|代表|表示|指出|讲话|发言|宣布|一行|带领|率|陪同|强调|提出|要求|希望|认为|作|做"
-        r"|签|共同|分别|副|先生|女士|" + titles
-    )
-    after_title = re.compile(rf"(?:{titles})\s?({surname}[\u4e00-\u9fff]{{1,2}}?)(?={ends})")
-    before_title = re.compile(
-        rf"(?:(?<=[委局院府科])|(?<![\u4e00-\u9fff]))({surname}[\u4e00-\u9fff]{{1,2}}?)"
-        rf"(?=副?(?:{titles}))"
-    )
-
-    def is_person(word: str) -> bool:
-        cut = 2 if word[:2] in COMPOUND_SURNAMES else 1
-        return (
-            (word[0] in SURNAMES or cut == 2)
-            and 1 <= len(word) - cut <= 2
-            and not not_person_chars & set(word)
-            and not any(w in word for w in not_person_words)
-            and word not in GENERIC_WORDS
-            and word not in GLOSSARY_ZH_EN
-        )
-
     found: dict[str, str] = {}
     people: list[str] = []
     tagged = list(pseg.cut(text))
@@ -537,14 +551,13 @@ def harvest(text: str) -> dict[str, str]:
         elif (
             flag == "nt"
             and not word.endswith(("医院", "政府", "会", "局"))
-            and word not in generic_orgs
+            and word not in _GENERIC_ORGS
             and word not in GLOSSARY_ZH_EN
         ):
             found[word] = "org"
         elif flag in ("nr", "nrfg") and len(word) >= 3:
             people.append(word)
-    for pattern in (after_title, before_title):
-        people += [m.group(1) for m in pattern.finditer(text)]
+    people += [name for name, _, _ in titled_people(text)]
     for word in people:
         if is_person(word):
             found.setdefault(word, "person")

@@ -38,6 +38,14 @@ ROLE_EN: dict[str, str] = {
     "成员": "Member",
 }
 ROLE_WORDS = re.compile("|".join(sorted(ROLE_EN, key=len, reverse=True)))
+# A role as written before or after a name: 党委副书记, 常务副会长, 行政主任, 通讯员 …
+ROLE = (
+    r"(?:常务|执行)?(?:党委|党组|党工委|工会|行政|县委|市委)?副?"
+    r"(?:书记|院长|主任|县长|市长|区长|镇长|会长|秘书长|局长|主席|组长|成员|委员|处长|科长|站长"
+    r"|所长|部长|理事长|教授|医师|专家|通讯员|记者)"
+)
+# Several roles of one person: 党组书记、主任; 常务副会长兼秘书长.
+ROLE_CHAIN = rf"{ROLE}(?:[、兼]{ROLE})*"
 # English role words a question may use, to the Chinese the articles use.
 EN_ROLE_ZH: dict[str, str] = {
     "president": "院长",

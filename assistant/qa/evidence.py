@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.lexicon.gazetteer import Gazetteer
-from assistant.lexicon.names import ORG_HEAD, full_names
+from assistant.lexicon.names import ORG_HEAD, full_names, titled_people
 from assistant.lexicon.questions import DATE_RE, NUMBER_RE
 from assistant.qa.analyze import ParsedQuery
 from assistant.store.lexical import LexicalIndex
@@ -20,10 +20,6 @@ from assistant.textnorm import to_search_form
 from assistant.types import Passage
 
 _SENTENCE = re.compile(r"[^。!?!?\n]+[。!?!?]*[”’」』\"')]*")
-_ROLE = re.compile(
-    r"(?:院长|书记|主任|县长|市长|会长|秘书长|主席|局长|处长|科长|理事长|委员|专家|记者|通讯员|负责人)"
-    r"([\u4e00-\u9fff]{2,3}?)(?=[,、。;及和与等在代作同表主出致为;,]|$)"
-)
 _LIST_SEPARATORS = re.compile(r"[、,,]")
 
 
@@ -47,13 +43,8 @@ def split_sentences(text: str) -> list[str]:
 def people(text: str, gazetteer: Gazetteer) -> list[tuple[str, int]]:
     """People named in `text` (search form) with their positions: the gazetteer's people, and
     names right after a role word (党委书记丁春辉)."""
-    found = {
-        (name, m.start())
-        for name, kind in gazetteer.names.items()
-        if kind == "person"
-        for m in re.finditer(re.escape(name), text)
-    }
-    found |= {(m.group(1), m.start(1)) for m in _ROLE.finditer(text)}
+    found = {(name, at) for name, at in gazetteer.people_in(text)}
+    found |= {(name, at) for name, _, at in titled_people(text)}
     return sorted(found, key=lambda p: p[1])
 
 
