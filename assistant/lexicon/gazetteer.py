@@ -23,7 +23,6 @@ from assistant.lexicon.glossary import (
     render_person,
 )
 from assistant.lexicon.names import ORG_HEAD, aliases, full_names, harvest
-from assistant.lexicon.questions import EN_QUESTION_WORDS, MORE_EN_ZH
 from assistant.textnorm import to_search_form
 
 
@@ -101,7 +100,7 @@ class Gazetteer:
                     break
             else:
                 word = words[i]
-                if word.lower() in EN_STOP or word.lower() in EN_QUESTION_WORDS:
+                if word.lower() in EN_STOP:
                     pass
                 elif word[0].isupper() and len(word) > 2 and i > 0:
                     unknown.append(word)
@@ -190,7 +189,7 @@ class Gazetteer:
 
 
 def _glossary(phrase: str) -> str | None:
-    return GLOSSARY_EN_ZH.get(phrase) or MORE_EN_ZH.get(phrase)
+    return GLOSSARY_EN_ZH.get(phrase)
 
 
 def _within(short: str, name: str) -> bool:

@@ -116,15 +116,6 @@ FILLERS_ZH = frozenset(
         "是不是 有没有 吗 了 的 地 得 是 有 在 和 与 跟 及 一共 总共 分别 比较 最 先 后 "
     )
 )
-EN_QUESTION_WORDS = frozenset(
-    _words(
-        "what which who whom whose when where why how many much is are was were did does "
-        "do has have had can could will would please tell me about give the a an of in on "
-        "at to for with from by and or any there their they them it its this that these "
-        "those be been being as so than then also all some one ones each both between "
-        "stated reported mentioned according articles article story say says said "
-    )
-)
 # Nouns that name the aspect asked about, not a thing the answer must mention: the answer to
 # 目的是什么 states a purpose without the word 目的.
 ASPECT_NOUNS = frozenset(
@@ -148,77 +139,6 @@ VARIANTS_ZH: dict[str, tuple[str, ...]] = {
     "派了": ("派驻",),
     "派去": ("派驻",),
     "派过去": ("派驻",),
-}
-# English content words the glossary does not carry, bridged to the corpus's words.
-MORE_EN_ZH: dict[str, str] = {
-    "stationed": "派驻",
-    "station": "派驻",
-    "sent": "派驻",
-    "send": "派驻",
-    "dispatched": "派驻",
-    "visit": "调研/参观",
-    "visited": "调研/参观",
-    "toured": "参观",
-    "tour": "参观",
-    "inspected": "调研",
-    "attended": "参加/出席",
-    "attend": "参加/出席",
-    "attendance": "参加",
-    "turnout": "参加",
-    "people": "人",
-    "speech": "讲话/致辞",
-    "spoke": "讲话/致辞",
-    "remarks": "讲话/致辞",
-    "delegation": "一行",
-    "group": "一行",
-    "team": "团队",
-    "members": "成员",
-    "member": "成员",
-    "beds": "床位",
-    "bed": "床位",
-    "budget": "经费/预算",
-    "funding": "经费",
-    "paid": "薪酬/报酬",
-    "salary": "薪酬",
-    "travel": "路费/差旅",
-    "patients": "患者/病人",
-    "surgeries": "手术",
-    "workstation": "工作站",
-    "workstations": "工作站",
-    "goal": "目标",
-    "goals": "目标",
-    "aim": "目标",
-    "plan": "方案/计划",
-    "action": "行动",
-    "rural": "乡村",
-    "county-level": "县级",
-    "reporter": "记者",
-    "wrote": "记者/作者",
-    "author": "作者",
-    "published": "发布",
-    "founded": "成立",
-    "set": "成立",
-    "established": "成立",
-    "launched": "启动",
-    "launch": "启动",
-    "ceremony": "仪式",
-    "meeting": "会",
-    "model": "模式",
-    "maternal and child health hospital": "妇幼保健院",
-    "mch": "妇幼保健",
-    "association": "协会",
-    "china": "中国",
-    "medical": "医疗/医学/医科",
-    "affiliated": "附属",
-    "brand": "模式/样板",
-    "requirements": "要求",
-    "demands": "要求",
-    "asked": "要求",
-    "departments": "科",
-    "department": "科",
-    "depts": "科",
-    "pediatric": "儿童",
-    "rehabilitation": "康复",
 }
 # Section answer types: which sentences can answer which intent.
 DATE_RE = re.compile(

@@ -46,18 +46,6 @@ ROLE = (
 )
 # Several roles of one person: 党组书记、主任; 常务副会长兼秘书长.
 ROLE_CHAIN = rf"{ROLE}(?:[、兼]{ROLE})*"
-# English role words a question may use, to the Chinese the articles use.
-EN_ROLE_ZH: dict[str, str] = {
-    "president": "院长",
-    "director": "主任",
-    "head": "院长",
-    "dean": "院长",
-    "secretary": "书记",
-    "party secretary": "党委书记",
-    "mayor": "市长",
-    "chair": "主席",
-    "chairman": "主席",
-}
 
 
 def role_english(roles: str) -> str:

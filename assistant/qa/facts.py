@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from assistant.lexicon.glossary import render_person
 from assistant.lexicon.names import ORG_HEAD
-from assistant.lexicon.roles import EN_ROLE_ZH, role_english, roles_in
+from assistant.lexicon.roles import role_english, roles_in
 from assistant.qa.analyze import ParsedQuery
 from assistant.qa.evidence import answerable
 from assistant.store.derived import Derived
@@ -124,10 +124,7 @@ def _compose(query: ParsedQuery, lines: list[tuple[str, Fact]], derived: Derived
 
 
 def _who(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
-    roles = roles_in(query.text)
-    if query.language == "en":
-        lowered = query.original.lower()
-        roles += [zh for en, zh in EN_ROLE_ZH.items() if re.search(rf"\b{en}\b", lowered)]
+    roles = roles_in(query.bridged if query.language == "en" else query.text)
     people = [
         f for f in derived.facts if f.kind == "person" and _about(f, query, strict=bool(roles))
     ]
