@@ -79,10 +79,17 @@ def _is_gloss(char: str, syllable: str) -> bool:
 
 
 def strip_pinyin_glosses(text: str) -> str:
-    """`網(wǎng)` → `網`, `技(jì )術` → `技術`; `(市、區)` and `(2021-2025年)` stay."""
-    return _GLOSS_RE.sub(
-        lambda m: m.group(1) if _is_gloss(m.group(1), m.group(2)) else m.group(0), text
-    )
+    """`網(wǎng)` → `網`, `技(jì )術` → `技術`; `(市、區)` and `(2021-2025年)` stay.
+
+    Repeated to a fixed point: removing one gloss can bring another next to its character
+    (`一(wǎng)(wǎng)`), and cleaning twice must give what cleaning once gave."""
+    while True:
+        stripped = _GLOSS_RE.sub(
+            lambda m: m.group(1) if _is_gloss(m.group(1), m.group(2)) else m.group(0), text
+        )
+        if stripped == text:
+            return text
+        text = stripped
 
 
 def _mojibake_score(clause: str) -> int:
