@@ -126,20 +126,6 @@ ASPECT_NOUNS = frozenset(
         "信息 消息 新闻 报道 文章 篇 部分"
     )
 )
-# Typos users make, corrected in the question's search form before it is read.
-TYPOS = {"医连体": "医联体", "医联题": "医联体", "卫计委员会": "卫生计生委员会"}
-# Short forms, typos and variants users type, to the corpus's own words (search form).
-VARIANTS_ZH: dict[str, tuple[str, ...]] = {
-    "医连体": ("医联体",),
-    "医联体": ("医联体", "医共体", "服务联盟"),
-    "卫计委": ("卫健委", "卫生计生委"),
-    "卫健委": ("卫健委", "卫生健康委", "卫生计生委"),
-    "妇幼": ("妇幼", "妇保"),
-    "联盟": ("联盟", "医联体"),
-    "派了": ("派驻",),
-    "派去": ("派驻",),
-    "派过去": ("派驻",),
-}
 # Section answer types: which sentences can answer which intent.
 DATE_RE = re.compile(
     r"\d{4}年(?:\d{1,2}月(?:\d{1,2}(?:-\d{1,2})?[日号])?)?|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"

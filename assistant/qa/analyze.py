@@ -18,8 +18,6 @@ from assistant.lexicon.questions import (
     ASPECT_NOUNS,
     FILLERS_ZH,
     QUANTIFIER,
-    TYPOS,
-    VARIANTS_ZH,
     Intent,
     asking_spans,
     intent_of,
@@ -70,7 +68,7 @@ def validate(question: object) -> str:
 
 def parse(question: str, gazetteer: Gazetteer) -> ParsedQuery:
     original = validate(question)
-    text = _corrected(to_search_form(original))
+    text = to_search_form(original)
     english = is_english(text)
     unmatched: list[str] = []
     if english:
@@ -140,12 +138,6 @@ _INSTITUTION_WORDS = re.compile(
 )
 
 
-def _corrected(text: str) -> str:
-    for typo, word in TYPOS.items():
-        text = text.replace(typo, word)
-    return text
-
-
 def _answer_type(intent: Intent | None, text: str) -> str:
     """What an answering sentence must hold. 'Which' asks for institutions only when the
     question says so: 哪些科室 and 'which departments' ask for something else."""
@@ -157,7 +149,8 @@ def _answer_type(intent: Intent | None, text: str) -> str:
 
 
 def _content(groups: list[tuple[str, ...]], text: str, english: bool) -> list[tuple[str, ...]]:
-    """The groups that carry content, each widened by the variants users type (医连体 → 医联体).
+    """The groups that carry content. (Typos are matched by sound against the corpus's
+    words when sentences are scored: LexicalIndex.sounds_like.)
     Words inside the question words (哪一天, 几月几号, 啥时候) and counted references (两个)
     only ask."""
     asking = asking_spans(text, english)
@@ -177,7 +170,7 @@ def _content(groups: list[tuple[str, ...]], text: str, english: bool) -> list[tu
     for group in groups:
         words = [w for w in group if not asks(w)]
         if words:
-            out.append(tuple(dict.fromkeys(v for w in words for v in (w, *VARIANTS_ZH.get(w, ())))))
+            out.append(tuple(words))
     return out
 
 
