@@ -22,6 +22,8 @@ _CONTROL_RE = re.compile(
     r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff\ud800-\udfff]"
 )
 _SENTENCE = re.compile(r"[^。!?;!?;…\n]*(?:[。!?;!?;]+|…+|$)[”’」』\"')]*")
+# Whole sentences: a semicolon does not end one, so 一是…;二是…;三是… stays together.
+_WHOLE_SENTENCE = re.compile(r"[^。!?!?\n]*(?:[。!?!?]+|$)[”’」』\"')]*")
 _SPACE_RE = re.compile(r"[ \t\u00a0\u3000]+")
 # Tokens that carry no meaning for retrieval: punctuation, particles, question words.
 STOPWORDS = frozenset(
@@ -198,10 +200,11 @@ def tokenize(text: str) -> list[str]:
     return tokens
 
 
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every sentence; paragraph breaks always end a sentence."""
+def sentence_spans(text: str, whole: bool = False) -> list[tuple[int, int]]:
+    """(start, end) of every sentence; paragraph breaks always end a sentence. With `whole`,
+    only 。!? end one, so enumerations (一是…;二是…) are not cut apart."""
     spans = []
-    for m in _SENTENCE.finditer(text):
+    for m in (_WHOLE_SENTENCE if whole else _SENTENCE).finditer(text):
         start, end = m.start(), m.end()
         while start < end and text[start].isspace():
             start += 1

@@ -15,13 +15,12 @@ import re
 
 from assistant.lexicon.names import ORG_HEAD, article_mentions, full_names, titled_people
 from assistant.lexicon.questions import NUMBER_RE
-from assistant.textnorm import to_search_form
+from assistant.textnorm import sentence_spans, to_search_form
 from assistant.types import Article, Fact
 
 from .clean import CleanDocument
 
 _CLAUSE = re.compile(r"[^,,;;。!?!?]+")
-_SENTENCE = re.compile(r"[^。!?!?\n]+[。!?!?]*")
 _MD = re.compile(r"(\d{1,2})月(\d{1,2})(?:-\d{1,2})?日")
 _LOST_MONTH = re.compile(r"(?<![\d月])(1[0-2]|[1-9])(\d{1,2})日")  # "129日": 月 lost
 _EVENT = re.compile(r"举行|召开|签约|揭牌|成立|启动|印发|调研|座谈|欢迎|仪式|会议|汇报会|参观|莅临")
@@ -74,10 +73,10 @@ def extract(doc: CleanDocument, meta: Article) -> list[Fact]:
     original = doc.text if len(doc.text) == len(body) else body
     mentions = article_mentions(body, to_search_form(meta.source or ""))
     facts: list[Fact] = []
-    for m in _SENTENCE.finditer(body):
-        sentence, evidence = m.group(0), original[m.start() : m.end()].strip()
+    for start, end in sentence_spans(body, whole=True):
+        sentence, evidence = body[start:end], original[start:end].strip()
         # the article's institutions as written here, each standing for its full name
-        here = {body[x.start : x.end]: x.name for x in mentions if m.start() <= x.start < m.end()}
+        here = {body[x.start : x.end]: x.name for x in mentions if start <= x.start < end}
         for name, roles, org in people(sentence, tuple(here)):
             org = here.get(org, org)
             facts.append(Fact("person", meta.doc_id, evidence, name, roles, org))

@@ -171,7 +171,7 @@ class QueryEngine:
                 question, text, tuple(citations), False, standalone, "relations", (), timings
             )
             return
-        found = counted or facts.answer(query, derived)
+        found = counted if query.intent == "count" else facts.answer(query, derived)
         if found is not None:  # who, how many, the most, the first, when: the facts table
             timings["total_ms"] = _ms_since(t0)
             yield Answer(

@@ -16,10 +16,9 @@ from assistant.lexicon.names import ORG_HEAD, full_names, titled_people
 from assistant.lexicon.questions import DATE_RE, NUMBER_RE
 from assistant.qa.analyze import ParsedQuery
 from assistant.store.lexical import LexicalIndex
-from assistant.textnorm import to_search_form
+from assistant.textnorm import sentence_spans, to_search_form
 from assistant.types import Passage
 
-_SENTENCE = re.compile(r"[^。!?!?\n]+[。!?!?]*[”’」』\"')]*")
 _LIST_SEPARATORS = re.compile(r"[、,,]")
 
 
@@ -37,7 +36,7 @@ class Evidence:
 
 
 def split_sentences(text: str) -> list[str]:
-    return [m.group(0).strip() for m in _SENTENCE.finditer(text) if m.group(0).strip()]
+    return [s for a, b in sentence_spans(text, whole=True) if (s := text[a:b].strip())]
 
 
 def people(text: str, gazetteer: Gazetteer) -> list[tuple[str, int]]:
