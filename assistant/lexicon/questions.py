@@ -101,6 +101,59 @@ INTENTS: tuple[Intent, ...] = (
 )
 INTENT_NAMES = tuple(i.name for i in INTENTS) + ("what",)
 
+# Questions about the articles themselves rather than what they report: how many articles,
+# which ones, what each says, when one was published. Each pattern needs an article noun.
+ARTICLE_NOUN = re.compile(
+    r"文章|[几多少这那每各哪两三四五\d]篇|报道|新闻|稿子"
+    r"|\b(?:articles?|stories|story|reports?|pieces?|news|coverage|sources?|documents?)\b",
+    re.I,
+)
+ARTICLE_SCOPES: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
+    (
+        "published",
+        re.compile(r"发布|发表|刊登|刊发|发出|登出|发(?:的|了|于|出来)|什么时候发|哪天发"),
+        _en(r"\bpublish|\bposted\b|\bcame out\b|\bcome out\b|\brelease[ds]?\b|\bprinted\b"),
+    ),
+    (
+        "count",
+        re.compile(r"(?<![这那])[几多少]篇|多少(?:份|条)?(?:文章|报道|新闻)"),
+        _en(r"\bhow many (?:\w+ ){0,2}(?:articles|stories|reports|pieces|news items|documents)\b"),
+    ),
+    (
+        "summary",
+        re.compile(
+            r"(?:总结|概括|归纳|梳理|分别|各自|每篇|各篇|主要内容|大意|都讲|讲了|说了|写了|讲的|说的)"
+        ),
+        _en(
+            r"\bsummar|\boverview\b|\b(?:each|every|all) (?:\w+ ){0,2}(?:articles?|stories|"
+            r"reports?|documents?)\b|\bwhat (?:are|do) (?:the )?(?:\w+ ){0,2}(?:articles|stories)"
+            r" (?:about|say|cover)\b"
+        ),
+    ),
+    (
+        "which",
+        re.compile(
+            r"(?<![这那])哪[一几些]?篇|哪些(?:文章|报道|新闻)|哪[个份](?:报道|新闻|文章)|哪些.{0,12}(?:有关|相关|涉及|提到)"
+        ),
+        _en(
+            r"\bwhich (?:\w+ ){0,2}(?:articles?|stories|story|reports?|pieces?|documents?)\b|"
+            r"\b(?:articles?|stories|reports?|documents?) (?:that |which )?"
+            r"(?:mention|involve|cover|talk|discuss|are about|is about|feature)"
+        ),
+    ),
+)
+
+
+def article_scope(text: str, english: bool) -> str:
+    """What a question asks of the articles themselves ("published", "count", "summary",
+    "which"), or "" when it asks about what they report."""
+    if not ARTICLE_NOUN.search(text):
+        return ""
+    for name, zh, en in ARTICLE_SCOPES:
+        if (en if english else zh).search(text):
+            return name
+    return ""
+
 
 def _words(text: str) -> list[str]:
     return text.split()

@@ -19,6 +19,7 @@ from assistant.lexicon.questions import (
     FILLERS_ZH,
     QUANTIFIER,
     Intent,
+    article_scope,
     asking_spans,
     intent_of,
 )
@@ -43,6 +44,7 @@ class ParsedQuery:
     year: int | None = None  # a year the question restricts to
     unmatched: tuple[str, ...] = ()  # English content words nothing bridges
     predicates: tuple[str, ...] = ()  # content nouns the answer must speak of (床位, 路费)
+    scope: str = ""  # asks of the articles themselves: published, count, summary, which
 
     @property
     def tokens(self) -> list[str]:
@@ -102,6 +104,7 @@ def parse(question: str, gazetteer: Gazetteer) -> ParsedQuery:
         year=_year(text),
         unmatched=tuple(unmatched),
         predicates=tuple(_predicates(text, english, groups)),
+        scope=article_scope(text, english),
     )
 
 
@@ -191,6 +194,9 @@ def _entities(text: str, bridged: str, gazetteer: Gazetteer) -> tuple[list[str],
         candidates += [name for name, _, _ in full_names(text, ORG_HEAD)]
         candidates += [text[a:b] for a, b in gazetteer.mentions(text)]
         candidates += [w for w in proper_nouns(text) if not any(w in c for c in candidates)]
+        candidates += [
+            w for w in _abbreviated(text, gazetteer) if not any(w in c for c in candidates)
+        ]
     candidates += _bridged_names(bridged, gazetteer)
     candidates += [t.split("/")[0] for t in bridged.split() if t.split("/")[0] in gazetteer.names]
     found, unknown = [], []
@@ -227,6 +233,29 @@ _NAME_PARTS = frozenset(
         "油田",
     }
 )
+
+
+def _abbreviated(text: str, gazetteer: Gazetteer) -> list[str]:
+    """Institutions named by characters of their name (温医附二院 = 温州医科大学附属第二医院): a
+    run ending in 院 whose characters, from the first, an institution of the corpus holds in
+    order; the shortest such name, as `Gazetteer.resolve` prefers."""
+    institutions = [n for n, kind in gazetteer.names.items() if kind not in ("person", "place")]
+    found = []
+    for m in re.finditer("院", text):
+        for start in range(max(0, m.start() - 5), m.start() - 1):
+            run = text[start : m.end()]
+            if not re.fullmatch(r"[\u4e00-\u9fff]+", run) or run in gazetteer.names:
+                continue
+            held = [n for n in institutions if n[0] == run[0] and _in_order(run, n)]
+            if held:
+                found.append(min(held, key=len))
+                break
+    return found
+
+
+def _in_order(short: str, name: str) -> bool:
+    chars = iter(name)
+    return len(short) < len(name) and all(c in chars for c in short)
 
 
 def _sounds_like(name: str, text: str, gazetteer: Gazetteer) -> str | None:

@@ -15,7 +15,7 @@ from llama_index.core.embeddings import BaseEmbedding
 
 from assistant.embedding import load_embedding
 from assistant.errors import BackendError
-from assistant.qa import facts, partners
+from assistant.qa import articles, facts, partners
 from assistant.qa.analyze import parse
 from assistant.qa.answer import AnswerConfig, compose, supplement
 from assistant.qa.followup import rewrite
@@ -44,6 +44,7 @@ class QueryEngine:
         self.retrieval = retrieval
         self.answering = answering
         self._derived: Derived = refresh_derived(store, store.published_stamp())
+        self._texts: dict[str, str] = {}
         warm_up()
 
     @classmethod
@@ -112,6 +113,21 @@ class QueryEngine:
         """The words of `question` to mark in quoted sources (Simplified, bridged from English)."""
         return parse(question, self.indexes().gazetteer).tokens
 
+    def document_text(self, doc_id: str) -> str:
+        """A document's text in its own script, rebuilt from its chunks (which overlap);
+        kept per version, since a question about the articles reads every one."""
+        record = self.indexes().manifest.get(doc_id)
+        key = f"{doc_id}|{record.doc_hash if record else ''}"
+        if key not in self._texts:
+            text, end = "", 0
+            for row in self.store.document_chunks(doc_id):
+                meta = row.meta
+                if record is None or meta.doc_hash == record.doc_hash:
+                    text += meta.original[max(0, end - meta.start) :]
+                    end = max(end, meta.end)
+            self._texts[key] = text
+        return self._texts[key]
+
     def document_texts(self, doc_id: str) -> list[str]:
         """A document's chunk texts (search form) in article order."""
         return [row.text for row in self.store.document_chunks(doc_id)]
@@ -155,6 +171,20 @@ class QueryEngine:
         standalone = rewrite(question, history or [], derived.gazetteer, self.llm)
         query = parse(standalone, derived.gazetteer)
         timings["parse_ms"] = _ms_since(t0)
+        about = articles.answer(query, derived, self.document_text) if query.scope else None
+        if about is not None:  # how many articles, which ones, what each says, when published
+            timings["total_ms"] = _ms_since(t0)
+            yield Answer(
+                question,
+                about[0],
+                tuple(about[1]),
+                not about[1],
+                standalone,
+                "articles",
+                (),
+                timings,
+            )
+            return
         # a count the articles state (5家单位) before a count of table rows
         counted = facts.answer(query, derived) if query.intent == "count" else None
         rows = [] if counted else partners.find(query, derived.relations, derived.gazetteer)

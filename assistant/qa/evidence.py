@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from assistant.lexicon.gazetteer import Gazetteer
-from assistant.lexicon.names import ORG_HEAD, full_names, titled_people
+from assistant.lexicon.names import ORG_HEAD, aliases, full_names, titled_people
 from assistant.lexicon.questions import DATE_RE, NUMBER_RE
 from assistant.qa.analyze import ParsedQuery
 from assistant.store.lexical import LexicalIndex
@@ -98,11 +99,27 @@ def _partly_written(word: str, lexical: LexicalIndex) -> bool:
     return any(lexical.mentions(p) for p in pairs) if pairs else True
 
 
-def _entity_share(query: ParsedQuery, text: str, title: str) -> float:
+def _entity_share(query: ParsedQuery, text: str, title: str, outlet: str) -> float:
+    """Share of the question's entities the sentence names (in full, by a short form, or as
+    我院 in its own outlet's article); one named only in the title counts half."""
     if not query.entities:
         return 1.0
-    hit = sum(1.0 if e in text else 0.5 if e in title else 0.0 for e in query.entities)
+
+    def named(entity: str, where: str) -> bool:
+        return any(form in where for form in _forms(entity))
+
+    own = re.search(r"我院|本院", text)
+    hit = sum(
+        1.0 if named(e, text) or (own and e == outlet) else 0.5 if named(e, title) else 0.0
+        for e in query.entities
+    )
     return hit / len(query.entities)
+
+
+@lru_cache(maxsize=4096)
+def _forms(entity: str) -> tuple[str, ...]:
+    """The entity and the short forms articles use for it once named (山大二院, 市二院)."""
+    return (entity, *(a for a in aliases(entity) if len(a) >= 3))
 
 
 def gather(
@@ -125,7 +142,7 @@ def gather(
             seen.add(text)
             covered = sum(max((w for t, w in g.items() if t in text), default=0.0) for g in groups)
             coverage = covered / total
-            entity = _entity_share(query, text, title)
+            entity = _entity_share(query, text, title, to_search_form(p.article.source or ""))
             has = holds(query.answer_type, text, gazetteer)
             separators = len(_LIST_SEPARATORS.findall(text))
             score = _score(query, coverage, entity, has, separators, rank, len(text))

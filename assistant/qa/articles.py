@@ -1,0 +1,167 @@
+"""Answers about the articles themselves: how many articles speak of something, which ones,
+what each one reports, and when one was published.
+
+A question takes this path when the analyzer reads an article scope in it (几篇, 哪篇文章,
+总结这五篇文章, 那篇什么时候发的; how many articles, which stories, summarize the articles,
+when was it published). The articles that qualify are those whose text names every entity
+of the question and at least half of its other content words; each is listed with its
+title, date and outlet, and cited with the sentence that matched (or its lead).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from assistant.lexicon.questions import ARTICLE_NOUN
+from assistant.qa.analyze import ParsedQuery
+from assistant.store.derived import Derived
+from assistant.textnorm import sentence_spans, to_search_form, to_traditional
+from assistant.types import Article, Citation
+
+# Words of a question about articles that ask rather than name what the article is about.
+_ASKING = re.compile(
+    r"^(?:\d+|[几两三四五六七八九十]+|篇|文章|篇文章|报道|新闻|讲|说|写|提到|提及|涉及|有关|相关|"
+    r"关于|内容|主要|分别|各自|每篇|发布|发表|发|刊登|总结|概括|介绍)$"
+)
+_LATEST = re.compile(r"最晚|最近|最新|最后|\b(latest|most recent|last|newest)\b", re.I)
+_EARLIEST = re.compile(r"最早|最先|第一篇|\b(earliest|first|oldest)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Match:
+    article: Article
+    quote: str  # the sentence that matched, in the article's own script (else its lead)
+    names: tuple[str, ...]  # the article's names that hold a content word (妇幼保健院 …)
+
+
+def answer(
+    query: ParsedQuery, derived: Derived, text_of: Callable[[str], str]
+) -> tuple[str, list[Citation]] | None:
+    """The answer to an article-scope question, or None when the question has no such
+    scope. `text_of(doc_id)` gives a document's text in its own script."""
+    if not query.scope:
+        return None
+    matches = _matching(query, derived, text_of)
+    if query.scope == "published":
+        return _published(query, matches)
+    render = derived.gazetteer.render
+    return _listed(query, matches, query.scope == "count", render)
+
+
+def _terms(query: ParsedQuery) -> list[tuple[str, ...]]:
+    """The content groups that say what the articles must be about."""
+    return [
+        g
+        for g in query.content
+        if any(len(t) >= 2 for t in g)
+        and not all(_ASKING.match(t) or ARTICLE_NOUN.fullmatch(t) for t in g)
+        and not any(_part_of(t, e) or e in t for t in g for e in query.entities)
+    ]
+
+
+def _part_of(word: str, name: str) -> bool:
+    """Whether `word` is made of characters of `name` in order (温医 of 温州医科大学…)."""
+    chars = iter(name)
+    return all(c in chars for c in word)
+
+
+def _matching(query: ParsedQuery, derived: Derived, text_of: Callable[[str], str]) -> list[Match]:
+    groups = _terms(query)
+    found = []
+    for doc_id, record in derived.manifest.items():
+        original = text_of(doc_id)
+        article = record.article
+        text = to_search_form(f"{article.title}\n{article.source or ''}\n{original}")
+        if not all(e in text for e in query.entities):
+            continue
+        hits = [g for g in groups if any(t in text for t in g)]
+        if groups and len(hits) * 2 < len(groups):
+            continue
+        words = [t for g in hits for t in g] + list(query.entities)
+        names = tuple(
+            n
+            for n, kind in record.names.items()
+            if kind not in ("person", "place")
+            and any(w in n for w in words if len(w) >= 2)
+            and n in text
+        )
+        found.append(Match(record.article, _sentence(original, words), names))
+    return sorted(found, key=lambda m: (m.article.date or "", m.article.doc_id))
+
+
+def _sentence(original: str, words: list[str]) -> str:
+    """The first sentence naming the most of `words`; the lead when none does."""
+    sentences = [
+        s for a, b in sentence_spans(original, whole=True) if len(s := original[a:b].strip()) >= 8
+    ]
+    if not sentences:
+        return original[:120]
+    scored = [(sum(w in to_search_form(s) for w in words), -i, s) for i, s in enumerate(sentences)]
+    best = max(scored)
+    return best[2] if best[0] else sentences[0]
+
+
+def _cite(matches: list[Match]) -> list[Citation]:
+    return [
+        Citation.of_article(n, m.article, m.quote, 1.0, f"{m.article.doc_id}#article")
+        for n, m in enumerate(matches, 1)
+    ]
+
+
+def _line(query: ParsedQuery, n: int, m: Match, render: Callable[[str], str]) -> str:
+    a = m.article
+    where = ", ".join(x for x in (a.date, a.source) if x)
+    names = "、".join(m.names[:4])
+    if query.language == "en":
+        english = "; ".join(f"{render(x)} ({x})" for x in m.names[:4])
+        extra = f" — names {english}" if names else ""
+        return f"- “{a.title}” ({where}){extra} [{n}]"
+    extra = f"{_script(query, ',涉及')}{names}" if names else ""
+    return f"- 《{a.title}》({where}){extra} [{n}]"
+
+
+def _listed(
+    query: ParsedQuery, matches: list[Match], count: bool, render: Callable[[str], str]
+) -> tuple[str, list[Citation]]:
+    en = query.language == "en"
+    if not matches:
+        text = "None of the articles speaks of that." if en else "没有一篇文章讲到这一点。"
+        return _script(query, text), []
+    n = len(matches)
+    plural = f"{n} article{'s' if n > 1 else ''}:"
+    head = (
+        (f"Answer: {plural}" if count else plural)
+        if en
+        else (f"答:{n}篇:" if count else f"共{n}篇文章:")
+    )
+    lines = [_script(query, head), *(_line(query, i, m, render) for i, m in enumerate(matches, 1))]
+    citations = _cite(matches)
+    lines += [f"{c.quote} [{c.n}]" for c in citations] if query.scope == "summary" else []
+    return "\n".join(lines), citations
+
+
+def _published(query: ParsedQuery, matches: list[Match]) -> tuple[str, list[Citation]] | None:
+    dated = [m for m in matches if m.article.date]
+    if not dated:
+        return None
+    if _LATEST.search(query.original):
+        dated = dated[-1:]
+    elif _EARLIEST.search(query.original):
+        dated = dated[:1]
+    citations = _cite(dated)
+    if query.language == "en":
+        lines = [
+            f"Published {m.article.date}: “{m.article.title}” [{i}]" for i, m in enumerate(dated, 1)
+        ]
+    else:
+        said = _script(query, "发布")
+        lines = [
+            f"答:{m.article.date}{said},《{m.article.title}》[{i}]" for i, m in enumerate(dated, 1)
+        ]
+    return "\n".join(lines), citations
+
+
+def _script(query: ParsedQuery, text: str) -> str:
+    return to_traditional(text) if query.language == "zh-Hant" else text
