@@ -45,6 +45,7 @@ class ParsedQuery:
     unmatched: tuple[str, ...] = ()  # English content words nothing bridges
     predicates: tuple[str, ...] = ()  # content nouns the answer must speak of (床位, 路费)
     scope: str = ""  # asks of the articles themselves: published, count, summary, which
+    counted: tuple[str, ...] = ()  # what a count question counts (患者/病人 in how many patients)
 
     @property
     def tokens(self) -> list[str]:
@@ -105,7 +106,39 @@ def parse(question: str, gazetteer: Gazetteer) -> ParsedQuery:
         unmatched=tuple(unmatched),
         predicates=tuple(_predicates(text, english, groups)),
         scope=article_scope(text, english),
+        counted=_counted(text, english, gazetteer) if intent and intent.name == "count" else (),
     )
+
+
+# The thing counted: the word after 几/多少 (and a measure word), or after 'how many'.
+_COUNTED_ZH = re.compile(r"(?:几|多少)[个名位家人篇次项批张所条种场]?([\u4e00-\u9fff]{1,10})")
+_COUNTED_EN = re.compile(r"\bhow many ([a-z'-]+(?: [a-z'-]+)?)", re.I)
+_UNIT_WORDS = frozenset({"人", "人员", "人次", "次", "个", "家", "名", "位"})
+
+
+def _counted(text: str, english: bool, gazetteer: Gazetteer) -> tuple[str, ...]:
+    """The noun a count question counts, as the articles would write it; () when it counts
+    by a unit alone (多少人, how many people) or names nothing the lexicon knows."""
+    if english:
+        m = _COUNTED_EN.search(text)
+        if not m:
+            return ()
+        for phrase in (m.group(1), m.group(1).split()[0]):
+            bridged, _, _ = gazetteer.bridge_words(phrase)
+            terms = [t for term in bridged.split() for t in term.split("/")]
+            if terms:
+                return tuple(t for t in terms if t not in _UNIT_WORDS)
+        return ()
+    m = _COUNTED_ZH.search(text)
+    if not m:
+        return ()
+    nouns = []  # the noun phrase after the measure word; its last noun is what is counted
+    for word, flag in pseg.cut(m.group(1)):
+        if flag[:1] not in ("n", "b") or word in FILLERS_ZH:
+            break
+        nouns.append(word)
+    head = nouns[-1] if nouns else ""
+    return (head,) if len(head) >= 2 and head not in ASPECT_NOUNS else ()
 
 
 def _predicates(text: str, english: bool, groups: list[tuple[str, ...]]) -> list[str]:

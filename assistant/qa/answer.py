@@ -137,6 +137,14 @@ def refusal_text(query: ParsedQuery, missing: list[str], nearby: str | None) -> 
     return text + (_in_script("\n相关的内容是:", query) + nearby if nearby else "")
 
 
+def apart_text(query: ParsedQuery, names: list[str], gazetteer: Gazetteer) -> str:
+    """The refusal for parties no article names together."""
+    if query.language == "en":
+        listed = " and ".join(f"{gazetteer.render(n)} ({n})" for n in names)
+        return f"No article mentions {listed} together, so the documents cannot answer this."
+    return _in_script(f"没有一篇文章同时提到{'和'.join(names)},文档无法回答这个问题。", query)
+
+
 def supplement(
     query: ParsedQuery,
     passages: list[Passage],

@@ -17,7 +17,8 @@ from assistant.embedding import load_embedding
 from assistant.errors import BackendError
 from assistant.qa import articles, facts, partners
 from assistant.qa.analyze import parse
-from assistant.qa.answer import AnswerConfig, compose, supplement
+from assistant.qa.answer import AnswerConfig, apart_text, compose, supplement
+from assistant.qa.evidence import apart
 from assistant.qa.followup import rewrite
 from assistant.qa.llm import LLMAnswerer
 from assistant.qa.retrieve import RetrievalConfig, dense_search, retrieve
@@ -171,6 +172,12 @@ class QueryEngine:
         standalone = rewrite(question, history or [], derived.gazetteer, self.llm)
         query = parse(standalone, derived.gazetteer)
         timings["parse_ms"] = _ms_since(t0)
+        unmet = apart(query, derived.manifest)
+        if unmet:  # parties asked about together that no article names together
+            timings["total_ms"] = _ms_since(t0)
+            text = apart_text(query, unmet, derived.gazetteer)
+            yield Answer(question, text, (), True, standalone, "offline", (), timings)
+            return
         about = articles.answer(query, derived, self.document_text) if query.scope else None
         if about is not None:  # how many articles, which ones, what each says, when published
             timings["total_ms"] = _ms_since(t0)

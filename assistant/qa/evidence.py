@@ -9,6 +9,7 @@ and loses to a sentence that holds the asked-for date, number or name.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -17,6 +18,7 @@ from assistant.lexicon.names import ORG_HEAD, aliases, full_names, titled_people
 from assistant.lexicon.questions import DATE_RE, NUMBER_RE
 from assistant.qa.analyze import ParsedQuery
 from assistant.store.lexical import LexicalIndex
+from assistant.store.schema import DocRecord
 from assistant.textnorm import sentence_spans, to_search_form
 from assistant.types import Passage
 
@@ -60,6 +62,19 @@ def holds(answer_type: str, text: str, gazetteer: Gazetteer) -> bool:
     return True
 
 
+def counts(text: str, counted: tuple[str, ...], number: str = "") -> bool:
+    """Whether a number in `text` (or the given one) counts one of `counted`: the noun stands
+    within a few characters of it (专家共71名, 4名专家工作站, 300余人参加)."""
+    if not counted:
+        return True
+    spans = (
+        [m.span() for m in re.finditer(re.escape(number), text)]
+        if number
+        else [m.span() for m in NUMBER_RE.finditer(text)]
+    )
+    return any(any(c in text[max(0, a - 12) : b + 8] for c in counted) for a, b in spans)
+
+
 def _weights(query: ParsedQuery, lexical: LexicalIndex) -> list[dict[str, float]]:
     """Each content group as {token: idf}, keeping the tokens the corpus uses (or a word
     that sounds the same: a typo)."""
@@ -92,6 +107,24 @@ def answerable(query: ParsedQuery, lexical: LexicalIndex) -> bool:
     if query.unknown_names or any(not lexical.mentions(n) for n in query.unknown_entities):
         return False
     return not missing_predicates(query, lexical)
+
+
+# Intents that ask about one thing the named parties did together (when they signed, who
+# spoke); a list, a comparison or a ranking may name parties that never met.
+_JOINT = frozenset({"when", "who", "count", "what", "yesno"})
+
+
+def apart(query: ParsedQuery, manifest: Mapping[str, DocRecord]) -> list[str]:
+    """The institutions a question asks about together when no article names them together
+    (胜利油田中心医院和莘县人民医院是哪天签约的): nothing can answer it."""
+    named = [e for e in query.entities if re.search(ORG_HEAD + "$", e)]
+    if query.intent not in _JOINT or len(named) < 2:
+        return []
+    for record in manifest.values():
+        title = to_search_form(record.article.title)
+        if all(e in record.names or any(f in title for f in _forms(e)) for e in named):
+            return []
+    return named
 
 
 def _partly_written(word: str, lexical: LexicalIndex) -> bool:
@@ -143,7 +176,9 @@ def gather(
             covered = sum(max((w for t, w in g.items() if t in text), default=0.0) for g in groups)
             coverage = covered / total
             entity = _entity_share(query, text, title, to_search_form(p.article.source or ""))
-            has = holds(query.answer_type, text, gazetteer)
+            has = holds(query.answer_type, text, gazetteer) and (
+                query.answer_type != "number" or counts(text, query.counted)
+            )
             separators = len(_LIST_SEPARATORS.findall(text))
             score = _score(query, coverage, entity, has, separators, rank, len(text))
             out.append(Evidence(p, rank, original, text, coverage, entity, has, separators, score))

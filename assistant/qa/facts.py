@@ -16,7 +16,7 @@ from assistant.lexicon.glossary import render_person
 from assistant.lexicon.names import ORG_HEAD
 from assistant.lexicon.roles import role_english, roles_in
 from assistant.qa.analyze import ParsedQuery
-from assistant.qa.evidence import answerable
+from assistant.qa.evidence import answerable, counts
 from assistant.store.derived import Derived
 from assistant.textnorm import to_search_form, to_traditional
 from assistant.types import Citation, Fact
@@ -188,7 +188,10 @@ def _figures(query: ParsedQuery, derived: Derived) -> list[Fact]:
     found = [
         f
         for f in derived.facts
-        if f.kind == "figure" and _about(f, query) and (not units or (f.unit[-1:] in units))
+        if f.kind == "figure"
+        and _about(f, query)
+        and (not units or (f.unit[-1:] in units))
+        and counts(_text(f), query.counted, f"{f.value}{f.unit}")
     ]
     return [f for f in found if _overlap(f, query) > 0]
 
