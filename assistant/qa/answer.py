@@ -35,6 +35,7 @@ class AnswerConfig:
     min_entity_share: float = 0.5  # of the question's entities it (or its title) names
     keep_ratio: float = 0.75  # keep further sentences scoring at least this share of the best
     max_sentences: int = 2
+    affirm_coverage: float = 0.6  # a yes/no question is answered yes at this coverage
     max_sentences_list: int = 4
 
 
@@ -137,6 +138,19 @@ def refusal_text(query: ParsedQuery, missing: list[str], nearby: str | None) -> 
     return text + (_in_script("\n相关的内容是:", query) + nearby if nearby else "")
 
 
+def _affirm(query: ParsedQuery, best: Evidence, config: AnswerConfig) -> str:
+    """Yes when the best sentence says what the question asks, in nearly all its words;
+    otherwise no verdict, only what the articles say."""
+    yes = best.coverage >= config.affirm_coverage and best.entity_share >= 1.0
+    if query.language == "en":
+        return (
+            "Yes, the articles say so:"
+            if yes
+            else "The articles do not say so in these words; they say:"
+        )
+    return _in_script("是的,文档中写道:" if yes else "文档没有这样直接说,相关的内容是:", query)
+
+
 def apart_text(query: ParsedQuery, names: list[str], gazetteer: Gazetteer) -> str:
     """The refusal for parties no article names together."""
     if query.language == "en":
@@ -197,6 +211,12 @@ def compose(
     ]
     lines = [f"{_quote(e, query, gazetteer)} [{n}]" for n, e in enumerate(decision.chosen, start=1)]
     span = direct(query, decision.chosen[0], gazetteer)
+    if query.intent == "yesno":
+        return (
+            _affirm(query, decision.chosen[0], config) + "\n" + "\n".join(lines),
+            citations,
+            False,
+        )
     if query.language == "en":
         head = f"Answer: {span} [1]" if span else "From the articles (quoted in Chinese):"
     else:

@@ -53,6 +53,7 @@ def answer(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
         "superlative": _extreme,
         "earliest_latest": _dated,
         "when": _dated,
+        "yesno": _role_check,
     }.get(query.intent)
     return route(query, derived) if route else None
 
@@ -141,6 +142,39 @@ def _who(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
         close = close[:1]
     chosen = list({f.subject: f for f in close}.values())[:3]
     return _compose(query, [(_person_line(f, query, derived), f) for f in chosen], derived)
+
+
+def _role_check(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
+    """Yes or no to "is X the 院长 (of Y)?": what role the articles give X, and who holds
+    the role asked about there."""
+    roles = roles_in(query.bridged if query.language == "en" else query.text)
+    persons = [e for e in query.entities if derived.gazetteer.names.get(e) == "person"]
+    if not roles or len(persons) != 1:
+        return None
+    own = [f for f in derived.facts if f.kind == "person" and f.subject == persons[0]]
+    if not own:
+        return None
+    fact = own[0]
+    yes = any(_holds(fact.role, r) for r in roles)
+    lines = [(_verdict(query, yes, fact, derived), fact)]
+    if not yes:  # who does hold it there
+        holders = [
+            f
+            for f in derived.facts
+            if f.kind == "person"
+            and f.subject != fact.subject
+            and (not fact.org or f.org == fact.org)
+            and any(_holds(f.role, r) for r in roles)
+        ]
+        lines += [(_person_line(f, query, derived), f) for f in holders[:1]]
+    return _compose(query, lines, derived)
+
+
+def _verdict(query: ParsedQuery, yes: bool, fact: Fact, derived: Derived) -> str:
+    if query.language == "en":
+        said = _person_line(fact, query, derived).removeprefix("Answer: ")
+        return f"{'Yes' if yes else 'No'}: {said}"
+    return f"{'是的' if yes else '不是'}。{fact.subject}是{fact.org}{fact.role}"
 
 
 def _holds(roles: str, role: str) -> bool:
