@@ -33,6 +33,7 @@ class ChunkMeta:
     end: int
     original: str  # the chunk in the article's own script
     tokens: str = ""  # BM25 tokens, space-joined
+    page: int | None = None  # 1-based page where the chunk starts (paged documents: PDF)
 
     @property
     def doc_id(self) -> str:
@@ -81,18 +82,32 @@ class Citation:
     score: float
     chunk_id: str = ""
     quote_simplified: str = ""
+    page: int | None = None  # the page of a paged document (PDF) the quote's passage is on
 
     def as_dict(self) -> dict:
         return asdict(self)
 
+    @property
+    def page_label(self) -> str:
+        """"p. 2" for a citation of a paged document, else ""."""
+        return f"p. {self.page}" if self.page else ""
+
     @classmethod
     def from_passage(cls, n: int, passage: Passage, quote: str, score: float) -> Citation:
         """A citation of `quote`, a sentence of `passage` in the article's own script."""
-        return cls.of_article(n, passage.article, quote, score, passage.chunk_id)
+        return cls.of_article(
+            n, passage.article, quote, score, passage.chunk_id, page=passage.meta.page
+        )
 
     @classmethod
     def of_article(
-        cls, n: int, article: Article, quote: str, score: float, chunk_id: str
+        cls,
+        n: int,
+        article: Article,
+        quote: str,
+        score: float,
+        chunk_id: str,
+        page: int | None = None,
     ) -> Citation:
         return cls(
             n=n,
@@ -105,6 +120,7 @@ class Citation:
             score=round(score, 4),
             chunk_id=chunk_id,
             quote_simplified=to_search_form(quote),
+            page=page,
         )
 
 
@@ -126,7 +142,17 @@ class Answer:
             "citations": [
                 {
                     k: c.as_dict()[k]
-                    for k in ("n", "doc_id", "title", "date", "source", "url", "quote", "score")
+                    for k in (
+                        "n",
+                        "doc_id",
+                        "title",
+                        "date",
+                        "source",
+                        "url",
+                        "page",
+                        "quote",
+                        "score",
+                    )
                 }
                 for c in self.citations
             ],

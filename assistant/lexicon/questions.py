@@ -86,7 +86,7 @@ INTENTS: tuple[Intent, ...] = (
     Intent(
         "who",
         "person",
-        re.compile(r"谁|哪位|什么人|何人|姓名|叫什么名字|名字"),
+        re.compile(r"谁|哪位|什么人|何人|姓名|叫什么名字|名字|叫啥|叫什么"),
         _en(r"\bwho\b|\bwhom\b|\bwhose\b|\bname of the (person|official|director|president)"),
     ),
     Intent(

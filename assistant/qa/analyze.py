@@ -226,7 +226,14 @@ def _entities(text: str, bridged: str, gazetteer: Gazetteer) -> tuple[list[str],
     if text:
         candidates += [name for name, _, _ in full_names(text, ORG_HEAD)]
         candidates += [text[a:b] for a, b in gazetteer.mentions(text)]
-        candidates += [w for w in proper_nouns(text) if not any(w in c for c in candidates)]
+        asking = asking_spans(text, False)
+        candidates += [
+            w
+            for w in proper_nouns(text)
+            if not any(w in c for c in candidates)
+            and w not in FILLERS_ZH
+            and not any(text.find(w) >= a and text.find(w) + len(w) <= b for a, b in asking)
+        ]
         candidates += [
             w for w in _abbreviated(text, gazetteer) if not any(w in c for c in candidates)
         ]

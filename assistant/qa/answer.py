@@ -17,7 +17,7 @@ from assistant.lexicon.glossary import render_person
 from assistant.lexicon.names import ORG_HEAD, full_names
 from assistant.lexicon.questions import DATE_RE, NUMBER_RE
 from assistant.qa.analyze import ParsedQuery
-from assistant.qa.evidence import Evidence, gather, missing_predicates, people
+from assistant.qa.evidence import Evidence, counts, gather, missing_predicates, people
 from assistant.store.lexical import LexicalIndex
 from assistant.textnorm import to_traditional
 from assistant.types import Citation, Passage
@@ -88,7 +88,8 @@ def select(ranked: list[Evidence], query: ParsedQuery, config: AnswerConfig) -> 
 def direct(query: ParsedQuery, e: Evidence, gazetteer: Gazetteer) -> str | None:
     """The asked-for span of the best sentence, nearest the question's words: a date, a
     number, a person or an institution; rendered for the asker's language."""
-    anchors = [
+    # the question's entities anchor best (山东省78家医院 over 全国1000家县医院); else its words
+    anchors = [m.start() for t in query.entities for m in re.finditer(re.escape(t), e.text)] or [
         m.start() for g in query.content for t in g for m in re.finditer(re.escape(t), e.text)
     ]
 
@@ -101,7 +102,13 @@ def direct(query: ParsedQuery, e: Evidence, gazetteer: Gazetteer) -> str | None:
     if kind == "date":
         span = nearest([(m.group(0), m.start()) for m in DATE_RE.finditer(e.text)])
     elif kind == "number":
-        span = nearest([(m.group(0), m.start()) for m in NUMBER_RE.finditer(e.text)])
+        span = nearest(
+            [
+                (m.group(0), m.start())
+                for m in NUMBER_RE.finditer(e.text)
+                if counts(e.text, query.counted, m.group(0))
+            ]
+        )
     elif kind == "person":
         span = nearest(people(e.text, gazetteer))
         if span and query.language == "en":

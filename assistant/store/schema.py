@@ -24,6 +24,7 @@ DOC_ID, DOC_HASH = "doc_id", "doc_hash"
 TITLE, DATE, SOURCE, AUTHOR, URL, SCRIPT = "title", "date", "source", "author", "url", "script"
 # Chunk keys.
 POSITION, START, END, ORIGINAL, TOKENS = "position", "start", "end", "original", "tokens"
+PAGE = "page"  # 1-based page of a paged document (PDF); 0 when the document has no pages
 # Document keys.
 FACTS = "facts"
 N_CHUNKS, PATH, ENCODING, WARNINGS, RELATIONS, NAMES = (
@@ -66,6 +67,7 @@ def chunk_to_chroma(meta: ChunkMeta) -> dict[str, Any]:
         END: meta.end,
         ORIGINAL: meta.original,
         TOKENS: meta.tokens,
+        PAGE: meta.page or 0,
     }
 
 
@@ -78,6 +80,7 @@ def chunk_from_chroma(meta: dict[str, Any]) -> ChunkMeta:
         int(meta.get(END, 0)),
         str(meta.get(ORIGINAL, "")),
         str(meta.get(TOKENS, "")),
+        int(meta.get(PAGE) or 0) or None,  # stores written before pages existed have none
     )
 
 
