@@ -89,7 +89,7 @@ class Citation:
 
     @property
     def page_label(self) -> str:
-        """"p. 2" for a citation of a paged document, else ""."""
+        """ "p. 2" for a citation of a paged document, else ""."""
         return f"p. {self.page}" if self.page else ""
 
     @classmethod

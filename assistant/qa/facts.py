@@ -231,7 +231,7 @@ def _figures(query: ParsedQuery, derived: Derived) -> list[Fact]:
 
 
 def _count(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
-    found = sorted(_figures(query, derived), key=lambda f: -_overlap(f, query))
+    found = sorted(_figures(query, derived), key=lambda f: (-_overlap(f, query), -_own(f, query)))
     if not found:
         return None
     best = found[0]
@@ -241,6 +241,13 @@ def _count(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
         else f"答:{best.value}{best.unit}"
     )
     return _compose(query, [(line, best)], derived)
+
+
+def _own(fact: Fact, query: ParsedQuery) -> int:
+    """How many of the question's entities the figure's own clause names: of two figures in
+    one sentence, 山东省78家医院入选 is Shandong's and 全国1000家县医院 is not."""
+    subject = _search_form(fact.subject)
+    return sum(e in subject for e in query.entities)
 
 
 def _extreme(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
