@@ -67,7 +67,7 @@ INTENTS: tuple[Intent, ...] = (
         re.compile(
             r"最早|最先|最晚|最近|最新|第一次|首次|先后|哪个先|哪场先|哪次先|先办|后办|先干|谁先|哪个在前"
         ),
-        _en(r"\b(earliest|first|latest|most recent|last|oldest|newest)\b"),
+        _en(r"\b(earliest|first|latest|most recent|last|oldest|newest|earlier|sooner|later)\b"),
     ),
     Intent(
         "count",

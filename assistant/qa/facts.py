@@ -12,14 +12,15 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from assistant.lexicon import kinds
 from assistant.lexicon.glossary import render_person
-from assistant.lexicon.names import ORG_HEAD
+from assistant.lexicon.names import ORG_HEAD, aliases
 from assistant.lexicon.roles import role_english, roles_in
 from assistant.qa.analyze import ParsedQuery
 from assistant.qa.evidence import answerable, counts
 from assistant.store.derived import Derived
 from assistant.textnorm import to_search_form, to_traditional
-from assistant.types import Citation, Fact
+from assistant.types import Citation, Fact, Relation
 
 _MOST = re.compile(
     r"最多|最大|最高|最长|更多|比较多|\b(most|largest|biggest|highest|greatest|more)\b", re.I
@@ -279,7 +280,72 @@ def _others(query: ParsedQuery, facts: list[Fact]) -> list[tuple[str, Fact]]:
     return [(f"{head}: {f.value or f.date}{f.unit}", f) for f in facts]
 
 
+# A question about partnerships themselves: the first or latest is a row of the relations
+# table, not any dated sentence (a policy notice is no partnership).
+_PARTNERSHIP = re.compile(
+    r"合作|协议|签约|签署|医联体|联盟|集团|支援|帮扶|托管|共建|结对|派驻|"
+    r"\b(partnerships?|agreements?|cooperations?|collaborations?|alliances?|consorti(um|a)|"
+    r"deals?|tie-ups?|signings?|partners?)\b",
+    re.I,
+)
+
+
+def _first_partnership(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
+    """The earliest or latest partnership in the relations table (among the question's
+    parties when it names any), with the next ones as runners-up."""
+    firsts: dict[str, tuple[int, Relation]] = {}  # one event per article and date
+    for row in derived.relations.all():
+        r = row.relation
+        sides = f"{r.supporter}|{r.supported}"
+        if not r.date or not all(e in sides for e in query.entities[:1]):
+            continue
+        if query.year is None or r.date.startswith(str(query.year)):
+            # the pair the title names stands for the event (not the fifth member of a list)
+            title = _search_form(row.title)
+            named = sum(
+                any(f in title for f in (n, *aliases(n))) for n in (r.supporter, r.supported)
+            )
+            key = f"{r.doc_id}|{r.date}"
+            if key not in firsts or named > firsts[key][0]:
+                firsts[key] = (named, r)
+    if not firsts:
+        return None
+    latest = bool(_LATEST.search(query.original))
+    ranked = sorted((r for _, r in firsts.values()), key=lambda r: r.date or "", reverse=latest)
+    lines = [
+        (_partnership_line(query, r, derived, i == 0), _as_fact(r))
+        for i, r in enumerate(ranked[:3])
+    ]
+    return _compose(query, lines, derived)
+
+
+def _as_fact(r: Relation) -> Fact:
+    return Fact("event", r.doc_id, r.evidence, r.supporter, org=r.supported, date=r.date)
+
+
+def _partnership_line(query: ParsedQuery, r: Relation, derived: Derived, best: bool) -> str:
+    render = derived.gazetteer.render
+    if query.language == "en":
+        word = "latest" if _LATEST.search(query.original) else "earliest"
+        head = f"Answer: the {word} is" if best else "Compared with:"
+        return (
+            f"{head} {r.date}, {render(r.supporter)} ({r.supporter}) and {render(r.supported)}"
+            f" ({r.supported}), {kinds.english(r.kind)}"
+        )
+    word = "最晚" if _LATEST.search(query.original) else "最早"
+    head = f"答:{word}的是" if best else "相比:"
+    return f"{head}{r.date},{r.supporter}与{r.supported}({r.kind})"
+
+
 def _dated(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
+    if (
+        query.intent == "earliest_latest"
+        and len(query.entities) <= 1
+        and _PARTNERSHIP.search(query.bridged or query.text)
+    ):
+        found = _first_partnership(query, derived)
+        if found is not None:
+            return found
     events = [
         f
         for f in derived.facts
