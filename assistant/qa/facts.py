@@ -326,15 +326,12 @@ def _as_fact(r: Relation) -> Fact:
 def _partnership_line(query: ParsedQuery, r: Relation, derived: Derived, best: bool) -> str:
     render = derived.gazetteer.render
     if query.language == "en":
-        word = "latest" if _LATEST.search(query.original) else "earliest"
-        head = f"Answer: the {word} is" if best else "Compared with:"
+        head = "Answer:" if best else "Compared with:"
         return (
-            f"{head} {r.date}, {render(r.supporter)} ({r.supporter}) and {render(r.supported)}"
-            f" ({r.supported}), {kinds.english(r.kind)}"
+            f"{head} {r.date} — {render(r.supporter)} ({r.supporter}) and "
+            f"{render(r.supported)} ({r.supported}), {kinds.english(r.kind)}"
         )
-    word = "最晚" if _LATEST.search(query.original) else "最早"
-    head = f"答:{word}的是" if best else "相比:"
-    return f"{head}{r.date},{r.supporter}与{r.supported}({r.kind})"
+    return f"{'答:' if best else '相比:'}{r.date},{r.supporter}与{r.supported}({r.kind})"
 
 
 def _dated(query: ParsedQuery, derived: Derived) -> FactAnswer | None:

@@ -3,6 +3,8 @@ and refusals for a role no article gives. Built from facts by hand; no model, no
 
 from __future__ import annotations
 
+import sqlite3
+
 import bm25s
 import pytest
 
@@ -11,9 +13,10 @@ from assistant.qa import facts
 from assistant.qa.analyze import parse
 from assistant.store.derived import Derived
 from assistant.store.lexical import LexicalIndex
+from assistant.store.relations import _COLUMNS, RelationIndex
 from assistant.store.schema import DocRecord
 from assistant.textnorm import tokenize
-from assistant.types import Article, Fact
+from assistant.types import Article, Fact, Relation
 
 S1 = "东营市第二人民医院党委书记丁春辉宣读文件,胜利油田中心医院派驻专家共71名。"
 S2 = "仪式由市二院党委副书记、院长王景峰主持。"
@@ -72,7 +75,24 @@ def derived() -> Derived:
     manifest = {
         d: DocRecord(Article(d, f"title {d}"), "h", 1, facts=tuple(fs)) for d, fs in FACTS.items()
     }
-    return Derived(manifest, "s", lexical, Gazetteer.from_names(NAMES), None)  # type: ignore[arg-type]
+    return Derived(manifest, "s", lexical, Gazetteer.from_names(NAMES), relations())
+
+
+def relations() -> RelationIndex:
+    """The relations table in memory: two signings, one per article."""
+    conn = sqlite3.connect(":memory:")
+    conn.execute(f"create table relations ({', '.join(_COLUMNS)}, title, source, url)")
+    rows = [
+        Relation("山东大学第二医院", "莘县人民医院", "紧密型医联体", "b", S4, "2024-04-28"),
+        Relation(
+            "温州医科大学附属第二医院", "丽水市妇幼保健院", "医联体成员", "c", S5, "2017-12-09"
+        ),
+    ]
+    conn.executemany(
+        "insert into relations values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(*(getattr(r, c) for c in _COLUMNS), f"title {r.doc_id}", None, None) for r in rows],
+    )
+    return RelationIndex(conn)
 
 
 def ask(question: str) -> facts.FactAnswer | None:

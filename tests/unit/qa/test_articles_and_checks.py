@@ -1,0 +1,147 @@
+"""Questions about the articles themselves, what a count counts, parties that never meet in
+one article, and yes/no role checks. Built by hand; no model, no store."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from assistant.lexicon.gazetteer import Gazetteer
+from assistant.lexicon.questions import article_scope
+from assistant.qa import articles, facts
+from assistant.qa.analyze import parse
+from assistant.qa.evidence import apart, counts
+from assistant.store.derived import Derived
+from assistant.textnorm import to_search_form
+from tests.unit.qa.test_fact_answers import NAMES, S1, S2, S3, S4, S5
+from tests.unit.qa.test_fact_answers import derived as fact_derived
+
+TEXTS = {"a": S1 + S2, "b": S3 + S4, "c": S5}
+DOC_NAMES = {
+    "a": {"东营市第二人民医院": "institution", "胜利油田中心医院": "institution", "东营": "place"},
+    "b": {"山东大学第二医院": "institution", "莘县人民医院": "institution", "莘县": "place"},
+    "c": {"丽水": "place", "温州医科大学附属第二医院": "institution"},
+}
+DATES = {"a": "2025-03-18", "b": "2024-04-29", "c": "2017-12-12"}
+OUTLETS = {"a": "大众网", "b": "大众网", "c": "温州医科大学附属第二医院"}  # c is its own outlet
+
+
+def derived() -> Derived:
+    d = fact_derived()
+    manifest = {
+        doc: dataclasses.replace(
+            record,
+            article=dataclasses.replace(record.article, date=DATES[doc], source=OUTLETS[doc]),
+            names=DOC_NAMES[doc],
+        )
+        for doc, record in d.manifest.items()
+    }
+    names = NAMES | {"温州医科大学附属第二医院": "institution"}
+    return dataclasses.replace(d, manifest=manifest, gazetteer=Gazetteer.from_names(names))
+
+
+def about(question: str) -> tuple[str, list] | None:
+    d = derived()
+    return articles.answer(parse(question, d.gazetteer), d, TEXTS.__getitem__)
+
+
+@pytest.mark.parametrize(
+    ("question", "scope"),
+    [
+        ("这5篇文章里讲东营的有几篇", "count"),
+        ("How many articles mention Dongying?", "count"),
+        ("哪篇文章提到了莘县", "which"),
+        ("which stories involve a Shandong University hospital", "which"),
+        ("帮我总结一下这五篇文章分别讲了啥", "summary"),
+        ("Summarize all the articles briefly", "summary"),
+        ("莘县那篇报道是什么时候发的", "published"),
+        ("When was the Leling story published?", "published"),
+        # about what the articles report, not about the articles
+        ("这几篇里一共提到几家县级医院", ""),
+        ("哪些医院支援乐陵", ""),
+        ("how many experts did Shengli send", ""),
+    ],
+)
+def test_article_scope_is_read_from_the_question(question: str, scope: str) -> None:
+    assert article_scope(to_search_form(question), question.isascii()) == scope
+
+
+def test_counting_articles_lists_each_one_with_its_citation() -> None:
+    text, citations = about("这几篇文章里讲东营的有几篇")  # type: ignore[misc]
+    assert text.startswith("答:1篇")
+    assert [c.doc_id for c in citations] == ["a"]
+    assert "东营市第二人民医院" in citations[0].quote
+
+
+def test_a_summary_of_all_articles_cites_every_one_in_date_order() -> None:
+    text, citations = about("Summarize all the articles briefly")  # type: ignore[misc]
+    assert [c.doc_id for c in citations] == ["c", "b", "a"]
+    assert text.startswith("3 articles:")
+
+
+def test_publication_date_comes_from_the_document_record() -> None:
+    text, citations = about("莘县那篇报道是什么时候发的")  # type: ignore[misc]
+    assert "2024-04-29" in text and [c.doc_id for c in citations] == ["b"]
+
+
+def test_an_abbreviated_institution_resolves_to_the_name_it_abbreviates() -> None:
+    query = parse("温医附二院那篇文章什么时候发的", derived().gazetteer)
+    assert query.entities == ("温州医科大学附属第二医院",)
+    assert about("温医附二院那篇文章什么时候发的")[1][0].doc_id == "c"  # type: ignore[index]
+
+
+def test_no_article_speaking_of_it_is_said_plainly() -> None:
+    text, citations = about("讲丽水和莘县的文章有几篇")  # type: ignore[misc]
+    assert citations == [] and "没有一篇文章" in text
+
+
+def test_a_count_reads_what_it_counts() -> None:
+    gaz = derived().gazetteer
+    assert parse("How many patients did the Shengli experts treat?", gaz).counted == (
+        "患者",
+        "病人",
+    )
+    assert parse("胜利油田中心医院派驻了多少名专家", gaz).counted == ("专家",)
+    assert parse("于小千一行几个人来的", gaz).counted == ()  # a unit alone counts people
+
+
+def test_a_number_counts_only_the_noun_beside_it() -> None:
+    assert counts("派驻专家共71名", ("专家",))
+    assert counts("与我院4名专家工作站揭牌", ("工作站",))
+    assert not counts("派驻专家共71名", ("患者", "病人"))
+    assert counts("派驻专家共71名", ())
+
+
+def test_a_figure_that_counts_something_else_answers_nothing() -> None:
+    d = derived()
+    assert facts.answer(parse("胜利油田中心医院派驻了多少名患者", d.gazetteer), d) is None
+    found = facts.answer(parse("胜利油田中心医院派驻了多少名专家", d.gazetteer), d)
+    assert found is not None and "71" in found.text
+
+
+def test_parties_no_article_names_together_are_found_apart() -> None:
+    d = derived()
+    never = parse("胜利油田中心医院和莘县人民医院是哪天签约的", d.gazetteer)
+    assert apart(never, d.manifest) == ["胜利油田中心医院", "莘县人民医院"]
+    met = parse("山东大学第二医院和莘县人民医院是哪天签约的", d.gazetteer)
+    assert apart(met, d.manifest) == []
+    listed = parse("胜利油田中心医院和莘县人民医院哪个更早", d.gazetteer)
+    assert apart(listed, d.manifest) == []  # a comparison may name parties that never met
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict", "also"),
+    [
+        ("丁春辉是东营市第二人民医院院长吗", "不是", "王景峰"),
+        ("王景峰是不是院长", "是的", "王景峰"),
+        ("Is Ding Chunhui the president of the hospital?", "No", "Wang Jingfeng"),
+    ],
+)
+def test_a_role_question_gets_a_verdict_and_the_holder(
+    question: str, verdict: str, also: str
+) -> None:
+    d = derived()
+    found = facts.answer(parse(question, d.gazetteer), d)
+    assert found is not None and found.text.startswith(verdict)
+    assert also in found.text and found.citations
