@@ -50,6 +50,7 @@ def evaluate_case(engine: QueryEngine, case: QACase) -> dict:
         "backend": answer.backend,
         "cited": cited,
         "latency_ms": round(latency, 1),
+        "answer_chars": len(answer.text),
         "quotes": [to_simplified(c.quote) for c in answer.citations],
     }
     if case.type == "refuse":
@@ -60,6 +61,11 @@ def evaluate_case(engine: QueryEngine, case: QACase) -> dict:
     row["must_recall"] = sum(groups) / len(groups) if groups else 1.0
     row["gold_cited"] = float(all(g in cited for g in case.gold))
     row["citation_precision"] = citation_precision(answer)
+    if not answer.refused and case.must:  # the cited sentences hold some fact the answer must
+        quoted = " ".join(to_simplified(c.quote) for c in answer.citations)
+        row["cited_holds_answer"] = any(
+            any(to_simplified(m) in quoted for m in g) for g in case.must
+        )
     return row
 
 
@@ -81,6 +87,10 @@ def summarize(rows: list[dict]) -> dict[str, float]:
         "citation_precision": mean(precisions),
         "refusal_accuracy": mean([float(r["refusal_correct"]) for r in refusals]),
         "false_refusal_rate": mean([float(r["false_refusal"]) for r in answerable]),
+        "cited_holds_answer": mean(
+            [float(r["cited_holds_answer"]) for r in rows if "cited_holds_answer" in r]
+        ),
+        "answer_chars_p50": statistics.median(r["answer_chars"] for r in rows) if rows else 0,
         "latency_p50_ms": round(statistics.median(latencies), 1) if latencies else 0.0,
         "latency_p95_ms": latencies[int(0.95 * (len(latencies) - 1))] if latencies else 0.0,
     }

@@ -17,9 +17,9 @@ from assistant.lexicon.glossary import render_person
 from assistant.lexicon.names import ORG_HEAD, full_names
 from assistant.lexicon.questions import DATE_RE, NUMBER_RE
 from assistant.qa.analyze import ParsedQuery
-from assistant.qa.evidence import Evidence, counts, gather, missing_predicates, people
+from assistant.qa.evidence import Evidence, counts, excerpt, gather, missing_predicates, people
 from assistant.store.lexical import LexicalIndex
-from assistant.textnorm import to_traditional
+from assistant.textnorm import to_search_form, to_traditional
 from assistant.types import Citation, Passage
 
 
@@ -122,13 +122,16 @@ def direct(query: ParsedQuery, e: Evidence, gazetteer: Gazetteer) -> str | None:
     return span
 
 
-def _quote(e: Evidence, query: ParsedQuery, gazetteer: Gazetteer) -> str:
+def _quote(e: Evidence, query: ParsedQuery, gazetteer: Gazetteer, span: str | None) -> str:
     """The sentence in its own script; English readers get the names glossed after it."""
+    shown = excerpt(e.original, [span]) if span else e.original  # no span: the whole sentence
     if query.language != "en":
-        return e.original
-    names = [e.text[a:b] for a, b in gazetteer.mentions(e.text)]
-    glosses = [f"{n} = {gazetteer.render(n)}" for n in dict.fromkeys(names) if len(n) >= 2][:4]
-    return e.original + (f" ({'; '.join(glosses)})" if glosses else "")
+        return shown
+    names = [
+        n for a, b in gazetteer.mentions(e.text) if (n := e.text[a:b]) in to_search_form(shown)
+    ]
+    glosses = [f"{n} = {gazetteer.render(n)}" for n in dict.fromkeys(names) if len(n) >= 2][:3]
+    return shown + (f" ({'; '.join(glosses)})" if glosses else "")
 
 
 def _in_script(text: str, query: ParsedQuery) -> str:
@@ -216,8 +219,11 @@ def compose(
         Citation.from_passage(n, e.passage, e.original, e.score)
         for n, e in enumerate(decision.chosen, start=1)
     ]
-    lines = [f"{_quote(e, query, gazetteer)} [{n}]" for n, e in enumerate(decision.chosen, start=1)]
     span = direct(query, decision.chosen[0], gazetteer)
+    core = span.split(" (")[-1].rstrip(")") if span else None  # the Chinese of an English span
+    lines = [
+        f"{_quote(e, query, gazetteer, core)} [{n}]" for n, e in enumerate(decision.chosen, start=1)
+    ]
     if query.intent == "yesno":
         return (
             _affirm(query, decision.chosen[0], config) + "\n" + "\n".join(lines),

@@ -38,6 +38,22 @@ class Evidence:
     score: float
 
 
+def excerpt(original: str, words: list[str], limit: int = 140) -> str:
+    """A long sentence cut to `limit` characters around the first of `words` (in the order
+    given) it holds, with
+    … where text was left out: an attendee list must not fill an answer. The text shown is
+    the source's own; the citation keeps the whole sentence."""
+    if len(original) <= limit:
+        return original
+    search = to_search_form(original)
+    at = next((search.find(w) for w in words if w and w in search), 0)  # words by priority
+    if len(search) != len(original):  # positions differ: keep the opening
+        at = 0
+    start = max(0, min(at - limit // 3, len(original) - limit))
+    end = start + limit
+    return ("…" if start else "") + original[start:end] + ("…" if end < len(original) else "")
+
+
 def split_sentences(text: str) -> list[str]:
     return [s for a, b in sentence_spans(text, whole=True) if (s := text[a:b].strip())]
 
