@@ -36,6 +36,7 @@ class CitedQueryEngine(BaseQueryEngine):
                         "date": c.date,
                         "source": c.source,
                         "url": c.url,
+                        "page": c.page,
                     },
                 ),
                 score=c.score,

@@ -89,7 +89,7 @@ class Citation:
 
     @property
     def page_label(self) -> str:
-        """ "p. 2" for a citation of a paged document, else ""."""
+        """The page for a citation's line ("p. 2"); empty when the document has no pages."""
         return f"p. {self.page}" if self.page else ""
 
     @classmethod

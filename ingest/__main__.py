@@ -1,16 +1,18 @@
-"""`python -m ingest CORPUS_DIR [--db PATH | --chroma-url URL] [--json] ...`"""
+"""`python -m ingest CORPUS_DIR [--db PATH | --chroma-url URL] [--json] [--watch] ...`"""
 
 from __future__ import annotations
 
 import argparse
 import json
 import os
+import signal
 import sys
 from pathlib import Path
 
 from assistant.app.settings import add_store_arguments, store_config
 from assistant.embedding import DEFAULT_MODEL, load_embedding
 from assistant.errors import AssistantError
+from assistant.store.chroma import StoreConfig
 
 from .pipeline import IngestOptions, Summary, no_events, run
 
@@ -23,7 +25,9 @@ def build_parser() -> argparse.ArgumentParser:
         "their chunks, and files no longer present are removed (unless --no-prune).",
     )
     p.add_argument(
-        "corpus", type=Path, help="directory (or single file) of .txt/.md/.html articles"
+        "corpus",
+        type=Path,
+        help="directory (or single file) of articles: .txt, .md, .html/.htm, .pdf, .docx",
     )
     add_store_arguments(p)
     p.add_argument(
@@ -44,6 +48,13 @@ def build_parser() -> argparse.ArgumentParser:
         type=parse_shard,
         metavar="I/N",
         help="ingest only shard I of N (0-based), so N workers can share one Chroma server",
+    )
+    p.add_argument(
+        "--watch",
+        action="store_true",
+        help="after ingesting, keep watching the directory: files that arrive or change are "
+        "ingested and files deleted are removed from the store, one line per batch of changes "
+        "(Ctrl-C stops)",
     )
     p.add_argument("--json", action="store_true", help="print the summary as one JSON object")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
@@ -91,6 +102,8 @@ def main(argv: list[str] | None = None) -> int:
         options = IngestOptions(chunk_size=args.chunk_size, overlap=args.overlap, prune=args.prune)
         if args.chunk_size < 20 or not 0 <= args.overlap < args.chunk_size:
             raise ValueError("--chunk-size must be >= 20 and 0 <= --overlap < --chunk-size")
+        if args.watch:
+            return _watch(args, config, options)
         summary = run(
             args.corpus,
             config,
@@ -107,6 +120,31 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(summary.as_dict(), ensure_ascii=False))
     else:
         print_summary(summary)
+    return 0
+
+
+def _watch(args: argparse.Namespace, config: StoreConfig, options: IngestOptions) -> int:
+    if args.json or args.events:
+        raise ValueError("--watch prints one line per batch: it takes neither --json nor --events")
+    if not args.prune:
+        raise ValueError("--watch removes deleted files from the store: it takes no --no-prune")
+    from .watch import watch
+
+    def terminate(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt  # `kill` stops it as cleanly as Ctrl-C
+
+    signal.signal(signal.SIGTERM, terminate)
+    try:
+        watch(
+            args.corpus,
+            config,
+            load_embedding(args.embed_model),
+            options,
+            shard=args.shard,
+            report=lambda line: print(line, flush=True),
+        )
+    except KeyboardInterrupt:
+        print("watch: stopped", flush=True)
     return 0
 
 

@@ -1,14 +1,22 @@
 """Chunk: split a cleaned article into passages at sentence ends and paragraph breaks.
 
 Sizes are in characters (one CJK character is about one model token). Each chunk
-keeps its character offsets in the cleaned text, so a citation can quote it exactly.
+keeps its character offsets in the cleaned text, so a citation can quote it exactly,
+and, for a paged document (PDF), the page its start falls on.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 from assistant.textnorm import sentence_spans
+
+_SPACE = re.compile(r"\s+")
+_PROBE = 12  # characters of chunk text looked up in the pages at a time
+_MIN_PROBE = 6  # the last probe of a chunk may be this short
 
 
 @dataclass(frozen=True)
@@ -18,6 +26,7 @@ class Chunk:
     start: int  # offsets into the cleaned (original-script) text
     end: int
     text: str
+    page: int | None = None  # 1-based page of a paged document where the chunk starts
 
 
 def _split_long(start: int, end: int, size: int) -> list[tuple[int, int]]:
@@ -27,7 +36,42 @@ def _split_long(start: int, end: int, size: int) -> list[tuple[int, int]]:
     return [(s, min(s + step, end)) for s in range(start, end, step)]
 
 
-def chunk_text(doc_id: str, text: str, size: int = 320, overlap: int = 60) -> list[Chunk]:
+def chunk_text(
+    doc_id: str, text: str, size: int = 320, overlap: int = 60, pages: Sequence[str] = ()
+) -> list[Chunk]:
+    """Chunks of at most `size` characters; with `pages` (the raw text of each page of a
+    PDF), each chunk also carries the page its start falls on."""
+    chunks = _chunks(doc_id, text, size, overlap)
+    return locate_pages(chunks, pages) if pages else chunks
+
+
+def locate_pages(chunks: list[Chunk], pages: Sequence[str]) -> list[Chunk]:
+    """Give each chunk the page its start falls on, by finding its text in the pages' text.
+
+    Cleaning changed the offsets (removed lines, glosses, whitespace), so chunks are found
+    by their words: whitespace is ignored, and a chunk's first few characters are looked up
+    after the previous chunk's start (chunks come in order); when cleaning altered them the
+    next few are tried. A chunk found nowhere gets no page rather than a guessed one.
+    """
+    flat, ends = "", []
+    for page_text in pages:
+        flat += _SPACE.sub("", page_text)
+        ends.append(len(flat))  # flat[ends[i-1]:ends[i]] is page i+1
+    out, cursor = [], 0
+    for chunk in chunks:
+        words = _SPACE.sub("", chunk.text)
+        page: int | None = None
+        for offset in range(0, max(len(words) - _MIN_PROBE, 0) + 1, _PROBE // 2):
+            found = flat.find(words[offset : offset + _PROBE], cursor)
+            if found >= 0:
+                cursor = max(found - offset, cursor)
+                page = bisect.bisect_right(ends, cursor) + 1
+                break
+        out.append(replace(chunk, page=min(page, len(ends)) if page else None))
+    return out
+
+
+def _chunks(doc_id: str, text: str, size: int, overlap: int) -> list[Chunk]:
     if size < 20 or not 0 <= overlap < size:
         raise ValueError("chunk size must be >= 20 and 0 <= overlap < size")
     units: list[tuple[int, int]] = []

@@ -1,7 +1,9 @@
 """Metadata: title, ISO date, outlet, author, URL and script of one cleaned article.
 
 Only the lines around the body are read (header, byline, editor lines): dates and
-URLs inside recommendation lists belong to other pages.
+URLs inside recommendation lists belong to other pages. What the file says about itself
+(`Hints`: a web page's title, date, author, site and URL; a PDF's or Word file's title and
+author) fills in what the text does not give.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from assistant.textnorm import detect_script, to_simplified
 from assistant.types import Article
 
 from .clean import CleanDocument
+from .formats import Hints
 
 _DATE = re.compile(r"(20\d{2}|19\d{2})\s*[-/年.]\s*(\d{1,2})\s*[-/月.]\s*(\d{1,2})")
 _SOURCE = re.compile(r"来源\s*[::]\s*([^\s::]+)")
@@ -94,7 +97,20 @@ def _authors(header: list[str], body: list[str]) -> str | None:
     return " ".join(unique) or None
 
 
-def extract(doc: CleanDocument) -> Article:
+def _hinted_author(value: str | None) -> str | None:
+    """A file's author field, read like a byline: "大众网记者 岳霄远 通讯员 袁玉起 聊城报道"
+    gives "岳霄远 袁玉起"; a value that is no byline is kept as it is."""
+    if not value:
+        return None
+    names = byline_names(to_simplified(value))
+    if names is not None:
+        return " ".join(names) or None
+    return None if value in _PLACEHOLDER_AUTHORS else value
+
+
+def extract(doc: CleanDocument, hints: Hints | None = None) -> Article:
+    """The article's metadata from its text; `hints` fill in what the text does not give."""
+    hints = hints or Hints()
     lines = [to_simplified(line) for line in doc.header]
     date = next((d for d in map(iso_date, lines) if d), None)
     source = _first((_SOURCE, _BREADCRUMB), lines)
@@ -103,10 +119,10 @@ def extract(doc: CleanDocument) -> Article:
     url = _first((_URL,), lines)
     return Article(
         doc_id=doc.doc_id,
-        title=doc.title or doc.text.split("\n", 1)[0][:60],
-        date=date,
-        source=source,
-        author=author,
-        url=url,
+        title=doc.title or hints.title or doc.text.split("\n", 1)[0][:60],
+        date=date or (iso_date(hints.date) if hints.date else None),
+        source=source or hints.site,
+        author=author or _hinted_author(hints.author),
+        url=url or hints.url,
         script=detect_script(doc.title + doc.text),
     )

@@ -40,7 +40,7 @@ from .metadata import extract
 from .normalize import bm25_tokens, search_texts
 from .relations import extract as extract_relations
 
-PIPELINE_VERSION = "4"  # bump when cleaning or chunking changes: every document re-ingests
+PIPELINE_VERSION = "5"  # bump when cleaning or chunking changes: every document re-ingests
 
 
 @dataclass(frozen=True)
@@ -91,8 +91,8 @@ def prepare(path: Path, options: IngestOptions) -> Prepared:
     cleaned = clean(raw.doc_id, raw.text)
     if not cleaned.text.strip():
         raise RejectedFile(path, "no article text left after removing page chrome")
-    meta = extract(cleaned)
-    chunks = chunk_text(raw.doc_id, cleaned.text, options.chunk_size, options.overlap)
+    meta = extract(cleaned, raw.hints)
+    chunks = chunk_text(raw.doc_id, cleaned.text, options.chunk_size, options.overlap, raw.pages)
     texts = search_texts(chunks)
     key = f"{raw.content_hash}|{PIPELINE_VERSION}|{options.chunk_size}|{options.overlap}"
     return Prepared(
@@ -125,7 +125,7 @@ def _chunk_rows(doc: Prepared, vectors: list[list[float]]) -> list[ChunkRow]:
         ChunkRow(
             chunk_id(doc.meta.doc_id, doc.doc_hash, c.position),
             text,
-            ChunkMeta(doc.meta, doc.doc_hash, c.position, c.start, c.end, c.text, tokens),
+            ChunkMeta(doc.meta, doc.doc_hash, c.position, c.start, c.end, c.text, tokens, c.page),
             vector,
         )
         for c, text, tokens, vector in zip(doc.chunks, doc.texts, doc.tokens, vectors, strict=True)

@@ -80,8 +80,9 @@ def test_huge_file_is_rejected_without_reading_it(tmp_path: Path) -> None:
 
 
 def test_discover_lists_supported_files_only(tmp_path: Path) -> None:
-    for name in ("b.txt", "a.md", "c.html", "d.pdf", ".hidden.txt", "README.md"):
+    names = ("b.txt", "a.md", "c.html", "d.pdf", "e.docx", "f.doc", ".hidden.txt", "README.md")
+    for name in names:
         (tmp_path / name).write_text("x", encoding="utf-8")
-    assert [p.name for p in discover(tmp_path)] == ["a.md", "b.txt", "c.html"]
+    assert [p.name for p in discover(tmp_path)] == ["a.md", "b.txt", "c.html", "d.pdf", "e.docx"]
     with pytest.raises(FileNotFoundError):
         discover(tmp_path / "missing")
