@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from assistant.lexicon.questions import ARTICLE_NOUN
 from assistant.qa.analyze import ParsedQuery
+from assistant.qa.evidence import excerpt
 from assistant.store.derived import Derived
 from assistant.textnorm import sentence_spans, to_search_form, to_traditional
 from assistant.types import Article, Citation
@@ -48,6 +49,67 @@ def answer(
         return _published(query, matches)
     render = derived.gazetteer.render
     return _listed(query, matches, query.scope == "count", render)
+
+
+# A sentence that opens with its day: 6月17日下午, 3月17日, 2024年4月28日
+_OPENS_DATED = re.compile(r"\s*((?:\d{4}年)?\d{1,2}月\d{1,2}(?:-\d{1,2})?日[上下中]?午?)")
+
+
+def sequence(
+    query: ParsedQuery, derived: Derived, text_of: Callable[[str], str]
+) -> tuple[str, list[Citation]] | None:
+    """What came first and what followed within one event ("于小千在东营先干的啥", "what
+    happened first during the visit"): the article that names every entity of the question,
+    its sentences that open with a day, in the article's order. A span of days (6月17-18日)
+    frames the visit; the single days are its steps."""
+    if query.intent != "earliest_latest" or not query.entities:
+        return None
+    docs = [
+        d
+        for d, record in derived.manifest.items()
+        if all(e in to_search_form(f"{record.article.title}\n{text_of(d)}") for e in query.entities)
+    ]
+    if len(docs) != 1:
+        return None
+    article = derived.manifest[docs[0]].article
+    original = text_of(docs[0])
+    steps = [
+        (m.group(1), sentence)
+        for a, b in sentence_spans(original, whole=True)
+        if (m := _OPENS_DATED.match(sentence := original[a:b].strip()))
+    ]
+    single = [(day, s) for day, s in steps if "-" not in day]
+    steps = single if len(single) >= 2 else steps
+    if len(steps) < 2:
+        return None
+    citations = [
+        Citation.of_article(n, article, s, 1.0, f"{article.doc_id}#step")
+        for n, (_, s) in enumerate(steps[:4], 1)
+    ]
+    if query.language == "en":
+        lines = [f"In the article's order ({len(citations)} dated steps):"]
+        lines += [
+            f"{n}. {_english_day(day)}: {excerpt(s, [day], 90)} [{n}]"
+            for n, (day, s) in enumerate(steps[:4], 1)
+        ]
+    else:
+        lines = [_script(query, f"答:按文章的顺序,共{len(citations)}步:")]
+        lines += [f"{n}. {excerpt(s, [day], 90)} [{n}]" for n, (day, s) in enumerate(steps[:4], 1)]
+    return "\n".join(lines), citations
+
+
+_MONTHS = "January February March April May June July August September October November December"
+_PART_OF_DAY = {"上午": " (morning)", "下午": " (afternoon)", "中午": " (noon)"}
+
+
+def _english_day(day: str) -> str:
+    """6月17日下午 → June 17 (afternoon)."""
+    m = re.search(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2}(?:-\d{1,2})?)日", day)
+    if not m or not 1 <= int(m.group(2)) <= 12:
+        return day
+    year = f", {m.group(1)}" if m.group(1) else ""
+    part = next((v for k, v in _PART_OF_DAY.items() if day.endswith(k)), "")
+    return f"{_MONTHS.split()[int(m.group(2)) - 1]} {m.group(3)}{year}{part}"
 
 
 def _terms(query: ParsedQuery) -> list[tuple[str, ...]]:

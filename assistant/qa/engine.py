@@ -178,7 +178,11 @@ class QueryEngine:
             text = apart_text(query, unmet, derived.gazetteer)
             yield Answer(question, text, (), True, standalone, "offline", (), timings)
             return
-        about = articles.answer(query, derived, self.document_text) if query.scope else None
+        about = (
+            articles.answer(query, derived, self.document_text)
+            if query.scope
+            else articles.sequence(query, derived, self.document_text)
+        )
         if about is not None:  # how many articles, which ones, what each says, when published
             timings["total_ms"] = _ms_since(t0)
             yield Answer(

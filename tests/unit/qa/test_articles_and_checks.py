@@ -37,7 +37,7 @@ def derived() -> Derived:
         )
         for doc, record in d.manifest.items()
     }
-    names = NAMES | {"温州医科大学附属第二医院": "institution"}
+    names = NAMES | {"温州医科大学附属第二医院": "institution", "于小千": "person"}
     return dataclasses.replace(d, manifest=manifest, gazetteer=Gazetteer.from_names(names))
 
 
@@ -145,3 +145,32 @@ def test_a_role_question_gets_a_verdict_and_the_holder(
     found = facts.answer(parse(question, d.gazetteer), d)
     assert found is not None and found.text.startswith(verdict)
     assert also in found.text and found.citations
+
+
+VISIT = (
+    "6月17-18日,于小千一行莅临东营。6月17日下午,于小千一行调研了儿童康复科。"
+    "6月18日上午,召开汇报会。"
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        ("于小千在东营先干的啥后干的啥", "1. 6月17日下午"),
+        ("During Yu Xiaoqian's visit, what happened first?", "1. June 17 (afternoon): 6月17日下午"),
+    ],
+)
+def test_the_steps_of_one_event_come_in_the_articles_order(question: str, first: str) -> None:
+    d = derived()
+    texts = TEXTS | {"c": S5 + VISIT}
+    found = articles.sequence(parse(question, d.gazetteer), d, texts.__getitem__)
+    assert found is not None
+    text, citations = found
+    lines = text.splitlines()
+    assert lines[1].startswith(first) and "6月18日上午" in lines[2]
+    assert [c.doc_id for c in citations] == ["c", "c"]  # the span 6月17-18日 only frames them
+
+
+def test_no_sequence_without_one_article_naming_the_entities() -> None:
+    d = derived()
+    assert articles.sequence(parse("于小千先干的啥", d.gazetteer), d, TEXTS.__getitem__) is None
