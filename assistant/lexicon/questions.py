@@ -55,7 +55,10 @@ INTENTS: tuple[Intent, ...] = (
     Intent(
         "superlative",
         "number",
-        re.compile(r"最多|最少|最大|最小|最高|最低|最长|最短|比较多|更多|更少|人最多|规模最"),
+        re.compile(
+            r"最多|最少|最大|最小|最高|最低|最长|最短|比较多|比较少|更多|更少|人最多|规模最"
+            r"|[多少]一点|[多少]一些"
+        ),
         _en(
             r"\b(most(?! recent)|least|largest|biggest|smallest|highest|lowest|fewest|greatest"
             r"|more|fewer)\b"

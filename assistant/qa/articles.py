@@ -208,9 +208,9 @@ def _published(query: ParsedQuery, matches: list[Match]) -> tuple[str, list[Cita
     dated = [m for m in matches if m.article.date]
     if not dated:
         return None
-    if _LATEST.search(query.original):
+    if _LATEST.search(query.text):
         dated = dated[-1:]
-    elif _EARLIEST.search(query.original):
+    elif _EARLIEST.search(query.text):
         dated = dated[:1]
     citations = _cite(dated)
     if query.language == "en":

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from assistant.lexicon import kinds
 from assistant.lexicon.glossary import render_person
-from assistant.lexicon.names import ORG_HEAD, aliases
+from assistant.lexicon.names import ORG_HEAD, aliases, full_names
 from assistant.lexicon.roles import role_english, roles_in
 from assistant.qa.analyze import ParsedQuery
 from assistant.qa.evidence import answerable, counts
@@ -218,8 +218,7 @@ def _no_such_role(query: ParsedQuery, roles: list[str]) -> FactAnswer:
 
 
 def _figures(query: ParsedQuery, derived: Derived) -> list[Fact]:
-    wanted = re.search(r"(?:几|多少)([人名位家个篇])", query.text)
-    units = _UNITS.get(wanted.group(1), "") if wanted else ""
+    units = _UNITS.get(_unit_asked(query), "")
     found = [
         f
         for f in derived.facts
@@ -229,6 +228,20 @@ def _figures(query: ParsedQuery, derived: Derived) -> list[Fact]:
         and counts(_text(f), query.counted, f"{f.value}{f.unit}")
     ]
     return [f for f in found if _overlap(f, query) > 0]
+
+
+_UNIT_ASKED = re.compile(
+    r"(?:几|多少)([人名位家个篇])|([人家篇])数?(?:最多|最少|比较多|比较少|更多|更少|多一些|少一些|多一点|少一点)"
+)
+_PEOPLE_EN = re.compile(r"\b(people|attendees|participants|persons|visitors|guests)\b", re.I)
+
+
+def _unit_asked(query: ParsedQuery) -> str:
+    """The measure word a count or a ranking asks in (几个人, 哪场人最多, most people)."""
+    if query.language == "en":
+        return "人" if _PEOPLE_EN.search(query.text) else ""
+    m = _UNIT_ASKED.search(query.text)
+    return (m.group(1) or m.group(2)) if m else ""
 
 
 def _count(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
@@ -258,20 +271,50 @@ def _extreme(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
     found.sort(key=lambda f: -_overlap(f, query))
     top = _overlap(found[0], query)
     close = [f for f in found if _overlap(f, query) >= top * 0.5 and f.unit == found[0].unit]
-    most = bool(_MOST.search(query.original))
+    most = bool(_MOST.search(query.text))
     ranked = sorted(close, key=lambda f: -int(f.value) if most else int(f.value))
     best = ranked[0]
     word = (
         ("most" if most else "fewest") if query.language == "en" else ("最多" if most else "最少")
     )
     line = (
-        f"Answer: the {word} is {best.value} ({best.value}{best.unit})"
+        f"Answer: the {word} is {best.value} ({best.value}{best.unit}){_whose(best, derived)}"
         if query.language == "en"
         else f"答:{word}的是{best.value}{best.unit}({best.subject})"
     )
-    # runners-up from other sentences: parts of the same figure compare nothing
-    others = [f for f in ranked[1:] if f.evidence != best.evidence][:2]
+    # runners-up from other sentences (parts of the same figure compare nothing), and from
+    # other articles the figures that count the same thing (专家 … 4名专家工作站)
+    others = [f for f in ranked[1:] if f.evidence != best.evidence][:1]
+    counted = tuple(
+        t
+        for g in query.content
+        for t in g
+        if len(t) >= 2
+        and counts(_text(best), (t,), f"{best.value}{best.unit}")
+        and not any(t in e for e in query.entities)
+    )
+    text, number = _text(best), f"{best.value}{best.unit}"
+    at = text.find(number)
+    nearest = sorted(
+        counted, key=lambda t: min(abs(m.start() - at) for m in re.finditer(re.escape(t), text))
+    )
+    rivals = {
+        f.doc_id: f
+        for f in sorted(found, key=lambda f: _overlap(f, query))
+        if f.doc_id != best.doc_id and counts(_text(f), tuple(nearest[:1]), f"{f.value}{f.unit}")
+    }
+    others += [f for f in rivals.values() if f not in others][: 3 - len(others)]
     return _compose(query, [(line, best), *_others(query, others)], derived)
+
+
+def _whose(fact: Fact, derived: Derived) -> str:
+    """' — Shengli Oilfield Central Hospital (胜利油田中心医院)': the institution the figure's
+    own clause names, for an English answer."""
+    named = full_names(_search_form(fact.subject), ORG_HEAD)
+    if not named:
+        return ""
+    name = named[0][0]
+    return f" — {derived.gazetteer.render(name)} ({name})"
 
 
 def _others(query: ParsedQuery, facts: list[Fact]) -> list[tuple[str, Fact]]:
@@ -310,7 +353,7 @@ def _first_partnership(query: ParsedQuery, derived: Derived) -> FactAnswer | Non
                 firsts[key] = (named, r)
     if not firsts:
         return None
-    latest = bool(_LATEST.search(query.original))
+    latest = bool(_LATEST.search(query.text))
     ranked = sorted((r for _, r in firsts.values()), key=lambda r: r.date or "", reverse=latest)
     lines = [
         (_partnership_line(query, r, derived, i == 0), _as_fact(r))
@@ -362,7 +405,7 @@ def _dated(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
         if query.intent == "when"
         else [f for f in scored if _overlap(f, query) >= top * 0.5]
     )
-    latest = bool(_LATEST.search(query.original))
+    latest = bool(_LATEST.search(query.text))
     ranked = sorted(close, key=lambda f: f.date or "", reverse=latest)
     best = ranked[0]
     line = (
