@@ -72,16 +72,20 @@ def _institution(name: str) -> bool:
     return bool(re.search(ORG_HEAD + "$", name))
 
 
-def _about(fact: Fact, query: ParsedQuery, strict: bool = False) -> bool:
+def _about(fact: Fact, query: ParsedQuery, derived: Derived, strict: bool = False) -> bool:
     """Whether the fact concerns the question's entities: every one of them, or for a
     comparison among several (哪个最早, which is the latest), any one. With `strict`, an
     institution must be the fact's own organisation, not one merely named beside it."""
     text = _text(fact)
+    record = derived.manifest.get(fact.doc_id)
+    title = _search_form(record.article.title) if record else ""
 
     def concerns(entity: str) -> bool:
         if strict and _institution(entity):
             return bool(fact.org) and (entity in fact.org or fact.org in entity)
-        return entity in text or entity in fact.org
+        # who did it: a place the article's title names is where its people act (莅临我市)
+        placed = query.intent == "who" and not _institution(entity) and entity in title
+        return entity in text or entity in fact.org or placed
 
     among = query.intent in ("earliest_latest", "superlative") and len(query.entities) > 1
     return (any if among else all)(concerns(e) for e in query.entities) if query.entities else True
@@ -128,7 +132,9 @@ def _compose(query: ParsedQuery, lines: list[tuple[str, Fact]], derived: Derived
 def _who(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
     roles = roles_in(query.bridged if query.language == "en" else query.text)
     people = [
-        f for f in derived.facts if f.kind == "person" and _about(f, query, strict=bool(roles))
+        f
+        for f in derived.facts
+        if f.kind == "person" and _about(f, query, derived, strict=bool(roles))
     ]
     if roles:
         people = [f for f in people if any(_holds(f.role, r) for r in roles)]
@@ -223,7 +229,7 @@ def _figures(query: ParsedQuery, derived: Derived) -> list[Fact]:
         f
         for f in derived.facts
         if f.kind == "figure"
-        and _about(f, query)
+        and _about(f, query, derived)
         and (not units or (f.unit[-1:] in units))
         and counts(_text(f), query.counted, f"{f.value}{f.unit}")
     ]
@@ -391,7 +397,7 @@ def _dated(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
         for f in derived.facts
         if f.kind == "event"
         and f.date
-        and _about(f, query)
+        and _about(f, query, derived)
         and (query.year is None or f.date.startswith(str(query.year)))
     ]
     if not events:
