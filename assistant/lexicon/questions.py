@@ -171,6 +171,7 @@ FILLERS_ZH = frozenset(
         "那些 这些 那场 这场 那次 这次 那篇 这篇 文章 里 里面 中 其中 都 还 又 就 也 "
         "什么 啥 哪 哪些 哪个 哪家 哪位 哪天 谁 多少 几 怎么 怎样 如何 为什么 是否 "
         "是不是 有没有 吗 了 的 地 得 是 有 在 和 与 跟 及 一共 总共 分别 比较 最 先 后 "
+        "啥意思 什么意思 啥叫 什么叫 "
     )
 )
 # Nouns that name the aspect asked about, not a thing the answer must mention: the answer to
@@ -183,6 +184,70 @@ ASPECT_NOUNS = frozenset(
         "信息 消息 新闻 报道 文章 篇 部分"
     )
 )
+
+
+# What a what/how question asks about, and the words a sentence that answers it uses:
+# 目的是什么 is answered by a sentence with 为了/旨在/助力 even when it never says 目的.
+@dataclass(frozen=True)
+class Aspect:
+    name: str
+    zh: re.Pattern[str]  # in the question
+    en: re.Pattern[str]
+    cue: re.Pattern[str]  # in an answering sentence (search form)
+
+
+ASPECTS: tuple[Aspect, ...] = (
+    Aspect(
+        "purpose",
+        re.compile(r"目的|为了什么|为什么|为啥|意义|初衷|目标"),
+        _en(r"\b(purpose|aim|goal|why|objective|intended|meant to|point of)\b"),
+        re.compile(r"为了|旨在|助力|推动|促进|提升|提高|以.{1,12}为目标|目标|意义"),
+    ),
+    Aspect(
+        "requirement",
+        re.compile(r"要求|希望|强调|指示|嘱咐|叮嘱|提了|提出|讲话"),
+        _en(
+            r"\b(require|requirement|demand|expect|ask(ed)? (of|for)|call(ed)? for|urge|instruct"
+            r"|say|said)"
+        ),
+        re.compile(r"要求|希望|强调|指出|表示|一要|二要|一是|二是|必须|务必|要以|要"),
+    ),
+    Aspect(
+        "meaning",
+        re.compile(r"意思|含义|是指|指的是|是什么模式|什么是|啥是|是啥"),
+        _en(
+            r"\b(mean|meaning|stand for|stands for|what is the .{0,30}(model|mode)|definition"
+            r"|refer)"
+        ),
+        re.compile(r"即|是指|就是|指的是|具体做法|具体来说|也就是"),
+    ),
+    Aspect(
+        "measure",
+        re.compile(r"措施|做法|怎么做|如何做|怎样|举措|办法|方式"),
+        _en(r"\b(how (did|do|will|does)|measures?|steps?|approach|method|way)\b"),
+        re.compile(r"通过|采取|建立|开展|实施|实行|推行|做法"),
+    ),
+    Aspect(
+        "result",
+        re.compile(r"效果|成果|成效|提升了|提高了|变化|改善|结果|怎么样了"),
+        _en(r"\b(result|outcome|effect|impact|improve|achiev|change)"),
+        re.compile(r"提升|提高|增长|改善|取得|实现|显著|成效|%"),
+    ),
+)
+
+
+def aspect_of(text: str, english: bool) -> Aspect | None:
+    """The aspect a question asks about, if it names one."""
+    return next((a for a in ASPECTS if (a.en if english else a.zh).search(text)), None)
+
+
+# Words that carry a list on from the sentence before: 二是…, 其次…, 同时…
+CONTINUES = re.compile(
+    r"^\s*(?:[二三四五六七八九]是|[二三四五六七八九]要|其次|再次|然后|最后|第[二三四五六七八九]|同时|此外|另外|[2-9][.、])"
+)
+OPENS_LIST = re.compile(r"[::]\s*$|如下|一是|一要|首先|第一|[1１][.、]")
+
+
 # Section answer types: which sentences can answer which intent.
 DATE_RE = re.compile(
     r"\d{4}年(?:\d{1,2}月(?:\d{1,2}(?:-\d{1,2})?[日号])?)?|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"

@@ -21,6 +21,7 @@ from assistant.lexicon.questions import (
     Intent,
     article_scope,
     asking_spans,
+    aspect_of,
     intent_of,
 )
 from assistant.textnorm import STOPWORDS, detect_script, strip_controls, to_search_form, tokenize
@@ -46,6 +47,7 @@ class ParsedQuery:
     predicates: tuple[str, ...] = ()  # content nouns the answer must speak of (床位, 路费)
     scope: str = ""  # asks of the articles themselves: published, count, summary, which
     counted: tuple[str, ...] = ()  # what a count question counts (患者/病人 in how many patients)
+    aspect: str = ""  # what a what/how question asks about: purpose, requirement, meaning …
 
     @property
     def tokens(self) -> list[str]:
@@ -107,6 +109,11 @@ def parse(question: str, gazetteer: Gazetteer) -> ParsedQuery:
         predicates=tuple(_predicates(text, english, groups)),
         scope=article_scope(text, english),
         counted=_counted(text, english, gazetteer) if intent and intent.name == "count" else (),
+        aspect=(
+            a.name
+            if (intent is None or intent.name == "which") and (a := aspect_of(text, english))
+            else ""
+        ),
     )
 
 
@@ -188,8 +195,11 @@ def _content(groups: list[tuple[str, ...]], text: str, english: bool) -> list[tu
     """The groups that carry content. (Typos are matched by sound against the corpus's
     words when sentences are scored: LexicalIndex.sounds_like.)
     Words inside the question words (哪一天, 几月几号, 啥时候) and counted references (两个)
-    only ask."""
+    only ask, as do the words that name the aspect asked about (讲话提了哪几个要: 要求)."""
     asking = asking_spans(text, english)
+    aspect = aspect_of(text, english)
+    if aspect is not None:
+        asking += [m.span() for m in (aspect.en if english else aspect.zh).finditer(text)]
 
     def asks(word: str) -> bool:
         if (

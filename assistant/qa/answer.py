@@ -10,6 +10,7 @@ their own script; nothing is paraphrased, so nothing is claimed that a source do
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from assistant.lexicon.gazetteer import Gazetteer
@@ -17,7 +18,15 @@ from assistant.lexicon.glossary import render_person
 from assistant.lexicon.names import ORG_HEAD, full_names
 from assistant.lexicon.questions import DATE_RE, NUMBER_RE
 from assistant.qa.analyze import ParsedQuery
-from assistant.qa.evidence import Evidence, counts, excerpt, gather, missing_predicates, people
+from assistant.qa.evidence import (
+    Evidence,
+    continuation,
+    counts,
+    excerpt,
+    gather,
+    missing_predicates,
+    people,
+)
 from assistant.store.lexical import LexicalIndex
 from assistant.textnorm import to_search_form, to_traditional
 from assistant.types import Citation, Passage
@@ -197,8 +206,10 @@ def compose(
     lexical: LexicalIndex,
     gazetteer: Gazetteer,
     config: AnswerConfig = AnswerConfig(),
+    text_of: Callable[[str], str] | None = None,
 ) -> tuple[str, list[Citation], bool]:
-    """(answer text, citations, refused)."""
+    """(answer text, citations, refused). `text_of(doc_id)` gives a document's whole text,
+    so that a list the best sentence opens can be quoted on past its chunk's end."""
     evidence = gather(query, passages, lexical, gazetteer)
     decision = decide(query, evidence, lexical, config)
     if not decision.answerable:
@@ -224,6 +235,10 @@ def compose(
     lines = [
         f"{_quote(e, query, gazetteer, core)} [{n}]" for n, e in enumerate(decision.chosen, start=1)
     ]
+    if not span:  # a list the best sentence opens is quoted on to its last item
+        best = decision.chosen[0]
+        more = "".join(continuation(best, text_of(best.passage.doc_id) if text_of else None))
+        lines[0] = lines[0].replace(" [1]", f"{more} [1]", 1) if more else lines[0]
     if query.intent == "yesno":
         return (
             _affirm(query, decision.chosen[0], config) + "\n" + "\n".join(lines),

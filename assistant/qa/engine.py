@@ -230,7 +230,7 @@ class QueryEngine:
         passages = retrieve(self.store, self.embed_model, derived, query, self.retrieval)
         timings["retrieve_ms"] = _ms_since(t1)
         text, citations, refused = compose(
-            query, passages, derived.lexical, derived.gazetteer, self.answering
+            query, passages, derived.lexical, derived.gazetteer, self.answering, self.document_text
         )
         notices: list[str] = []
         backend = "offline"

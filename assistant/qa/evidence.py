@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from assistant.lexicon.gazetteer import Gazetteer
 from assistant.lexicon.names import ORG_HEAD, aliases, full_names, titled_people
-from assistant.lexicon.questions import DATE_RE, NUMBER_RE
+from assistant.lexicon.questions import ASPECTS, CONTINUES, DATE_RE, NUMBER_RE, OPENS_LIST
 from assistant.qa.analyze import ParsedQuery
 from assistant.store.lexical import LexicalIndex
 from assistant.store.schema import DocRecord
@@ -52,6 +52,27 @@ def excerpt(original: str, words: list[str], limit: int = 140) -> str:
     start = max(0, min(at - limit // 3, len(original) - limit))
     end = start + limit
     return ("…" if start else "") + original[start:end] + ("…" if end < len(original) else "")
+
+
+def continuation(e: Evidence, document: str | None = None, limit: int = 3) -> list[str]:
+    """What follows `e` and carries its list on (一是… then 二是…, 三是…; 即上联…;下联…),
+    read from the whole `document` when given (a chunk may end inside the list), else
+    from the passage: an enumeration is quoted whole, not cut after its first item."""
+    text = document or e.passage.original
+    at = text.find(e.original)
+    if at < 0:
+        return []
+    rest = split_sentences(text[at:])
+    out: list[str] = []
+    if rest and rest[0] != e.original and rest[0].startswith(e.original):
+        out.append(rest[0][len(e.original) :])  # the passage cut the sentence short
+    for s in rest[1:]:
+        if not CONTINUES.search(s) and not (not out and OPENS_LIST.search(e.original)):
+            break
+        out.append(s)
+        if len(out) >= limit:
+            break
+    return out
 
 
 def split_sentences(text: str) -> list[str]:
@@ -182,23 +203,51 @@ def gather(
     total = (sum(weights) + unmatched) or 1.0
     seen: set[str] = set()
     out: list[Evidence] = []
+    cue = next((a.cue for a in ASPECTS if a.name == query.aspect), None)
     for rank, p in enumerate(passages):
         title = to_search_form(p.article.title)
+        before = ""  # the sentence before: whom 他 or 王主任 refers to
         for original in split_sentences(p.original):
             text = to_search_form(original)
+            named = f"{before}{text}" if _refers_back(text, query) else text
+            before = named[-400:]  # 他强调 after 王主任指出 after 王国敬…讲话: a chain
             if len(text) < 6 or "\ufffd" in text or text in seen:
                 continue
             seen.add(text)
-            covered = sum(max((w for t, w in g.items() if t in text), default=0.0) for g in groups)
+            low = text.lower()  # X+1+9+X and x+1+9+X are one term
+            # pieces of a name count where the name is meant (他 → the one named before)
+            where = [
+                named.lower() if any(t in e for t in g for e in query.entities) else low
+                for g in groups
+            ]
+            covered = sum(
+                max((w for t, w in g.items() if t in at), default=0.0)
+                for g, at in zip(groups, where, strict=True)
+            )
             coverage = covered / total
-            entity = _entity_share(query, text, title, to_search_form(p.article.source or ""))
+            entity = _entity_share(query, named, title, to_search_form(p.article.source or ""))
             has = holds(query.answer_type, text, gazetteer) and (
                 query.answer_type != "number" or counts(text, query.counted)
             )
             separators = len(_LIST_SEPARATORS.findall(text))
             score = _score(query, coverage, entity, has, separators, rank, len(text))
+            score += 0.2 if cue is not None and cue.search(text) else 0.0  # says what is asked
             out.append(Evidence(p, rank, original, text, coverage, entity, has, separators, score))
     return sorted(out, key=lambda e: -e.score)
+
+
+_PRONOUN = re.compile(r"^(?:[他她其]|该院|对此|会上)")
+
+
+def _refers_back(text: str, query: ParsedQuery) -> bool:
+    """Whether a sentence names its subject by a pronoun or by surname and title (他强调,
+    王主任指出): it is about whom the sentence before it named."""
+    return bool(_PRONOUN.match(text)) or any(
+        len(e) in (2, 3)
+        and text.startswith(e[0])
+        and re.match(r"^.(?:主任|书记|院长|局长|会长|市长|县长|副)", text)
+        for e in query.entities
+    )
 
 
 def _score(
