@@ -80,7 +80,9 @@ class Gazetteer:
 
     def bridge_words(self, question: str) -> tuple[str, list[str], list[str]]:
         """As `bridge`, plus the lowercase content words that nothing bridges."""
-        words = [w.removesuffix("'s") for w in EN_WORD.findall(question.replace("’", "'"))]
+        words = [
+            w.removesuffix("'s").strip("'") for w in EN_WORD.findall(question.replace("’", "'"))
+        ]
         terms: list[str] = []
         unknown: list[str] = []
         unmatched: list[str] = []
@@ -92,16 +94,19 @@ class Gazetteer:
                 phrase = " ".join(w.lower() for w in words[i : i + n])
                 joined = phrase.replace(" ", "").replace("'", "")
                 hit = _glossary(phrase) or self.aliases.get(joined)
-                if hit is None and n == 1 and phrase.endswith("s"):
-                    hit = _glossary(phrase[:-1])
+                if hit is None and n == 1 and phrase.endswith("s"):  # counties, hospitals
+                    hit = _glossary(re.sub(r"ies$", "y", phrase)) or _glossary(phrase[:-1])
                 if hit:
                     terms.append(hit)
                     i += n
                     break
             else:
                 word = words[i]
+                typo = self._near_alias(word.lower())
                 if word.lower() in EN_STOP:
                     pass
+                elif typo:  # Shegli → Shengli: one letter off a name the articles use
+                    terms.append(typo)
                 elif word[0].isupper() and len(word) > 2 and i > 0:
                     unknown.append(word)
                 elif len(word) > 2:
@@ -113,6 +118,19 @@ class Gazetteer:
             return word if word in self.names else m.group(0)
 
         return re.sub(r"(\S+) ([县市省区镇])(?=\s|$)", merge, " ".join(terms)), unknown, unmatched
+
+    def _near_alias(self, word: str) -> str | None:
+        """The name whose pinyin is one edit from `word` (two for long words); None when
+        none is, or when several names are equally near."""
+        if len(word) < 5 or not word.isalpha():
+            return None
+        limit = 1 if len(word) < 9 else 2
+        near = {
+            name
+            for key, name in self.aliases.items()
+            if abs(len(key) - len(word)) <= limit and _edits(key, word, limit) <= limit
+        }
+        return near.pop() if len(near) == 1 else None
 
     def resolve(self, name: str) -> str | None:
         """The corpus's own name for `name` (search form): itself, the full name it is a
@@ -127,7 +145,23 @@ class Gazetteer:
         if name in short or _unsuffixed(name) in short:
             return short.get(name) or short[_unsuffixed(name)]
         keys = pinyin_keys(name)
-        return next((self.aliases[k] for k in keys if k in self.aliases), None)
+        sounded = next((self.aliases[k] for k in keys if k in self.aliases), None)
+        return sounded or self._one_off(name)
+
+    def _one_off(self, name: str) -> str | None:
+        """An institution written one character off (东营妇幼保健医院 for 东营市妇幼保健院,
+        place levels aside): the one such name, if only one is."""
+        if len(name) < 5 or not re.search(ORG_HEAD + "$", name):
+            return None
+        bare = _unsuffixed(name)
+        near = {
+            n
+            for n, kind in self.names.items()
+            if kind not in ("person", "place")
+            and abs(len(n) - len(name)) <= 2
+            and _edits(_unsuffixed(n), bare, 1) <= 1
+        }
+        return near.pop() if len(near) == 1 else None
 
     # ---- rendering names -------------------------------------------------------
     def render(self, name: str) -> str:
@@ -190,6 +224,18 @@ class Gazetteer:
 
 def _glossary(phrase: str) -> str | None:
     return GLOSSARY_EN_ZH.get(phrase)
+
+
+def _edits(a: str, b: str, limit: int) -> int:
+    """Levenshtein distance of two short words, stopping early past `limit`."""
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+        if min(row) > limit:
+            return limit + 1
+    return row[-1]
 
 
 def _within(short: str, name: str) -> bool:

@@ -135,7 +135,8 @@ def _counted(text: str, english: bool, gazetteer: Gazetteer) -> tuple[str, ...]:
             terms = [t for term in bridged.split() for t in term.split("/")]
             if terms:
                 return tuple(t for t in terms if t not in _UNIT_WORDS)
-        return ()
+        # a counted word nothing bridges (staff): no number can be shown to count it
+        return (m.group(1).split()[0].lower(),)
     m = _COUNTED_ZH.search(text)
     if not m:
         return ()
