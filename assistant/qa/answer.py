@@ -88,6 +88,8 @@ def select(ranked: list[Evidence], query: ParsedQuery, config: AnswerConfig) -> 
             break
         if any(e.text in p.text or p.text in e.text for p in picked):
             continue
+        if picked and query.answer_type and e.passage.doc_id == picked[0].passage.doc_id:
+            continue  # a typed answer needs one sentence per article, not two
         picked.append(e)
         if len(picked) >= limit:
             break
@@ -139,7 +141,7 @@ def _quote(e: Evidence, query: ParsedQuery, gazetteer: Gazetteer, span: str | No
     names = [
         n for a, b in gazetteer.mentions(e.text) if (n := e.text[a:b]) in to_search_form(shown)
     ]
-    glosses = [f"{n} = {gazetteer.render(n)}" for n in dict.fromkeys(names) if len(n) >= 2][:3]
+    glosses = [f"{n} = {gazetteer.render(n)}" for n in dict.fromkeys(names) if len(n) >= 3][:2]
     return shown + (f" ({'; '.join(glosses)})" if glosses else "")
 
 

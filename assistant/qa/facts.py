@@ -12,12 +12,14 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+import jieba.posseg as pseg
+
 from assistant.lexicon import kinds
 from assistant.lexicon.glossary import render_person
 from assistant.lexicon.names import ORG_HEAD, aliases, full_names
 from assistant.lexicon.roles import role_english, roles_in
 from assistant.qa.analyze import ParsedQuery
-from assistant.qa.evidence import answerable, counts
+from assistant.qa.evidence import answerable, counts, excerpt
 from assistant.store.derived import Derived
 from assistant.textnorm import to_search_form, to_traditional
 from assistant.types import Citation, Fact, Relation
@@ -125,7 +127,12 @@ def _compose(query: ParsedQuery, lines: list[tuple[str, Fact]], derived: Derived
     citations, number = _cite([f for _, f in lines], derived)
     script = to_traditional if query.language == "zh-Hant" else str
     out = [f"{script(line)} [{number[f'{f.doc_id}|{f.evidence}']}]" for line, f in lines]
-    out += [f"{c.quote} [{c.n}]" for c in citations]
+    anchor = {f"{f.doc_id}|{f.evidence}": f.subject for _, f in reversed(lines)}
+    out += [  # a long list of attendees is cut around the one the answer names
+        f"{excerpt(c.quote, [anchor.get(f'{c.doc_id}|{c.quote}', ''), *query.entities], 180)}"
+        f" [{c.n}]"
+        for c in citations
+    ]
     return FactAnswer("\n".join(out), citations)
 
 
@@ -193,11 +200,20 @@ def _holds(roles: str, role: str) -> bool:
 
 
 def _distance(fact: Fact, query: ParsedQuery) -> int:
-    """How far the person's name stands from the question's words in the evidence."""
+    """How far the person's name stands from what the question says they did (its verbs:
+    主持 in 谁主持的), else from any of its words, in the evidence."""
     text = _text(fact)
     at = text.find(fact.subject)
-    spots = [m.start() for g in query.content for t in g for m in re.finditer(re.escape(t), text)]
+    verbs = _verbs(query.text)
+    words = [t for g in query.content for t in g]
+    anchors = [t for t in words if t in verbs] or words
+    spots = [m.start() for t in anchors for m in re.finditer(re.escape(t), text)]
     return min((abs(at - s) for s in spots), default=len(text)) if at >= 0 else len(text)
+
+
+@lru_cache(maxsize=1024)
+def _verbs(text: str) -> frozenset[str]:
+    return frozenset(w for w, flag in pseg.cut(text) if flag == "v" and len(w) >= 2)
 
 
 def _person_line(fact: Fact, query: ParsedQuery, derived: Derived) -> str:
