@@ -88,7 +88,12 @@ def select(ranked: list[Evidence], query: ParsedQuery, config: AnswerConfig) -> 
             break
         if any(e.text in p.text or p.text in e.text for p in picked):
             continue
-        if picked and query.answer_type and e.passage.doc_id == picked[0].passage.doc_id:
+        if (
+            picked
+            and not listy
+            and query.answer_type
+            and e.passage.doc_id == picked[0].passage.doc_id
+        ):
             continue  # a typed answer needs one sentence per article, not two
         picked.append(e)
         if len(picked) >= limit:

@@ -204,7 +204,7 @@ def _distance(fact: Fact, query: ParsedQuery) -> int:
     主持 in 谁主持的), else from any of its words, in the evidence."""
     text = _text(fact)
     at = text.find(fact.subject)
-    verbs = _verbs(query.text)
+    verbs = _verbs(query.bridged if query.language == "en" else query.text)
     words = [t for g in query.content for t in g]
     anchors = [t for t in words if t in verbs] or words
     spots = [m.start() for t in anchors for m in re.finditer(re.escape(t), text)]
