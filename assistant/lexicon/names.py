@@ -573,6 +573,24 @@ def harvest(text: str) -> dict[str, str]:
     return found
 
 
+# Short forms of agency names that articles write in full (山东省卫健委 = 山东省卫生健康委员会).
+_AGENCY_SHORT = {
+    "卫健委": ("卫生健康委员会", "卫生健康委"),
+    "卫计委": ("卫生计生委", "卫生和计划生育委员会", "卫生计生委员会"),
+    "卫健局": ("卫生健康局",),
+}
+
+
+def expansions(name: str) -> list[str]:
+    """`name` with an agency short form written out in each way articles write it."""
+    return [
+        name.replace(short, full)
+        for short, fulls in _AGENCY_SHORT.items()
+        if short in name
+        for full in fulls
+    ]
+
+
 def proper_nouns(text: str) -> list[str]:
     """Words of two or more characters that jieba tags as proper nouns."""
     return [word for word, flag in pseg.cut(text) if flag in PROPER_TAGS and len(word) >= 2]

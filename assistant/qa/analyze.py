@@ -118,7 +118,7 @@ def parse(question: str, gazetteer: Gazetteer) -> ParsedQuery:
 
 
 # The thing counted: the word after 几/多少 (and a measure word), or after 'how many'.
-_COUNTED_ZH = re.compile(r"(?:几|多少)[个名位家人篇次项批张所条种场]?([\u4e00-\u9fff]{1,10})")
+_COUNTED_ZH = re.compile(r"(?:几|多少)[个名位家人篇次项批张所条种场]?([\u4e00-\u9fff]{1,16})")
 _COUNTED_EN = re.compile(r"\bhow many ([a-z'-]+(?: [a-z'-]+)?)", re.I)
 _UNIT_WORDS = frozenset({"人", "人员", "人次", "次", "个", "家", "名", "位"})
 
@@ -146,7 +146,7 @@ def _counted(text: str, english: bool, gazetteer: Gazetteer) -> tuple[str, ...]:
             break
         nouns.append(word)
     head = nouns[-1] if nouns else ""
-    return (head,) if len(head) >= 2 and head not in ASPECT_NOUNS else ()
+    return (head,) if head and head not in _UNIT_WORDS and head not in ASPECT_NOUNS else ()
 
 
 def _predicates(text: str, english: bool, groups: list[tuple[str, ...]]) -> list[str]:
@@ -339,6 +339,9 @@ def _bridged_names(bridged: str, gazetteer: Gazetteer) -> list[str]:
             terms[start - 1] in gazetteer.names or terms[start - 1] in _NAME_PARTS
         ):
             start -= 1
-        if start < i and any(t in gazetteer.names for t in terms[start:i]):
+        kinds = [gazetteer.names.get(t) for t in terms[start:i]]
+        # one place at most, and no person: "hospitals in Lishui, Shen County and Dongying"
+        # names no 丽水莘县东营医院
+        if start < i and any(kinds) and "person" not in kinds and kinds.count("place") <= 1:
             names.append("".join(terms[start : i + 1]))
     return names

@@ -6,6 +6,7 @@ answer = engine.ask("which hospitals support Leling")
 
 from __future__ import annotations
 
+import re
 import time
 from collections import deque
 from collections.abc import Iterator
@@ -15,9 +16,10 @@ from llama_index.core.embeddings import BaseEmbedding
 
 from assistant.embedding import load_embedding
 from assistant.errors import BackendError
+from assistant.lexicon.names import ORG_HEAD, expansions
 from assistant.qa import articles, facts, partners
-from assistant.qa.analyze import parse
-from assistant.qa.answer import AnswerConfig, apart_text, compose, supplement
+from assistant.qa.analyze import ParsedQuery, parse
+from assistant.qa.answer import AnswerConfig, apart_text, compose, refusal_text, supplement
 from assistant.qa.evidence import apart
 from assistant.qa.followup import rewrite
 from assistant.qa.llm import LLMAnswerer
@@ -26,8 +28,10 @@ from assistant.store.chroma import DEFAULT_DB, Store, StoreConfig
 from assistant.store.derived import Derived, refresh_derived
 from assistant.store.relations import RelationRow
 from assistant.store.schema import DocRecord
-from assistant.textnorm import warm_up
+from assistant.textnorm import to_search_form, warm_up
 from assistant.types import Answer, Fact, Passage, Turn
+
+_WHOLE_TEXT_DOCS = 500  # up to this many articles, unknown names are checked in full text
 
 
 class QueryEngine:
@@ -129,6 +133,25 @@ class QueryEngine:
             self._texts[key] = text
         return self._texts[key]
 
+    def _unwritten(self, query: ParsedQuery) -> list[str]:
+        """Institutions the question names in full that no article writes (丽水市中心医院:
+        each of its character pairs occurs somewhere, the name nowhere). Read against the
+        articles' text while the corpus is small enough to hold; past that, the character
+        pairs decide alone."""
+        names = [n for n in query.unknown_entities if len(n) >= 5 and re.search(ORG_HEAD + "$", n)]
+        manifest = self.indexes().manifest
+        if not names or len(manifest) > _WHOLE_TEXT_DOCS:
+            return []
+        written = [
+            to_search_form(f"{r.article.title}\n{r.article.source or ''}\n{self.document_text(d)}")
+            for d, r in manifest.items()
+        ]
+        return [
+            n
+            for n in names
+            if not any(form in text for form in (n, *expansions(n)) for text in written)
+        ]
+
     def document_texts(self, doc_id: str) -> list[str]:
         """A document's chunk texts (search form) in article order."""
         return [row.text for row in self.store.document_chunks(doc_id)]
@@ -173,9 +196,14 @@ class QueryEngine:
         query = parse(standalone, derived.gazetteer)
         timings["parse_ms"] = _ms_since(t0)
         unmet = apart(query, derived.manifest)
-        if unmet:  # parties asked about together that no article names together
+        unwritten = self._unwritten(query)
+        if unmet or unwritten:  # parties never named together, or an institution never named
             timings["total_ms"] = _ms_since(t0)
-            text = apart_text(query, unmet, derived.gazetteer)
+            text = (
+                apart_text(query, unmet, derived.gazetteer)
+                if unmet
+                else refusal_text(query, unwritten, None)
+            )
             yield Answer(question, text, (), True, standalone, "offline", (), timings)
             return
         about = (

@@ -109,7 +109,7 @@ def counts(text: str, counted: tuple[str, ...], number: str = "") -> bool:
         if number
         else [m.span() for m in NUMBER_RE.finditer(text)]
     )
-    return any(any(c in text[max(0, a - 12) : b + 8] for c in counted) for a, b in spans)
+    return any(any(c in text[max(0, a - 12) : b + 12] for c in counted) for a, b in spans)
 
 
 def _weights(query: ParsedQuery, lexical: LexicalIndex) -> list[dict[str, float]]:
@@ -152,9 +152,15 @@ _JOINT = frozenset({"when", "who", "count", "what", "yesno"})
 
 
 def apart(query: ParsedQuery, manifest: Mapping[str, DocRecord]) -> list[str]:
-    """The institutions a question asks about together when no article names them together
-    (胜利油田中心医院和莘县人民医院是哪天签约的): nothing can answer it."""
-    named = [e for e in query.entities if re.search(ORG_HEAD + "$", e)]
+    """The institutions and people a question asks about together when no article names
+    them together (胜利油田中心医院和莘县人民医院是哪天签约的; what 于小千 said at 市二院):
+    nothing can answer it."""
+    named = [
+        e
+        for e in query.entities
+        if re.search(ORG_HEAD + "$", e)
+        or any(e in r.names and r.names[e] == "person" for r in manifest.values())
+    ]
     if query.intent not in _JOINT or len(named) < 2:
         return []
     for record in manifest.values():

@@ -28,8 +28,8 @@ _MOST = re.compile(
     r"最多|最大|最高|最长|更多|比较多|\b(most|largest|biggest|highest|greatest|more)\b", re.I
 )
 _LATEST = re.compile(r"最晚|最近|最新|最后|\b(latest|most recent|last|newest)\b", re.I)
-_UNITS = {
-    "人": "人名位",
+_UNITS = {  # 几个人: people by head count (5人, 200余人); 专家共71名 counts a named noun
+    "人": "人",
     "名": "名人位",
     "位": "位名人",
     "家": "家所",
@@ -262,8 +262,12 @@ def _unit_asked(query: ParsedQuery) -> str:
     """The measure word a count or a ranking asks in (几个人, 哪场人最多, most people)."""
     if query.language == "en":
         return "人" if _PEOPLE_EN.search(query.text) else ""
+    if re.search(r"(?:几|多少)个?人", query.text):
+        return "人"
     m = _UNIT_ASKED.search(query.text)
-    return (m.group(1) or m.group(2)) if m else ""
+    if not m:
+        return ""
+    return "名" if m.group(2) == "人" else (m.group(1) or m.group(2))  # 专家人数: any head
 
 
 def _count(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
