@@ -84,7 +84,13 @@ def parse(question: str, gazetteer: Gazetteer) -> ParsedQuery:
         bridged, unknown = gazetteer.bridge(text) if re.search(r"[A-Za-z]{3,}", text) else ("", [])
     # English words never occur in the corpus: an English question searches by its bridge.
     groups: list[tuple[str, ...]] = [
-        (t,) for t in tokenize(text) if language != "en" or not t.isascii()
+        (t,)
+        for t in tokenize(text)
+        # English words never occur in the articles; figures (71) do, but not years (a
+        # constraint) or ordinals of names (No. 2)
+        if language != "en"
+        or not t.isascii()
+        or (t.isdigit() and len(t) >= 2 and not re.fullmatch(r"(?:19|20)\d\d", t))
     ]
     for term in bridged.split():
         alternatives = tuple(dict.fromkeys(t for alt in term.split("/") for t in tokenize(alt)))
@@ -293,7 +299,7 @@ def _abbreviated(text: str, gazetteer: Gazetteer) -> list[str]:
     institutions = [n for n, kind in gazetteer.names.items() if kind not in ("person", "place")]
     found = []
     for m in re.finditer("院", text):
-        for start in range(max(0, m.start() - 5), m.start() - 1):
+        for start in range(max(0, m.start() - 9), m.start() - 1):
             run = text[start : m.end()]
             if not re.fullmatch(r"[\u4e00-\u9fff]+", run) or run in gazetteer.names:
                 continue

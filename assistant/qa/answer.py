@@ -165,16 +165,44 @@ def refusal_text(query: ParsedQuery, missing: list[str], nearby: str | None) -> 
 
 
 def _affirm(query: ParsedQuery, best: Evidence, config: AnswerConfig) -> str:
-    """Yes when the best sentence says what the question asks, in nearly all its words;
+    """Yes when the best sentence says what the question asks, in nearly all its words; no
+    when it says something else in the asked word's place (东院区 asked, 西院区 written);
     otherwise no verdict, only what the articles say."""
-    yes = best.coverage >= config.affirm_coverage and best.entity_share >= 1.0
+    other = _contrast(query, best.text)
+    yes = not other and best.coverage >= config.affirm_coverage and best.entity_share >= 1.0
     if query.language == "en":
+        if other:
+            return f"No — the articles say {other}:"
         return (
             "Yes, the articles say so:"
             if yes
             else "The articles do not say so in these words; they say:"
         )
+    if other:
+        return _in_script(f"不是,文档中写的是“{other}”:", query)
     return _in_script("是的,文档中写道:" if yes else "文档没有这样直接说,相关的内容是:", query)
+
+
+def _contrast(query: ParsedQuery, text: str) -> str | None:
+    """A word of the sentence standing where the question's word would (西院区 for 东院区:
+    the same head, another modifier), when the question's own phrase is not there."""
+    for group in query.content:
+        for word in group:
+            at = query.text.find(word)
+            phrase = query.text[at : at + len(word) + 2] if at >= 0 else ""  # 东院区
+            head = phrase[1:]  # 院区
+            if (
+                any(word in e for e in query.entities)
+                or phrase in text
+                or len(head) < 2
+                or not re.fullmatch(r"[\u4e00-\u9fff]+", phrase)
+            ):
+                continue
+            for m in re.finditer(re.escape(head), text):
+                before = text[m.start() - 1] if m.start() > 0 else ""
+                if re.match(r"[\u4e00-\u9fff]", before) and before != phrase[0]:
+                    return before + head
+    return None
 
 
 def apart_text(query: ParsedQuery, names: list[str], gazetteer: Gazetteer) -> str:

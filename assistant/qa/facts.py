@@ -8,6 +8,7 @@ no fact gives (齐鲁德州医院的院长) is refused here, saying what the art
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -125,8 +126,9 @@ def _compose(query: ParsedQuery, lines: list[tuple[str, Fact]], derived: Derived
     """Direct answer lines in the asker's script, then the quoted evidence in the source's own
     script, each line cited."""
     citations, number = _cite([f for _, f in lines], derived)
-    script = to_traditional if query.language == "zh-Hant" else str
-    out = [f"{script(line)} [{number[f'{f.doc_id}|{f.evidence}']}]" for line, f in lines]
+    out = [
+        f"{_in_script(query, line, f)} [{number[f'{f.doc_id}|{f.evidence}']}]" for line, f in lines
+    ]
     anchor = {f"{f.doc_id}|{f.evidence}": f.subject for _, f in reversed(lines)}
     out += [  # a long list of attendees is cut around the one the answer names
         f"{excerpt(c.quote, [anchor.get(f'{c.doc_id}|{c.quote}', ''), *query.entities], 180)}"
@@ -134,6 +136,20 @@ def _compose(query: ParsedQuery, lines: list[tuple[str, Fact]], derived: Derived
         for c in citations
     ]
     return FactAnswer("\n".join(out), citations)
+
+
+def _in_script(query: ParsedQuery, line: str, fact: Fact) -> str:
+    """A direct answer line for a Traditional asker, with each name as its source writes it:
+    converting 王景峰 would give 王景峯, a name no article uses."""
+    if query.language != "zh-Hant":
+        return line
+    out = to_traditional(line)
+    search = _search_form(fact.evidence)
+    for name in (fact.subject, fact.org):
+        at = search.find(name) if name else -1
+        if at >= 0 and len(search) == len(fact.evidence):
+            out = out.replace(to_traditional(name), fact.evidence[at : at + len(name)])
+    return out
 
 
 def _who(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
@@ -163,13 +179,18 @@ def _role_check(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
     the role asked about there."""
     roles = roles_in(query.bridged if query.language == "en" else query.text)
     persons = [e for e in query.entities if derived.gazetteer.names.get(e) == "person"]
-    if not roles or len(persons) != 1:
+    if len(persons) != 1:
         return None
+    if not roles:
+        return _deed_check(query, derived, persons[0])
     own = [f for f in derived.facts if f.kind == "person" and f.subject == persons[0]]
     if not own:
         return None
     fact = own[0]
-    yes = any(_holds(fact.role, r) for r in roles)
+    places = [e for e in query.entities if _institution(e)]  # 院长 of which institution
+    yes = any(_holds(fact.role, r) for r in roles) and all(
+        p in fact.org or fact.org in p for p in places
+    )
     lines = [(_verdict(query, yes, fact, derived), fact)]
     if not yes:  # who does hold it there
         holders = [
@@ -182,6 +203,38 @@ def _role_check(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
         ]
         lines += [(_person_line(f, query, derived), f) for f in holders[:1]]
     return _compose(query, lines, derived)
+
+
+def _deed_check(query: ParsedQuery, derived: Derived, person: str) -> FactAnswer | None:
+    """Yes or no to "did X do it?" (是丁春辉主持的吗): who the articles say did it, asked
+    without the name; no verdict when they say nobody did."""
+    verbs = _verbs(query.bridged if query.language == "en" else query.text)
+    if not verbs:
+        return None
+    other = dataclasses.replace(
+        query,
+        intent="who",
+        entities=tuple(e for e in query.entities if e != person),
+        content=tuple(g for g in query.content if not any(t in person for t in g)),
+    )
+    found = _who(other, derived)
+    doers = [f for f in derived.facts if f.kind == "person" and f.subject == person]
+    if (
+        found is None
+        or not doers
+        or not any(v in c.quote_simplified for c in found.citations for v in verbs)
+    ):
+        return None  # nobody is said to have done it
+    yes = person in found.text or render_person(person) in found.text
+    if query.language == "en":
+        head = "Yes." if yes else "No — according to the articles:"
+    else:
+        head = "是的。" if yes else _script(query, "不是。文档中写的是:")
+    return FactAnswer(f"{head}\n{found.text}", found.citations)
+
+
+def _script(query: ParsedQuery, text: str) -> str:
+    return to_traditional(text) if query.language == "zh-Hant" else text
 
 
 def _verdict(query: ParsedQuery, yes: bool, fact: Fact, derived: Derived) -> str:
