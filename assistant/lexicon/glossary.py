@@ -11,15 +11,14 @@ import jieba
 from pypinyin import Style, lazy_pinyin, pinyin
 
 # English → Chinese, for bridging questions. Longer phrases are matched first.
-_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august")
-_MONTHS += ("september", "october", "november", "december")
+_MONTHS = "january february march april may june july august september october november december"
 GLOSSARY_EN_ZH: dict[str, str] = {
     # readings and short forms English writers use for the places and schools
     "laoling": "乐陵",  # 乐陵's official reading (lào)
     "sdu": "山东大学",
     "shanda": "山东大学",
     "national": "国家",
-    **{m: f"{n}月" for n, m in enumerate(_MONTHS, 1)},
+    **{m: f"{n}月" for n, m in enumerate(_MONTHS.split(), 1)},
     "paired assistance": "对口支援",
     "counterpart support": "对口支援",
     "medical alliance": "医联体",

@@ -4,15 +4,13 @@ decision and the answer's frame in each language."""
 
 from __future__ import annotations
 
-import bm25s
 import pytest
 
 from assistant.lexicon.gazetteer import Gazetteer
 from assistant.qa.analyze import parse
 from assistant.qa.answer import AnswerConfig, compose, decide, select
 from assistant.qa.evidence import Evidence, gather
-from assistant.store.lexical import LexicalIndex
-from assistant.textnorm import to_search_form, tokenize
+from assistant.textnorm import to_search_form
 from assistant.types import Article, ChunkMeta, Passage
 
 DOCS = {
@@ -44,15 +42,6 @@ GAZ = Gazetteer.from_names(
         "山东大学第二医院": "org",
     }
 )
-
-
-@pytest.fixture(scope="module")
-def lexical() -> LexicalIndex:
-    """What the store's BM25 index holds for DOCS: one chunk per document."""
-    corpus = [tokenize(f"{title}\n{text}") for title, text in DOCS.values()]
-    bm25 = bm25s.BM25()
-    bm25.index(corpus, show_progress=False)
-    return LexicalIndex(list(DOCS), bm25, "stamp")
 
 
 def passage(doc_id: str, text: str | None = None, title: str | None = None) -> Passage:

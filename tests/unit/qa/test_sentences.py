@@ -1,0 +1,90 @@
+"""The sentence path's newer mechanisms on hand-made passages: the aspect a what-question
+asks about, lists quoted to their last item, 他/王主任 sentences about whom the sentence
+before named, yes/no verdicts (contrast, deeds, roles), and long quotes cut around the
+answer. No model, no store."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.lexicon.gazetteer import Gazetteer
+from assistant.qa import facts
+from assistant.qa.analyze import parse
+from assistant.qa.answer import AnswerConfig, _affirm, _contrast
+from assistant.qa.evidence import continuation, excerpt, gather
+from assistant.store.lexical import LexicalIndex
+from tests.unit.qa.test_answer import passage
+from tests.unit.qa.test_fact_answers import derived as fact_derived
+
+SPEECH = (
+    "最后,浙江省卫计委王国敬副主任在仪式上讲话。王主任指出,医联体工作是一次大胆探索。"
+    "他强调:一要强化认识;二要强化联动。三要强化保障。会后双方合影。"
+)
+GAZ = Gazetteer.from_names({"王国敬": "person", "丽水": "place", "东营市第二人民医院": "org"})
+
+
+def test_what_questions_read_the_aspect_they_ask_about() -> None:
+    assert parse("乐陵那个座谈会目的是什么", GAZ).aspect == "purpose"
+    assert parse("王国敬讲话提了哪几个要求", GAZ).aspect == "requirement"
+    assert parse("What is the X+1+9+X model?", GAZ).aspect == "meaning"
+    assert parse("哪些医院支援乐陵", GAZ).aspect == ""  # a list of institutions, no aspect
+
+
+def test_a_pronoun_sentence_is_about_whom_the_sentence_before_named(lexical: LexicalIndex) -> None:
+    query = parse("王国敬讲话提了哪几个要求", GAZ)
+    ranked = gather(query, [passage("d1", SPEECH, "丽水医联体")], lexical, GAZ)
+    said = next(e for e in ranked if e.original.startswith("他强调"))
+    assert said.entity_share == 1.0  # 他 ← 王主任 ← 王国敬
+    assert ranked[0].original.startswith(("他强调", "王主任指出"))
+
+
+def test_a_list_is_quoted_to_its_last_item(lexical: LexicalIndex) -> None:
+    query = parse("王国敬讲话提了哪几个要求", GAZ)
+    ranked = gather(query, [passage("d1", SPEECH, "丽水医联体")], lexical, GAZ)
+    opening = next(e for e in ranked if e.original.startswith("他强调"))
+    assert continuation(opening) == ["三要强化保障。"]  # not 会后双方合影
+    # the chunk ended inside the sentence: the document's text carries it on
+    cut = passage("d1", SPEECH[: SPEECH.index("二要")], "丽水医联体")
+    short = next(e for e in gather(query, [cut], lexical, GAZ) if e.original.startswith("他强调"))
+    assert continuation(short, SPEECH)[0] == "二要强化联动。"
+
+
+def test_a_contrasting_word_answers_no() -> None:
+    query = parse("欢迎仪式是在东院区开的吗", GAZ)
+    assert _contrast(query, "东营市第二人民医院在西院区五楼举行欢迎仪式。") == "西院区"
+    assert _contrast(query, "东营市第二人民医院在东院区五楼举行欢迎仪式。") is None
+
+
+def test_yes_when_the_best_sentence_says_it_all(lexical: LexicalIndex) -> None:
+    from tests.unit.qa.test_answer import GAZ as HOSPITALS
+
+    query = parse("胜利油田中心医院是不是派驻了专家", HOSPITALS)
+    best = gather(query, [passage("d2")], lexical, HOSPITALS)[0]
+    assert _affirm(query, best, AnswerConfig()).startswith("是的")
+    english = parse("Did Shengli Oilfield Central Hospital station experts?", HOSPITALS)
+    best = gather(english, [passage("d2")], lexical, HOSPITALS)[0]
+    assert _affirm(english, best, AnswerConfig()).startswith("Yes")
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [("仪式是丁春辉主持的吗", "不是"), ("仪式是王景峰主持的吗", "是的")],
+)
+def test_did_x_do_it_is_checked_against_who_did(question: str, verdict: str) -> None:
+    d = fact_derived()
+    found = facts.answer(parse(question, d.gazetteer), d)
+    assert found is not None and found.text.startswith(verdict)
+    assert "王景峰" in found.text
+
+
+def test_a_role_at_another_institution_is_a_no() -> None:
+    d = fact_derived()
+    found = facts.answer(parse("王景峰是山东大学第二医院院长吗", d.gazetteer), d)
+    assert found is not None and found.text.startswith("不是")
+
+
+def test_a_long_quote_is_cut_around_the_answer_and_says_so() -> None:
+    sentence = "、".join(f"单位{i}代表" for i in range(40)) + ",仪式由院长王景峰主持。"
+    shown = excerpt(sentence, ["王景峰"], 80)
+    assert "王景峰" in shown and shown.startswith("…") and len(shown) <= 82
+    assert excerpt("短句。", ["短"]) == "短句。"
