@@ -105,6 +105,14 @@ INTENTS: tuple[Intent, ...] = (
 )
 INTENT_NAMES = tuple(i.name for i in INTENTS) + ("what",)
 
+# Words that ask the same of each party separately (分别是谁, each, respectively): the
+# parties need not meet in one article.
+DISTRIBUTIVE = re.compile(
+    r"分别|各自|各是|各为|这俩|两人|两家|两篇|两个|两场|两次|哪篇|"
+    r"\b(each|respectively|both|either|versus|vs\.?|compared?|between)\b",
+    re.I,
+)
+
 # Questions about the articles themselves rather than what they report: how many articles,
 # which ones, what each says, when one was published. Each pattern needs an article noun.
 ARTICLE_NOUN = re.compile(

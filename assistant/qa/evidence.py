@@ -15,7 +15,14 @@ from functools import lru_cache
 
 from assistant.lexicon.gazetteer import Gazetteer
 from assistant.lexicon.names import ORG_HEAD, aliases, full_names, titled_people
-from assistant.lexicon.questions import ASPECTS, CONTINUES, DATE_RE, NUMBER_RE, OPENS_LIST
+from assistant.lexicon.questions import (
+    ASPECTS,
+    CONTINUES,
+    DATE_RE,
+    DISTRIBUTIVE,
+    NUMBER_RE,
+    OPENS_LIST,
+)
 from assistant.qa.analyze import ParsedQuery
 from assistant.store.lexical import LexicalIndex
 from assistant.store.schema import DocRecord
@@ -161,7 +168,7 @@ def apart(query: ParsedQuery, manifest: Mapping[str, DocRecord]) -> list[str]:
         if re.search(ORG_HEAD + "$", e)
         or any(e in r.names and r.names[e] == "person" for r in manifest.values())
     ]
-    if query.intent not in _JOINT or len(named) < 2:
+    if query.intent not in _JOINT or len(named) < 2 or DISTRIBUTIVE.search(query.text):
         return []
     for record in manifest.values():
         title = to_search_form(record.article.title)

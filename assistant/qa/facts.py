@@ -18,6 +18,7 @@ import jieba.posseg as pseg
 from assistant.lexicon import kinds
 from assistant.lexicon.glossary import render_person
 from assistant.lexicon.names import ORG_HEAD, aliases, full_names
+from assistant.lexicon.questions import DISTRIBUTIVE
 from assistant.lexicon.roles import role_english, roles_in
 from assistant.qa.analyze import ParsedQuery
 from assistant.qa.evidence import answerable, counts, excerpt
@@ -138,6 +139,25 @@ def _compose(query: ParsedQuery, lines: list[tuple[str, Fact]], derived: Derived
     return FactAnswer("\n".join(out), citations)
 
 
+def _merge(answers: list[FactAnswer]) -> FactAnswer:
+    """Several answers as one: their direct lines, then their quotes (each answer ends with
+    one quote line per citation), citations renumbered in order."""
+    heads: list[str] = []
+    quotes: list[str] = []
+    citations: list[Citation] = []
+    for found in answers:
+        shift = len(citations)
+        lines = [
+            re.sub(r"\[(\d+)\]", lambda m, s=shift: f"[{int(m.group(1)) + s}]", line)
+            for line in found.text.splitlines()
+        ]
+        cut = len(lines) - len(found.citations)
+        heads += lines[:cut]
+        quotes += lines[cut:]
+        citations += [dataclasses.replace(c, n=c.n + shift) for c in found.citations]
+    return FactAnswer("\n".join(heads + quotes), citations)
+
+
 def _in_script(query: ParsedQuery, line: str, fact: Fact) -> str:
     """A direct answer line for a Traditional asker, with each name as its source writes it:
     converting 王景峰 would give 王景峯, a name no article uses."""
@@ -153,6 +173,11 @@ def _in_script(query: ParsedQuery, line: str, fact: Fact) -> str:
 
 
 def _who(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
+    parties = [e for e in query.entities if derived.gazetteer.names.get(e) != "person"]
+    if len(parties) >= 2 and DISTRIBUTIVE.search(query.text):  # 两个仪式的主持人分别是谁
+        each = [_who(dataclasses.replace(query, entities=(p,)), derived) for p in parties]
+        found = [f for f in each if f is not None and not f.refused]
+        return _merge(found) if found else None
     roles = roles_in(query.bridged if query.language == "en" else query.text)
     people = [
         f
@@ -163,7 +188,15 @@ def _who(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
         people = [f for f in people if any(_holds(f.role, r) for r in roles)]
         if not people and any(_institution(e) for e in query.entities):
             return _no_such_role(query, roles)
-    ranked = sorted(people, key=lambda f: (-_overlap(f, query, tuple(roles)), _distance(f, query)))
+    verbs = _verbs(query.bridged if query.language == "en" else query.text)
+    ranked = sorted(  # who did it: first the sentences that say it was done (主持)
+        people,
+        key=lambda f: (
+            -any(v in _text(f) for v in verbs),
+            -_overlap(f, query, tuple(roles)),
+            _distance(f, query),
+        ),
+    )
     if not ranked or (not roles and _overlap(ranked[0], query) == 0):
         return None
     best = _overlap(ranked[0], query, tuple(roles))
@@ -266,7 +299,13 @@ def _distance(fact: Fact, query: ParsedQuery) -> int:
 
 @lru_cache(maxsize=1024)
 def _verbs(text: str) -> frozenset[str]:
-    return frozenset(w for w, flag in pseg.cut(text) if flag == "v" and len(w) >= 2)
+    """What the question says someone did: the doer's noun first (主持人 → 主持, 发言人 →
+    发言), else its verbs."""
+    cut = list(pseg.cut(text))
+    doers = frozenset(
+        w[:-1] for w, flag in cut if len(w) >= 3 and w.endswith("人") and flag[0] == "n"
+    )
+    return doers or frozenset(w for w, flag in cut if flag == "v" and len(w) >= 2)
 
 
 def _person_line(fact: Fact, query: ParsedQuery, derived: Derived) -> str:

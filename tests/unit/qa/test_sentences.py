@@ -88,3 +88,15 @@ def test_a_long_quote_is_cut_around_the_answer_and_says_so() -> None:
     shown = excerpt(sentence, ["王景峰"], 80)
     assert "王景峰" in shown and shown.startswith("…") and len(shown) <= 82
     assert excerpt("短句。", ["短"]) == "短句。"
+
+
+def test_each_party_gets_its_own_answer_and_need_not_meet_the_other() -> None:
+    d = fact_derived()
+    query = parse("东营市第二人民医院和山东大学第二医院的院长分别是谁", d.gazetteer)
+    found = facts.answer(query, d)
+    assert found is not None
+    assert "王景峰" in found.text and "冯世庆" in found.text
+    assert [c.n for c in found.citations] == [1, 2]
+    from assistant.qa.evidence import apart
+
+    assert apart(query, d.manifest) == []  # 分别: asked of each, not of both together
