@@ -122,6 +122,16 @@ ARTICLE_NOUN = re.compile(
 )
 ARTICLE_SCOPES: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
     (
+        "author",
+        re.compile(r"记者|作者|撰稿|通讯员|谁写的|谁报道|哪位写的"),
+        _en(r"\b(reporters?|journalists?|authors?|wrote|written by|byline|correspondents?)\b"),
+    ),
+    (
+        "rank",
+        re.compile(r"最多|最少|最常|最频繁"),
+        _en(r"\b(most|fewest|least)\b"),
+    ),
+    (
         "published",
         re.compile(r"发布|发表|刊登|刊发|发出|登出|发(?:的|了|于|出来)|什么时候发|哪天发"),
         _en(r"\bpublish|\bposted\b|\bcame out\b|\bcome out\b|\brelease[ds]?\b|\bprinted\b"),
@@ -157,8 +167,8 @@ ARTICLE_SCOPES: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
 
 
 def article_scope(text: str, english: bool) -> str:
-    """What a question asks of the articles themselves ("published", "count", "summary",
-    "which"), or "" when it asks about what they report."""
+    """What a question asks of the articles themselves ("author", "rank", "published",
+    "count", "summary", "which"), or "" when it asks about what they report."""
     if not ARTICLE_NOUN.search(text):
         return ""
     for name, zh, en in ARTICLE_SCOPES:

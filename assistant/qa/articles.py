@@ -44,9 +44,13 @@ def answer(
     scope. `text_of(doc_id)` gives a document's text in its own script."""
     if not query.scope:
         return None
+    if query.scope == "rank":
+        return _ranked_places(query, derived)
     matches = _matching(query, derived, text_of)
     if query.scope == "published":
         return _published(query, matches)
+    if query.scope == "author":
+        return _authors(query, matches)
     render = derived.gazetteer.render
     return _listed(query, matches, query.scope == "count", render)
 
@@ -130,7 +134,8 @@ def _part_of(word: str, name: str) -> bool:
 
 
 def _matching(query: ParsedQuery, derived: Derived, text_of: Callable[[str], str]) -> list[Match]:
-    groups = _terms(query)
+    # which article a byline or a date is asked of: its entities say; the rest only asks
+    groups = [] if query.scope in ("author", "published") and query.entities else _terms(query)
     found = []
     for doc_id, record in derived.manifest.items():
         original = text_of(doc_id)
@@ -202,6 +207,57 @@ def _listed(
     citations = _cite(matches)
     lines += [f"{c.quote} [{c.n}]" for c in citations] if query.scope == "summary" else []
     return "\n".join(lines), citations
+
+
+def _authors(query: ParsedQuery, matches: list[Match]) -> tuple[str, list[Citation]] | None:
+    """Who reported each matching article: the byline kept in its metadata."""
+    signed = [m for m in matches if m.article.author]
+    if not signed or len(signed) > 3:
+        return None
+    citations = _cite(signed)
+    en = query.language == "en"
+    lines = [
+        f"{'Reported by' if en else _script(query, '答:记者')} {m.article.author}"
+        f"{(' — “' + m.article.title + '”') if en else '(《' + m.article.title + '》)'} [{i}]"
+        for i, m in enumerate(signed, 1)
+    ]
+    return "\n".join(lines), citations
+
+
+_PROVINCE = re.compile(r"省|province", re.I)
+_CITY = re.compile(r"市|城市|\bcit(y|ies)\b", re.I)
+
+
+def _ranked_places(query: ParsedQuery, derived: Derived) -> tuple[str, list[Citation]] | None:
+    """Which province or city the most articles are about: each place counted once per
+    article that names it (山东省 and 山东 are one place)."""
+    level = "省" if _PROVINCE.search(query.text) else "市" if _CITY.search(query.text) else ""
+    if not level:
+        return None
+    names = {n for r in derived.manifest.values() for n in r.names}
+    places = {n[: -len(level)] for n in names if n.endswith(level) and len(n) >= 3}
+    seen: dict[str, list[Article]] = {}
+    for record in derived.manifest.values():
+        text = to_search_form(f"{record.article.title}\n{' '.join(record.names)}")
+        for place in places:
+            if place in text:
+                seen.setdefault(place, []).append(record.article)
+    if not seen:
+        return None
+    fewest = bool(re.search(r"最少|\b(fewest|least)\b", query.text, re.I))
+    place, docs = sorted(seen.items(), key=lambda kv: len(kv[1]) * (1 if fewest else -1))[0]
+    citations = [
+        Citation.of_article(n, a, a.title, 1.0, f"{a.doc_id}#article")
+        for n, a in enumerate(docs, 1)
+    ]
+    refs = " ".join(f"[{c.n}]" for c in citations)
+    if query.language == "en":
+        text = (
+            f"Answer: {derived.gazetteer.render(place)} ({place}), in {len(docs)} articles {refs}"
+        )
+    else:
+        text = _script(query, f"答:{place}{level},共{len(docs)}篇") + f" {refs}"
+    return text, citations
 
 
 def _published(query: ParsedQuery, matches: list[Match]) -> tuple[str, list[Citation]] | None:

@@ -25,6 +25,7 @@ DOC_NAMES = {
 }
 DATES = {"a": "2025-03-18", "b": "2024-04-29", "c": "2017-12-12"}
 OUTLETS = {"a": "大众网", "b": "大众网", "c": "温州医科大学附属第二医院"}  # c is its own outlet
+AUTHORS = {"b": "岳霄远 袁玉起"}
 
 
 def derived() -> Derived:
@@ -32,7 +33,9 @@ def derived() -> Derived:
     manifest = {
         doc: dataclasses.replace(
             record,
-            article=dataclasses.replace(record.article, date=DATES[doc], source=OUTLETS[doc]),
+            article=dataclasses.replace(
+                record.article, date=DATES[doc], source=OUTLETS[doc], author=AUTHORS.get(doc)
+            ),
             names=DOC_NAMES[doc],
         )
         for doc, record in d.manifest.items()
@@ -58,6 +61,8 @@ def about(question: str) -> tuple[str, list] | None:
         ("莘县那篇报道是什么时候发的", "published"),
         ("When was the Leling story published?", "published"),
         # about what the articles report, not about the articles
+        ("莘县那篇报道是哪个记者写的", "author"),
+        ("这几篇报道里哪个市的新闻最多", "rank"),
         ("这几篇里一共提到几家县级医院", ""),
         ("哪些医院支援乐陵", ""),
         ("how many experts did Shengli send", ""),
@@ -174,3 +179,20 @@ def test_the_steps_of_one_event_come_in_the_articles_order(question: str, first:
 def test_no_sequence_without_one_article_naming_the_entities() -> None:
     d = derived()
     assert articles.sequence(parse("于小千先干的啥", d.gazetteer), d, TEXTS.__getitem__) is None
+
+
+def test_the_reporter_comes_from_the_byline_kept_in_the_metadata() -> None:
+    text, citations = about("who's the reporter on the Shenxian story?")  # type: ignore[misc]
+    assert text.startswith("Reported by 岳霄远 袁玉起") and [c.doc_id for c in citations] == ["b"]
+
+
+def test_the_place_most_articles_speak_of() -> None:
+    d = derived()
+    names = {"a": {"东营市": "place", "东营": "place"}, "b": {"莘县": "place", "聊城市": "place"}}
+    names["c"] = {"东营市": "place"}  # a second article about 东营
+    manifest = {k: dataclasses.replace(r, names=names[k]) for k, r in d.manifest.items()}
+    d = dataclasses.replace(d, manifest=manifest)
+    found = articles.answer(
+        parse("这几篇报道里哪个市的新闻最多", d.gazetteer), d, TEXTS.__getitem__
+    )
+    assert found is not None and found[0].startswith("答:东营市,共2篇")
