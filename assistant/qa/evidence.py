@@ -23,6 +23,7 @@ from assistant.lexicon.questions import (
     NUMBER_RE,
     OPENS_LIST,
 )
+from assistant.lexicon.synonyms import synonyms
 from assistant.qa.analyze import ParsedQuery
 from assistant.store.lexical import LexicalIndex
 from assistant.store.schema import DocRecord
@@ -142,6 +143,7 @@ def missing_predicates(query: ParsedQuery, lexical: LexicalIndex) -> list[str]:
         for word in query.predicates
         if not _partly_written(word, lexical)
         and not lexical.sounds_like(word)
+        and not any(lexical.mentions(s) for s in synonyms(word))
         and not any(word in e or e in word for e in query.entities)
     ]
 

@@ -1,0 +1,46 @@
+"""Words the articles and their readers use for the same thing (医生 for 专家, 带队 for 率队):
+a question that asks about 医生 asks about something the articles speak of, so it is not
+refused for it. (Measured on the bank's dev half, matching sentences by synonyms as well
+answered more unanswerable questions than it rescued, so they serve this check only.)"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+_SETS = (
+    "医生 医师 大夫 专家 医务人员 医护人员 医护",
+    "带队 率队 带领 领队 一行",
+    "报导 报道",
+    "会议 座谈会 汇报会 会上",
+    "仪式 典礼 启动仪式 欢迎仪式",
+    "签约 签署 签订 签了",
+    "合作 协作 携手 共建",
+    "帮扶 支援 援助 扶持",
+    "患者 病人 病患 群众",
+    "讲话 致辞 发言 表态发言 指出 强调",
+    "参观 观摩 调研 考察 视察 现场调研",
+    "成立 组建 建立 正式成立",
+    "派驻 派遣 派出 下派 派",
+    "医联体 医疗联合体 医连体",
+    "医共体 县域医共体 医疗共同体",
+    "开会 召开 举行",
+    "出席 参加 到场 来了",
+    "主持 主持人",
+    "科室 部门",
+    "领导 负责人 负责同志",
+)
+
+
+@lru_cache(maxsize=1)
+def _index() -> dict[str, tuple[str, ...]]:
+    out: dict[str, tuple[str, ...]] = {}
+    for line in _SETS:
+        words = tuple(line.split())
+        for w in words:
+            out[w] = tuple(x for x in words if x != w)
+    return out
+
+
+def synonyms(word: str) -> tuple[str, ...]:
+    """The other words of `word`'s set; () when it has none."""
+    return _index().get(word, ())
