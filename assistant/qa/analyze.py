@@ -345,9 +345,21 @@ def _bridged_names(bridged: str, gazetteer: Gazetteer) -> list[str]:
             terms[start - 1] in gazetteer.names or terms[start - 1] in _NAME_PARTS
         ):
             start -= 1
-        kinds = [gazetteer.names.get(t) for t in terms[start:i]]
-        # one place at most, and no person: "hospitals in Lishui, Shen County and Dongying"
-        # names no 丽水莘县东营医院
-        if start < i and any(kinds) and "person" not in kinds and kinds.count("place") <= 1:
-            names.append("".join(terms[start : i + 1]))
+        runs = [
+            terms[s : i + 1]
+            for s in range(start, i)
+            if _name_like([gazetteer.names.get(t) for t in terms[s:i]])
+        ]
+        # the longest run the corpus names; else the longest, as a name no article writes.
+        # The English words between terms are gone, so "the Laoling piece … Qilu Hospital"
+        # gives 乐陵 齐鲁 医院: 齐鲁医院 is the name
+        known = next((r for r in runs if gazetteer.resolve("".join(r))), None)
+        if known or runs:
+            names.append("".join(known or runs[0]))
     return names
+
+
+def _name_like(kinds: list[str | None]) -> bool:
+    """Terms that can make a name: one place at most, no person, and some name the corpus
+    knows ("hospitals in Lishui, Shen County and Dongying" names no 丽水莘县东营医院)."""
+    return any(kinds) and "person" not in kinds and kinds.count("place") <= 1

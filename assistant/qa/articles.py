@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from assistant.lexicon.questions import ARTICLE_NOUN
+from assistant.lexicon.questions import ARTICLE_NOUN, DISTRIBUTIVE
 from assistant.qa.analyze import ParsedQuery
 from assistant.qa.evidence import excerpt
 from assistant.store.derived import Derived
@@ -141,7 +141,8 @@ def _matching(query: ParsedQuery, derived: Derived, text_of: Callable[[str], str
         original = text_of(doc_id)
         article = record.article
         text = to_search_form(f"{article.title}\n{article.source or ''}\n{original}")
-        if not all(e in text for e in query.entities):
+        each = DISTRIBUTIVE.search(query.text)  # the Lishui piece and the Laoling piece
+        if query.entities and not (any if each else all)(e in text for e in query.entities):
             continue
         hits = [g for g in groups if any(t in text for t in g)]
         if groups and len(hits) * 2 < len(groups):
@@ -271,12 +272,16 @@ def _published(query: ParsedQuery, matches: list[Match]) -> tuple[str, list[Cita
     citations = _cite(dated)
     if query.language == "en":
         lines = [
-            f"Published {m.article.date}: “{m.article.title}” [{i}]" for i, m in enumerate(dated, 1)
+            f"Published {m.article.date}{' by ' + m.article.source if m.article.source else ''}:"
+            f" “{m.article.title}” [{i}]"
+            for i, m in enumerate(dated, 1)
         ]
     else:
         said = _script(query, "发布")
         lines = [
-            f"答:{m.article.date}{said},《{m.article.title}》[{i}]" for i, m in enumerate(dated, 1)
+            f"答:{m.article.date}{'由' + m.article.source if m.article.source else ''}{said},"
+            f"《{m.article.title}》[{i}]"
+            for i, m in enumerate(dated, 1)
         ]
     return "\n".join(lines), citations
 
