@@ -61,7 +61,7 @@ INTENTS: tuple[Intent, ...] = (
         ),
         _en(
             r"\b(most(?! recent)|least|largest|biggest|smallest|highest|lowest|fewest|greatest"
-            r"|more|fewer)\b"
+            r"|more|fewer|bigger|larger|smaller|higher|lower|greater)\b"
         ),
     ),
     Intent(

@@ -27,7 +27,9 @@ from assistant.textnorm import to_search_form, to_traditional
 from assistant.types import Citation, Fact, Relation
 
 _MOST = re.compile(
-    r"最多|最大|最高|最长|更多|比较多|\b(most|largest|biggest|highest|greatest|more)\b", re.I
+    r"最多|最大|最高|最长|更多|比较多|多一[点些]"
+    r"|\b(most|largest|biggest|highest|greatest|more|bigger|larger|higher|greater)\b",
+    re.I,
 )
 _LATEST = re.compile(r"最晚|最近|最新|最后|\b(latest|most recent|last|newest)\b", re.I)
 _UNITS = {  # 几个人: people by head count (5人, 200余人); 专家共71名 counts a named noun
@@ -347,7 +349,10 @@ def _figures(query: ParsedQuery, derived: Derived) -> list[Fact]:
 _UNIT_ASKED = re.compile(
     r"(?:几|多少)([人名位家个篇])|([人家篇])数?(?:最多|最少|比较多|比较少|更多|更少|多一些|少一些|多一点|少一点)"
 )
-_PEOPLE_EN = re.compile(r"\b(people|attendees|participants|persons|visitors|guests)\b", re.I)
+_PEOPLE_EN = re.compile(
+    r"\b(people|ppl|attendees|participants|persons|visitors|guests|turnout|crowd|attendance)\b",
+    re.I,
+)
 
 
 def _unit_asked(query: ParsedQuery) -> str:
