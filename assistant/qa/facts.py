@@ -149,15 +149,17 @@ def _merge(answers: list[FactAnswer]) -> FactAnswer:
     citations: list[Citation] = []
     for found in answers:
         shift = len(citations)
-        lines = [
-            re.sub(r"\[(\d+)\]", lambda m, s=shift: f"[{int(m.group(1)) + s}]", line)
-            for line in found.text.splitlines()
-        ]
+        lines = [_renumber(line, shift) for line in found.text.splitlines()]
         cut = len(lines) - len(found.citations)
         heads += lines[:cut]
         quotes += lines[cut:]
         citations += [dataclasses.replace(c, n=c.n + shift) for c in found.citations]
     return FactAnswer("\n".join(heads + quotes), citations)
+
+
+def _renumber(line: str, shift: int) -> str:
+    """[1] → [1 + shift]: a line's citation numbers after `shift` earlier citations."""
+    return re.sub(r"\[(\d+)\]", lambda m: f"[{int(m.group(1)) + shift}]", line)
 
 
 def _in_script(query: ParsedQuery, line: str, fact: Fact) -> str:
