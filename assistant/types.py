@@ -83,9 +83,18 @@ class Citation:
     chunk_id: str = ""
     quote_simplified: str = ""
     page: int | None = None  # the page of a paged document (PDF) the quote's passage is on
+    also: tuple[str, ...] = ()  # the other outlets that published the same article (reposts)
 
     def as_dict(self) -> dict:
         return asdict(self)
+
+    @property
+    def outlets(self) -> str:
+        """ "大众网, also 齐鲁网, 新浪新闻": the outlet, then the others that reposted it."""
+        also = ", ".join(self.also)
+        if not also:
+            return self.source or ""
+        return f"{self.source}, also {also}" if self.source else f"also {also}"
 
     @property
     def page_label(self) -> str:
@@ -150,6 +159,7 @@ class Answer:
                         "source",
                         "url",
                         "page",
+                        "also",
                         "quote",
                         "score",
                     )

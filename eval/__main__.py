@@ -1,4 +1,5 @@
-"""`python -m eval run|latency|synth|bench`: evaluation suites, measurements and test corpora."""
+"""`python -m eval run|latency|synth|bench|reposts`: evaluation suites, measurements and test
+corpora."""
 
 from __future__ import annotations
 
@@ -233,6 +234,12 @@ def cmd_bench(args: argparse.Namespace) -> int:
     return run_bench(args)
 
 
+def cmd_reposts(args: argparse.Namespace) -> int:
+    from .reposts import main_reposts
+
+    return main_reposts(args)
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="python -m eval", description="Evaluate and measure the assistant."
@@ -313,6 +320,35 @@ def build_parser() -> argparse.ArgumentParser:
     )
     bench.add_argument("--out", type=Path, default=HERE / "reports" / "bench")
     bench.set_defaults(func=cmd_bench)
+
+    from ingest.reposts import THRESHOLD
+
+    rep = sub.add_parser(
+        "reposts",
+        help="precision and recall of repost detection over generated labelled pairs, a "
+        "threshold sweep, and a store check with the real embedder; writes a report",
+    )
+    rep.add_argument("--seed", type=int, default=7, help="seed of the generated pairs")
+    rep.add_argument(
+        "--synth-sources", type=int, default=60, help="generated articles that get reposted"
+    )
+    rep.add_argument(
+        "--threshold", type=float, default=THRESHOLD, help="similarity threshold to evaluate"
+    )
+    rep.add_argument(
+        "--other-seeds",
+        type=lambda text: [int(x) for x in text.split(",") if x],
+        default=[11, 23],
+        help="seeds of further pair sets measured for the choice of k and threshold (11,23)",
+    )
+    rep.add_argument(
+        "--no-store-check",
+        dest="store_check",
+        action="store_false",
+        help="skip ingesting the bundled corpus and its reposts into a scratch store",
+    )
+    rep.add_argument("--out", type=Path, default=HERE / "reports" / "reposts")
+    rep.set_defaults(func=cmd_reposts)
     return p
 
 

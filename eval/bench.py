@@ -172,12 +172,14 @@ def _copied_chunk(row: ChunkRow, suffix: str, vector: list[float]) -> ChunkRow:
 
 
 def _copied_record(record: DocRecord, suffix: str) -> DocRecord:
-    """A copy's document record: its id, and its relations, name the copy."""
+    """A copy's document record: its id, its relations and (for a repost) its canonical
+    document name the copy."""
     doc_id = record.doc_id + suffix
     return replace(
         record,
         article=replace(record.article, doc_id=doc_id),
         relations=tuple(replace(r, doc_id=doc_id) for r in record.relations),
+        alias_of=record.alias_of + suffix if record.alias_of else "",
     )
 
 

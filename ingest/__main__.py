@@ -44,6 +44,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="keep documents whose files are gone (default: remove them)",
     )
     p.add_argument(
+        "--no-reposts",
+        dest="reposts",
+        action="store_false",
+        help="ingest every file as a document of its own, even a repost of another "
+        "(default: a repost is stored as an alias of the article it copies, embedding nothing)",
+    )
+    p.add_argument(
         "--shard",
         type=parse_shard,
         metavar="I/N",
@@ -80,9 +87,12 @@ def parse_shard(text: str) -> tuple[int, int]:
 def print_summary(s: Summary) -> None:
     print(
         f"documents {s.documents}: {s.added} added, {s.updated} updated, {s.unchanged} unchanged, "
-        f"{s.removed} removed, {len(s.rejected)} rejected; {s.chunks_embedded} chunks embedded "
-        f"in {s.elapsed_s:.1f}s"
+        f"{s.reposts} reposts, {s.removed} removed, {len(s.rejected)} rejected; "
+        f"{s.chunks_embedded} chunks embedded in {s.elapsed_s:.1f}s"
     )
+    for result in s.results:
+        if result.status in ("repost", "promoted"):
+            print(f"{result.path}: {result.describe()}")
     if s.repaired_chunks:
         print(f"repaired: removed {s.repaired_chunks} chunks left by an interrupted run")
     for r in s.rejected:
@@ -99,7 +109,9 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     config = store_config(args)
     try:
-        options = IngestOptions(chunk_size=args.chunk_size, overlap=args.overlap, prune=args.prune)
+        options = IngestOptions(
+            chunk_size=args.chunk_size, overlap=args.overlap, prune=args.prune, reposts=args.reposts
+        )
         if args.chunk_size < 20 or not 0 <= args.overlap < args.chunk_size:
             raise ValueError("--chunk-size must be >= 20 and 0 <= --overlap < --chunk-size")
         if args.watch:

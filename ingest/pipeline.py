@@ -3,6 +3,12 @@
 Per document the write order is: chunks (new content hash), then the document record
 (the commit), then removal of the old version's chunks. Queries only show chunks whose
 hash the document record names, so a killed run never exposes half a document.
+
+A repost of a committed article (`reposts`) is committed as an alias record of its
+canonical document and embeds nothing. A run goes over the files once; reposts whose
+canonical document changed so that they no longer match it, became a repost itself or
+is gone are then decided again (a second pass over those files only, earliest committed
+first): each becomes a repost of another document, or canonical and embedded.
 """
 
 from __future__ import annotations
@@ -16,8 +22,9 @@ from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
+from typing import Literal, get_args
 
 import numpy as np
 from llama_index.core.embeddings import BaseEmbedding
@@ -39,6 +46,8 @@ from .load import RejectedFile, discover, load
 from .metadata import extract
 from .normalize import bm25_tokens, search_texts
 from .relations import extract as extract_relations
+from .reposts import EMPTY, Decision, Entry, Fingerprint, Registry, fingerprint
+from .reposts import VERSION as REPOSTS_VERSION
 
 PIPELINE_VERSION = "5"  # bump when cleaning or chunking changes: every document re-ingests
 
@@ -50,6 +59,7 @@ class IngestOptions:
     prune: bool = True
     batch_size: int = 64  # chunks per embedding call, across documents
     queue_size: int = 32  # documents prepared ahead of the embedder: bounds memory
+    reposts: bool = True  # store reposts of a committed article as its aliases (ingest.reposts)
 
 
 @dataclass(frozen=True)
@@ -67,13 +77,39 @@ class Prepared:
     path: str
     encoding: str
     warnings: list[str]
+    fingerprint: Fingerprint = EMPTY  # the body's, for finding reposts
+    first_committed: float = 0.0  # set when the run commits it
+
+
+Status = Literal["added", "updated", "unchanged", "repost", "promoted", "removed", "rejected"]
+
+
+@dataclass(frozen=True)
+class DocResult:
+    """What a run did with one file: added, updated, unchanged, stored as a repost of
+    another document, promoted (a repost that became canonical: its canonical document
+    changed or is gone), removed (its file is gone) or rejected (with the reason)."""
+
+    path: str
+    doc_id: str
+    status: Status
+    repost_of: str | None = None  # status "repost": the canonical document
+    reason: str | None = None  # status "rejected": why, in words
+    chunks: int = 0  # chunks embedded for it
+
+    def describe(self) -> str:
+        if self.status == "repost":
+            return f"repost of {self.repost_of}"
+        if self.status == "rejected":
+            return f"rejected: {self.reason}"
+        return self.status
 
 
 @dataclass
 class Summary:
     documents: int = 0
     added: int = 0
-    updated: int = 0
+    updated: int = 0  # re-embedded: edited, or promoted from repost to canonical
     unchanged: int = 0
     removed: int = 0
     rejected: list[dict[str, str]] = field(default_factory=list)
@@ -81,6 +117,8 @@ class Summary:
     warnings: list[str] = field(default_factory=list)
     repaired_chunks: int = 0
     elapsed_s: float = 0.0
+    reposts: int = 0  # stored as reposts of another document (nothing embedded)
+    results: list[DocResult] = field(default_factory=list)  # one per file, in order
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -94,7 +132,11 @@ def prepare(path: Path, options: IngestOptions) -> Prepared:
     meta = extract(cleaned, raw.hints)
     chunks = chunk_text(raw.doc_id, cleaned.text, options.chunk_size, options.overlap, raw.pages)
     texts = search_texts(chunks)
-    key = f"{raw.content_hash}|{PIPELINE_VERSION}|{options.chunk_size}|{options.overlap}"
+    names = document_names(cleaned.title, cleaned.text, meta.source)
+    key = (
+        f"{raw.content_hash}|{PIPELINE_VERSION}|{options.chunk_size}|{options.overlap}"
+        f"|{REPOSTS_VERSION if options.reposts else 'no-reposts'}"
+    )
     return Prepared(
         meta=meta,
         doc_hash=hashlib.sha256(key.encode()).hexdigest()[:16],
@@ -103,14 +145,20 @@ def prepare(path: Path, options: IngestOptions) -> Prepared:
         tokens=[bm25_tokens(meta.title, t) for t in texts],
         relations=extract_relations(cleaned, meta),
         facts=extract_facts(cleaned, meta),
-        names=_names(cleaned.title, cleaned.text, meta.source),
+        names=names,
         path=str(path),
         encoding=raw.encoding,
         warnings=[str(w) for w in cleaned.warnings],
+        fingerprint=fingerprint(cleaned.text, institutions(names), meta.date),
     )
 
 
-def _names(title: str, text: str, outlet: str | None) -> dict[str, str]:
+def institutions(names: dict[str, str]) -> list[str]:
+    """The institutions among a document's names: the parties a repost names too."""
+    return [n for n, kind in names.items() if kind == "institution"]
+
+
+def document_names(title: str, text: str, outlet: str | None) -> dict[str, str]:
     """The document's names for the gazetteer: places, organizations and people, and the
     institutions it names in full (so questions resolve against whole names)."""
     names = Gazetteer.build([title, text]).names
@@ -167,7 +215,31 @@ def _record(doc: Prepared, vectors: list[list[float]]) -> tuple[list[float], Doc
         tuple(doc.relations),
         doc.names,
         tuple(doc.facts),
+        fingerprint=doc.fingerprint.encode(),
+        first_committed=doc.first_committed,
     )
+
+
+def alias_record(doc: Prepared, canonical: str) -> DocRecord:
+    """A repost's commit record: its own article metadata, path and fingerprint, the
+    canonical document it copies, and nothing else (no chunks, relations, facts, names)."""
+    return DocRecord(
+        doc.meta,
+        doc.doc_hash,
+        0,
+        doc.path,
+        doc.encoding,
+        tuple(doc.warnings),
+        alias_of=canonical,
+        fingerprint=doc.fingerprint.encode(),
+        first_committed=doc.first_committed,
+    )
+
+
+@dataclass(frozen=True)
+class AliasWrite:
+    record: DocRecord
+    had_chunks: bool  # it was canonical until now: its chunks go once the alias commits
 
 
 Events = Callable[[str, int], None]  # (what happened, how many documents it concerned)
@@ -183,19 +255,34 @@ def write_documents(
     vectors: list[list[list[float]]],
     replacing: set[str],
     events: Events = no_events,
+    aliases: list[AliasWrite] | None = None,
 ) -> None:
     """Write embedded documents: all their chunks, then their commit records, then the old
-    versions' chunks (only for documents in `replacing`)."""
-    store.add_chunks(
-        [row for doc, vecs in zip(docs, vectors, strict=True) for row in _chunk_rows(doc, vecs)]
-    )
-    events("chunks-written", len(docs))
+    versions' chunks (only for documents in `replacing`). Reposts (`aliases`) commit after
+    their canonical documents, with a canonical document's vector; a document that was
+    canonical until now loses its chunks after its alias record commits."""
+    aliases = aliases or []
+    if docs:
+        store.add_chunks(
+            [row for doc, vecs in zip(docs, vectors, strict=True) for row in _chunk_rows(doc, vecs)]
+        )
+        events("chunks-written", len(docs))
     records = [_record(doc, vecs) for doc, vecs in zip(docs, vectors, strict=True)]
-    store.commit_documents([r[1] for r in records], [r[0] for r in records])
-    events("committed", len(docs))
+    if aliases:
+        known = {r.doc_id: v for v, r in records}
+        wanted = sorted({a.record.alias_of for a in aliases} - set(known))
+        known |= store.document_vectors(wanted) if wanted else {}
+        fallback = [1.0] + [0.0] * (store.embed_dim - 1)  # its canonical is gone: any unit
+        records += [(known.get(a.record.alias_of, fallback), a.record) for a in aliases]
+    if records:
+        store.commit_documents([r[1] for r in records], [r[0] for r in records])
+        events("committed", len(records))
     for doc in docs:
         if doc.meta.doc_id in replacing:
             store.delete_stale_chunks(doc.meta.doc_id, keep_hash=doc.doc_hash)
+    for a in aliases:
+        if a.had_chunks:
+            store.delete_stale_chunks(a.record.doc_id, keep_hash=None)
 
 
 def in_shard(doc_id: str, shard: tuple[int, int] | None) -> bool:
@@ -276,29 +363,157 @@ def _prepared(
         stop.set()
 
 
-def _to_write(
-    group: list[tuple[Path, Prepared | str]], manifest: dict, seen: set[str], summary: Summary
-) -> list[Prepared]:
-    """The documents of a group that are new or changed; the rest are counted in `summary`."""
-    todo: list[Prepared] = []
-    for path, doc in group:
-        summary.documents += 1
-        if path.stem in seen:
-            summary.rejected.append(
-                {"path": str(path), "reason": "duplicate document id (same file name)"}
+class _Run:
+    """One run's decisions: which files are new, changed, unchanged, reposts of which
+    document, and which reposts must be decided again; and the embedding and writing."""
+
+    def __init__(
+        self,
+        store: Store,
+        manifest: dict[str, DocRecord],
+        embed_model: BaseEmbedding,
+        options: IngestOptions,
+        summary: Summary,
+        events: Events,
+        present: set[str],
+        gone: set[str],
+        mine: Callable[[str], bool],
+    ) -> None:
+        self.store, self.manifest, self.embed_model = store, manifest, embed_model
+        self.options, self.summary, self.events = options, summary, events
+        self.now = time.time()  # the rank of documents first committed by this run
+        self.registry = Registry(
+            Entry(r.doc_id, Fingerprint.decode(r.fingerprint), r.first_committed, r.alias_of)
+            for r in manifest.values()
+            if r.doc_id not in gone
+        )
+        self.mine = lambda d: d in present and mine(d)  # reposts this run can decide again
+        self.seen: dict[str, Path] = {}
+        self.results: dict[str, DocResult] = {}
+        # reposts to decide again in the second pass: left stray by a killed run or another
+        # shard, or whose canonical document is gone
+        self.again: set[str] = (
+            {d for d in self.registry.stray() if self.mine(d)} if options.reposts else set()
+        )
+
+    def _result(self, result: DocResult) -> None:
+        self.results[result.doc_id] = result
+        if result.status == "rejected":
+            self.summary.rejected.append({"path": result.path, "reason": result.reason or ""})
+
+    def sort(
+        self, group: list[tuple[Path, Prepared | str]], second: bool
+    ) -> tuple[list[Prepared], list[AliasWrite]]:
+        """The documents of a group to embed, and the reposts to commit; the rest are
+        recorded as unchanged or rejected. In the `second` pass every document is decided
+        again."""
+        todo: list[Prepared] = []
+        aliases: list[AliasWrite] = []
+        for path, doc in group:
+            if not second:
+                self.summary.documents += 1
+                if path.stem in self.seen:
+                    reason = "duplicate document id (same file name)"
+                    self.summary.rejected.append({"path": str(path), "reason": reason})
+                    continue
+                self.seen[path.stem] = path
+                if path.stem in self.again:
+                    continue  # decided in the second pass
+            if isinstance(doc, str):
+                self._result(DocResult(str(path), path.stem, "rejected", reason=doc))
+                continue
+            if not second:
+                self.summary.warnings += doc.warnings
+            old = self.manifest.get(doc.meta.doc_id)
+            if not second and old is not None and old.doc_hash == doc.doc_hash:
+                self._result(DocResult(str(path), doc.meta.doc_id, "unchanged"))
+                continue
+            doc = replace(doc, first_committed=(old.first_committed if old else 0) or self.now)
+            decision = (
+                self.registry.decide(doc.meta.doc_id, doc.fingerprint, doc.first_committed)
+                if self.options.reposts
+                else Decision(None)
             )
-            continue
-        seen.add(path.stem)
-        if isinstance(doc, str):
-            summary.rejected.append({"path": str(path), "reason": doc})
-            continue
-        summary.warnings += doc.warnings
-        old = manifest.get(doc.meta.doc_id)
-        if old is not None and old.doc_hash == doc.doc_hash:
-            summary.unchanged += 1
-        else:
-            todo.append(doc)
-    return todo
+            self.again |= {d for d in decision.orphaned if self.mine(d)}
+            if decision.alias_of is None:
+                todo.append(doc)
+                continue
+            if old and old.doc_hash == doc.doc_hash and old.alias_of == decision.alias_of:
+                self._result(DocResult(str(path), doc.meta.doc_id, "unchanged"))
+                continue
+            had_chunks = old is not None and not old.is_alias and old.n_chunks > 0
+            aliases.append(AliasWrite(alias_record(doc, decision.alias_of), had_chunks))
+            self._result(DocResult(str(path), doc.meta.doc_id, "repost", decision.alias_of))
+        return todo, aliases
+
+    def ingest(
+        self, batches: Iterator[list[tuple[Path, Prepared | str]]], bar: tqdm | None
+    ) -> None:
+        """Embed and write what `batches` bring. Chroma writes run in one writer thread, in
+        order, while the next batch embeds; at most one write waits behind the running
+        one, so memory stays bounded."""
+        second = bar is None
+        with ThreadPoolExecutor(1, thread_name_prefix="chroma-writer") as writer:
+            writes: deque[Future] = deque()
+            for group in batches:
+                todo, aliases = self.sort(group, second)
+                if todo or aliases:
+                    replacing = {d.meta.doc_id for d in todo if d.meta.doc_id in self.manifest}
+                    vectors = embed(self.embed_model, todo, self.options.batch_size)
+                    if todo:
+                        self.events("embedded", len(todo))
+                    writes.append(
+                        writer.submit(
+                            write_documents,
+                            self.store,
+                            todo,
+                            vectors,
+                            replacing,
+                            self.events,
+                            aliases,
+                        )
+                    )
+                    for d in todo:
+                        old = self.manifest.get(d.meta.doc_id)
+                        status: Status = "added" if old is None else "updated"
+                        if old is not None and old.is_alias and old.doc_hash == d.doc_hash:
+                            status = "promoted"  # the file is the same: its canonical changed
+                        self._result(DocResult(d.path, d.meta.doc_id, status, chunks=len(d.chunks)))
+                        self.summary.chunks_embedded += len(d.chunks)
+                    while len(writes) > 1:
+                        writes.popleft().result()  # also raises a failed write here
+                if bar is not None:
+                    bar.update(len(group))
+                    bar.set_postfix(chunks=self.summary.chunks_embedded)
+            for write in writes:
+                write.result()
+
+    def second_pass(self) -> list[Path]:
+        """The files of the reposts to decide again, earliest committed first."""
+
+        def rank(doc_id: str) -> tuple[float, str]:
+            entry = self.registry.get(doc_id)
+            return (entry.rank if entry else self.now), doc_id
+
+        return [self.seen[d] for d in sorted(self.again, key=rank) if d in self.seen]
+
+    def prune(self, gone: set[str]) -> None:
+        for doc_id in sorted(gone):
+            self.store.remove_document(doc_id)
+            self._result(DocResult(self.manifest[doc_id].path, doc_id, "removed"))
+
+    def count(self) -> None:
+        """The summary's counts, from each file's final result."""
+        s = self.summary
+        s.results = list(self.results.values())
+        by = {k: sum(1 for r in s.results if r.status == k) for k in get_args(Status)}
+        s.added, s.unchanged, s.removed, s.reposts = (
+            by["added"],
+            by["unchanged"],
+            by["removed"],
+            by["repost"],
+        )
+        s.updated = by["updated"] + by["promoted"]
 
 
 def run(
@@ -318,7 +533,10 @@ def run(
     """
     started = time.perf_counter()
     summary = Summary()
-    paths = [p for p in discover(root) if in_shard(p.stem, shard)]
+    # in doc_id order, so that of two new copies of one article the smaller id is canonical
+    paths = sorted(
+        (p for p in discover(root) if in_shard(p.stem, shard)), key=lambda p: (p.stem, str(p))
+    )
     part = None if shard is None else f"shard-{shard[0]}-of-{shard[1]}"
     mark = part or "all"  # this writer's mark in the store until it publishes
     with writer_lock(config, part), _prepared(paths, options) as batches:
@@ -330,40 +548,42 @@ def run(
         store.begin_write(mark)
         summary.repaired_chunks = store.repair(manifest, lambda d: in_shard(d, shard))
         events("repaired", 0)
-        seen: set[str] = set()
+        present = {p.stem for p in paths}
+        gone = (
+            {d for d in manifest if in_shard(d, shard) and d not in present}
+            if options.prune
+            else set()
+        )
+        work = _Run(
+            store,
+            manifest,
+            embed_model,
+            options,
+            summary,
+            events,
+            present,
+            gone,
+            lambda d: in_shard(d, shard),
+        )
         bar = tqdm(
             total=len(paths), desc="ingest", unit="doc", disable=not progress, file=sys.stderr
         )
-        # Chroma writes run in one writer thread, in order, while the next batch embeds;
-        # at most one write waits behind the running one, so memory stays bounded.
-        with ThreadPoolExecutor(1, thread_name_prefix="chroma-writer") as writer:
-            writes: deque[Future] = deque()
-            for group in batches:
-                todo = _to_write(group, manifest, seen, summary)
-                if todo:
-                    replacing = {d.meta.doc_id for d in todo if d.meta.doc_id in manifest}
-                    vectors = embed(embed_model, todo, options.batch_size)
-                    events("embedded", len(todo))
-                    writes.append(
-                        writer.submit(write_documents, store, todo, vectors, replacing, events)
-                    )
-                    summary.chunks_embedded += sum(len(d.chunks) for d in todo)
-                    summary.updated += len(replacing)
-                    summary.added += len(todo) - len(replacing)
-                    while len(writes) > 1:
-                        writes.popleft().result()  # also raises a failed write here
-                bar.update(len(group))
-                bar.set_postfix(chunks=summary.chunks_embedded)
-            for write in writes:
-                write.result()
+        work.ingest(batches, bar)
         bar.close()
-        if options.prune:
-            for doc_id in sorted(set(manifest) - seen):
-                if in_shard(doc_id, shard):
-                    store.remove_document(doc_id)
-                    summary.removed += 1
+        again = work.second_pass()
+        if again:
+            with _prepared(again, options) as more:
+                work.ingest(more, None)
+        work.prune(gone)
+        work.count()
         events("pruned", summary.removed)
-        changed = summary.added or summary.updated or summary.removed or summary.repaired_chunks
+        changed = (
+            summary.added
+            or summary.updated
+            or summary.removed
+            or summary.reposts
+            or summary.repaired_chunks
+        )
         # Query engines pick the new version up. A whole-store run that changed nothing knows
         # the version already; a shard re-reads it, since other shards may have committed.
         stamp = refresh_derived(store).stamp if changed or shard else Store.stamp(manifest)

@@ -10,6 +10,7 @@ import re
 import time
 from collections import deque
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from llama_index.core.embeddings import BaseEmbedding
@@ -188,7 +189,12 @@ class QueryEngine:
         return deque(self.ask_stream(question, history), maxlen=1)[0]
 
     def ask_stream(self, question: str, history: list[Turn] | None = None) -> Iterator[Answer]:
-        """Yield partial answers while an LLM streams; the last one is final and checked."""
+        """Yield partial answers while an LLM streams; the last one is final and checked.
+        Each citation names the other outlets that published its article (`also`)."""
+        for answer in self._ask_stream(question, history):
+            yield replace(answer, citations=self._derived.cite_aliases(answer.citations))
+
+    def _ask_stream(self, question: str, history: list[Turn] | None) -> Iterator[Answer]:
         timings: dict[str, float] = {}
         t0 = time.perf_counter()
         derived = self.indexes()

@@ -3,6 +3,8 @@
 A document is visible only when its record in `documents` names the same content
 hash as its chunks. Ingestion writes chunks first and the document record last, so a
 run killed half way leaves chunks no query will show, and the next run removes them.
+A repost's record (an alias of its canonical document) owns no chunks: any chunks under
+its id are left over and are removed like those of an uncommitted version.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import os
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
@@ -27,6 +29,7 @@ from assistant.store.schema import (
     CHUNKS,
     DOCUMENTS,
     WRITERS,
+    Alias,
     DocRecord,
     chunk_from_chroma,
     chunk_to_chroma,
@@ -138,6 +141,10 @@ class Store:
     def embed_model(self) -> str:
         return str((self.chunks.metadata or {}).get(schema.EMBED_MODEL, ""))
 
+    @property
+    def embed_dim(self) -> int:
+        return int((self.chunks.metadata or {}).get(schema.EMBED_DIM) or 0)
+
     # ---- reading -------------------------------------------------------------
     def manifest(self) -> dict[str, DocRecord]:
         records = (
@@ -147,10 +154,18 @@ class Store:
         )
         return {r.doc_id: r for r in records}
 
+    def aliases(self) -> dict[str, tuple[Alias, ...]]:
+        """Each canonical document's reposts, by the canonical document's id."""
+        return aliases_of(self.manifest())
+
     @staticmethod
     def stamp(manifest: dict[str, DocRecord]) -> str:
-        """Changes whenever any committed document changes."""
-        lines = sorted(f"{r.doc_id}:{r.doc_hash}" for r in manifest.values())
+        """Changes whenever any committed document changes (or becomes or stops being a
+        repost)."""
+        lines = sorted(
+            f"{r.doc_id}:{r.doc_hash}" + (f">{r.alias_of}" if r.alias_of else "")
+            for r in manifest.values()
+        )
         return hashlib.sha256("\n".join(lines).encode()).hexdigest()[:16]
 
     def iter_chunks(
@@ -207,9 +222,14 @@ class Store:
         ]
         return sorted(rows, key=lambda r: r.meta.position)
 
-    def document_vectors(self) -> dict[str, list[float]]:
-        """Each committed document's vector (the mean of its chunks), by id."""
-        got = self.documents.get(include=["embeddings"])
+    def document_vectors(self, ids: list[str] | None = None) -> dict[str, list[float]]:
+        """Each committed document's vector (the mean of its chunks), by id; with `ids`, of
+        those documents only."""
+        got = (
+            self.documents.get(include=["embeddings"])
+            if ids is None
+            else self.documents.get(ids=ids, include=["embeddings"])
+        )
         return {
             i: [float(x) for x in v] for i, v in zip(got["ids"], got["embeddings"], strict=True)
         }
@@ -286,11 +306,36 @@ class Store:
             c.chunk_id
             for c in self.iter_chunks()
             if mine(c.meta.doc_id)
-            and ((rec := manifest.get(c.meta.doc_id)) is None or rec.doc_hash != c.meta.doc_hash)
+            and (
+                (rec := manifest.get(c.meta.doc_id)) is None
+                or rec.doc_hash != c.meta.doc_hash
+                or rec.is_alias
+            )
         ]
         for s in range(0, len(stale), MAX_BATCH):
             self.chunks.delete(ids=stale[s : s + MAX_BATCH])
         return len(stale)
+
+
+def aliases_of(manifest: dict[str, DocRecord]) -> dict[str, tuple[Alias, ...]]:
+    """Each canonical document's reposts (in doc_id order), by the canonical document's id;
+    a repost whose canonical document is not committed is left out."""
+    found: dict[str, list[Alias]] = {}
+    for r in sorted(manifest.values(), key=lambda r: r.doc_id):
+        canon = manifest.get(r.alias_of) if r.alias_of else None
+        if canon is not None and not canon.is_alias:
+            found.setdefault(canon.doc_id, []).append(r.as_alias())
+    return {k: tuple(v) for k, v in found.items()}
+
+
+def canonical(manifest: dict[str, DocRecord]) -> dict[str, DocRecord]:
+    """The canonical documents (reposts left out), each with its `aliases` filled in."""
+    aliases = aliases_of(manifest)
+    return {
+        k: replace(r, aliases=aliases.get(k, ())) if k in aliases else r
+        for k, r in manifest.items()
+        if not r.is_alias
+    }
 
 
 def _upsert(

@@ -5,6 +5,10 @@ process (a query engine, another machine reaching the same Chroma server) rebuil
 them when stale and reuses them when current. The manifest itself is cached too:
 reading every document record from Chroma takes seconds at 100k chunks, and the
 published stamp says when the cached copy is still the truth.
+
+Reposts (alias records) are not documents of their own here: `Derived.manifest` holds
+the canonical documents, each with its reposts in `aliases`, and citations of a
+canonical document name the other outlets that published it (`cite_aliases`).
 """
 
 from __future__ import annotations
@@ -12,24 +16,39 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from assistant.lexicon.gazetteer import Gazetteer
-from assistant.store.chroma import Store
+from assistant.store.chroma import Store, aliases_of, canonical
 from assistant.store.lexical import LexicalIndex, open_lexical
 from assistant.store.relations import RelationIndex
-from assistant.store.schema import DocRecord
-from assistant.types import Fact
+from assistant.store.schema import Alias, DocRecord
+from assistant.types import Citation, Fact
 
 
 @dataclass
 class Derived:
-    manifest: dict[str, DocRecord]
+    manifest: dict[str, DocRecord]  # the canonical documents (reposts are their `aliases`)
     stamp: str
     lexical: LexicalIndex
     gazetteer: Gazetteer
     relations: RelationIndex
+    aliases: dict[str, tuple[Alias, ...]] = field(default_factory=dict)  # canonical id → reposts
+
+    def also(self, doc_id: str) -> tuple[str, ...]:
+        """The other outlets that published document `doc_id` (its reposts' outlets, once
+        each, in doc_id order; the document's own outlet left out)."""
+        record = self.manifest.get(doc_id)
+        own = record.article.source if record else None
+        outlets = (a.outlet for a in self.aliases.get(doc_id, ()))
+        return tuple(dict.fromkeys(o for o in outlets if o and o != own))
+
+    def cite_aliases(self, citations: tuple[Citation, ...]) -> tuple[Citation, ...]:
+        """The citations with `also` filled in from the reposts."""
+        return tuple(
+            replace(c, also=also) if (also := self.also(c.doc_id)) else c for c in citations
+        )
 
     @cached_property
     def facts(self) -> list[Fact]:
@@ -86,12 +105,14 @@ def committed_manifest(store: Store, published: str | None) -> dict[str, DocReco
 
 
 def refresh_derived(store: Store, published: str | None = None) -> Derived:
-    manifest = committed_manifest(store, published)
-    stamp = Store.stamp(manifest)
+    committed = committed_manifest(store, published)
+    stamp = Store.stamp(committed)
+    manifest = canonical(committed)
     return Derived(
         manifest,
         stamp,
         open_lexical(store, manifest),
         _open_gazetteer(store, manifest, stamp),
         RelationIndex.open(store, manifest, stamp),
+        aliases_of(committed),
     )

@@ -14,7 +14,7 @@ from typing import Any
 
 from assistant.types import Article, ChunkMeta, Fact, Relation
 
-VERSION = 1
+VERSION = 2  # 2: reposts are stored as alias records (ALIAS_OF) of a canonical document
 CHUNKS = "pa_chunks"
 DOCUMENTS = "pa_documents"
 WRITERS = "pa_writers"  # one record per ingestion at work, removed when it publishes
@@ -27,6 +27,10 @@ POSITION, START, END, ORIGINAL, TOKENS = "position", "start", "end", "original",
 PAGE = "page"  # 1-based page of a paged document (PDF); 0 when the document has no pages
 # Document keys.
 FACTS = "facts"
+# A repost (the same article on another outlet) is an alias record: it names its canonical
+# document, has no chunks, relations, facts or names; FINGERPRINT is its body's repost
+# fingerprint (ingest/reposts.py), FIRST_COMMITTED when the document was first committed.
+ALIAS_OF, FINGERPRINT, FIRST_COMMITTED = "alias_of", "fingerprint", "first_committed"
 N_CHUNKS, PATH, ENCODING, WARNINGS, RELATIONS, NAMES = (
     "n_chunks",
     "path",
@@ -89,8 +93,23 @@ def chunk_id(doc_id: str, doc_hash: str, position: int) -> str:
 
 
 @dataclass(frozen=True)
+class Alias:
+    """A repost of a canonical document: the same article on another outlet."""
+
+    doc_id: str
+    outlet: str | None
+    url: str | None
+    date: str | None
+    title: str
+    path: str = ""
+
+
+@dataclass(frozen=True)
 class DocRecord:
-    """A document's commit record: once it names a version, that version's chunks are visible."""
+    """A document's commit record: once it names a version, that version's chunks are visible.
+
+    A repost's record names its canonical document in `alias_of` and owns nothing else.
+    `aliases` is not stored: the store's readers fill it in on canonical records."""
 
     article: Article
     doc_hash: str
@@ -101,6 +120,18 @@ class DocRecord:
     relations: tuple[Relation, ...] = ()
     names: dict[str, str] = field(default_factory=dict)  # gazetteer names → kind
     facts: tuple[Fact, ...] = ()  # people, figures and events the article states
+    alias_of: str = ""  # the canonical document's id when this document is a repost
+    fingerprint: str = ""  # the body's repost fingerprint, encoded (ingest/reposts.py)
+    first_committed: float = 0.0  # epoch seconds: the earliest copy of an article is canonical
+    aliases: tuple[Alias, ...] = ()  # reposts of this (canonical) document: derived, not stored
+
+    @property
+    def is_alias(self) -> bool:
+        return bool(self.alias_of)
+
+    def as_alias(self) -> Alias:
+        a = self.article
+        return Alias(a.doc_id, a.source, a.url, a.date, a.title, self.path)
 
     @property
     def doc_id(self) -> str:
@@ -117,6 +148,9 @@ class DocRecord:
             RELATIONS: json.dumps([r.as_dict() for r in self.relations], ensure_ascii=False),
             NAMES: json.dumps(self.names, ensure_ascii=False),
             FACTS: json.dumps([f.as_dict() for f in self.facts], ensure_ascii=False),
+            ALIAS_OF: self.alias_of,
+            FINGERPRINT: self.fingerprint,
+            FIRST_COMMITTED: self.first_committed,
         }
 
     @classmethod
@@ -131,6 +165,9 @@ class DocRecord:
             _records(Relation, meta.get(RELATIONS)),
             _names(meta.get(NAMES)),
             _records(Fact, meta.get(FACTS)),
+            str(meta.get(ALIAS_OF) or ""),
+            str(meta.get(FINGERPRINT) or ""),
+            float(meta.get(FIRST_COMMITTED) or 0.0),
         )
 
 
