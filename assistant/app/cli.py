@@ -4,13 +4,21 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from assistant.app.settings import add_arguments, from_args
+from assistant.app.settings import Settings, add_arguments, from_args
 from assistant.app.tables import facts_table, relations_table
 from assistant.errors import AssistantError
 from assistant.types import Answer, Turn
+
+if TYPE_CHECKING:  # the web app's modules import gradio: only `serve` loads them
+    from llama_index.core.embeddings import BaseEmbedding
+
+    from assistant.app.handlers import EngineHolder
+    from assistant.app.upload import CorpusWriter
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -55,6 +63,21 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=7860, help="port (default 7860)")
     serve.add_argument("--auth", help="USER:PASS required to use the app")
     serve.add_argument("--auth-file", type=Path, help="file holding USER:PASS on its first line")
+    serve.add_argument(
+        "--corpus",
+        type=Path,
+        default=Path(os.environ.get("PA_CORPUS") or "corpus"),
+        help="the directory the index is built from (default corpus/, env PA_CORPUS): uploads "
+        "are saved there and removals delete from it, so `python -m ingest CORPUS` rebuilds "
+        "the same index",
+    )
+    serve.add_argument(
+        "--allow-uploads",
+        action="store_true",
+        help="let anyone who can reach the app upload and remove documents without a "
+        "password. Uploads and removals are write actions: without --auth/--auth-file they "
+        "are off unless this flag is given, even on 127.0.0.1",
+    )
     return p
 
 
@@ -102,13 +125,49 @@ def _serve(args: argparse.Namespace) -> int:
 
     auth = parse_auth(args)
     settings = from_args(args)
+    holder = EngineHolder(settings.open_engine)
+    writer = corpus_writer(settings, holder, args.corpus, uploads_allowed(args, auth))
     print(
         f"Serving on http://{args.host}:{args.port} (Ctrl-C to stop)"
-        + (" with a password" if auth else ""),
+        + (" with a password" if auth else "")
+        + (
+            f"; uploads go to {args.corpus}"
+            if writer.enabled
+            else "; uploads are off (give --auth, --auth-file or --allow-uploads)"
+        ),
         flush=True,
     )
-    launch(EngineHolder(settings.open_engine), args.host, args.port, auth)
+    launch(holder, args.host, args.port, auth, writer=writer)
     return 0
+
+
+def uploads_allowed(args: argparse.Namespace, auth: tuple[str, str] | None) -> bool:
+    """Uploads and removals are write actions: on with a password, or when asked for."""
+    return auth is not None or bool(args.allow_uploads)
+
+
+def corpus_writer(
+    settings: Settings, holder: EngineHolder, corpus: Path, enabled: bool
+) -> CorpusWriter:
+    """The web app's one writer: uploads into `corpus` and indexes with the embedder the
+    store was built with (the engine's), or the one named, for a store not built yet."""
+    from assistant.app.upload import CorpusWriter
+    from assistant.embedding import DEFAULT_MODEL, load_embedding
+    from assistant.errors import StoreNotFound
+
+    loaded: list[BaseEmbedding] = []
+
+    def embedder() -> BaseEmbedding:
+        try:
+            return holder.get().embed_model
+        except StoreNotFound:
+            if not loaded:
+                loaded.append(load_embedding(settings.embed_model or DEFAULT_MODEL))
+            return loaded[0]
+
+    return CorpusWriter(
+        corpus, settings.store_config(), embedder, holder.documents, enabled=enabled
+    )
 
 
 def format_answer(answer: Answer) -> str:
@@ -118,7 +177,7 @@ def format_answer(answer: Answer) -> str:
     if answer.citations:
         lines.append("")
         for c in answer.citations:
-            where = ", ".join(x for x in (c.source, c.date) if x)
+            where = ", ".join(x for x in (c.outlets, c.date, c.page_label) if x)
             lines.append(f"[{c.n}] {c.title} ({where}) {c.url or c.doc_id}")
             lines.append(f"    “{c.quote}”")
     return "\n".join(lines)

@@ -35,19 +35,49 @@ _DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 _SPACES = re.compile(r"[ \t\u00a0\u3000]+")
 
 
-def also_published_by(record: DocRecord) -> tuple[str, ...]:
-    """The outlets that also published this article (reposts folded into this document).
+@dataclass(frozen=True)
+class Repost:
+    """A copy of a document that another outlet published (stored as its alias)."""
 
-    The one place that reads them: the store gains per-document aliases with repost
-    detection. Until a record carries `aliases`, this is empty. An alias may be an outlet's
-    name or a record with a `source` (or `outlet`) field."""
-    outlets: list[str] = []
+    doc_id: str
+    outlet: str
+
+
+def reposts(record: DocRecord) -> tuple[Repost, ...]:
+    """The reposts folded into this document: the one place that reads them.
+
+    Repost detection gives records `aliases` (each with `doc_id` and `outlet`); a record
+    without them has none."""
+    found = []
     for alias in getattr(record, "aliases", None) or ():
-        name = alias if isinstance(alias, str) else getattr(alias, "source", None)
-        name = name or getattr(alias, "outlet", None)
-        if name and str(name) not in outlets and str(name) != (record.article.source or ""):
-            outlets.append(str(name))
+        if isinstance(alias, str):
+            found.append(Repost("", alias))
+            continue
+        outlet = getattr(alias, "outlet", None) or getattr(alias, "source", None) or ""
+        found.append(Repost(str(getattr(alias, "doc_id", "") or ""), str(outlet)))
+    return tuple(found)
+
+
+def also_published_by(record: DocRecord) -> tuple[str, ...]:
+    """The other outlets that published this article, from its reposts."""
+    outlets: list[str] = []
+    for repost in reposts(record):
+        if (
+            repost.outlet
+            and repost.outlet not in outlets
+            and repost.outlet != record.article.source
+        ):
+            outlets.append(repost.outlet)
     return tuple(outlets)
+
+
+def find_repost(records: Iterable[DocRecord], doc_id: str) -> tuple[DocRecord, Repost] | None:
+    """The document that `doc_id` is a repost of, with the repost; None if it is none."""
+    for record in records:
+        for repost in reposts(record):
+            if repost.doc_id and repost.doc_id == doc_id:
+                return record, repost
+    return None
 
 
 @dataclass(frozen=True)
@@ -120,7 +150,7 @@ def library_rows(records: Iterable[DocRecord], f: LibraryFilter = LibraryFilter(
 
 
 def outlet_choices(records: Iterable[DocRecord]) -> list[str]:
-    outlets = set()
+    outlets: set[str] = set()
     for r in records:
         outlets.update(x for x in (r.article.source, *also_published_by(r)) if x)
     return ["all", *sorted(outlets)]
@@ -214,9 +244,7 @@ def _cut(text: str) -> tuple[str, str]:
     return text[:MAX_VIEW_CHARS], f" (first {MAX_VIEW_CHARS:,} of {len(text):,} characters)"
 
 
-def document_view(
-    record: DocRecord, original: str | None, cleaned: str, note: str = "", aliases: str = ""
-) -> str:
+def document_view(record: DocRecord, original: str | None, cleaned: str, note: str = "") -> str:
     """The document's header, then its original (removed text struck through) beside its
     cleaned, indexed text."""
     a = record.article
@@ -231,14 +259,22 @@ def document_view(
             f" · <a href='{html.escape(a.url, quote=True)}' target='_blank' "
             "rel='noopener noreferrer'>original page</a>"
         )
-    extra = f"<div class='pa-meta'>Also published by {html.escape(aliases)}</div>" if aliases else ""
+    copies = ", ".join(
+        f"{html.escape(r.outlet or '?')} (<code>{html.escape(r.doc_id)}</code>)"
+        if r.doc_id
+        else html.escape(r.outlet)
+        for r in reposts(record)
+    )
+    extra = f"<div class='pa-meta'>Also published by {copies}</div>" if copies else ""
     warnings = "".join(
         f"<li>{html.escape(w)}</li>" for w in record.warnings[:20]
     )  # mojibake runs, and the like
     warn = f"<details><summary>Warnings</summary><ul>{warnings}</ul></details>" if warnings else ""
     cleaned, cut_c = _cut(cleaned)
     if original is None:
-        left = f"<p class='pa-muted'>{html.escape(note or 'The original file is not available.')}</p>"
+        left = (
+            f"<p class='pa-muted'>{html.escape(note or 'The original file is not available.')}</p>"
+        )
         cut_o = ""
     else:
         original, cut_o = _cut(original)

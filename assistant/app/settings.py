@@ -22,6 +22,9 @@ class Settings:
     llm_model: str
     llm_key: str
 
+    def store_config(self) -> StoreConfig:
+        return StoreConfig(path=None if self.chroma_url else self.db, url=self.chroma_url)
+
     def open_engine(self) -> QueryEngine:
         llm = LLMAnswerer(self.llm_url, self.llm_model, self.llm_key) if self.llm_url else None
         return QueryEngine.open(

@@ -224,7 +224,7 @@ ASPECTS: tuple[Aspect, ...] = (
     ),
     Aspect(
         "requirement",
-        re.compile(r"要求|希望|强调|指示|嘱咐|叮嘱|提了|提出|讲话"),
+        re.compile(r"要求|强调|指示|嘱咐|叮嘱|提了|提出|讲话"),
         _en(
             r"\b(require|requirement|demand|expect|ask(ed)? (of|for)|call(ed)? for|urge|instruct"
             r"|say|said)"

@@ -42,6 +42,8 @@ def test_cli_ask_json(real_store, capsys) -> None:
         "date",
         "source",
         "url",
+        "page",
+        "also",
         "quote",
         "score",
     }
