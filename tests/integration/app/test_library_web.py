@@ -20,8 +20,8 @@ from assistant.app.settings import Settings
 from assistant.app.web import launch
 from ingest.load import SUFFIXES
 from tests.conftest import CORPUS, free_port
+from tests.integration.app.browser import HAVE_BROWSER, chromium
 
-HAVE_BROWSER = bool(shutil.which("chromium") and shutil.which("chromedriver"))
 browser = pytest.mark.skipif(
     not HAVE_BROWSER,
     reason="Debian chromium and chromium-driver are not installed "
@@ -185,26 +185,7 @@ def writable(scratch) -> Iterator[tuple[str, Path, EngineHolder]]:
 def driver(tmp_path_factory: pytest.TempPathFactory):
     if not HAVE_BROWSER:
         pytest.skip("Debian chromium and chromium-driver are not installed")
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = shutil.which("chromium")
-    profile = tmp_path_factory.mktemp("profile")
-    for flag in (
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--window-size=1400,1000",
-        f"--user-data-dir={profile}",
-    ):
-        options.add_argument(flag)
-    d = webdriver.Chrome(service=Service(shutil.which("chromedriver")), options=options)
+    d = chromium(tmp_path_factory.mktemp("profile"))
     yield d
     d.quit()
 

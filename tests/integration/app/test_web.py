@@ -1,7 +1,6 @@
 """The Gradio app, started on a free localhost port and used through gradio_client and Chromium."""
 
 import os
-import shutil
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -12,6 +11,7 @@ from assistant import QueryEngine
 from assistant.app.handlers import EngineHolder
 from assistant.app.web import launch
 from tests.conftest import free_port
+from tests.integration.app.browser import HAVE_BROWSER, chromium
 
 
 @pytest.fixture(scope="module")
@@ -93,34 +93,17 @@ def test_missing_store_gives_the_build_command(tmp_path) -> None:
 
 
 @pytest.mark.skipif(
-    not (shutil.which("chromium") and shutil.which("chromedriver")),
+    not HAVE_BROWSER,
     reason="Debian chromium and chromium-driver are not installed "
     "(scripts/setup.sh installs them as root)",
 )
 def test_browser_question_shows_sources(app_url, tmp_path) -> None:
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
     from selenium.webdriver.support import expected_conditions as ec
     from selenium.webdriver.support.ui import WebDriverWait
 
-    options = webdriver.ChromeOptions()
-    options.binary_location = shutil.which("chromium")
-    for flag in (
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--window-size=1400,1000",
-        f"--user-data-dir={tmp_path / 'profile'}",
-    ):
-        options.add_argument(flag)
-    driver = webdriver.Chrome(service=Service(shutil.which("chromedriver")), options=options)
+    driver = chromium(tmp_path / "profile")
     try:
         driver.get(app_url)
         wait = WebDriverWait(driver, 60)
