@@ -238,11 +238,17 @@ def _edits(a: str, b: str, limit: int) -> int:
     return row[-1]
 
 
-def _within(short: str, name: str) -> bool:
-    """Whether the characters of `short` appear in `name` in order (山东大学德州医院 in
-    山东大学齐鲁医院德州医院), ending with the same head character."""
+def in_order(short: str, name: str) -> bool:
+    """Whether the characters of `short` appear in `name` in order (温医附二院 in
+    温州医科大学附属第二医院; 温医 in 温州医科大学)."""
     chars = iter(name)
-    return short[-1] == name[-1] and all(c in chars for c in short)
+    return all(c in chars for c in short)
+
+
+def _within(short: str, name: str) -> bool:
+    """A short form of `name` (山东大学德州医院 of 山东大学齐鲁医院德州医院): its characters
+    in order, ending with the same head character."""
+    return short[-1] == name[-1] and in_order(short, name)
 
 
 def _unsuffixed(name: str) -> str:

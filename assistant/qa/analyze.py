@@ -11,7 +11,7 @@ import jieba
 import jieba.posseg as pseg
 
 from assistant.errors import BadQuestion
-from assistant.lexicon.gazetteer import Gazetteer
+from assistant.lexicon.gazetteer import Gazetteer, in_order
 from assistant.lexicon.glossary import is_english
 from assistant.lexicon.names import ORG_HEAD, full_names, proper_nouns
 from assistant.lexicon.questions import (
@@ -24,7 +24,14 @@ from assistant.lexicon.questions import (
     aspect_of,
     intent_of,
 )
-from assistant.textnorm import STOPWORDS, detect_script, strip_controls, to_search_form, tokenize
+from assistant.textnorm import (
+    STOPWORDS,
+    detect_script,
+    strip_controls,
+    to_search_form,
+    to_traditional,
+    tokenize,
+)
 
 MAX_QUESTION_CHARS = 2000
 
@@ -48,6 +55,10 @@ class ParsedQuery:
     scope: str = ""  # asks of the articles themselves: published, count, summary, which
     counted: tuple[str, ...] = ()  # what a count question counts (患者/病人 in how many patients)
     aspect: str = ""  # what a what/how question asks about: purpose, requirement, meaning …
+
+    def in_script(self, text: str) -> str:
+        """`text` (written in Simplified) in the asker's script."""
+        return to_traditional(text) if self.language == "zh-Hant" else text
 
     @property
     def tokens(self) -> list[str]:
@@ -303,16 +314,13 @@ def _abbreviated(text: str, gazetteer: Gazetteer) -> list[str]:
             run = text[start : m.end()]
             if not re.fullmatch(r"[\u4e00-\u9fff]+", run) or run in gazetteer.names:
                 continue
-            held = [n for n in institutions if n[0] == run[0] and _in_order(run, n)]
+            held = [
+                n for n in institutions if n[0] == run[0] and len(run) < len(n) and in_order(run, n)
+            ]
             if held:
                 found.append(min(held, key=len))
                 break
     return found
-
-
-def _in_order(short: str, name: str) -> bool:
-    chars = iter(name)
-    return len(short) < len(name) and all(c in chars for c in short)
 
 
 def _sounds_like(name: str, text: str, gazetteer: Gazetteer) -> str | None:

@@ -28,7 +28,7 @@ from assistant.qa.evidence import (
     people,
 )
 from assistant.store.lexical import LexicalIndex
-from assistant.textnorm import to_search_form, to_traditional
+from assistant.textnorm import to_search_form
 from assistant.types import Citation, Passage
 
 
@@ -150,18 +150,14 @@ def _quote(e: Evidence, query: ParsedQuery, gazetteer: Gazetteer, span: str | No
     return shown + (f" ({'; '.join(glosses)})" if glosses else "")
 
 
-def _in_script(text: str, query: ParsedQuery) -> str:
-    return to_traditional(text) if query.language == "zh-Hant" else text
-
-
 def refusal_text(query: ParsedQuery, missing: list[str], nearby: str | None) -> str:
     if query.language == "en":
         why = f" They never mention {', '.join(missing)}." if missing else ""
         text = "The documents do not contain information that answers this question." + why
         return text + (f"\nNearby, they say: {nearby}" if nearby else "")
     why = f"文档中没有提到“{'、'.join(missing)}”。" if missing else ""
-    text = _in_script("文档中没有找到能回答这个问题的信息。" + why, query)
-    return text + (_in_script("\n相关的内容是:", query) + nearby if nearby else "")
+    text = query.in_script("文档中没有找到能回答这个问题的信息。" + why)
+    return text + (query.in_script("\n相关的内容是:") + nearby if nearby else "")
 
 
 def _affirm(query: ParsedQuery, best: Evidence, config: AnswerConfig) -> str:
@@ -179,8 +175,8 @@ def _affirm(query: ParsedQuery, best: Evidence, config: AnswerConfig) -> str:
             else "The articles do not say so in these words; they say:"
         )
     if other:
-        return _in_script(f"不是,文档中写的是“{other}”:", query)
-    return _in_script("是的,文档中写道:" if yes else "文档没有这样直接说,相关的内容是:", query)
+        return query.in_script(f"不是,文档中写的是“{other}”:")
+    return query.in_script("是的,文档中写道:" if yes else "文档没有这样直接说,相关的内容是:")
 
 
 def _contrast(query: ParsedQuery, text: str) -> str | None:
@@ -210,7 +206,7 @@ def apart_text(query: ParsedQuery, names: list[str], gazetteer: Gazetteer) -> st
     if query.language == "en":
         listed = " and ".join(f"{gazetteer.render(n)} ({n})" for n in names)
         return f"No article mentions {listed} together, so the documents cannot answer this."
-    return _in_script(f"没有一篇文章同时提到{'和'.join(names)},文档无法回答这个问题。", query)
+    return query.in_script(f"没有一篇文章同时提到{'和'.join(names)},文档无法回答这个问题。")
 
 
 def supplement(
@@ -283,5 +279,5 @@ def compose(
     if query.language == "en":
         head = f"Answer: {span} [1]" if span else "From the articles (quoted in Chinese):"
     else:
-        head = f"{_in_script('答', query)}:{span} [1]" if span else _in_script("根据文档:", query)
+        head = f"{query.in_script('答')}:{span} [1]" if span else query.in_script("根据文档:")
     return head + "\n" + "\n".join(lines), citations, False

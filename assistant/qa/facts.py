@@ -130,7 +130,7 @@ def _compose(query: ParsedQuery, lines: list[tuple[str, Fact]], derived: Derived
     script, each line cited."""
     citations, number = _cite([f for _, f in lines], derived)
     out = [
-        f"{_in_script(query, line, f)} [{number[f'{f.doc_id}|{f.evidence}']}]" for line, f in lines
+        f"{_faithful(query, line, f)} [{number[f'{f.doc_id}|{f.evidence}']}]" for line, f in lines
     ]
     anchor = {f"{f.doc_id}|{f.evidence}": f.subject for _, f in reversed(lines)}
     out += [  # a long list of attendees is cut around the one the answer names
@@ -162,7 +162,7 @@ def _renumber(line: str, shift: int) -> str:
     return re.sub(r"\[(\d+)\]", lambda m: f"[{int(m.group(1)) + shift}]", line)
 
 
-def _in_script(query: ParsedQuery, line: str, fact: Fact) -> str:
+def _faithful(query: ParsedQuery, line: str, fact: Fact) -> str:
     """A direct answer line for a Traditional asker, with each name as its source writes it:
     converting 王景峰 would give 王景峯, a name no article uses."""
     if query.language != "zh-Hant":
@@ -266,12 +266,8 @@ def _deed_check(query: ParsedQuery, derived: Derived, person: str) -> FactAnswer
     if query.language == "en":
         head = "Yes." if yes else "No — according to the articles:"
     else:
-        head = "是的。" if yes else _script(query, "不是。文档中写的是:")
+        head = "是的。" if yes else query.in_script("不是。文档中写的是:")
     return FactAnswer(f"{head}\n{found.text}", found.citations)
-
-
-def _script(query: ParsedQuery, text: str) -> str:
-    return to_traditional(text) if query.language == "zh-Hant" else text
 
 
 def _verdict(query: ParsedQuery, yes: bool, fact: Fact, derived: Derived) -> str:
@@ -330,9 +326,7 @@ def _no_such_role(query: ParsedQuery, roles: list[str]) -> FactAnswer:
             refused=True,
         )
     text = f"文档中没有提到{named}的{'、'.join(roles)}是谁。"
-    return FactAnswer(
-        to_traditional(text) if query.language == "zh-Hant" else text, [], refused=True
-    )
+    return FactAnswer(query.in_script(text), [], refused=True)
 
 
 def _figures(query: ParsedQuery, derived: Derived) -> list[Fact]:

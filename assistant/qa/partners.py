@@ -10,7 +10,6 @@ from assistant.lexicon.gazetteer import Gazetteer
 from assistant.lexicon.kinds import english as kind_english
 from assistant.qa.analyze import ParsedQuery
 from assistant.store.relations import RelationIndex, RelationRow
-from assistant.textnorm import to_traditional
 from assistant.types import Article, Citation
 
 _VERB_ZH = r"支援|帮扶|支持|合作|医联体|医共体|共建|派驻|融合|签约|结对|托管|帮助"
@@ -170,4 +169,4 @@ def compose(
     else:
         head = f"共找到{len(rows)}项合作关系,来自{docs}篇文档:"
     text = head + "\n" + "\n".join(lines)
-    return (to_traditional(text) if query.language == "zh-Hant" else text), citations
+    return query.in_script(text), citations
