@@ -13,12 +13,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
+from assistant.lexicon.gazetteer import in_order
 from assistant.lexicon.questions import ARTICLE_NOUN, DISTRIBUTIVE
 from assistant.qa.analyze import ParsedQuery
 from assistant.qa.evidence import excerpt
 from assistant.store.derived import Derived
-from assistant.textnorm import sentence_spans, to_search_form, to_traditional
+from assistant.textnorm import sentence_spans, to_search_form
 from assistant.types import Article, Citation
 
 # Words of a question about articles that ask rather than name what the article is about.
@@ -71,7 +73,7 @@ def sequence(
     docs = [
         d
         for d, record in derived.manifest.items()
-        if all(e in to_search_form(f"{record.article.title}\n{text_of(d)}") for e in query.entities)
+        if all(e in searchable(record.article, text_of(d)) for e in query.entities)
     ]
     if len(docs) != 1:
         return None
@@ -97,7 +99,7 @@ def sequence(
             for n, (day, s) in enumerate(steps[:4], 1)
         ]
     else:
-        lines = [_script(query, f"答:按文章的顺序,共{len(citations)}步:")]
+        lines = [query.in_script(f"答:按文章的顺序,共{len(citations)}步:")]
         lines += [f"{n}. {excerpt(s, [day], 90)} [{n}]" for n, (day, s) in enumerate(steps[:4], 1)]
     return "\n".join(lines), citations
 
@@ -123,25 +125,31 @@ def _terms(query: ParsedQuery) -> list[tuple[str, ...]]:
         for g in query.content
         if any(len(t) >= 2 for t in g)
         and not all(_ASKING.match(t) or ARTICLE_NOUN.fullmatch(t) for t in g)
-        and not any(_part_of(t, e) or e in t for t in g for e in query.entities)
+        and not any(in_order(t, e) or e in t for t in g for e in query.entities)
     ]
 
 
-def _part_of(word: str, name: str) -> bool:
-    """Whether `word` is made of characters of `name` in order (温医 of 温州医科大学…)."""
-    chars = iter(name)
-    return all(c in chars for c in word)
+def searchable(article: Article, text: str) -> str:
+    """An article's title, outlet and text in search form: what a question's names are
+    looked up in. Kept per article version, since every question about the articles, and
+    every check for a name no article writes, reads all of them."""
+    return _searchable(article.title, article.source or "", text)
+
+
+@lru_cache(maxsize=4096)
+def _searchable(title: str, outlet: str, text: str) -> str:
+    return to_search_form(f"{title}\n{outlet}\n{text}")
 
 
 def _matching(query: ParsedQuery, derived: Derived, text_of: Callable[[str], str]) -> list[Match]:
     # which article a byline or a date is asked of: its entities say; the rest only asks
     groups = [] if query.scope in ("author", "published") and query.entities else _terms(query)
+    each = DISTRIBUTIVE.search(query.text)  # the Lishui piece and the Laoling piece
     found = []
     for doc_id, record in derived.manifest.items():
         original = text_of(doc_id)
         article = record.article
-        text = to_search_form(f"{article.title}\n{article.source or ''}\n{original}")
-        each = DISTRIBUTIVE.search(query.text)  # the Lishui piece and the Laoling piece
+        text = searchable(article, original)
         if query.entities and not (any if each else all)(e in text for e in query.entities):
             continue
         hits = [g for g in groups if any(t in text for t in g)]
@@ -186,7 +194,7 @@ def _line(query: ParsedQuery, n: int, m: Match, render: Callable[[str], str]) ->
         english = "; ".join(f"{render(x)} ({x})" for x in m.names[:4])
         extra = f" — names {english}" if names else ""
         return f"- “{a.title}” ({where}){extra} [{n}]"
-    extra = f"{_script(query, ',涉及')}{names}" if names else ""
+    extra = f"{query.in_script(',涉及')}{names}" if names else ""
     return f"- 《{a.title}》({where}){extra} [{n}]"
 
 
@@ -196,7 +204,7 @@ def _listed(
     en = query.language == "en"
     if not matches:
         text = "None of the articles speaks of that." if en else "没有一篇文章讲到这一点。"
-        return _script(query, text), []
+        return query.in_script(text), []
     n = len(matches)
     plural = f"{n} article{'s' if n > 1 else ''}:"
     head = (
@@ -204,7 +212,7 @@ def _listed(
         if en
         else (f"答:{n}篇:" if count else f"共{n}篇文章:")
     )
-    lines = [_script(query, head), *(_line(query, i, m, render) for i, m in enumerate(matches, 1))]
+    lines = [query.in_script(head), *(_line(query, i, m, render) for i, m in enumerate(matches, 1))]
     citations = _cite(matches)
     lines += [f"{c.quote} [{c.n}]" for c in citations] if query.scope == "summary" else []
     return "\n".join(lines), citations
@@ -218,7 +226,7 @@ def _authors(query: ParsedQuery, matches: list[Match]) -> tuple[str, list[Citati
     citations = _cite(signed)
     en = query.language == "en"
     lines = [
-        f"{'Reported by' if en else _script(query, '答:记者')} {m.article.author}"
+        f"{'Reported by' if en else query.in_script('答:记者')} {m.article.author}"
         f"{(' — “' + m.article.title + '”') if en else '(《' + m.article.title + '》)'} [{i}]"
         for i, m in enumerate(signed, 1)
     ]
@@ -257,7 +265,7 @@ def _ranked_places(query: ParsedQuery, derived: Derived) -> tuple[str, list[Cita
             f"Answer: {derived.gazetteer.render(place)} ({place}), in {len(docs)} articles {refs}"
         )
     else:
-        text = _script(query, f"答:{place}{level},共{len(docs)}篇") + f" {refs}"
+        text = query.in_script(f"答:{place}{level},共{len(docs)}篇") + f" {refs}"
     return text, citations
 
 
@@ -277,14 +285,10 @@ def _published(query: ParsedQuery, matches: list[Match]) -> tuple[str, list[Cita
             for i, m in enumerate(dated, 1)
         ]
     else:
-        said = _script(query, "发布")
+        said = query.in_script("发布")
         lines = [
             f"答:{m.article.date}{'由' + m.article.source if m.article.source else ''}{said},"
             f"《{m.article.title}》[{i}]"
             for i, m in enumerate(dated, 1)
         ]
     return "\n".join(lines), citations
-
-
-def _script(query: ParsedQuery, text: str) -> str:
-    return to_traditional(text) if query.language == "zh-Hant" else text

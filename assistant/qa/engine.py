@@ -29,7 +29,7 @@ from assistant.store.chroma import DEFAULT_DB, Store, StoreConfig
 from assistant.store.derived import Derived, refresh_derived
 from assistant.store.relations import RelationRow
 from assistant.store.schema import DocRecord
-from assistant.textnorm import to_search_form, warm_up
+from assistant.textnorm import warm_up
 from assistant.types import Answer, Fact, Passage, Turn
 
 _WHOLE_TEXT_DOCS = 500  # up to this many articles, unknown names are checked in full text
@@ -144,8 +144,7 @@ class QueryEngine:
         if not names or len(manifest) > _WHOLE_TEXT_DOCS:
             return []
         written = [
-            to_search_form(f"{r.article.title}\n{r.article.source or ''}\n{self.document_text(d)}")
-            for d, r in manifest.items()
+            articles.searchable(r.article, self.document_text(d)) for d, r in manifest.items()
         ]
         return [
             n
