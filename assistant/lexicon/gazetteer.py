@@ -18,6 +18,7 @@ from assistant.lexicon.glossary import (
     EN_STOP,
     EN_WORD,
     GLOSSARY_EN_ZH,
+    is_pinyin,
     pinyin_keys,
     render_name,
     render_person,
@@ -32,6 +33,7 @@ class Gazetteer:
     aliases: dict[str, str] = field(default_factory=dict)  # pinyin key → 中文 name
     _short: dict[str, str] | None = field(default=None, repr=False, compare=False)
     _lengths: list[int] | None = field(default=None, repr=False, compare=False)
+    _ambiguous: set[str] | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def build(cls, texts: list[str]) -> Gazetteer:
@@ -80,8 +82,10 @@ class Gazetteer:
 
     def bridge_words(self, question: str) -> tuple[str, list[str], list[str]]:
         """As `bridge`, plus the lowercase content words that nothing bridges."""
+        spelled = _ORDINAL.sub(lambda m: f" {_ORDINALS[int(m.group(1) or m.group(2))]} ", question)
+        spelled = _OF_NAME.sub(_name_first, spelled)
         words = [
-            w.removesuffix("'s").strip("'") for w in EN_WORD.findall(question.replace("’", "'"))
+            w.removesuffix("'s").strip("'") for w in EN_WORD.findall(spelled.replace("’", "'"))
         ]
         terms: list[str] = []
         unknown: list[str] = []
@@ -107,7 +111,7 @@ class Gazetteer:
                     pass
                 elif typo:  # Shegli → Shengli: one letter off a name the articles use
                     terms.append(typo)
-                elif word[0].isupper() and len(word) > 2 and i > 0:
+                elif word[0].isupper() and len(word) > 2 and i > 0 and is_pinyin(word):
                     unknown.append(word)
                 elif len(word) > 2:
                     unmatched.append(word.lower())
@@ -160,6 +164,7 @@ class Gazetteer:
             if kind not in ("person", "place")
             and abs(len(n) - len(name)) <= 2
             and _edits(_unsuffixed(n), bare, 1) <= 1
+            and _numerals(n) == _numerals(name)  # 附属第一医院 is another hospital
         }
         return near.pop() if len(near) == 1 else None
 
@@ -182,6 +187,33 @@ class Gazetteer:
                 for form in (*aliases(known), _unsuffixed(known)):
                     self._short.setdefault(form, known)
         return self._short
+
+    def short_names(self, text: str) -> list[str]:
+        """The corpus names `text` calls by a short form only (市二院, 山大二院): each form
+        that stands for one name alone, longest first where forms overlap."""
+        forms = self._short_forms()
+        ambiguous = self._ambiguous_forms()
+        found: list[tuple[int, int]] = []
+        for i in range(len(text)):
+            for n in range(min(8, len(text) - i), 2, -1):
+                form = text[i : i + n]
+                if form in forms and form not in ambiguous and form not in _CLASS_FORMS:
+                    if all(i >= b or i + n <= a for a, b in found):
+                        found.append((i, i + n))
+                    break
+        return [forms[text[a:b]] for a, b in sorted(found)]
+
+    def _ambiguous_forms(self) -> set[str]:
+        """Short forms that more than one name of the corpus has (县医院 of every county)."""
+        if self._ambiguous is None:
+            owners: dict[str, set[str]] = {}
+            for known in self.names:
+                if self.names[known] in ("person", "place"):
+                    continue
+                for form in (*aliases(known), _unsuffixed(known)):
+                    owners.setdefault(form, set()).add(known)
+            self._ambiguous = {f for f, o in owners.items() if len(o) > 1}
+        return self._ambiguous
 
     def _spans(self, text: str) -> list[tuple[int, int]]:
         """Every occurrence of a gazetteer name, found by looking up the text's substrings of
@@ -220,6 +252,41 @@ class Gazetteer:
                 out.append(f" ({self.render(name)})")
             last = end
         return "".join(out) + text[last:]
+
+
+# Numbered hospitals: Dongying No.2, No 2, #2, 2nd → the ordinal the names write (第二).
+_ORDINAL = re.compile(r"(?:\b(?:No|Number)\.?\s*|#)([1-9])\b|\b([1-9])(?:st|nd|rd|th)\b", re.I)
+_ORDINALS = dict(
+    enumerate(
+        ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"], 1
+    )
+)
+
+# "Second Hospital of Shandong University": Chinese names put the owner first.
+_OF_NAME = re.compile(
+    r"\b((?:[\w'.]+\s+){0,3}?(?:hospital|center|centre|college))\s+of\s+((?:[A-Za-z']+\s*){1,4})",
+    re.I,
+)
+
+
+def _name_first(m: re.Match[str]) -> str:
+    owner = []
+    for word in m.group(2).split():
+        if word.lower() in EN_STOP:
+            break
+        owner.append(word)
+    rest = m.group(2).split()[len(owner) :]
+    if not owner:
+        return m.group(0)
+    return " ".join([*owner, m.group(1), *rest]) + (" " if m.group(2).endswith(" ") else "")
+
+
+# Short forms that also name a class of institutions (全国1000家县医院): never one name.
+_CLASS_FORMS = frozenset({"县医院", "妇保院", "市妇保院"})
+
+
+def _numerals(name: str) -> str:
+    return "".join(re.findall(r"[一二三四五六七八九十\d]", name))
 
 
 def _glossary(phrase: str) -> str | None:

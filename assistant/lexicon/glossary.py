@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from collections.abc import Collection
+from functools import lru_cache
 
 import jieba
 from pypinyin import Style, lazy_pinyin, pinyin
@@ -25,6 +27,8 @@ GLOSSARY_EN_ZH: dict[str, str] = {
     "paired assistance": "对口支援",
     "counterpart support": "对口支援",
     "medical alliance": "医联体",
+    "medical university": "医科大学",
+    "medical college": "医学院",
     "medical consortium": "医联体",
     "medical group": "医疗集团",
     "medical groups": "医疗集团",
@@ -34,6 +38,13 @@ GLOSSARY_EN_ZH: dict[str, str] = {
     "people hospital": "人民医院",
     "central hospital": "中心医院",
     "second hospital": "第二医院",
+    "first hospital": "第一医院",
+    "first people's hospital": "第一人民医院",
+    "first affiliated hospital": "附属第一医院",
+    "second affiliated hospital": "附属第二医院",
+    "third affiliated hospital": "附属第三医院",
+    "first affiliated": "附属第一",
+    "second affiliated": "附属第二",
     "maternal and child health": "妇幼保健",
     "maternal and child": "妇幼",
     "health commission": "卫生健康委",
@@ -68,6 +79,12 @@ GLOSSARY_EN_ZH: dict[str, str] = {
     "central": "中心",
     "second": "第二",
     "third": "第三",
+    "fourth": "第四",
+    "fifth": "第五",
+    "sixth": "第六",
+    "seventh": "第七",
+    "eighth": "第八",
+    "ninth": "第九",
     "first": "首批",
     "expert": "专家",
     "experts": "专家",
@@ -372,6 +389,34 @@ EN_STOP = {
 def is_english(question: str) -> bool:
     letters = sum(ch.isascii() and ch.isalpha() for ch in question)
     return letters > 0 and letters >= 2 * sum("\u4e00" <= ch <= "\u9fff" for ch in question)
+
+
+@lru_cache(maxsize=1)
+def _pinyin_syllables() -> frozenset[str]:
+    """Every toneless pinyin syllable with a vowel (zhong, dao; not the interjections m, ng)."""
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    out = set()
+    for readings in pinyin_dict.values():
+        for reading in readings.split(","):
+            bare = "".join(
+                c for c in unicodedata.normalize("NFD", reading) if not unicodedata.combining(c)
+            )
+            if re.search(r"[aeiouü]", bare):
+                out.add(bare.replace("ü", "v"))
+    return frozenset(out)
+
+
+def is_pinyin(word: str) -> bool:
+    """Whether `word` spells Chinese syllables (Qingdao, Dazhong, Hai-yong): a name written in
+    pinyin, unlike an English word (Party, Year, Uni)."""
+    letters = re.sub(r"[-'’]", "", word.lower())
+    syllables = _pinyin_syllables()
+    ends = {0}  # positions a run of syllables reaches
+    for i in range(len(letters)):
+        if i in ends:
+            ends |= {i + n for n in range(1, 7) if letters[i : i + n] in syllables}
+    return len(letters) in ends and len(letters) >= 2
 
 
 def _syllables(word: str) -> list[list[str]]:

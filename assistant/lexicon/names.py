@@ -46,6 +46,9 @@ GENERIC_WORDS = frozenset(
         "周边地区",
         "重大意义",
         "扎根",
+        "上台",  # jieba's dictionary tags these verbs as places
+        "下台",
+        "登台",
     }
 )
 _NOT_PLACE_START = "全本该我各两此"  # 全市, 本县, 该区 … are not place names

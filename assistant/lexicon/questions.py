@@ -274,8 +274,42 @@ DATE_RE = re.compile(
 )
 NUMBER_RE = re.compile(
     r"\d+(?:\.\d+)?\s*(?:余|多)?\s*(?:部门|名|人|家|个|位|项|张|篇|批|所|条|种|次|年|%|万|亿)"
-    r"|[一二两三四五六七八九十百千]+(?:名|人|家|个|位|项|批|所|大)"
+    # not an ordinal (第二人民医院, 第一批) nor a date word (一年)
+    r"|(?<![第\d])[一二两三四五六七八九十百千]+(?:名|人(?!民)|家|个|位|项|批|所|大)"
 )
+
+
+# The measure words a count or a ranking may ask in, each with the units that answer it:
+# 几个人 is a head count (5人, 200余人); 专家共71名 counts a named noun.
+_UNITS = {
+    "人": "人",
+    "名": "名人位",
+    "位": "位名人",
+    "家": "家所",
+    "个": "个项名门",
+    "篇": "篇",
+}
+_UNIT_ASKED = re.compile(
+    r"(?:几|多少)([人名位家个篇])"
+    r"|([人家篇])数?(?:最多|最少|比较多|比较少|更多|更少|多一些|少一些|多一点|少一点)"
+)
+_PEOPLE_EN = re.compile(
+    r"\b(people|ppl|attendees|participants|persons|visitors|guests|turnout|crowd|attendance)\b",
+    re.I,
+)
+
+
+def units_asked(text: str, english: bool) -> str:
+    """The units that answer the measure word a count or a ranking asks in (几个人 → 人,
+    哪场人最多, most people); '' when it asks in none."""
+    if english:
+        return _UNITS["人"] if _PEOPLE_EN.search(text) else ""
+    if re.search(r"(?:几|多少)个?人", text):
+        return _UNITS["人"]
+    m = _UNIT_ASKED.search(text)
+    if not m:
+        return _UNITS["名"] if "人数" in text else ""  # 参会人数: a head count of any kind
+    return _UNITS["名" if m.group(2) == "人" else (m.group(1) or m.group(2))]  # 专家人数: any
 
 
 def asking_spans(text: str, english: bool) -> list[tuple[int, int]]:

@@ -13,7 +13,7 @@ import jieba.posseg as pseg
 from assistant.errors import BadQuestion
 from assistant.lexicon.gazetteer import Gazetteer, in_order
 from assistant.lexicon.glossary import is_english
-from assistant.lexicon.names import ORG_HEAD, full_names, proper_nouns
+from assistant.lexicon.names import GENERIC_WORDS, ORG_HEAD, full_names, proper_nouns
 from assistant.lexicon.questions import (
     ASPECT_NOUNS,
     FILLERS_ZH,
@@ -23,6 +23,7 @@ from assistant.lexicon.questions import (
     asking_spans,
     aspect_of,
     intent_of,
+    units_asked,
 )
 from assistant.textnorm import (
     STOPWORDS,
@@ -55,6 +56,7 @@ class ParsedQuery:
     scope: str = ""  # asks of the articles themselves: published, count, summary, which
     counted: tuple[str, ...] = ()  # what a count question counts (患者/病人 in how many patients)
     aspect: str = ""  # what a what/how question asks about: purpose, requirement, meaning …
+    unit: str = ""  # the units a number must be in for a count or ranking (人 for 多少人)
 
     def in_script(self, text: str) -> str:
         """`text` (written in Simplified) in the asker's script."""
@@ -126,6 +128,9 @@ def parse(question: str, gazetteer: Gazetteer) -> ParsedQuery:
         predicates=tuple(_predicates(text, english, groups)),
         scope=article_scope(text, english),
         counted=_counted(text, english, gazetteer) if intent and intent.name == "count" else (),
+        unit=units_asked(text, english)
+        if intent and intent.name in ("count", "superlative")
+        else "",
         aspect=(
             a.name
             if (intent is None or intent.name == "which") and (a := aspect_of(text, english))
@@ -254,12 +259,14 @@ def _entities(text: str, bridged: str, gazetteer: Gazetteer) -> tuple[list[str],
     if text:
         candidates += [name for name, _, _ in full_names(text, ORG_HEAD)]
         candidates += [text[a:b] for a, b in gazetteer.mentions(text)]
+        candidates += gazetteer.short_names(text)  # 市二院 → 东营市第二人民医院
         asking = asking_spans(text, False)
         candidates += [
             w
             for w in proper_nouns(text)
             if not any(w in c for c in candidates)
             and w not in FILLERS_ZH
+            and w not in GENERIC_WORDS
             and not any(text.find(w) >= a and text.find(w) + len(w) <= b for a, b in asking)
         ]
         candidates += [

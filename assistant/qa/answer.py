@@ -16,13 +16,13 @@ from dataclasses import dataclass
 from assistant.lexicon.gazetteer import Gazetteer
 from assistant.lexicon.glossary import render_person
 from assistant.lexicon.names import ORG_HEAD, full_names
-from assistant.lexicon.questions import DATE_RE, NUMBER_RE
+from assistant.lexicon.questions import DATE_RE
 from assistant.qa.analyze import ParsedQuery
 from assistant.qa.evidence import (
     Evidence,
     continuation,
-    counts,
     excerpt,
+    figures,
     gather,
     missing_predicates,
     people,
@@ -118,13 +118,7 @@ def direct(query: ParsedQuery, e: Evidence, gazetteer: Gazetteer) -> str | None:
     if kind == "date":
         span = nearest([(m.group(0), m.start()) for m in DATE_RE.finditer(e.text)])
     elif kind == "number":
-        span = nearest(
-            [
-                (m.group(0), m.start())
-                for m in NUMBER_RE.finditer(e.text)
-                if counts(e.text, query.counted, m.group(0))
-            ]
-        )
+        span = nearest(figures(e.text, query))
     elif kind == "person":
         span = nearest(people(e.text, gazetteer))
         if span and query.language == "en":

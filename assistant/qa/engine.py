@@ -229,9 +229,15 @@ class QueryEngine:
                 timings,
             )
             return
-        # a count the articles state (5家单位) before a count of table rows
-        counted = facts.answer(query, derived) if query.intent == "count" else None
-        rows = [] if counted else partners.find(query, derived.relations, derived.gazetteer)
+        # a count the articles state (5家单位) before a count of table rows; a comparison
+        # asked of each party (how many came to each) before the parties' partnerships
+        early = query.intent in ("count", "compare")
+        counted = facts.answer(query, derived) if early else None
+        rows = (
+            []
+            if counted or not partners.counts_parties(query)
+            else partners.find(query, derived.relations, derived.gazetteer)
+        )
         if rows:  # a list question: the table answers completely, beyond any top-k
             text, citations = partners.compose(query, rows, derived.gazetteer)
             if query.intent in ("overview", "compare"):  # and what the articles say about them
@@ -245,7 +251,7 @@ class QueryEngine:
                 question, text, tuple(citations), False, standalone, "relations", (), timings
             )
             return
-        found = counted if query.intent == "count" else facts.answer(query, derived)
+        found = counted if early else facts.answer(query, derived)
         if found is not None:  # who, how many, the most, the first, when: the facts table
             timings["total_ms"] = _ms_since(t0)
             yield Answer(

@@ -120,6 +120,17 @@ def counts(text: str, counted: tuple[str, ...], number: str = "") -> bool:
     return any(any(c in text[max(0, a - 12) : b + 12] for c in counted) for a, b in spans)
 
 
+def figures(text: str, query: ParsedQuery) -> list[tuple[str, int]]:
+    """The numbers of `text` that answer a count: in the asked-for units (200余人 for 多少人,
+    not 专家共71名) and counting the asked-for noun, with their positions."""
+    return [
+        (m.group(0), m.start())
+        for m in NUMBER_RE.finditer(text)
+        if (not query.unit or m.group(0)[-1] in query.unit)
+        and counts(text, query.counted, m.group(0))
+    ]
+
+
 def _weights(query: ParsedQuery, lexical: LexicalIndex) -> list[dict[str, float]]:
     """Each content group as {token: idf}, keeping the tokens the corpus uses (or a word
     that sounds the same: a typo)."""
@@ -241,8 +252,10 @@ def gather(
             )
             coverage = covered / total
             entity = _entity_share(query, named, title, to_search_form(p.article.source or ""))
-            has = holds(query.answer_type, text, gazetteer) and (
-                query.answer_type != "number" or counts(text, query.counted)
+            has = (
+                bool(figures(text, query))
+                if query.answer_type == "number"
+                else holds(query.answer_type, text, gazetteer)
             )
             separators = len(_LIST_SEPARATORS.findall(text))
             score = _score(query, coverage, entity, has, separators, rank, len(text))

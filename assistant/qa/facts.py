@@ -18,7 +18,7 @@ import jieba.posseg as pseg
 from assistant.lexicon import kinds
 from assistant.lexicon.glossary import render_person
 from assistant.lexicon.names import ORG_HEAD, aliases, full_names
-from assistant.lexicon.questions import DISTRIBUTIVE
+from assistant.lexicon.questions import DISTRIBUTIVE, INTENTS, Intent, units_asked
 from assistant.lexicon.roles import role_english, roles_in
 from assistant.qa.analyze import ParsedQuery
 from assistant.qa.evidence import answerable, counts, excerpt
@@ -32,14 +32,6 @@ _MOST = re.compile(
     re.I,
 )
 _LATEST = re.compile(r"最晚|最近|最新|最后|\b(latest|most recent|last|newest)\b", re.I)
-_UNITS = {  # 几个人: people by head count (5人, 200余人); 专家共71名 counts a named noun
-    "人": "人",
-    "名": "名人位",
-    "位": "位名人",
-    "家": "家所",
-    "个": "个项名门",
-    "篇": "篇",
-}
 
 
 @dataclass(frozen=True)
@@ -54,15 +46,79 @@ def answer(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
     the question names or asks about something no article has: the sentence path refuses)."""
     if not answerable(query, derived.lexical):
         return None
-    route = {
-        "who": _who,
-        "count": _count,
-        "superlative": _extreme,
-        "earliest_latest": _dated,
-        "when": _dated,
-        "yesno": _role_check,
-    }.get(query.intent)
+    if query.intent == "compare":
+        return _each(query, derived)
+    route = _ROUTES.get(query.intent)
     return route(query, derived) if route else None
+
+
+def _each(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
+    """A comparison of parties answered party by party: what the question asks of them (how
+    many came, who hosted, when) for each one, or, of people, who each one is."""
+    parties = sorted(  # in the order the question names them
+        (e for e in query.entities if not any(e != o and e in o for o in query.entities)),
+        key=lambda e: _position(e, query.bridged if query.language == "en" else query.text),
+    )
+    if len(parties) < 2:
+        return None
+    people = [p for p in parties if derived.gazetteer.names.get(p) == "person"]
+    if len(people) == len(parties):
+        found = [_introduce(query, p, derived) for p in people]
+    else:
+        asked = next(
+            (i for i in INTENTS if i.name in _ROUTES and i.name != "yesno" and _asks(i, query)),
+            None,
+        )
+        if asked is None:
+            return None
+        found = [
+            _ROUTES[asked.name](
+                dataclasses.replace(
+                    query,
+                    intent=asked.name,
+                    answer_type=asked.answer_type,
+                    entities=(p,),
+                    unit=units_asked(query.text, query.language == "en"),
+                ),
+                derived,
+            )
+            for p in parties
+        ]
+    answers = [
+        dataclasses.replace(f, text=f"{_label(query, p, derived)}: {_bare(f.text)}")
+        for p, f in zip(people or parties, found, strict=True)
+        if f is not None and not f.refused
+    ]
+    return _merge(answers) if len(answers) >= 2 else None
+
+
+def _position(name: str, text: str) -> int:
+    """Where `text` names `name`, in full or by its short forms; past the end if it doesn't."""
+    spots = [text.find(f) for f in (name, *aliases(name)) if f in text]
+    return min(spots, default=len(text))
+
+
+def _bare(text: str) -> str:
+    return text.removeprefix("答:").removeprefix("Answer: ")
+
+
+def _label(query: ParsedQuery, name: str, derived: Derived) -> str:
+    if query.language == "en":
+        return f"{derived.gazetteer.render(name)} ({name})"
+    return query.in_script(name)
+
+
+def _introduce(query: ParsedQuery, person: str, derived: Derived) -> FactAnswer | None:
+    """Who a person is: the fullest role the articles give them."""
+    own = [f for f in derived.facts if f.kind == "person" and f.subject == person]
+    if not own:
+        return None
+    fact = max(own, key=lambda f: (bool(f.org), len(f.role)))
+    return _compose(query, [(_person_line(fact, query, derived), fact)], derived)
+
+
+def _asks(intent: Intent, query: ParsedQuery) -> bool:
+    return bool((intent.en if query.language == "en" else intent.zh).search(query.text))
 
 
 @lru_cache(maxsize=65536)
@@ -330,37 +386,16 @@ def _no_such_role(query: ParsedQuery, roles: list[str]) -> FactAnswer:
 
 
 def _figures(query: ParsedQuery, derived: Derived) -> list[Fact]:
-    units = _UNITS.get(_unit_asked(query), "")
     found = [
         f
         for f in derived.facts
         if f.kind == "figure"
         and _about(f, query, derived)
-        and (not units or (f.unit[-1:] in units))
+        and (not query.unit or f.unit[-1:] in query.unit)
         and counts(_text(f), query.counted, f"{f.value}{f.unit}")
     ]
-    return [f for f in found if _overlap(f, query) > 0]
-
-
-_UNIT_ASKED = re.compile(
-    r"(?:几|多少)([人名位家个篇])|([人家篇])数?(?:最多|最少|比较多|比较少|更多|更少|多一些|少一些|多一点|少一点)"
-)
-_PEOPLE_EN = re.compile(
-    r"\b(people|ppl|attendees|participants|persons|visitors|guests|turnout|crowd|attendance)\b",
-    re.I,
-)
-
-
-def _unit_asked(query: ParsedQuery) -> str:
-    """The measure word a count or a ranking asks in (几个人, 哪场人最多, most people)."""
-    if query.language == "en":
-        return "人" if _PEOPLE_EN.search(query.text) else ""
-    if re.search(r"(?:几|多少)个?人", query.text):
-        return "人"
-    m = _UNIT_ASKED.search(query.text)
-    if not m:
-        return ""
-    return "名" if m.group(2) == "人" else (m.group(1) or m.group(2))  # 专家人数: any head
+    # a head count asked of a party needs no other word in common (300余人参加活动)
+    return [f for f in found if _overlap(f, query) > 0 or "人" in query.unit]
 
 
 def _count(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
@@ -536,3 +571,13 @@ def _dated(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
     )
     others = _others(query, ranked[1:3]) if query.intent == "earliest_latest" else []
     return _compose(query, [(line, best), *others], derived)
+
+
+_ROUTES = {
+    "who": _who,
+    "count": _count,
+    "superlative": _extreme,
+    "earliest_latest": _dated,
+    "when": _dated,
+    "yesno": _role_check,
+}

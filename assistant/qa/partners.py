@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from assistant.lexicon.gazetteer import Gazetteer
 from assistant.lexicon.kinds import english as kind_english
+from assistant.lexicon.names import ORG_HEAD
 from assistant.qa.analyze import ParsedQuery
 from assistant.store.relations import RelationIndex, RelationRow
 from assistant.types import Article, Citation
@@ -46,6 +47,20 @@ def is_partnership_question(query: ParsedQuery) -> bool:
             and not query.unknown_names
         )
     return bool(_ASK_ZH.search(text) and re.search(_VERB_ZH, text))
+
+
+# What a count of table rows can answer: institutions and partnerships, not people.
+_PARTIES = re.compile(ORG_HEAD + r"|单位|机构|成员|伙伴|合作|医联体|联盟|集团|家")
+
+
+def counts_parties(query: ParsedQuery) -> bool:
+    """Whether the question counts what the table holds (几家医院, how many partners), or asks
+    no count at all; how many doctors were sent is a number an article must state."""
+    if query.intent != "count":
+        return True
+    if query.unit and "家" not in query.unit:
+        return False
+    return not query.counted or any(_PARTIES.search(c) for c in query.counted)
 
 
 def targets(query: ParsedQuery, gazetteer: Gazetteer, known: set[str]) -> list[Target]:

@@ -42,3 +42,45 @@ def test_agency_short_forms_are_written_out() -> None:
 def test_synonyms_are_symmetric_and_only_within_a_set() -> None:
     assert "专家" in synonyms("医生") and "医生" in synonyms("专家")
     assert synonyms("床位") == ()
+
+
+SHORT = Gazetteer.from_names(
+    {
+        "东营市第二人民医院": "institution",
+        "东营市人民医院": "institution",
+        "乐陵市人民医院": "institution",
+        "莘县人民医院": "institution",
+        "山东大学第二医院": "institution",
+        "温州医科大学附属第二医院": "institution",
+    }
+)
+
+
+def test_short_forms_in_a_question_name_their_institution() -> None:
+    assert SHORT.short_names("市二院那次欢迎仪式来了多少人") == ["东营市第二人民医院"]
+    assert SHORT.short_names("山大二院在莘县干了啥") == ["山东大学第二医院"]
+
+
+def test_short_forms_of_several_names_or_of_a_class_name_none() -> None:
+    assert SHORT.short_names("市人民医院的院长") == []  # 东营 or 乐陵: either
+    assert SHORT.short_names("全国1000家县医院") == []  # every county has one
+
+
+def test_numbered_hospitals_in_english_bridge_to_the_ordinal() -> None:
+    for question in ("Dongying No.2 People's Hospital", "Dongying #2 hospital", "the 2nd hospital"):
+        assert "第二" in SHORT.bridge_words(question)[0]
+
+
+def test_a_hospital_of_its_owner_is_read_owner_first() -> None:
+    bridged = SHORT.bridge_words("the Second Affiliated Hospital of Wenzhou Medical University")[0]
+    assert bridged.split()[-2:] == ["医科大学", "附属第二医院"]
+
+
+def test_another_numbered_hospital_is_not_a_typo_of_one() -> None:
+    assert SHORT.resolve("温州医科大学附属第一医院") is None
+    assert SHORT.resolve("温州医科大学附属第二医院") == "温州医科大学附属第二医院"
+
+
+def test_only_pinyin_words_are_taken_for_unknown_names() -> None:
+    _, unknown, unmatched = SHORT.bridge_words("Did the Qingdao Party committee attend?")
+    assert unknown == ["Qingdao"] and "party" in unmatched

@@ -161,3 +161,23 @@ def test_traditional_questions_get_traditional_answers_and_source_quotes() -> No
 def test_nothing_about_it_falls_through() -> None:
     assert ask("丽水医联体的目标是什么") is None  # not a who/count/date question
     assert ask("胜利油田中心医院有几张床位") is None  # asks about what no article has
+
+
+def test_a_comparison_is_answered_for_each_party() -> None:
+    got = ask("丽水和山东大学第二医院两次活动的参会人数相比如何")
+    assert got is not None and not got.refused
+    first, second = got.text.splitlines()[:2]
+    assert first.startswith("丽水: 200余人") and second.startswith("山东大学第二医院: 300余人")
+    assert [c.doc_id for c in got.citations] == ["c", "b"]
+
+
+def test_people_compared_are_introduced_one_by_one() -> None:
+    got = ask("丁春辉和冯世庆有什么不同")
+    assert got is not None
+    lines = got.text.splitlines()
+    assert "党委书记丁春辉" in lines[0] and "院长冯世庆" in lines[1]
+
+
+def test_a_head_count_is_not_answered_by_a_count_of_experts() -> None:
+    # 专家共71名 counts experts, not the people who came: nothing in the facts answers it
+    assert ask("东营市第二人民医院那次一共来了多少人") is None
