@@ -33,7 +33,7 @@ class Gazetteer:
     aliases: dict[str, str] = field(default_factory=dict)  # pinyin key → 中文 name
     _short: dict[str, str] | None = field(default=None, repr=False, compare=False)
     _lengths: list[int] | None = field(default=None, repr=False, compare=False)
-    _ambiguous: set[str] | None = field(default=None, repr=False, compare=False)
+    _owners_of: dict[str, set[str]] | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def build(cls, texts: list[str]) -> Gazetteer:
@@ -191,29 +191,33 @@ class Gazetteer:
     def short_names(self, text: str) -> list[str]:
         """The corpus names `text` calls by a short form only (市二院, 山大二院): each form
         that stands for one name alone, longest first where forms overlap."""
-        forms = self._short_forms()
-        ambiguous = self._ambiguous_forms()
-        found: list[tuple[int, int]] = []
+        owners = self._owners()
+        found: list[tuple[int, int, str]] = []
         for i in range(len(text)):
             for n in range(min(8, len(text) - i), 2, -1):
                 form = text[i : i + n]
-                if form in forms and form not in ambiguous and form not in _CLASS_FORMS:
-                    if all(i >= b or i + n <= a for a, b in found):
-                        found.append((i, i + n))
-                    break
-        return [forms[text[a:b]] for a, b in sorted(found)]
+                if form not in owners or form in _CLASS_FORMS:
+                    continue
+                # 市人民医院 of 东营 or of 乐陵: the one whose place the question names
+                named = [o for o in owners[form] if o[:2] in text.replace(form, "")]
+                owner = owners[form] if len(owners[form]) == 1 else named
+                if len(owner) == 1 and all(i >= b or i + n <= a for a, b, _ in found):
+                    found.append((i, i + n, next(iter(owner))))
+                break
+        return [name for _, _, name in sorted(found)]
 
-    def _ambiguous_forms(self) -> set[str]:
-        """Short forms that more than one name of the corpus has (县医院 of every county)."""
-        if self._ambiguous is None:
-            owners: dict[str, set[str]] = {}
+    def _owners(self) -> dict[str, set[str]]:
+        """Each short form with the names of the corpus that have it (市人民医院: 东营市人民医院
+        and 乐陵市人民医院)."""
+        if self._owners_of is None:
+            self._owners_of = {}
             for known in self.names:
                 if self.names[known] in ("person", "place"):
                     continue
                 for form in (*aliases(known), _unsuffixed(known)):
-                    owners.setdefault(form, set()).add(known)
-            self._ambiguous = {f for f, o in owners.items() if len(o) > 1}
-        return self._ambiguous
+                    if form != known:
+                        self._owners_of.setdefault(form, set()).add(known)
+        return self._owners_of
 
     def _spans(self, text: str) -> list[tuple[int, int]]:
         """Every occurrence of a gazetteer name, found by looking up the text's substrings of

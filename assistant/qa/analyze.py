@@ -189,6 +189,7 @@ def _predicates(text: str, english: bool, groups: list[tuple[str, ...]]) -> list
         and (flag.startswith("n") and flag not in _NAME_TAGS or flag == "vn")
         and word not in ASPECT_NOUNS
         and word not in FILLERS_ZH
+        and word not in ("个人", "名人")  # 5个人: a measure word and its noun
         and jieba.dt.FREQ.get(word, 0) >= 50
     ]
 
@@ -209,9 +210,21 @@ def _answer_type(intent: Intent | None, text: str) -> str:
     question says so: 哪些科室 and 'which departments' ask for something else."""
     if intent is None:
         return ""
+    if intent.answer_type == "institution" and _PEOPLE_WORDS.search(text):
+        return "person"  # 哪几位专家, which officials
     if intent.answer_type == "institution" and not _INSTITUTION_WORDS.search(text):
         return ""
+    if intent.answer_type == "date" and _YEAR_ASKED.search(text):
+        return "year"  # 哪一年: a month and day do not answer it
     return intent.answer_type
+
+
+_PEOPLE_WORDS = re.compile(
+    r"(?:哪些|哪几|哪个|哪)(?:位|个人|些人|人|名)|哪几?位|"
+    r"\bwhich (?:\w+ )?(?:people|persons|officials|leaders|experts|doctors|speakers)\b",
+    re.I,
+)
+_YEAR_ASKED = re.compile(r"哪一?年|几几年|\b(?:which|what) year\b|\bin what year\b", re.I)
 
 
 def _content(groups: list[tuple[str, ...]], text: str, english: bool) -> list[tuple[str, ...]]:

@@ -16,15 +16,17 @@ from dataclasses import dataclass
 from assistant.lexicon.gazetteer import Gazetteer
 from assistant.lexicon.glossary import render_person
 from assistant.lexicon.names import ORG_HEAD, full_names
-from assistant.lexicon.questions import DATE_RE
+from assistant.lexicon.questions import DATE_RE, NUMBER_RE, YEAR_RE
 from assistant.qa.analyze import ParsedQuery
 from assistant.qa.evidence import (
     Evidence,
     continuation,
+    counts,
     excerpt,
     figures,
     gather,
     missing_predicates,
+    names_institutions,
     people,
 )
 from assistant.store.lexical import LexicalIndex
@@ -70,7 +72,9 @@ def decide(
     usable = [
         e
         for e in evidence
-        if e.coverage >= config.min_coverage and e.entity_share >= config.min_entity_share
+        if e.coverage >= config.min_coverage
+        and e.entity_share >= config.min_entity_share
+        and (not query.answer_type or names_institutions(query, e))
     ]
     typed = [e for e in usable if e.has_answer]
     if not typed:
@@ -115,8 +119,9 @@ def direct(query: ParsedQuery, e: Evidence, gazetteer: Gazetteer) -> str | None:
         return min(spans, key=lambda s: min((abs(s[1] - a) for a in anchors), default=s[1]))[0]
 
     kind = query.answer_type
-    if kind == "date":
-        span = nearest([(m.group(0), m.start()) for m in DATE_RE.finditer(e.text)])
+    if kind in ("date", "year"):
+        pattern = DATE_RE if kind == "date" else YEAR_RE
+        span = nearest([(m.group(0), m.start()) for m in pattern.finditer(e.text)])
     elif kind == "number":
         span = nearest(figures(e.text, query))
     elif kind == "person":
@@ -158,8 +163,11 @@ def _affirm(query: ParsedQuery, best: Evidence, config: AnswerConfig) -> str:
     """Yes when the best sentence says what the question asks, in nearly all its words; no
     when it says something else in the asked word's place (东院区 asked, 西院区 written);
     otherwise no verdict, only what the articles say."""
-    other = _contrast(query, best.text)
-    yes = not other and best.coverage >= config.affirm_coverage and best.entity_share >= 1.0
+    same = _same_number(query, best.text)  # the question's own figure: nothing to contrast
+    other = _other_number(query, best.text) or (None if same else _contrast(query, best.text))
+    yes = not other and (
+        same or (best.coverage >= config.affirm_coverage and best.entity_share >= 1.0)
+    )
     if query.language == "en":
         if other:
             return f"No — the articles say {other}:"
@@ -171,6 +179,57 @@ def _affirm(query: ParsedQuery, best: Evidence, config: AnswerConfig) -> str:
     if other:
         return query.in_script(f"不是,文档中写的是“{other}”:")
     return query.in_script("是的,文档中写道:" if yes else "文档没有这样直接说,相关的内容是:")
+
+
+def _asked_numbers(query: ParsedQuery) -> list[str]:
+    """The figures a question states (100 experts, 5人), not its years."""
+    return [n for n in re.findall(r"\d+", query.text) if not re.fullmatch(r"(?:19|20)\d\d", n)]
+
+
+def _nouns(query: ParsedQuery) -> tuple[str, ...]:
+    return tuple(
+        t
+        for g in query.content
+        for t in g
+        if len(t) >= 2 and not t.isdigit() and not any(t in e for e in query.entities)
+    )
+
+
+def _figure_first(query: ParsedQuery, evidence: list[Evidence]) -> list[Evidence]:
+    """For "did they send 100 experts?", the sentence that counts the experts comes first,
+    whatever number it gives: it is what confirms or contradicts the question."""
+    if not _asked_numbers(query):
+        return evidence
+    nouns = _nouns(query)
+    counting = [
+        e
+        for e in evidence
+        if e.entity_share >= 0.5
+        and any(counts(e.text, nouns, m.group(0)) for m in NUMBER_RE.finditer(e.text))
+    ]
+    return counting[:1] + [e for e in evidence if e not in counting[:1]]
+
+
+def _other_number(query: ParsedQuery, text: str) -> str | None:
+    """The number the sentence gives for what the question counts, when it is not the
+    question's own (71名 where 100 was asked)."""
+    asked = _asked_numbers(query)
+    nouns = _nouns(query)
+    given = [m.group(0) for m in NUMBER_RE.finditer(text) if counts(text, nouns, m.group(0))]
+    if not asked or not given or any(re.match(rf"{n}(?!\d)", g) for n in asked for g in given):
+        return None
+    return given[0]
+
+
+def _same_number(query: ParsedQuery, text: str) -> bool:
+    """Whether the sentence gives the question's own figure for what it counts (专家共71名
+    for "71 experts")."""
+    nouns = _nouns(query)
+    return any(
+        counts(text, nouns, m.group(0)) and re.match(rf"{n}(?!\d)", m.group(0))
+        for n in _asked_numbers(query)
+        for m in NUMBER_RE.finditer(text)
+    )
 
 
 def _contrast(query: ParsedQuery, text: str) -> str | None:
@@ -236,6 +295,8 @@ def compose(
     """(answer text, citations, refused). `text_of(doc_id)` gives a document's whole text,
     so that a list the best sentence opens can be quoted on past its chunk's end."""
     evidence = gather(query, passages, lexical, gazetteer)
+    if query.intent == "yesno":
+        evidence = _figure_first(query, evidence)
     decision = decide(query, evidence, lexical, config)
     if not decision.answerable:
         # what the articles say nearby: only about an entity the question named

@@ -22,6 +22,7 @@ from assistant.lexicon.questions import (
     DISTRIBUTIVE,
     NUMBER_RE,
     OPENS_LIST,
+    YEAR_RE,
 )
 from assistant.lexicon.synonyms import synonyms
 from assistant.qa.analyze import ParsedQuery
@@ -98,6 +99,8 @@ def people(text: str, gazetteer: Gazetteer) -> list[tuple[str, int]]:
 def holds(answer_type: str, text: str, gazetteer: Gazetteer) -> bool:
     if answer_type == "date":
         return bool(DATE_RE.search(text))
+    if answer_type == "year":
+        return bool(YEAR_RE.search(text))
     if answer_type == "number":
         return bool(NUMBER_RE.search(text))
     if answer_type == "person":
@@ -193,6 +196,18 @@ def apart(query: ParsedQuery, manifest: Mapping[str, DocRecord]) -> list[str]:
 def _partly_written(word: str, lexical: LexicalIndex) -> bool:
     pairs = [word[i : i + 2] for i in range(len(word) - 1)]
     return any(lexical.mentions(p) for p in pairs) if pairs else True
+
+
+def names_institutions(query: ParsedQuery, e: Evidence) -> bool:
+    """Whether the sentence, or its article's title, names every institution the question
+    names: the experts 浙江省肿瘤医院 sent are not whoever a sentence about 丽水 lists."""
+    title = to_search_form(e.passage.article.title)
+    own = to_search_form(e.passage.article.source or "") if re.search(r"我院|本院", e.text) else ""
+    return all(
+        i == own or any(form in e.text or form in title for form in _forms(i))
+        for i in query.entities
+        if re.search(ORG_HEAD + "$", i)
+    )
 
 
 def _entity_share(query: ParsedQuery, text: str, title: str, outlet: str) -> float:

@@ -48,8 +48,36 @@ def answer(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
         return None
     if query.intent == "compare":
         return _each(query, derived)
+    if query.intent == "which" and query.answer_type == "person":
+        return _people_of(query, derived)
     route = _ROUTES.get(query.intent)
     return route(query, derived) if route else None
+
+
+def _people_of(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
+    """Which people of an institution (胜利油田中心医院有哪几位领导): everyone the articles name
+    with a role there, in the articles that also name the question's other parties."""
+    asked = re.search(r"哪|\bwhich\b", query.text, re.I)
+    text = query.bridged if query.language == "en" else query.text
+    at = asked.start() if asked and query.language != "en" else len(text)
+    named = [e for e in query.entities if _institution(e) and _position(e, text) < at]
+    if not named:
+        return None
+    places = [max(named, key=lambda e: _position(e, text))]  # whose people: named just before
+    others = [e for e in query.entities if e not in places]
+    people = [
+        f
+        for f in derived.facts
+        if f.kind == "person"
+        and _about(f, dataclasses.replace(query, entities=tuple(places)), derived, strict=True)
+        and all(
+            o in derived.manifest[f.doc_id].names for o in others if f.doc_id in derived.manifest
+        )
+    ]
+    chosen = list({f.subject: f for f in people}.values())[:6]
+    if not chosen:
+        return None
+    return _compose(query, [(_person_line(f, query, derived), f) for f in chosen], derived)
 
 
 def _each(query: ParsedQuery, derived: Derived) -> FactAnswer | None:

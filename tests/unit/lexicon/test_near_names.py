@@ -84,3 +84,7 @@ def test_another_numbered_hospital_is_not_a_typo_of_one() -> None:
 def test_only_pinyin_words_are_taken_for_unknown_names() -> None:
     _, unknown, unmatched = SHORT.bridge_words("Did the Qingdao Party committee attend?")
     assert unknown == ["Qingdao"] and "party" in unmatched
+
+
+def test_a_short_form_of_several_names_is_the_one_whose_place_is_named() -> None:
+    assert SHORT.short_names("东营市妇幼保健院与市人民医院哪年融合") == ["东营市人民医院"]

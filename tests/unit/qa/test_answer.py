@@ -217,3 +217,30 @@ def test_a_question_in_words_the_corpus_never_uses_is_refused(lexical) -> None:
 def test_no_passages_is_a_refusal(lexical) -> None:
     text, citations, refused = compose(parse("哪些医院支援乐陵?", GAZ), [], lexical, GAZ)
     assert refused and citations == [] and "没有找到" in text
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        ("胜利油田中心医院派驻了100名专家吗?", "不是,文档中写的是“71名”"),
+        ("胜利油田中心医院派驻了71名专家吗?", "是的"),
+        ("Did Shengli send 100 experts?", "No — the articles say 71名"),
+    ],
+)
+def test_a_yes_no_question_with_a_figure_is_checked_against_the_figure(
+    lexical, question: str, verdict: str
+) -> None:
+    text, citations, refused = compose(parse(question, GAZ), passages(), lexical, GAZ)
+    assert not refused and text.startswith(verdict)
+    assert "71名" in citations[0].quote
+
+
+def test_a_typed_answer_names_the_institution_asked_about(lexical) -> None:
+    # the only people named are at 乐陵市人民医院, not at 莘县人民医院
+    _, _, refused = compose(parse("莘县人民医院派了哪几位专家?", GAZ), passages(), lexical, GAZ)
+    assert refused
+
+
+def test_a_year_is_not_answered_by_a_month_and_day(lexical) -> None:
+    _, _, refused = compose(parse("莘县签约仪式是哪一年举行的?", GAZ), passages(), lexical, GAZ)
+    assert refused  # 4月28日 gives no year
