@@ -79,6 +79,8 @@ GLOSSARY_EN_ZH: dict[str, str] = {
     "central": "中心",
     "second": "第二",
     "third": "第三",
+    "hour": "小时",
+    "hours": "小时",
     "fourth": "第四",
     "fifth": "第五",
     "sixth": "第六",

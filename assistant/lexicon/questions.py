@@ -71,13 +71,17 @@ INTENTS: tuple[Intent, ...] = (
             r"最早|最先|最晚|最近|最新|第一次|首次|先后|哪个先|哪场先|哪次先|先办|后办|先干|谁先|哪个在前"
             r"|更早|更晚|早一些|晚一些"
         ),
-        _en(r"\b(earliest|first|latest|most recent|last|oldest|newest|earlier|sooner|later)\b"),
+        # 'last' at the end is the verb (how long does it last)
+        _en(
+            r"\b(earliest|first|latest|most recent|last(?![?.!]*\s*$)|oldest|newest|earlier"
+            r"|sooner|later)\b"
+        ),
     ),
     Intent(
         "count",
         "number",
-        re.compile(r"多少|(?<!哪)几[家名个位人篇次项批张所条种]|数量|人数|总共|一共"),
-        _en(r"\bhow (many|much)\b|\bnumber of\b|\bcount\b|\bhow big\b|\bsize of\b"),
+        re.compile(r"多少|(?<!哪)几[家名个位人篇次项批张所条种]|数量|人数|总共|一共|多久|多长时间"),
+        _en(r"\bhow (many|much|long)\b|\bnumber of\b|\bcount\b|\bhow big\b|\bsize of\b"),
     ),
     Intent(
         "when",
@@ -274,7 +278,7 @@ DATE_RE = re.compile(
 )
 YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d年")
 NUMBER_RE = re.compile(
-    r"\d+(?:\.\d+)?\s*(?:余|多)?\s*(?:部门|名|人|家|个|位|项|张|篇|批|所|条|种|次|年|%|万|亿)"
+    r"\d+(?:\.\d+)?\s*(?:余|多)?\s*(?:部门|名|人|家|个月|个|位|项|张|篇|批|所|条|种|次|年|小时|天|周|%|万|亿)"
     # not an ordinal (第二人民医院, 第一批) nor a date word (一年)
     r"|(?<![第\d])[一二两三四五六七八九十百千]+(?:名|人(?!民)|家|个|位|项|批|所|大)"
 )
@@ -303,6 +307,8 @@ _PEOPLE_EN = re.compile(
 def units_asked(text: str, english: bool) -> str:
     """The units that answer the measure word a count or a ranking asks in (几个人 → 人,
     哪场人最多, most people); '' when it asks in none."""
+    if re.search(r"多久|多长时间|\bhow long\b", text, re.I):
+        return "时天周月年"  # a duration: 48小时, 3个月
     if english:
         return _UNITS["人"] if _PEOPLE_EN.search(text) else ""
     if re.search(r"(?:几|多少)个?人", text):

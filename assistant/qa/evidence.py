@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
-from assistant.lexicon.gazetteer import Gazetteer
+from assistant.lexicon.gazetteer import Gazetteer, in_order
 from assistant.lexicon.names import ORG_HEAD, aliases, full_names, titled_people
 from assistant.lexicon.questions import (
     ASPECTS,
@@ -158,7 +158,7 @@ def missing_predicates(query: ParsedQuery, lexical: LexicalIndex) -> list[str]:
         if not _partly_written(word, lexical)
         and not lexical.sounds_like(word)
         and not any(lexical.mentions(s) for s in synonyms(word))
-        and not any(word in e or e in word for e in query.entities)
+        and not any(word in e or e in word or in_order(word, e) for e in query.entities)
     ]
 
 

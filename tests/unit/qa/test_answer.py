@@ -244,3 +244,10 @@ def test_a_typed_answer_names_the_institution_asked_about(lexical) -> None:
 def test_a_year_is_not_answered_by_a_month_and_day(lexical) -> None:
     _, _, refused = compose(parse("莘县签约仪式是哪一年举行的?", GAZ), passages(), lexical, GAZ)
     assert refused  # 4月28日 gives no year
+
+
+def test_how_long_asks_for_a_duration_not_a_date(lexical) -> None:
+    query = parse("How long does the Leling meeting last?", GAZ)
+    assert query.intent == "count" and "时" in query.unit
+    _, _, refused = compose(query, passages(), lexical, GAZ)
+    assert refused  # 7月3日 is a date, not how long anything lasts
