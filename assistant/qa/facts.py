@@ -49,7 +49,9 @@ def answer(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
     if query.intent == "compare":
         return _each(query, derived)
     if query.intent == "which" and query.answer_type == "person":
-        return _people_of(query, derived)
+        # officials by their roles; experts are listed by the sentence that names them
+        experts = re.search(r"专家|医生|\b(?:experts?|doctors?|specialists?)\b", query.text, re.I)
+        return None if experts else _people_of(query, derived)
     route = _ROUTES.get(query.intent)
     return route(query, derived) if route else None
 
