@@ -21,7 +21,7 @@ from assistant.lexicon.names import ORG_HEAD, expansions
 from assistant.qa import articles, facts, partners
 from assistant.qa.analyze import ParsedQuery, parse
 from assistant.qa.answer import AnswerConfig, apart_text, compose, refusal_text, supplement
-from assistant.qa.evidence import apart
+from assistant.qa.evidence import apart, counts
 from assistant.qa.followup import rewrite
 from assistant.qa.llm import LLMAnswerer
 from assistant.qa.retrieve import RetrievalConfig, dense_search, retrieve
@@ -233,11 +233,11 @@ class QueryEngine:
         # asked of each party (how many came to each) before the parties' partnerships
         early = query.intent in ("count", "compare")
         counted = facts.answer(query, derived) if early else None
-        rows = (
-            []
-            if counted or not partners.counts_parties(query)
-            else partners.find(query, derived.relations, derived.gazetteer)
-        )
+        rows = [] if counted else partners.find(query, derived.relations, derived.gazetteer)
+        if not partners.counts_parties(query):  # people: only a partnership stating the figure
+            rows = [
+                r for r in rows if r.relation.figures and counts(r.relation.figures, query.counted)
+            ]
         if rows:  # a list question: the table answers completely, beyond any top-k
             text, citations = partners.compose(query, rows, derived.gazetteer)
             if query.intent in ("overview", "compare"):  # and what the articles say about them
