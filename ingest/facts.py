@@ -15,6 +15,7 @@ import re
 
 from assistant.lexicon.names import ORG_HEAD, article_mentions, full_names, titled_people
 from assistant.lexicon.questions import NUMBER_RE
+from assistant.lexicon.roles import ROLE_WORDS, roles_in
 from assistant.textnorm import sentence_spans, to_search_form
 from assistant.types import Article, Fact
 
@@ -42,17 +43,72 @@ def event_date(text: str, published: str | None) -> str | None:
 
 
 def people(sentence: str, institutions: tuple[str, ...] = ()) -> list[tuple[str, str, str]]:
-    """(name, roles, organisation) of each person the sentence names with a role. The
-    organisation is the first institution of the clause: one of `institutions` (the
-    article's, resolved from short forms) or any organisation name."""
-    out = []
-    for clause in _CLAUSE.findall(sentence):
-        orgs = [n for n in institutions if n in clause] or [
-            n for n, _, _ in full_names(clause, ORG_HEAD)
-        ]
-        org = orgs[0] if orgs else ""
-        out += [(name, roles, org) for name, roles, _ in titled_people(clause)]
+    """(name, roles, organisation) of each person the sentence names with a role, one row per
+    organisation they hold roles at: 聊城市卫健委党组成员、市第三人民医院党委书记苏玉凤 gives
+    (苏玉凤, 党组成员, 聊城市卫健委) and (苏玉凤, 党委书记, 市第三人民医院). Organisations are
+    the article's `institutions` (resolved from short forms) or any organisation name."""
+    out: list[tuple[str, str, str]] = []
+    previous = 0  # where the title of the next person may start: after the last name
+    for name, roles, at in titled_people(sentence):
+        if sentence.startswith(roles, at + len(name)):  # 王国敬副主任: the role follows
+            clause = next((c for c in _CLAUSE.findall(sentence) if name in c), "")
+            out.append((name, roles, _first_org(clause, institutions)))
+        else:
+            out += [(name, r, o) for o, r in _titles(sentence[previous:at], institutions)]
+        previous = at + len(name)
     return out
+
+
+# An organisation a title names by its level alone (市第三人民医院, 市卫生健康委, 县医保局)
+_LEVEL_ORG = re.compile(
+    r"(?:^|[,,、和及由])((?:[\u4e00-\u9fff]{1,3}?[市县区省]|[市县区省])[\u4e00-\u9fff]{0,8}?"
+    r"(?:" + ORG_HEAD[3:-1] + r"|管理局|政府|保局|常委会|计生委|卫计委))"
+)
+
+
+# Words of what happened, never of a title: a part holding one ends the title read back
+_NOT_TITLE = re.compile(r"参加|出席|举行|观看|介绍|汇报|主持|致辞|讲话|表示|以及|等")
+
+
+def _titles(before: str, institutions: tuple[str, ...]) -> list[tuple[str, str]]:
+    """(organisation, roles) of the title written before a name: the comma-separated parts
+    that hold roles, read back from the name (会上,市卫生健康委党组书记、主任,市中医药管理局局长),
+    each role going with the organisation named last before it."""
+    kept: list[str] = []
+    for part in reversed(re.split(r"[,,]", before)):
+        if not roles_in(part) or (kept and _NOT_TITLE.search(part)):
+            break  # not a title: 以及市二院全体班子成员…参加欢迎仪式
+        kept.insert(0, part)
+    title = ",".join(kept)
+    orgs = _orgs(title, institutions)
+    grouped: dict[str, list[str]] = {}
+    for m in ROLE_WORDS.finditer(title):
+        if any(a <= m.start() < a + len(n) for a, n in orgs):
+            continue  # 委员 of 卫生健康委员会
+        org = next((n for a, n in reversed(orgs) if a < m.start()), "")
+        if m.group(0) not in grouped.setdefault(org, []):
+            grouped[org].append(m.group(0))
+    return [(org, "、".join(roles)) for org, roles in grouped.items()]
+
+
+def _orgs(text: str, institutions: tuple[str, ...]) -> list[tuple[int, str]]:
+    """(position, name) of the organisations `text` names."""
+    return sorted(
+        {(m.start(), n) for n in institutions for m in re.finditer(re.escape(n), text)}
+        | {(a, n) for n, a, _ in full_names(text, ORG_HEAD)}
+        | {
+            (m.start(1) + len(m.group(1)) - len(n), n)
+            for m in _LEVEL_ORG.finditer(text)
+            if (n := m.group(1).lstrip("在由于及和与的了"))  # 在省妇幼保健协会 is 省…
+        }
+    )
+
+
+def _first_org(clause: str, institutions: tuple[str, ...]) -> str:
+    orgs = [n for n in institutions if n in clause] or [
+        n for n, _, _ in full_names(clause, ORG_HEAD)
+    ]
+    return orgs[0] if orgs else ""
 
 
 def figures(sentence: str) -> list[tuple[str, str, str]]:

@@ -61,8 +61,10 @@ def _people_of(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
     with a role there, in the articles that also name the question's other parties."""
     asked = re.search(r"哪|\bwhich\b", query.text, re.I)
     text = query.bridged if query.language == "en" else query.text
-    at = asked.start() if asked and query.language != "en" else len(text)
-    named = [e for e in query.entities if _institution(e) and _position(e, text) < at]
+    at = asked.start() if asked and query.language != "en" else None
+    named = [
+        e for e in query.entities if _institution(e) and (at is None or _position(e, text) < at)
+    ]
     if not named:
         return None
     places = [max(named, key=lambda e: _position(e, text))]  # whose people: named just before
@@ -99,24 +101,29 @@ def _each(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
             (i for i in INTENTS if i.name in _ROUTES and i.name != "yesno" and _asks(i, query)),
             None,
         )
-        if asked is None:
+        if asked is None and _LEADERS.search(query.text):  # the officials of each party
+            found = [
+                _people_of(dataclasses.replace(query, entities=(p,)), derived) for p in parties
+            ]
+        elif asked is None:
             return None
-        found = [
-            _ROUTES[asked.name](
-                dataclasses.replace(
-                    query,
-                    intent=asked.name,
-                    answer_type=asked.answer_type,
-                    entities=(p,),
-                    unit=units_asked(query.text, query.language == "en"),
-                ),
-                derived,
-            )
-            for p in parties
-        ]
+        else:
+            found = [
+                _ROUTES[asked.name](
+                    dataclasses.replace(
+                        query,
+                        intent=asked.name,
+                        answer_type=asked.answer_type,
+                        entities=(p,),
+                        unit=units_asked(query.text, query.language == "en"),
+                    ),
+                    derived,
+                )
+                for p in parties
+            ]
     answers = [
-        dataclasses.replace(f, text=f"{_label(query, p, derived)}: {_bare(f.text)}")
-        for p, f in zip(people or parties, found, strict=True)
+        dataclasses.replace(f, text=f"{_label(query, p, derived)}: {_bare(f)}")
+        for p, f in zip(parties, found, strict=True)
         if f is not None and not f.refused
     ]
     return _merge(answers) if len(answers) >= 2 else None
@@ -124,18 +131,26 @@ def _each(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
 
 def _position(name: str, text: str) -> int:
     """Where `text` names `name`, in full or by its short forms; past the end if it doesn't."""
-    spots = [text.find(f) for f in (name, *aliases(name)) if f in text]
+    forms = (name, *aliases(name), *(name[i:] for i in range(len(name) - 3)))  # 德州医院
+    spots = [text.find(f) for f in forms if f in text]
     return min(spots, default=len(text))
 
 
-def _bare(text: str) -> str:
-    return text.removeprefix("答:").removeprefix("Answer: ")
+def _bare(found: FactAnswer) -> str:
+    """The answer's lines without their 答: / Answer: heads, to follow a party's label."""
+    lines = found.text.splitlines()
+    heads = len(lines) - len(found.citations)
+    bare = [line.removeprefix("答:").removeprefix("Answer: ") for line in lines[:heads]]
+    return "\n".join([bare[0], *("  " + b for b in bare[1:]), *lines[heads:]])
 
 
 def _label(query: ParsedQuery, name: str, derived: Derived) -> str:
     if query.language == "en":
         return f"{derived.gazetteer.render(name)} ({name})"
     return query.in_script(name)
+
+
+_LEADERS = re.compile(r"领导|职务|官员|负责人|\b(?:officials?|leaders?|roles?|titles?)\b", re.I)
 
 
 def _introduce(query: ParsedQuery, person: str, derived: Derived) -> FactAnswer | None:
@@ -309,11 +324,14 @@ def _role_check(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
     own = [f for f in derived.facts if f.kind == "person" and f.subject == persons[0]]
     if not own:
         return None
-    fact = own[0]
     places = [e for e in query.entities if _institution(e)]  # 院长 of which institution
-    yes = any(_holds(fact.role, r) for r in roles) and all(
-        p in fact.org or fact.org in p for p in places
-    )
+
+    def there(f: Fact) -> bool:
+        return all(p in f.org or (f.org and f.org in p) for p in places)
+
+    held = [f for f in own if there(f) and any(_holds(f.role, r) for r in roles)]
+    yes = bool(held)
+    fact = (held or [f for f in own if there(f)] or own)[0]  # 苏玉凤 holds roles at two
     lines = [(_verdict(query, yes, fact, derived), fact)]
     if not yes:  # who does hold it there
         holders = [
@@ -448,7 +466,79 @@ def _own(fact: Fact, query: ParsedQuery) -> int:
     return sum(e in subject for e in query.entities)
 
 
+_RANK = re.compile(
+    r"职务最高|级别最高|职位最高|官最大|头衔最多|职务最多|最大的官|"
+    r"\b(highest[- ]ranking|most senior|highest rank|top[- ]ranking|senior-most|most titles)\b",
+    re.I,
+)
+_TITLES = re.compile(r"头衔最多|职务最多|\bmost titles\b", re.I)
+
+
+def _seniority(role: str) -> int:
+    """How senior a role is: a party secretary of a place, of an institution, its head, a
+    deputy, a member."""
+    if re.search(r"[县市省]委书记", role):
+        return 7
+    if re.search(r"(?<!副)书记", role):
+        return 6
+    if re.search(r"(?<!副)(?<!行政)(?<!科)(?:院长|主任|局长|会长|市长|县长|镇长|主席)", role):
+        return 5
+    if "常务副" in role:
+        return 4
+    if "副" in role:
+        return 3
+    return 2 if re.search(r"成员|委员", role) else 0
+
+
+def _senior(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
+    """Who ranks highest (职务最高, highest-ranking) among the people of the institution or
+    place the question names, or who holds the most titles (头衔最多)."""
+    text = query.bridged if query.language == "en" else query.text
+    at = _RANK.search(query.text)
+    limit = at.start() if at and query.language != "en" else len(text)
+    written = [u for u in query.unknown_entities if derived.lexical.mentions(u)]
+    named = [e for e in (*query.entities, *written) if _position(e, text) < limit] or list(
+        query.entities
+    )
+    if not named:
+        return None
+    # whose people: an institution named rather than the place of the event, and of several
+    # the one named last before the ranking word (聊城市卫健委来的领导里)
+    owners = [e for e in named if _institution(e) or e in written] or named
+    whose = max(owners, key=lambda e: _position(e, text))
+
+    def belongs(f: Fact) -> bool:
+        if whose in f.org:
+            return True
+        at = _text(f).find(f.subject)  # 莘县县委书记孙奇宏: the place just before the name
+        return not _institution(whose) and whose in _text(f)[max(0, at - 8) : at]
+
+    people = [f for f in derived.facts if f.kind == "person" and belongs(f)]
+    if re.search(r"专家|\bexperts?\b", query.text, re.I):  # among the experts named there
+        experts = {f.subject for f in derived.facts if f.kind == "person" and "专家" in f.role}
+        docs = {f.doc_id for f in derived.facts if whose in _text(f)}
+        people = [
+            f
+            for f in derived.facts
+            if f.kind == "person" and f.subject in experts and f.doc_id in docs
+        ]
+    if not people:
+        return None
+    score: dict[str, tuple[int, int]] = {}
+    for f in people:
+        roles = len(re.split(r"[、兼]", f.role))
+        best, count = score.get(f.subject, (0, 0))
+        score[f.subject] = (max(best, _seniority(f.role)), count + roles)
+    key = (lambda p: (score[p][1], score[p][0])) if _TITLES.search(query.text) else score.get
+    top = max(score, key=key)  # type: ignore[arg-type]
+    chosen = [f for f in people if f.subject == top]
+    lines = [(_person_line(f, query, derived), f) for f in {f.role: f for f in chosen}.values()]
+    return _compose(query, lines, derived)
+
+
 def _extreme(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
+    if _RANK.search(query.text):
+        return _senior(query, derived)
     found = _figures(query, derived)
     if not found:
         return None

@@ -18,6 +18,23 @@ def test_people_with_role_before_or_after_the_name() -> None:
     assert ("王国敬", "副主任", "") in people("最后,浙江省卫计委王国敬副主任在启动仪式上讲话。")
 
 
+def test_a_title_over_commas_gives_every_role_with_its_organisation() -> None:
+    sentence = (
+        "会上,市卫生健康委党组书记、主任,市中医药管理局局长鲍建强致欢迎辞,"
+        "聊城市卫健委党组成员、市第三人民医院党委书记苏玉凤出席。"
+    )
+    found = people(sentence)
+    assert ("鲍建强", "党组书记、主任", "市卫生健康委") in found
+    assert ("鲍建强", "局长", "市中医药管理局") in found
+    assert ("苏玉凤", "党组成员", "聊城市卫健委") in found
+    assert ("苏玉凤", "党委书记", "市第三人民医院") in found
+
+
+def test_a_title_stops_where_the_event_is_told() -> None:
+    sentence = "以及市二院全体班子成员参加欢迎仪式,仪式由市二院党委副书记、院长王景峰主持。"
+    assert people(sentence, ("市二院",)) == [("王景峰", "党委副书记、院长", "市二院")]
+
+
 def test_groups_and_organisations_are_not_people() -> None:
     names = {name for name, _, _ in people("以及市二院全体班子成员、中层干部参加,党总支书记讲话。")}
     assert not names & {"班子", "党总支", "全体班"}

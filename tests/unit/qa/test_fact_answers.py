@@ -181,3 +181,10 @@ def test_people_compared_are_introduced_one_by_one() -> None:
 def test_a_head_count_is_not_answered_by_a_count_of_experts() -> None:
     # 专家共71名 counts experts, not the people who came: nothing in the facts answers it
     assert ask("东营市第二人民医院那次一共来了多少人") is None
+
+
+def test_the_most_senior_person_of_an_institution_is_its_party_secretary() -> None:
+    got = ask("东营市第二人民医院来的人里谁职务最高")
+    assert got is not None and "丁春辉" in got.text.splitlines()[0]
+    got = ask("山东大学第二医院的人里谁职务最高")
+    assert got is not None and "冯世庆" in got.text.splitlines()[0]  # 院长, not 副院长
