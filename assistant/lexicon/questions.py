@@ -69,7 +69,7 @@ INTENTS: tuple[Intent, ...] = (
         "date",
         re.compile(
             r"最早|最先|最晚|最近|最新|第一次|首次|先后|哪个先|哪场先|哪次先|先办|后办|先干|谁先|哪个在前"
-            r"|更早|更晚|早一些|晚一些"
+            r"|更早|更晚|早一些|晚一些|早点|晚点|先.{1,12}还是|还是先|哪个早|哪个晚"
         ),
         # 'last' at the end is the verb (how long does it last)
         _en(

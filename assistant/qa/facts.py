@@ -52,8 +52,54 @@ def answer(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
         # officials by their roles; experts are listed by the sentence that names them
         experts = re.search(r"专家|医生|\b(?:experts?|doctors?|specialists?)\b", query.text, re.I)
         return None if experts else _people_of(query, derived)
+    if query.intent == "earliest_latest":
+        ordered = _order(query, derived)
+        if ordered is not None:
+            return ordered
     route = _ROUTES.get(query.intent)
     return route(query, derived) if route else None
+
+
+def _order(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
+    """Which of the events the question names came first (the Lishui launch or the Shenxian
+    signing): each party's own dated event, in date order, each cited."""
+    parties = _parties(query)
+    if len(parties) < 2 or any(derived.gazetteer.names.get(p) == "person" for p in parties):
+        return None
+    events: dict[tuple[str, str], tuple[str, FactAnswer]] = {}
+    for p in parties:
+        asked = dataclasses.replace(query, intent="when", answer_type="date", entities=(p,))
+        found = _dated(asked, derived)
+        if found is not None and found.citations:
+            c = found.citations[0]
+            events.setdefault((c.doc_id, c.quote), (p, found))
+    if len({doc for doc, _ in events}) < 2:  # one event: the steps within it decide
+        return None
+    latest = bool(_LATEST.search(query.text))
+    ranked = sorted(events.values(), key=lambda pf: _date_in(pf[1].text), reverse=latest)
+    merged = _merge(
+        [dataclasses.replace(f, text=f"{_label(query, p, derived)}: {_bare(f)}") for p, f in ranked]
+    )
+    first = _label(query, ranked[0][0], derived)
+    if query.language == "en":
+        head = f"{'Latest' if latest else 'First'}: {first}."
+    else:
+        head = query.in_script(f"答:{'最晚' if latest else '最早'}的是{first}。")
+    return dataclasses.replace(merged, text=f"{head}\n{merged.text}")
+
+
+def _date_in(text: str) -> str:
+    m = re.search(r"\d{4}-\d{2}-\d{2}", text)
+    return m.group(0) if m else "9999"
+
+
+def _parties(query: ParsedQuery) -> list[str]:
+    """The question's entities, outermost only, in the order it names them."""
+    text = query.bridged if query.language == "en" else query.text
+    return sorted(
+        (e for e in query.entities if not any(e != o and e in o for o in query.entities)),
+        key=lambda e: _position(e, text),
+    )
 
 
 def _people_of(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
@@ -87,10 +133,7 @@ def _people_of(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
 def _each(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
     """A comparison of parties answered party by party: what the question asks of them (how
     many came, who hosted, when) for each one, or, of people, who each one is."""
-    parties = sorted(  # in the order the question names them
-        (e for e in query.entities if not any(e != o and e in o for o in query.entities)),
-        key=lambda e: _position(e, query.bridged if query.language == "en" else query.text),
-    )
+    parties = _parties(query)
     if len(parties) < 2:
         return None
     people = [p for p in parties if derived.gazetteer.names.get(p) == "person"]

@@ -188,3 +188,13 @@ def test_the_most_senior_person_of_an_institution_is_its_party_secretary() -> No
     assert got is not None and "丁春辉" in got.text.splitlines()[0]
     got = ask("山东大学第二医院的人里谁职务最高")
     assert got is not None and "冯世庆" in got.text.splitlines()[0]  # 院长, not 副院长
+
+
+def test_which_of_two_named_events_came_first_cites_both() -> None:
+    got = ask("丽水那次和山东大学第二医院那次签约,哪个早点")
+    assert got is not None
+    head, first, second = got.text.splitlines()[:3]
+    assert head == "答:最早的是丽水。"
+    assert first.startswith("丽水: 2017-12-09")
+    assert second.startswith("山东大学第二医院: 2024-04-28")
+    assert {c.doc_id for c in got.citations} == {"b", "c"}
