@@ -251,6 +251,12 @@ ASPECTS: tuple[Aspect, ...] = (
         re.compile(r"通过|采取|建立|开展|实施|实行|推行|做法"),
     ),
     Aspect(
+        "place",
+        re.compile(r"在哪|哪儿|哪里|什么地方|啥地方|地点|几楼|哪个院区|哪个会议室"),
+        _en(r"\b(where|venue|location|which (floor|building|campus|room|hall))\b"),
+        re.compile(r"[楼厅室堂馆]|院区|在[^,。]{2,20}(?:举行|召开|开展|举办)"),
+    ),
+    Aspect(
         "result",
         re.compile(r"效果|成果|成效|提升了|提高了|变化|改善|结果|怎么样了"),
         _en(r"\b(result|outcome|effect|impact|improve|achiev|change)"),

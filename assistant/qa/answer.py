@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from assistant.lexicon.gazetteer import Gazetteer
 from assistant.lexicon.glossary import render_person
 from assistant.lexicon.names import ORG_HEAD, full_names
-from assistant.lexicon.questions import DATE_RE, NUMBER_RE, YEAR_RE
+from assistant.lexicon.questions import ASPECTS, DATE_RE, NUMBER_RE, YEAR_RE
 from assistant.qa.analyze import ParsedQuery
 from assistant.qa.evidence import (
     Evidence,
@@ -69,10 +69,20 @@ def decide(
     missing = missing_predicates(query, lexical)
     if missing:  # the question asks about something no article speaks of
         return Decision(False, evidence[:1], missing)
+    cue = next((a.cue for a in ASPECTS if a.name == query.aspect), None)
+
+    def says_it(e: Evidence) -> bool:
+        """Names every party and says the asked aspect (一要…二要…, 要求…): an answer even in
+        words other than the question's."""
+        return bool(cue and e.entity_share >= 1.0 and cue.search(e.text))
+
     usable = [
         e
         for e in evidence
-        if e.coverage >= config.min_coverage
+        if (
+            e.coverage >= config.min_coverage
+            or (says_it(e) and e.coverage >= config.min_coverage / 2)
+        )
         and e.entity_share >= config.min_entity_share
         and (not query.answer_type or names_institutions(query, e))
     ]

@@ -238,6 +238,16 @@ def gather(
 ) -> list[Evidence]:
     """Every sentence of the passages, best first."""
     groups = _weights(query, lexical)
+    # a word of the question that is a short form (市二院) is there when the entity is, in
+    # any of its forms (东营市第二人民医院)
+    entity_of = {
+        t: e for g in groups for t in g for e in query.entities if t != e and t in _forms(e)
+    }
+
+    def _same_entity(token: str, where: str) -> bool:
+        entity = entity_of.get(token)
+        return bool(entity) and any(form in where for form in _forms(entity))
+
     weights = [max(g.values()) for g in groups]
     # English words nothing bridges still ask for something no sentence can be shown to hold
     unmatched = len(query.unmatched) * (sum(weights) / len(weights) if weights else 1.0)
@@ -252,7 +262,8 @@ def gather(
             text = to_search_form(original)
             named = f"{before}{text}" if _refers_back(text, query) else text
             before = named[-400:]  # 他强调 after 王主任指出 after 王国敬…讲话: a chain
-            if len(text) < 6 or "\ufffd" in text or text in seen:
+            # a character lost to mojibake (marked �) spoils a short sentence, not a long one
+            if len(text) < 6 or text.count("\ufffd") * 30 > len(text) or text in seen:
                 continue
             seen.add(text)
             low = text.lower()  # X+1+9+X and x+1+9+X are one term
@@ -262,7 +273,7 @@ def gather(
                 for g in groups
             ]
             covered = sum(
-                max((w for t, w in g.items() if t in at), default=0.0)
+                max((w for t, w in g.items() if t in at or _same_entity(t, at)), default=0.0)
                 for g, at in zip(groups, where, strict=True)
             )
             coverage = covered / total

@@ -251,3 +251,29 @@ def test_how_long_asks_for_a_duration_not_a_date(lexical) -> None:
     assert query.intent == "count" and "时" in query.unit
     _, _, refused = compose(query, passages(), lexical, GAZ)
     assert refused  # 7月3日 is a date, not how long anything lasts
+
+
+def test_one_character_lost_to_mojibake_does_not_hide_a_long_sentence(lexical) -> None:
+    query = parse("乐陵座谈会", GAZ)
+    text = "乐陵市人民医院召开座谈会,积极融入当地科室工作中\ufffd态化开展门诊、手术、查房等工作。"
+    assert [e.original for e in gather(query, [passage("d1", text)], lexical, GAZ)] == [text]
+
+
+def test_a_sentence_saying_the_aspect_asked_answers_in_other_words(lexical) -> None:
+    # coverage 0.22 (王静 alone of 王静, 派驻, 专家, 签约, 工作), below min_coverage 0.34:
+    # answered because she is the one speaking and the sentence says what she asks
+    said = "王静强调,双方要继续深化合作。"
+    query = parse("王静对派驻专家的签约工作有什么要求?", GAZ)
+    text, _, refused = compose(query, [passage("d1", said)], lexical, GAZ)
+    assert not refused and said in text
+    plain = "王静出席了会议。"  # names her, says nothing she asked
+    assert compose(query, [passage("d1", plain)], lexical, GAZ)[2]
+
+
+def test_a_short_form_in_the_question_is_covered_by_the_full_name(lexical) -> None:
+    gaz = Gazetteer.from_names({"东营市第二人民医院": "org", "胜利油田中心医院": "org"})
+    where = "3月17日,东营市第二人民医院在西院区五楼报告厅举行胜利油田中心医院专家欢迎仪式。"
+    other = "市二院党委书记在欢迎仪式现场宣读胜利油田中心医院专家文件。"
+    query = parse("胜利油田中心医院专家的欢迎仪式在市二院哪儿开的", gaz)
+    ranked = gather(query, [passage("d2", other + where)], lexical, gaz)
+    assert ranked[0].original == where  # names 市二院 in full and says where
