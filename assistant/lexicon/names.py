@@ -585,13 +585,17 @@ _AGENCY_SHORT = {
 
 
 def expansions(name: str) -> list[str]:
-    """`name` with an agency short form written out in each way articles write it."""
-    return [
+    """`name` with an agency short form written out in each way articles write it, and with
+    the place level a reader left out (东营卫生健康委 → 东营市卫生健康委)."""
+    forms = [
         name.replace(short, full)
         for short, fulls in _AGENCY_SHORT.items()
         if short in name
         for full in fulls
     ]
+    if len(name) >= 5 and name[2] not in "市县省区":
+        forms += [f"{form[:2]}{level}{form[2:]}" for form in (name, *forms) for level in "市县"]
+    return forms
 
 
 def proper_nouns(text: str) -> list[str]:

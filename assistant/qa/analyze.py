@@ -221,7 +221,7 @@ def _answer_type(intent: Intent | None, text: str) -> str:
 
 _PEOPLE_WORDS = re.compile(
     r"(?:哪些|哪几|哪个|哪)(?:位|个人|些人|人|名)|哪几?位|"
-    r"\bwhich (?:\w+ )?(?:people|persons|officials|leaders|experts|doctors|speakers)\b",
+    r"\bwhich (?:\w+ ){0,3}?(?:people|persons?|officials?|leaders?|experts?|doctors?|speakers?)\b",
     re.I,
 )
 _YEAR_ASKED = re.compile(r"哪一?年|几几年|\b(?:which|what) year\b|\bin what year\b", re.I)
@@ -292,7 +292,9 @@ def _entities(text: str, bridged: str, gazetteer: Gazetteer) -> tuple[list[str],
         resolved = gazetteer.resolve(name) or _sounds_like(name, text, gazetteer)
         if resolved:
             found.append(resolved)
-        elif len(name) >= 2 and not any(name in f or f in name for f in found):
+        elif len(name) >= 2 and not any(
+            name in f or f in name or in_order(name, f) for f in found
+        ):  # 医大 of 温医大附二院 is part of a name found
             unknown.append(name)
     return list(dict.fromkeys(found)), unknown
 

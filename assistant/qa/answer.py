@@ -28,6 +28,7 @@ from assistant.qa.evidence import (
     missing_predicates,
     names_institutions,
     people,
+    written,
 )
 from assistant.store.lexical import LexicalIndex
 from assistant.textnorm import to_search_form
@@ -62,7 +63,7 @@ def decide(
 ) -> Decision:
     """Answer only when a sentence covers the question's entities and content and holds an
     answer of the expected type; otherwise say what is missing."""
-    absent = [n for n in query.unknown_entities if not lexical.mentions(n)]
+    absent = [n for n in query.unknown_entities if not written(n, lexical)]
     absent += list(query.unknown_names)
     if absent:  # a name no article writes, even when each of its words is known
         return Decision(False, evidence[:1], absent)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant.lexicon.gazetteer import Gazetteer, in_order
-from assistant.lexicon.names import ORG_HEAD, aliases, full_names, titled_people
+from assistant.lexicon.names import ORG_HEAD, aliases, expansions, full_names, titled_people
 from assistant.lexicon.questions import (
     ASPECTS,
     CONTINUES,
@@ -162,9 +162,15 @@ def missing_predicates(query: ParsedQuery, lexical: LexicalIndex) -> list[str]:
     ]
 
 
+def written(name: str, lexical: LexicalIndex) -> bool:
+    """Whether the articles write `name`, or it as they would (卫健委 written out, the place
+    level a reader left out)."""
+    return any(lexical.mentions(form) for form in (name, *expansions(name)))
+
+
 def answerable(query: ParsedQuery, lexical: LexicalIndex) -> bool:
     """False when the question names a thing no article writes, or asks about one."""
-    if query.unknown_names or any(not lexical.mentions(n) for n in query.unknown_entities):
+    if query.unknown_names or any(not written(n, lexical) for n in query.unknown_entities):
         return False
     return not missing_predicates(query, lexical)
 

@@ -88,3 +88,8 @@ def test_only_pinyin_words_are_taken_for_unknown_names() -> None:
 
 def test_a_short_form_of_several_names_is_the_one_whose_place_is_named() -> None:
     assert SHORT.short_names("东营市妇幼保健院与市人民医院哪年融合") == ["东营市人民医院"]
+
+
+def test_an_agency_without_its_place_level_is_written_out_with_it() -> None:
+    assert "东营市卫生健康委" in expansions("东营卫生健康委")
+    assert expansions("卫健委") == ["卫生健康委员会", "卫生健康委"]  # no place to level

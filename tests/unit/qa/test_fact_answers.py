@@ -198,3 +198,9 @@ def test_which_of_two_named_events_came_first_cites_both() -> None:
     assert first.startswith("丽水: 2017-12-09")
     assert second.startswith("山东大学第二医院: 2024-04-28")
     assert {c.doc_id for c in got.citations} == {"b", "c"}
+
+
+def test_who_of_an_institution_named_before_the_question_word_is_one_of_its_people() -> None:
+    got = ask("山东大学第二医院的谁出席了仪式")
+    assert got is not None
+    assert "山东大学第二医院" in got.text.splitlines()[0]  # 冯世庆 or 余之刚, not 丁春辉
