@@ -28,7 +28,7 @@ INTENTS: tuple[Intent, ...] = (
     Intent(
         "yesno",
         "",
-        re.compile(r"是不是|是否|有没有|有无|对不对|吗[??]?$|吗\s|没有[??]?$"),
+        re.compile(r"是不是|是否|有没有|有无|对不对|吗[??]?$|吗\s|没有[??]?$|吧[??]?$"),
         _en(r"^(is|are|was|were|did|does|do|has|have|had|can|could|will|would)\b"),
     ),
     Intent(

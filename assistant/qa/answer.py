@@ -30,6 +30,7 @@ from assistant.qa.evidence import (
     people,
     written,
 )
+from assistant.qa.facts import verbs_of
 from assistant.store.lexical import LexicalIndex
 from assistant.textnorm import to_search_form
 from assistant.types import Citation, Passage
@@ -192,9 +193,44 @@ def _affirm(query: ParsedQuery, best: Evidence, config: AnswerConfig) -> str:
     return query.in_script("是的,文档中写道:" if yes else "文档没有这样直接说,相关的内容是:")
 
 
+def _deed(
+    query: ParsedQuery, evidence: list[Evidence], gazetteer: Gazetteer
+) -> tuple[bool, Evidence, str] | None:
+    """For "did X do it?": the best sentence that says it was done (签署, 主持) and names who
+    did it; yes when X is among them."""
+    persons = [e for e in query.entities if gazetteer.names.get(e) == "person"]
+    verbs = verbs_of(query.bridged if query.language == "en" else query.text)
+    if len(persons) != 1 or not verbs:
+        return None
+    for e in evidence[:12]:
+        doers = [name for name, at in people(e.text, gazetteer) if _acts(e.text, at, verbs)]
+        if doers:
+            return persons[0] in doers, e, doers[-1]
+    return None
+
+
+def _acts(text: str, at: int, verbs: frozenset[str]) -> bool:
+    """Whether the person named at `at` is the subject of one of `verbs` in the same clause
+    (余之刚与田丹代表双方签署了…协议)."""
+    clause = re.split(r"[,,;;。]", text[at:], maxsplit=1)[0]
+    return any(v in clause for v in verbs)
+
+
+def _deed_verdict(query: ParsedQuery, yes: bool, doer: str) -> str:
+    if query.language == "en":
+        other = f"{render_person(doer)} ({doer})"
+        return "Yes, the articles say so:" if yes else f"No — the articles say {other} did:"
+    return query.in_script("是的,文档中写道:" if yes else f"不是,文档中写的是{doer}:")
+
+
 def _asked_numbers(query: ParsedQuery) -> list[str]:
     """The figures a question states (100 experts, 5人), not its years."""
-    return [n for n in re.findall(r"\d+", query.text) if not re.fullmatch(r"(?:19|20)\d\d", n)]
+    # not a year, a date, an ordinal (No.2, #2) nor a term (X+1+9+X)
+    return [
+        m.group(0)
+        for m in re.finditer(r"(?<![A-Za-z0-9+#.])\d+(?![A-Za-z0-9+]|\s*[年月日号])", query.text)
+        if not re.fullmatch(r"(?:19|20)\d\d", m.group(0))
+    ]
 
 
 def _nouns(query: ParsedQuery) -> tuple[str, ...]:
@@ -252,7 +288,7 @@ def _contrast(query: ParsedQuery, text: str) -> str | None:
             phrase = query.text[at : at + len(word) + 2] if at >= 0 else ""  # 东院区
             head = phrase[1:]  # 院区
             if (
-                any(word in e for e in query.entities)
+                any(phrase in e or head in e for e in query.entities)
                 or phrase in text
                 or len(head) < 2
                 or not re.fullmatch(r"[\u4e00-\u9fff]+", phrase)
@@ -307,6 +343,12 @@ def compose(
     so that a list the best sentence opens can be quoted on past its chunk's end."""
     evidence = gather(query, passages, lexical, gazetteer)
     if query.intent == "yesno":
+        deed = _deed(query, evidence, gazetteer)
+        if deed is not None:  # did X sign it? the sentence saying who signed decides
+            yes, e, doer = deed
+            cite = Citation.from_passage(1, e.passage, e.original, e.score)
+            shown = excerpt(e.original, [doer])
+            return f"{_deed_verdict(query, yes, doer)}\n{shown} [1]", [cite], False
         evidence = _figure_first(query, evidence)
     decision = decide(query, evidence, lexical, config)
     if not decision.answerable:

@@ -296,7 +296,7 @@ def gather(
     return sorted(out, key=lambda e: -e.score)
 
 
-_PRONOUN = re.compile(r"^(?:[他她其]|该院|对此|会上)")
+_PRONOUN = re.compile(r"^(?:[他她其]|该院|对此|会上|这是|这也是|此举|此次)")
 
 
 def _refers_back(text: str, query: ParsedQuery) -> bool:

@@ -20,6 +20,7 @@ from assistant.lexicon.glossary import render_person
 from assistant.lexicon.names import ORG_HEAD, aliases, expansions, full_names
 from assistant.lexicon.questions import DISTRIBUTIVE, INTENTS, Intent, units_asked
 from assistant.lexicon.roles import role_english, roles_in
+from assistant.lexicon.synonyms import synonyms
 from assistant.qa.analyze import ParsedQuery
 from assistant.qa.evidence import answerable, counts, excerpt
 from assistant.store.derived import Derived
@@ -353,7 +354,7 @@ def _who(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
         people = [f for f in people if any(_holds(f.role, r) for r in roles)]
         if not people and any(_institution(e) for e in query.entities):
             return _no_such_role(query, roles)
-    verbs = _verbs(query.bridged if query.language == "en" else query.text)
+    verbs = verbs_of(query.bridged if query.language == "en" else query.text)
     ranked = sorted(  # who did it: first the sentences that say it was done (主持)
         people,
         key=lambda f: (
@@ -430,7 +431,7 @@ def _role_check(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
 def _deed_check(query: ParsedQuery, derived: Derived, person: str) -> FactAnswer | None:
     """Yes or no to "did X do it?" (是丁春辉主持的吗): who the articles say did it, asked
     without the name; no verdict when they say nobody did."""
-    verbs = _verbs(query.bridged if query.language == "en" else query.text)
+    verbs = verbs_of(query.bridged if query.language == "en" else query.text)
     if not verbs:
         return None
     other = dataclasses.replace(
@@ -445,8 +446,9 @@ def _deed_check(query: ParsedQuery, derived: Derived, person: str) -> FactAnswer
         found is None
         or not doers
         or not any(v in c.quote_simplified for c in found.citations for v in verbs)
+        or not {c.doc_id for c in found.citations} & {f.doc_id for f in doers}
     ):
-        return None  # nobody is said to have done it
+        return None  # nobody is said to have done it, at an event the person was at
     yes = person in found.text or render_person(person) in found.text
     if query.language == "en":
         head = "Yes." if yes else "No — according to the articles:"
@@ -475,7 +477,7 @@ def _distance(fact: Fact, query: ParsedQuery) -> int:
     主持 in 谁主持的), else from any of its words, in the evidence."""
     text = _text(fact)
     at = text.find(fact.subject)
-    verbs = _verbs(query.bridged if query.language == "en" else query.text)
+    verbs = verbs_of(query.bridged if query.language == "en" else query.text)
     words = [t for g in query.content for t in g]
     anchors = [t for t in words if t in verbs] or words
     spots = [m.start() for t in anchors for m in re.finditer(re.escape(t), text)]
@@ -483,14 +485,19 @@ def _distance(fact: Fact, query: ParsedQuery) -> int:
 
 
 @lru_cache(maxsize=1024)
-def _verbs(text: str) -> frozenset[str]:
+def verbs_of(text: str) -> frozenset[str]:
     """What the question says someone did: the doer's noun first (主持人 → 主持, 发言人 →
     发言), else its verbs."""
     cut = list(pseg.cut(text))
     doers = frozenset(
         w[:-1] for w, flag in cut if len(w) >= 3 and w.endswith("人") and flag[0] == "n"
     )
-    return doers or frozenset(w for w, flag in cut if flag == "v" and len(w) >= 2)
+    verbs = doers or frozenset(
+        w
+        for w, flag in cut
+        if flag == "v" and (len(w) >= 2 or synonyms(w))  # 签 of 签的
+    )
+    return verbs | frozenset(s for v in verbs for s in synonyms(v))  # 签约: 签署 too
 
 
 def _person_line(fact: Fact, query: ParsedQuery, derived: Derived) -> str:

@@ -277,3 +277,20 @@ def test_a_short_form_in_the_question_is_covered_by_the_full_name(lexical) -> No
     query = parse("胜利油田中心医院专家的欢迎仪式在市二院哪儿开的", gaz)
     ranked = gather(query, [passage("d2", other + where)], lexical, gaz)
     assert ranked[0].original == where  # names 市二院 in full and says where
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        ("会议是王静主持的吗?", "是的"),
+        ("会议是刘海永主持的吗?", "不是,文档中写的是王静"),
+        ("Did Liu Haiyong host the meeting?", "No — the articles say Wang Jing (王静) did"),
+    ],
+)
+def test_did_x_do_it_is_decided_by_who_the_sentence_says_did_it(
+    lexical, question: str, verdict: str
+) -> None:
+    gaz = Gazetteer.from_names({"王静": "person", "刘海永": "person", "乐陵": "place"})
+    text, citations, refused = compose(parse(question, gaz), passages(), lexical, gaz)
+    assert not refused and text.startswith(verdict)
+    assert citations[0].quote == "会议由乐陵市人民医院院长王静主持。"
