@@ -80,8 +80,13 @@ INTENTS: tuple[Intent, ...] = (
     Intent(
         "count",
         "number",
-        re.compile(r"多少|(?<!哪)几[家名个位人篇次项批张所条种]|数量|人数|总共|一共|多久|多长时间"),
-        _en(r"\bhow (many|much|long)\b|\bnumber of\b|\bcount\b|\bhow big\b|\bsize of\b"),
+        re.compile(
+            r"多少|(?<!哪)几[家名个位人篇次项批张所条种]|数量|人数|总共|一共|多久|多长时间|多快"
+        ),
+        _en(
+            r"\bhow (many|much|long|fast|quickly|soon)\b|\bnumber of\b|\bcount\b|\bhow big\b"
+            r"|\bsize of\b"
+        ),
     ),
     Intent(
         "when",
@@ -313,7 +318,7 @@ _PEOPLE_EN = re.compile(
 def units_asked(text: str, english: bool) -> str:
     """The units that answer the measure word a count or a ranking asks in (几个人 → 人,
     哪场人最多, most people); '' when it asks in none."""
-    if re.search(r"多久|多长时间|\bhow long\b", text, re.I):
+    if re.search(r"多久|多长时间|多快|\bhow (?:long|fast|quickly|soon)\b", text, re.I):
         return "时天周月年"  # a duration: 48小时, 3个月
     if english:
         return _UNITS["人"] if _PEOPLE_EN.search(text) else ""

@@ -354,7 +354,7 @@ def _who(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
         people = [f for f in people if any(_holds(f.role, r) for r in roles)]
         if not people and any(_institution(e) for e in query.entities):
             return _no_such_role(query, roles)
-    verbs = verbs_of(query.bridged if query.language == "en" else query.text)
+    verbs = _verbs(query.bridged if query.language == "en" else query.text)
     ranked = sorted(  # who did it: first the sentences that say it was done (主持)
         people,
         key=lambda f: (
@@ -477,27 +477,33 @@ def _distance(fact: Fact, query: ParsedQuery) -> int:
     主持 in 谁主持的), else from any of its words, in the evidence."""
     text = _text(fact)
     at = text.find(fact.subject)
-    verbs = verbs_of(query.bridged if query.language == "en" else query.text)
+    verbs = _verbs(query.bridged if query.language == "en" else query.text)
     words = [t for g in query.content for t in g]
     anchors = [t for t in words if t in verbs] or words
     spots = [m.start() for t in anchors for m in re.finditer(re.escape(t), text)]
     return min((abs(at - s) for s in spots), default=len(text)) if at >= 0 else len(text)
 
 
-@lru_cache(maxsize=1024)
 def verbs_of(text: str) -> frozenset[str]:
+    """What the question says someone did, with the words articles use for it (签 → 签署):
+    to find the sentence that says it was done."""
+    verbs = _verbs(text)
+    return verbs | frozenset(s for v in verbs for s in synonyms(v))
+
+
+@lru_cache(maxsize=1024)
+def _verbs(text: str) -> frozenset[str]:
     """What the question says someone did: the doer's noun first (主持人 → 主持, 发言人 →
     发言), else its verbs."""
     cut = list(pseg.cut(text))
     doers = frozenset(
         w[:-1] for w, flag in cut if len(w) >= 3 and w.endswith("人") and flag[0] == "n"
     )
-    verbs = doers or frozenset(
+    return doers or frozenset(
         w
         for w, flag in cut
         if flag == "v" and (len(w) >= 2 or synonyms(w))  # 签 of 签的
     )
-    return verbs | frozenset(s for v in verbs for s in synonyms(v))  # 签约: 签署 too
 
 
 def _person_line(fact: Fact, query: ParsedQuery, derived: Derived) -> str:
