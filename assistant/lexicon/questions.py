@@ -29,7 +29,11 @@ INTENTS: tuple[Intent, ...] = (
         "yesno",
         "",
         re.compile(r"是不是|是否|有没有|有无|对不对|吗[??]?$|吗\s|没有[??]?$|吧[??]?$"),
-        _en(r"^(is|are|was|were|did|does|do|has|have|had|can|could|will|would)\b"),
+        # not a request: "can you summarize", "could you list"
+        _en(
+            r"^(?!(?:can|could|would|will) you\b)"
+            r"(is|are|was|were|did|does|do|has|have|had|can|could|will|would)\b"
+        ),
     ),
     Intent(
         "compare",
@@ -81,7 +85,7 @@ INTENTS: tuple[Intent, ...] = (
         "count",
         "number",
         re.compile(
-            r"多少|(?<!哪)几[家名个位人篇次项批张所条种]|数量|人数|总共|一共|多久|多长时间|多快"
+            r"多少|(?<![哪那这])几[家名个位人篇次项批张所条种]|数量|人数|总共|一共|多久|多长时间|多快"
         ),
         _en(
             r"\bhow (many|much|long|fast|quickly|soon)\b|\bnumber of\b|\bcount\b|\bhow big\b"
@@ -198,7 +202,7 @@ FILLERS_ZH = frozenset(
         "那些 这些 那场 这场 那次 这次 那篇 这篇 文章 里 里面 中 其中 都 还 又 就 也 "
         "什么 啥 哪 哪些 哪个 哪家 哪位 哪天 谁 多少 几 怎么 怎样 如何 为什么 是否 "
         "是不是 有没有 吗 了 的 地 得 是 有 在 和 与 跟 及 一共 总共 分别 比较 最 先 后 "
-        "啥意思 什么意思 啥叫 什么叫 "
+        "啥意思 什么意思 啥叫 什么叫 库里 资料里 "
     )
 )
 # Nouns that name the aspect asked about, not a thing the answer must mention: the answer to

@@ -12,7 +12,7 @@ import jieba.posseg as pseg
 
 from assistant.errors import BadQuestion
 from assistant.lexicon.gazetteer import Gazetteer, in_order
-from assistant.lexicon.glossary import is_english
+from assistant.lexicon.glossary import EN_STOP, is_english
 from assistant.lexicon.names import GENERIC_WORDS, ORG_HEAD, full_names, proper_nouns
 from assistant.lexicon.questions import (
     ASPECT_NOUNS,
@@ -125,7 +125,7 @@ def parse(question: str, gazetteer: Gazetteer) -> ParsedQuery:
         content=tuple(_content(groups, text, english)),
         year=_year(text),
         unmatched=tuple(unmatched),
-        predicates=tuple(_predicates(text, english, groups)),
+        predicates=tuple(_predicates(text, english, groups) + _options(text, english)),
         scope=article_scope(text, english),
         counted=_counted(text, english, gazetteer) if intent and intent.name == "count" else (),
         unit=units_asked(text, english)
@@ -141,8 +141,10 @@ def parse(question: str, gazetteer: Gazetteer) -> ParsedQuery:
 
 # The thing counted: the word after 几/多少 (and a measure word), or after 'how many'.
 _COUNTED_ZH = re.compile(r"(?:几|多少)[个名位家人篇次项批张所条种场]?([\u4e00-\u9fff]{1,16})")
-_COUNTED_EN = re.compile(r"\bhow many ([a-z'-]+(?: [a-z'-]+)?)", re.I)
+# the words after 'how many (of the)' up to the verb: "how many of the Shengli experts are"
+_COUNTED_EN = re.compile(r"\bhow many (?:of (?:the |these |those )?)?((?:[a-z'-]+ ?){1,5})", re.I)
 _UNIT_WORDS = frozenset({"人", "人员", "人次", "次", "个", "家", "名", "位"})
+_EN_VERBS = frozenset({"came", "attended", "went", "took", "sent", "joined", "signed", "got"})
 
 
 def _counted(text: str, english: bool, gazetteer: Gazetteer) -> tuple[str, ...]:
@@ -152,13 +154,20 @@ def _counted(text: str, english: bool, gazetteer: Gazetteer) -> tuple[str, ...]:
         m = _COUNTED_EN.search(text)
         if not m:
             return ()
-        for phrase in (m.group(1), m.group(1).split()[0]):
-            bridged, _, _ = gazetteer.bridge_words(phrase)
-            terms = [t for term in bridged.split() for t in term.split("/")]
-            if terms:
-                return tuple(t for t in terms if t not in _UNIT_WORDS)
+        words = []
+        for word in m.group(1).split():
+            if word.lower() in EN_STOP or word.lower() in _EN_VERBS:
+                break
+            words.append(word)
+        if not words:
+            return ()
+        bridged, _, _ = gazetteer.bridge_words(" ".join(words))
+        terms = [t for term in bridged.split() for t in term.split("/")]
+        nouns = [t for t in terms if t not in gazetteer.names and t not in _UNIT_WORDS]
+        if nouns or terms:
+            return tuple(nouns)  # () when it counts people by a unit (how many people)
         # a counted word nothing bridges (staff): no number can be shown to count it
-        return (m.group(1).split()[0].lower(),)
+        return (words[-1].lower(),)
     m = _COUNTED_ZH.search(text)
     if not m:
         return ()
@@ -195,6 +204,18 @@ def _predicates(text: str, english: bool, groups: list[tuple[str, ...]]) -> list
 
 
 _NAME_TAGS = frozenset({"nr", "ns", "nt", "nrt"})
+
+
+def _options(text: str, english: bool) -> list[str]:
+    """The choices of an A还是B question (二甲还是三甲): the articles must speak of one of
+    them, or nothing answers it."""
+    m = None if english else re.search(r"([\u4e00-\u9fff]{2,4})还是([\u4e00-\u9fff]{2,4})", text)
+    if not m:
+        return []
+    before = [w for w in jieba.lcut(m.group(1)) if len(w) >= 2]
+    after = [w for w in jieba.lcut(m.group(2)) if len(w) >= 2]
+    options = [w for w in (before[-1:] + after[:1]) if w not in FILLERS_ZH]
+    return ["/".join(options)] if len(options) == 2 else []  # either one will do
 
 
 # 'Which' asks for institutions when its noun is one: 哪家, 哪些医院, which hospitals.

@@ -135,7 +135,13 @@ def direct(query: ParsedQuery, e: Evidence, gazetteer: Gazetteer) -> str | None:
         pattern = DATE_RE if kind == "date" else YEAR_RE
         span = nearest([(m.group(0), m.start()) for m in pattern.finditer(e.text)])
     elif kind == "number":
-        span = nearest(figures(e.text, query))
+        found = figures(e.text, query)
+        # 常驻专家17名 for "how many are resident": a figure the question's own words qualify
+        words = [t for t in _nouns(query) if t not in query.counted]
+        qualified = [
+            (n, at) for n, at in found if any(w in e.text[max(0, at - 6) : at] for w in words)
+        ]
+        span = nearest(qualified or found)
     elif kind == "person":
         span = nearest(people(e.text, gazetteer))
         if span and query.language == "en":

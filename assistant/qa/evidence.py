@@ -152,14 +152,17 @@ def _weights(query: ParsedQuery, lexical: LexicalIndex) -> list[dict[str, float]
 def missing_predicates(query: ParsedQuery, lexical: LexicalIndex) -> list[str]:
     """The nouns the question asks about that no article writes (床位 in 有几张床位): not
     even in part, nor as a word that sounds the same."""
-    return [
-        word
-        for word in query.predicates
-        if not _partly_written(word, lexical)
-        and not lexical.sounds_like(word)
-        and not any(lexical.mentions(s) for s in synonyms(word))
-        and not any(word in e or e in word or in_order(word, e) for e in query.entities)
-    ]
+
+    def unwritten(word: str) -> bool:
+        return (
+            not _partly_written(word, lexical)
+            and not lexical.sounds_like(word)
+            and not any(lexical.mentions(s) for s in synonyms(word))
+            and not any(word in e or e in word or in_order(word, e) for e in query.entities)
+        )
+
+    # 二甲/三甲: the choices of an A还是B question; missing when neither is written
+    return [p for p in query.predicates if all(unwritten(w) for w in p.split("/"))]
 
 
 def written(name: str, lexical: LexicalIndex) -> bool:

@@ -116,6 +116,12 @@ def _people_of(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
     if not named:
         return None
     places = [max(named, key=lambda e: _position(e, text))]  # whose people: named just before
+    if at is not None and query.language != "en":
+        gap = text[_position(places[0], text) : at]
+        for form in (places[0], *aliases(places[0])):
+            gap = gap.replace(form, "")
+        if len(re.sub(r"有|的|来的|派来的|那边|方面|参加|出席|去了|来了", "", gap)) > 2:
+            return None  # 管理团队由哪些人组成: a group's members, not the institution's people
     others = [e for e in query.entities if e not in places]
     people = [
         f
@@ -541,7 +547,13 @@ def _figures(query: ParsedQuery, derived: Derived) -> list[Fact]:
 
 
 def _count(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
-    found = sorted(_figures(query, derived), key=lambda f: (-_overlap(f, query), -_own(f, query)))
+    figures = _figures(query, derived)
+    words = {id(f): _qualifiers(f, query) for f in figures}
+    common = set.intersection(*words.values()) if words else set()  # 专家 qualifies them all
+    found = sorted(
+        figures,
+        key=lambda f: (-len(words[id(f)] - common), -_overlap(f, query), -_own(f, query)),
+    )
     if not found:
         return None
     best = found[0]
@@ -551,6 +563,23 @@ def _count(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
         else f"答:{best.value}{best.unit}"
     )
     return _compose(query, [(line, best)], derived)
+
+
+def _qualifiers(fact: Fact, query: ParsedQuery) -> set[str]:
+    """The question's words standing right before the figure (常驻 in 常驻专家17名), besides
+    its entities and what it counts."""
+    text = _text(fact)
+    at = text.find(f"{fact.value}{fact.unit}")
+    before = text[max(0, at - 6) : at] if at > 0 else ""
+    return {
+        t
+        for g in query.content
+        for t in g
+        if len(t) >= 2
+        and t not in query.counted
+        and not any(t in e for e in query.entities)
+        and t in before
+    }
 
 
 def _own(fact: Fact, query: ParsedQuery) -> int:

@@ -3,6 +3,7 @@ and refusals for a role no article gives. Built from facts by hand; no model, no
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 
 import bm25s
@@ -204,3 +205,18 @@ def test_who_of_an_institution_named_before_the_question_word_is_one_of_its_peop
     got = ask("山东大学第二医院的谁出席了仪式")
     assert got is not None
     assert "山东大学第二医院" in got.text.splitlines()[0]  # 冯世庆 or 余之刚, not 丁春辉
+
+
+def test_a_count_takes_the_figure_the_questions_own_word_qualifies() -> None:
+    # 专家 stands before 71 and 17 alike; 常驻 only before 17
+    d = derived()
+    s = "胜利油田中心医院的专家中,常驻专家17名、坐诊专家54名。"
+    extra = [
+        Fact("figure", "a", s, "其中常驻专家17名", value="17", unit="名"),
+        Fact("figure", "a", s, "坐诊专家54名", value="54", unit="名"),
+    ]
+    record = d.manifest["a"]
+    manifest = {**d.manifest, "a": dataclasses.replace(record, facts=(*record.facts, *extra))}
+    d = dataclasses.replace(d, manifest=manifest)
+    got = facts.answer(parse("胜利油田中心医院的常驻专家有多少名", d.gazetteer), d)
+    assert got is not None and got.text.startswith("答:17名")

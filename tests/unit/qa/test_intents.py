@@ -198,3 +198,25 @@ def test_no_question_crashes_the_analyzer(text: str) -> None:
     except BadQuestion:
         return
     assert query.intent and isinstance(query.entities, tuple)
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("那几个科室是哪天看的", "when"),  # 那几个 points, it does not count
+        ("can you summarize what Shengli is doing in Dongying", "overview"),  # a request
+        ("How fast did the hospital decide?", "count"),  # a duration
+        ("莘县人民医院是二甲还是三甲吧", "yesno"),
+    ],
+)
+def test_demonstratives_requests_and_durations(question: str, intent: str) -> None:
+    assert parse(question, GAZ).intent == intent
+
+
+def test_the_counted_noun_is_the_last_before_the_verb() -> None:
+    query = parse("How many of the Shengli oilfield experts are resident?", GAZ)
+    assert "专家" in query.counted and "胜利" not in query.counted
+
+
+def test_the_choices_of_a_question_are_one_predicate_either_may_satisfy() -> None:
+    assert "二甲/三甲" in parse("莘县人民医院是二甲还是三甲", GAZ).predicates
