@@ -49,7 +49,7 @@ INTENTS: tuple[Intent, ...] = (
         "",
         re.compile(
             r"介绍|概括|总结|概述|简单说|简要说|说说|讲讲|聊聊|说一下|讲一下|讲了(什么|啥)|讲的(什么|啥)|是什么情况|"
-            r"什么关系|啥关系|怎么回事|都干了|做了哪些|干了啥"
+            r"什么关系|啥关系|怎么回事|都干了|做了哪些|干了啥|聊了|谈了|都说了|都讲了|说了些|讲了些"
         ),
         _en(
             r"\boverview\b|\bsummar|\btell me about\b|\bwhat'?s the story\b|\bbrief(ly)?\b|"
@@ -163,6 +163,8 @@ ARTICLE_SCOPES: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
             r"\bsummar|\boverview\b|\b(?:each|every|all) (?:\w+ ){0,2}(?:articles?|stories|"
             r"reports?|documents?)\b|\bwhat (?:are|do) (?:the )?(?:\w+ ){0,2}(?:articles|stories)"
             r" (?:about|say|cover)\b"
+            r"|\bwhat (?:is|are) (?:this|these|the) (?:set of |collection of )?"
+            r"(?:articles|stories|documents|reports)\b"
         ),
     ),
     (

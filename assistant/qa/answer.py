@@ -315,6 +315,10 @@ def apart_text(query: ParsedQuery, names: list[str], gazetteer: Gazetteer) -> st
     return query.in_script(f"没有一篇文章同时提到{'和'.join(names)},文档无法回答这个问题。")
 
 
+# What describes a partnership: its model, what it sets up, a first, a figure, a purpose.
+_DESCRIBES = re.compile(r"即|模式|首个|建立|成立|旨在|为了|目标|\d+(?:名|个|家|项)|具体做法|标志着")
+
+
 def supplement(
     query: ParsedQuery,
     passages: list[Passage],
@@ -325,11 +329,17 @@ def supplement(
 ) -> tuple[list[str], list[Citation]]:
     """The best sentences about the question's parties, to follow a table's answer; cited
     from `numbered` + 1 on."""
-    evidence = [
+    candidates = [
         e
         for e in gather(query, passages, lexical, gazetteer)
         if e.coverage > 0 and e.entity_share > 0.5
-    ][:limit]
+    ]
+    # what the partnership is and does (即上联…, 建立…模式, 首个, 专家共71名) before who attended
+    if query.intent == "overview":
+        candidates.sort(
+            key=lambda e: -(e.score + 0.3 * bool(_DESCRIBES.search(e.text)) - 0.05 * e.separators)
+        )
+    evidence = candidates[:limit]
     citations = [
         Citation.from_passage(numbered + k, e.passage, e.original, e.score)
         for k, e in enumerate(evidence, start=1)

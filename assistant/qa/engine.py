@@ -243,7 +243,12 @@ class QueryEngine:
             if query.intent in ("overview", "compare"):  # and what the articles say about them
                 passages = retrieve(self.store, self.embed_model, derived, query, self.retrieval)
                 more, cited = supplement(
-                    query, passages, derived.lexical, derived.gazetteer, len(citations)
+                    query,
+                    passages,
+                    derived.lexical,
+                    derived.gazetteer,
+                    len(citations),
+                    limit=3 if query.intent == "overview" else 2,
                 )
                 text, citations = "\n".join([text, *more]), citations + cited
             timings["total_ms"] = _ms_since(t0)

@@ -8,7 +8,7 @@ import pytest
 
 from assistant.lexicon.gazetteer import Gazetteer
 from assistant.qa.analyze import parse
-from assistant.qa.answer import AnswerConfig, compose, decide, select
+from assistant.qa.answer import AnswerConfig, compose, decide, select, supplement
 from assistant.qa.evidence import Evidence, gather
 from assistant.textnorm import to_search_form
 from assistant.types import Article, ChunkMeta, Passage
@@ -294,3 +294,11 @@ def test_did_x_do_it_is_decided_by_who_the_sentence_says_did_it(
     text, citations, refused = compose(parse(question, gaz), passages(), lexical, gaz)
     assert not refused and text.startswith(verdict)
     assert citations[0].quote == "会议由乐陵市人民医院院长王静主持。"
+
+
+def test_an_overview_quotes_what_describes_the_partnership_before_who_attended(lexical) -> None:
+    attendees = "王静、刘海永、李明、张华、赵强、孙丽、周涛等出席乐陵座谈会并讲话。"
+    model = "乐陵座谈会建立了对口支援模式,即专家下沉、双向转诊。"
+    query = parse("介绍一下乐陵座谈会", GAZ)
+    lines, _ = supplement(query, [passage("d1", attendees + model)], lexical, GAZ, 0, limit=1)
+    assert lines == [f"{model} [1]"]
