@@ -212,8 +212,9 @@ def _options(text: str, english: bool) -> list[str]:
     m = None if english else re.search(r"([\u4e00-\u9fff]{2,4})还是([\u4e00-\u9fff]{2,4})", text)
     if not m:
         return []
-    before = [w for w in jieba.lcut(m.group(1)) if len(w) >= 2]
-    after = [w for w in jieba.lcut(m.group(2)) if len(w) >= 2]
+    # things (二甲, 医共体), not times or directions (之前还是之后, 上午还是下午)
+    before = [w for w, f in pseg.cut(m.group(1)) if len(w) >= 2 and f[0] not in "tfdrp"]
+    after = [w for w, f in pseg.cut(m.group(2)) if len(w) >= 2 and f[0] not in "tfdrp"]
     options = [w for w in (before[-1:] + after[:1]) if w not in FILLERS_ZH]
     return ["/".join(options)] if len(options) == 2 else []  # either one will do
 

@@ -48,7 +48,11 @@ def answer(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
     if not answerable(query, derived.lexical):
         return None
     query = _with_agencies(query, derived)
-    if query.intent == "compare":
+    if query.intent == "compare" or (
+        DISTRIBUTIVE.search(query.text)
+        and query.intent in ("what", "who")
+        and _all_people(query, derived)
+    ):  # 冯世庆和颜培光各自是啥身份: each one in turn
         return _each(query, derived)
     if query.intent == "which" and query.answer_type == "person":
         # officials by their roles; experts are listed by the sentence that names them
@@ -151,6 +155,11 @@ def _with_agencies(query: ParsedQuery, derived: Derived) -> ParsedQuery:
     return dataclasses.replace(query, entities=(*query.entities, *filter(None, agencies)))
 
 
+def _all_people(query: ParsedQuery, derived: Derived) -> bool:
+    parties = _parties(query)
+    return len(parties) >= 2 and all(derived.gazetteer.names.get(p) == "person" for p in parties)
+
+
 def _each(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
     """A comparison of parties answered party by party: what the question asks of them (how
     many came, who hosted, when) for each one, or, of people, who each one is."""
@@ -223,7 +232,11 @@ def _introduce(query: ParsedQuery, person: str, derived: Derived) -> FactAnswer 
     if not own:
         return None
     fact = max(own, key=lambda f: (bool(f.org), len(f.role)))
-    return _compose(query, [(_person_line(fact, query, derived), fact)], derived)
+    # every title the same sentence gives (乐陵市人大常委会副主任、乐陵市人民医院院长王静)
+    titles = list(dict.fromkeys(f"{f.org}{f.role}" for f in own if f.evidence == fact.evidence))
+    if query.language == "en" or len(titles) < 2:
+        return _compose(query, [(_person_line(fact, query, derived), fact)], derived)
+    return _compose(query, [(f"答:{'、'.join(titles)}{person}", fact)], derived)
 
 
 def _asks(intent: Intent, query: ParsedQuery) -> bool:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from assistant.lexicon.gazetteer import Gazetteer
 from assistant.lexicon.kinds import english as kind_english
 from assistant.lexicon.names import ORG_HEAD
+from assistant.lexicon.questions import DISTRIBUTIVE
 from assistant.qa.analyze import ParsedQuery
 from assistant.store.relations import RelationIndex, RelationRow
 from assistant.types import Article, Citation
@@ -96,8 +97,11 @@ def targets(query: ParsedQuery, gazetteer: Gazetteer, known: set[str]) -> list[T
             continue  # inside a longer name
         role = "either" if either else ("supported" if verb and a > verb.start() else "supporter")
         out.append(Target(text[a:b], role))
-    if not out:  # short forms the analyzer resolved (山大二院 → 山东大学第二医院)
-        out = [Target(e, "either") for e in query.entities if e in known]
+    # short forms the analyzer resolved (山大二院 → 山东大学第二医院)
+    named = {t.name for t in out}
+    out += [
+        Target(e, "either") for e in query.entities if e in known and not any(e in n for n in named)
+    ]
     return _dedupe(out)
 
 
@@ -123,6 +127,9 @@ def find(query: ParsedQuery, index: RelationIndex, gazetteer: Gazetteer) -> list
     wanted = targets(query, gazetteer, index.entities())
     if not wanted:
         return []
+    if DISTRIBUTIVE.search(query.text) and len(wanted) >= 2:  # 各自跟哪家合作: each one's
+        each = [row for t in wanted for row in index.naming(t.name) if _matches(row, t)]
+        return list({id(r.relation): r for r in each}.values())
     return [row for row in index.naming(wanted[0].name) if all(_matches(row, t) for t in wanted)]
 
 

@@ -220,3 +220,11 @@ def test_a_count_takes_the_figure_the_questions_own_word_qualifies() -> None:
     d = dataclasses.replace(d, manifest=manifest)
     got = facts.answer(parse("胜利油田中心医院的常驻专家有多少名", d.gazetteer), d)
     assert got is not None and got.text.startswith("答:17名")
+
+
+def test_people_asked_of_each_are_introduced_one_by_one() -> None:
+    got = ask("丁春辉和冯世庆分别是什么职务")
+    assert got is not None
+    first, second = got.text.splitlines()[:2]
+    assert first.startswith("丁春辉: ") and "党委书记" in first
+    assert second.startswith("冯世庆: ") and "院长" in second

@@ -220,3 +220,7 @@ def test_the_counted_noun_is_the_last_before_the_verb() -> None:
 
 def test_the_choices_of_a_question_are_one_predicate_either_may_satisfy() -> None:
     assert "二甲/三甲" in parse("莘县人民医院是二甲还是三甲", GAZ).predicates
+
+
+def test_times_and_directions_are_no_choices_to_check() -> None:
+    assert parse("是在签约之前还是之后", GAZ).predicates == ()
