@@ -75,7 +75,7 @@ def _order(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
     events: dict[tuple[str, str], tuple[str, FactAnswer]] = {}
     for p in parties:
         asked = dataclasses.replace(query, intent="when", answer_type="date", entities=(p,))
-        found = _dated(asked, derived)
+        found = _dated(asked, derived) or _any_event(asked, derived)
         if found is not None and found.citations:
             c = found.citations[0]
             events.setdefault((c.doc_id, c.quote), (p, found))
@@ -92,6 +92,25 @@ def _order(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
     else:
         head = query.in_script(f"答:{'最晚' if latest else '最早'}的是{first}。")
     return dataclasses.replace(merged, text=f"{head}\n{merged.text}")
+
+
+def _any_event(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
+    """The party's first dated event, when no event shares the question's words (the
+    Dongying No.2 story: its welcome ceremony)."""
+    events = [
+        f for f in derived.facts if f.kind == "event" and f.date and _about(f, query, derived)
+    ]
+    if not events:
+        return None
+    best = min(events, key=lambda f: f.date or "")
+    line = (
+        f"Answer: {best.date} — {derived.gazetteer.render(best.org)} ({best.org})"
+        if query.language == "en" and best.org
+        else f"Answer: {best.date}"
+        if query.language == "en"
+        else f"答:{best.date},{best.subject}"
+    )
+    return _compose(query, [(line, best)], derived)
 
 
 def _date_in(text: str) -> str:

@@ -228,3 +228,8 @@ def test_people_asked_of_each_are_introduced_one_by_one() -> None:
     first, second = got.text.splitlines()[:2]
     assert first.startswith("丁春辉: ") and "党委书记" in first
     assert second.startswith("冯世庆: ") and "院长" in second
+
+
+def test_the_latest_of_several_named_stories_is_found_even_without_shared_words() -> None:
+    got = ask("丽水、山东大学第二医院和东营市第二人民医院的报道,哪个是最近的")
+    assert got is not None and got.text.startswith("答:最晚的是东营市第二人民医院")
