@@ -263,7 +263,7 @@ ASPECTS: tuple[Aspect, ...] = (
     ),
     Aspect(
         "place",
-        re.compile(r"在哪|哪儿|哪里|什么地方|啥地方|地点|几楼|哪个院区|哪个会议室"),
+        re.compile(r"在哪(?![些几个方])|哪儿|哪里|什么地方|啥地方|地点|几楼|哪个院区|哪个会议室"),
         _en(r"\b(where|venue|location|which (floor|building|campus|room|hall))\b"),
         re.compile(r"[楼厅室堂馆]|院区|在[^,。]{2,20}(?:举行|召开|开展|举办)"),
     ),

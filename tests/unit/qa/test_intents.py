@@ -224,3 +224,8 @@ def test_the_choices_of_a_question_are_one_predicate_either_may_satisfy() -> Non
 
 def test_times_and_directions_are_no_choices_to_check() -> None:
     assert parse("是在签约之前还是之后", GAZ).predicates == ()
+
+
+def test_in_which_respects_is_no_question_of_place() -> None:
+    assert parse("在哪些方面深化合作", GAZ).aspect != "place"
+    assert parse("欢迎仪式在哪开的", GAZ).aspect == "place"
