@@ -53,8 +53,12 @@ def people(sentence: str, institutions: tuple[str, ...] = ()) -> list[tuple[str,
         if sentence.startswith(roles, at + len(name)):  # 王国敬副主任: the role follows
             clause = next((c for c in _CLAUSE.findall(sentence) if name in c), "")
             out.append((name, roles, _first_org(clause, institutions)))
-        else:
-            out += [(name, r, o) for o, r in _titles(sentence[previous:at], institutions)]
+        else:  # a title no role word reads (教授张伟) keeps the role the name was found by
+            titles = _titles(sentence[previous:at], institutions)
+            clause = next((c for c in _CLAUSE.findall(sentence) if name in c), "")
+            out += [(name, r, o) for o, r in titles] or [
+                (name, roles, _first_org(clause, institutions))
+            ]
         previous = at + len(name)
     return out
 

@@ -75,10 +75,10 @@ INTENTS: tuple[Intent, ...] = (
             r"最早|最先|最晚|最近|最新|第一次|首次|先后|哪个先|哪场先|哪次先|先办|后办|先干|谁先|哪个在前"
             r"|更早|更晚|早一些|晚一些|早点|晚点|先.{1,12}还是|还是先|哪个早|哪个晚"
         ),
-        # 'last' at the end is the verb (how long does it last)
+        # not in "how long does it last", where last is the verb
         _en(
-            r"\b(earliest|first|latest|most recent|last(?![?.!]*\s*$)|oldest|newest|earlier"
-            r"|sooner|later)\b"
+            r"^(?!.*\bhow long\b).*?"
+            r"\b(earliest|first|latest|most recent|last|oldest|newest|earlier|sooner|later)\b"
         ),
     ),
     Intent(
@@ -312,7 +312,7 @@ _UNITS = {
     "篇": "篇",
 }
 _UNIT_ASKED = re.compile(
-    r"(?:几|多少)([人名位家个篇])"
+    r"(?:几|多少)([人名位家个篇])(?!民)"
     r"|([人家篇])数?(?:最多|最少|比较多|比较少|更多|更少|多一些|少一些|多一点|少一点)"
 )
 _PEOPLE_EN = re.compile(
@@ -328,7 +328,7 @@ def units_asked(text: str, english: bool) -> str:
         return "时天周月年"  # a duration: 48小时, 3个月
     if english:
         return _UNITS["人"] if _PEOPLE_EN.search(text) else ""
-    if re.search(r"(?:几|多少)个?人", text):
+    if re.search(r"(?:几|多少)个?人(?!民)", text):
         return _UNITS["人"]
     m = _UNIT_ASKED.search(text)
     if not m:
@@ -348,6 +348,10 @@ QUANTIFIER = re.compile(r"[几两一二三四五六七八九十]+[个场篇家�
 def intent_of(text: str, english: bool) -> Intent | None:
     """The first intent whose question words appear; None for a plain what/how question."""
     for intent in INTENTS:
-        if (intent.en if english else intent.zh).search(text):
-            return intent
+        m = (intent.en if english else intent.zh).search(text)
+        if m and not (m.group(0).startswith("吧") and _REQUEST.search(text)):
+            return intent  # 介绍一下X吧 is a request, not a yes/no question
     return None
+
+
+_REQUEST = re.compile(r"介绍|说说|讲讲|总结|概括|列出|告诉")

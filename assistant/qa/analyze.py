@@ -242,7 +242,7 @@ def _answer_type(intent: Intent | None, text: str) -> str:
 
 
 _PEOPLE_WORDS = re.compile(
-    r"(?:哪些|哪几|哪个|哪)(?:位|个人|些人|人|名)|哪几?位|"
+    r"(?:哪些|哪几|哪个|哪)(?:位|个人|些人|人(?!民)|名)|哪几?位|"
     r"\bwhich (?:\w+ ){0,3}?(?:people|persons?|officials?|leaders?|experts?|doctors?|speakers?)\b",
     re.I,
 )

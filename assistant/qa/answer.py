@@ -20,6 +20,7 @@ from assistant.lexicon.questions import ASPECTS, DATE_RE, NUMBER_RE, YEAR_RE
 from assistant.qa.analyze import ParsedQuery
 from assistant.qa.evidence import (
     Evidence,
+    answerable,
     continuation,
     counts,
     excerpt,
@@ -201,17 +202,19 @@ def _affirm(query: ParsedQuery, best: Evidence, config: AnswerConfig) -> str:
 
 def _deed(
     query: ParsedQuery, evidence: list[Evidence], gazetteer: Gazetteer
-) -> tuple[bool, Evidence, str] | None:
+) -> tuple[bool, Evidence, list[str]] | None:
     """For "did X do it?": the best sentence that says it was done (签署, 主持) and names who
     did it; yes when X is among them."""
     persons = [e for e in query.entities if gazetteer.names.get(e) == "person"]
     verbs = verbs_of(query.bridged if query.language == "en" else query.text)
     if len(persons) != 1 or not verbs:
         return None
-    for e in evidence[:12]:
+    # only where the person was: a passage that names them
+    near = [e for e in evidence[:12] if persons[0] in to_search_form(e.passage.original)]
+    for e in near:
         doers = [name for name, at in people(e.text, gazetteer) if _acts(e.text, at, verbs)]
         if doers:
-            return persons[0] in doers, e, doers[-1]
+            return persons[0] in doers, e, list(dict.fromkeys(doers))
     return None
 
 
@@ -222,11 +225,11 @@ def _acts(text: str, at: int, verbs: frozenset[str]) -> bool:
     return any(v in clause for v in verbs)
 
 
-def _deed_verdict(query: ParsedQuery, yes: bool, doer: str) -> str:
+def _deed_verdict(query: ParsedQuery, yes: bool, doers: list[str]) -> str:
     if query.language == "en":
-        other = f"{render_person(doer)} ({doer})"
-        return "Yes, the articles say so:" if yes else f"No — the articles say {other} did:"
-    return query.in_script("是的,文档中写道:" if yes else f"不是,文档中写的是{doer}:")
+        others = " and ".join(f"{render_person(d)} ({d})" for d in doers)
+        return "Yes, the articles say so:" if yes else f"No — the articles say {others} did:"
+    return query.in_script("是的,文档中写道:" if yes else f"不是,文档中写的是{'、'.join(doers)}:")
 
 
 def _asked_numbers(query: ParsedQuery) -> list[str]:
@@ -358,13 +361,13 @@ def compose(
     """(answer text, citations, refused). `text_of(doc_id)` gives a document's whole text,
     so that a list the best sentence opens can be quoted on past its chunk's end."""
     evidence = gather(query, passages, lexical, gazetteer)
-    if query.intent == "yesno":
+    if query.intent == "yesno" and answerable(query, lexical):
         deed = _deed(query, evidence, gazetteer)
         if deed is not None:  # did X sign it? the sentence saying who signed decides
-            yes, e, doer = deed
+            yes, e, doers = deed
             cite = Citation.from_passage(1, e.passage, e.original, e.score)
-            shown = excerpt(e.original, [doer])
-            return f"{_deed_verdict(query, yes, doer)}\n{shown} [1]", [cite], False
+            shown = excerpt(e.original, doers[-1:])
+            return f"{_deed_verdict(query, yes, doers)}\n{shown} [1]", [cite], False
         evidence = _figure_first(query, evidence)
     decision = decide(query, evidence, lexical, config)
     if not decision.answerable:

@@ -130,6 +130,7 @@ def figures(text: str, query: ParsedQuery) -> list[tuple[str, int]]:
         (m.group(0), m.start())
         for m in NUMBER_RE.finditer(text)
         if (not query.unit or m.group(0)[-1] in query.unit)
+        and not YEAR_RE.fullmatch(m.group(0))  # 2026年 is a date, not how long
         and counts(text, query.counted, m.group(0))
     ]
 

@@ -32,7 +32,9 @@ _MOST = re.compile(
     r"|\b(most|largest|biggest|highest|greatest|more|bigger|larger|higher|greater)\b",
     re.I,
 )
-_LATEST = re.compile(r"最晚|最近|最新|最后|\b(latest|most recent|last|newest)\b", re.I)
+_LATEST = re.compile(
+    r"最晚|最近|最新|最后|更晚|晚一些|晚点|哪个晚|\b(latest|most recent|last|newest|later)\b", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -572,6 +574,7 @@ def _figures(query: ParsedQuery, derived: Derived) -> list[Fact]:
         if f.kind == "figure"
         and _about(f, query, derived)
         and (not query.unit or f.unit[-1:] in query.unit)
+        and not (f.unit == "年" and re.fullmatch(r"(?:19|20)\d\d", f.value or ""))
         and counts(_text(f), query.counted, f"{f.value}{f.unit}")
     ]
     # a head count asked of a party needs no other word in common (300余人参加活动)

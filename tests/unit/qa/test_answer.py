@@ -9,7 +9,7 @@ import pytest
 from assistant.lexicon.gazetteer import Gazetteer
 from assistant.qa.analyze import parse
 from assistant.qa.answer import AnswerConfig, compose, decide, select, supplement
-from assistant.qa.evidence import Evidence, gather
+from assistant.qa.evidence import Evidence, figures, gather
 from assistant.textnorm import to_search_form
 from assistant.types import Article, ChunkMeta, Passage
 
@@ -291,7 +291,8 @@ def test_did_x_do_it_is_decided_by_who_the_sentence_says_did_it(
     lexical, question: str, verdict: str
 ) -> None:
     gaz = Gazetteer.from_names({"王静": "person", "刘海永": "person", "乐陵": "place"})
-    text, citations, refused = compose(parse(question, gaz), passages(), lexical, gaz)
+    meeting = passage("d1", DOCS["d1"][1] + "刘海永出席会议。")  # he was there
+    text, citations, refused = compose(parse(question, gaz), [meeting], lexical, gaz)
     assert not refused and text.startswith(verdict)
     assert citations[0].quote == "会议由乐陵市人民医院院长王静主持。"
 
@@ -302,3 +303,10 @@ def test_an_overview_quotes_what_describes_the_partnership_before_who_attended(l
     query = parse("介绍一下乐陵座谈会", GAZ)
     lines, _ = supplement(query, [passage("d1", attendees + model)], lexical, GAZ, 0, limit=1)
     assert lines == [f"{model} [1]"]
+
+
+def test_a_calendar_year_is_no_duration(lexical) -> None:
+    query = parse("这个计划要多久?", GAZ)
+    text = "山东大学第二医院与莘县人民医院签约,计划到2026年完成,为期3年。"
+    found = [n for n, _ in figures(to_search_form(text), query)]
+    assert found == ["3年"]

@@ -229,3 +229,19 @@ def test_times_and_directions_are_no_choices_to_check() -> None:
 def test_in_which_respects_is_no_question_of_place() -> None:
     assert parse("在哪些方面深化合作", GAZ).aspect != "place"
     assert parse("欢迎仪式在哪开的", GAZ).aspect == "place"
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("介绍一下齐鲁医院吧", "overview"),  # a request, not a yes/no question
+        ("Which partnership was signed last?", "earliest_latest"),
+        ("How long does the rotation last?", "count"),
+    ],
+)
+def test_requests_and_last_read_by_their_sense(question: str, intent: str) -> None:
+    assert parse(question, GAZ).intent == intent
+
+
+def test_people_hospitals_are_not_a_head_count() -> None:
+    assert "人" not in parse("有多少家人民医院参与", GAZ).unit
