@@ -150,16 +150,7 @@ class Gazetteer:
             return short.get(name) or short[_unsuffixed(name)]
         keys = pinyin_keys(name)
         sounded = next((self.aliases[k] for k in keys if k in self.aliases), None)
-        return sounded or self._agency(name) or self._one_off(name)
-
-    def _agency(self, name: str) -> str | None:
-        """An agency named with or without 员会 and place levels (东营卫生健康委 for
-        东营市卫生健康委员会): the one such name, if only one is."""
-        if not name.endswith(("委", "委员会")):
-            return None
-        bare = _agency_form(name)
-        found = {n for n in self.names if n.endswith(("委", "委员会")) and _agency_form(n) == bare}
-        return found.pop() if len(found) == 1 else None
+        return sounded or self._one_off(name)
 
     def _one_off(self, name: str) -> str | None:
         """An institution written one character off (东营妇幼保健医院 for 东营市妇幼保健院,
@@ -296,10 +287,6 @@ def _name_first(m: re.Match[str]) -> str:
 
 # Short forms that also name a class of institutions (全国1000家县医院): never one name.
 _CLASS_FORMS = frozenset({"县医院", "妇保院", "市妇保院"})
-
-
-def _agency_form(name: str) -> str:
-    return re.sub(r"委员会$", "委", _unsuffixed(name))
 
 
 def _numerals(name: str) -> str:

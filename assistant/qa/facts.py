@@ -105,14 +105,16 @@ def _any_event(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
     if not events:
         return None
     best = min(events, key=lambda f: f.date or "")
-    line = (
-        f"Answer: {best.date} — {derived.gazetteer.render(best.org)} ({best.org})"
-        if query.language == "en" and best.org
-        else f"Answer: {best.date}"
-        if query.language == "en"
-        else f"答:{best.date},{best.subject}"
-    )
+    line = _date_line(query, best, derived)
     return _compose(query, [(line, best)], derived)
+
+
+def _date_line(query: ParsedQuery, event: Fact, derived: Derived) -> str:
+    """The direct answer to when: the date, and what or whose the event was."""
+    if query.language != "en":
+        return f"答:{event.date},{event.subject}"
+    whose = f" — {derived.gazetteer.render(event.org)} ({event.org})" if event.org else ""
+    return f"Answer: {event.date}{whose}"
 
 
 def _date_in(text: str) -> str:
@@ -148,11 +150,12 @@ def _people_of(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
         if len(re.sub(r"有|的|来的|派来的|那边|方面|参加|出席|去了|来了", "", gap)) > 2:
             return None  # 管理团队由哪些人组成: a group's members, not the institution's people
     others = [e for e in query.entities if e not in places]
+    of_places = dataclasses.replace(query, entities=tuple(places))
     people = [
         f
         for f in derived.facts
         if f.kind == "person"
-        and _about(f, dataclasses.replace(query, entities=tuple(places)), derived, strict=True)
+        and _about(f, of_places, derived, strict=True)
         and all(
             o in derived.manifest[f.doc_id].names for o in others if f.doc_id in derived.manifest
         )
@@ -223,10 +226,15 @@ def _each(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
     return _merge(answers) if len(answers) >= 2 else None
 
 
+def _written_as(name: str) -> tuple[str, ...]:
+    """The ways a question may write `name`: in full, by a short form, an agency written
+    out, or a distinctive tail (德州医院)."""
+    return (name, *aliases(name), *expansions(name), *(name[i:] for i in range(len(name) - 3)))
+
+
 def _position(name: str, text: str) -> int:
     """Where `text` names `name`, in full or by its short forms; past the end if it doesn't."""
-    forms = (name, *aliases(name), *(name[i:] for i in range(len(name) - 3)))  # 德州医院
-    spots = [text.find(f) for f in forms if f in text]
+    spots = [text.find(f) for f in _written_as(name) if f in text]
     return min(spots, default=len(text))
 
 
@@ -287,13 +295,19 @@ def _about(fact: Fact, query: ParsedQuery, derived: Derived, strict: bool = Fals
 
     def concerns(entity: str) -> bool:
         if strict and _institution(entity):
-            return bool(fact.org) and (entity in fact.org or fact.org in entity)
+            return _of(fact, entity)
         # who did it: a place the article's title names is where its people act (莅临我市)
         placed = query.intent == "who" and not _institution(entity) and entity in title
         return entity in text or entity in fact.org or placed
 
     among = query.intent in ("earliest_latest", "superlative") and len(query.entities) > 1
     return (any if among else all)(concerns(e) for e in query.entities) if query.entities else True
+
+
+def _of(fact: Fact, institution: str) -> bool:
+    """Whether the person of `fact` holds their role at `institution` (either name may be
+    the other's short or long form)."""
+    return bool(fact.org) and (institution in fact.org or fact.org in institution)
 
 
 def _overlap(fact: Fact, query: ParsedQuery, ignore: tuple[str, ...] = ()) -> float:
@@ -388,7 +402,7 @@ def _who(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
         for f in derived.facts
         if f.kind == "person"
         and _about(f, query, derived, strict=bool(roles))
-        and (not owner or owner in f.org or (bool(f.org) and f.org in owner))
+        and (not owner or _of(f, owner))
     ]
     if roles:
         people = [f for f in people if any(_holds(f.role, r) for r in roles)]
@@ -421,8 +435,7 @@ def _asked_of(query: ParsedQuery) -> str:
         return ""
     before = query.text[: m.start()]
     for e in query.entities:
-        text_forms = (e, *aliases(e), *expansions(e), *(e[i:] for i in range(len(e) - 3)))
-        if _institution(e) and any(before.endswith(f) for f in text_forms):
+        if _institution(e) and any(before.endswith(f) for f in _written_as(e)):
             return e
     unknown = [u for u in query.unknown_entities if before.endswith(u)]
     if unknown:  # an agency the gazetteer lacks, as the articles write it
@@ -449,7 +462,7 @@ def _role_check(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
     places = [e for e in query.entities if _institution(e)]  # 院长 of which institution
 
     def there(f: Fact) -> bool:
-        return all(p in f.org or (f.org and f.org in p) for p in places)
+        return all(_of(f, p) for p in places)
 
     held = [f for f in own if there(f) and any(_holds(f.role, r) for r in roles)]
     yes = bool(held)
@@ -840,13 +853,7 @@ def _dated(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
     latest = bool(_LATEST.search(query.text))
     ranked = sorted(close, key=lambda f: f.date or "", reverse=latest)
     best = ranked[0]
-    line = (
-        f"Answer: {best.date} — {derived.gazetteer.render(best.org)} ({best.org})"
-        if query.language == "en" and best.org
-        else f"Answer: {best.date}"
-        if query.language == "en"
-        else f"答:{best.date},{best.subject}"
-    )
+    line = _date_line(query, best, derived)
     others = _others(query, ranked[1:3]) if query.intent == "earliest_latest" else []
     return _compose(query, [(line, best), *others], derived)
 
