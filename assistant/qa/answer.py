@@ -251,28 +251,25 @@ def _nouns(query: ParsedQuery) -> tuple[str, ...]:
     )
 
 
+def _given(query: ParsedQuery, text: str) -> list[str]:
+    """The figures the sentence gives for what the question counts (专家共71名)."""
+    return [m.group(0) for m in NUMBER_RE.finditer(text) if counts(text, _nouns(query), m.group(0))]
+
+
 def _figure_first(query: ParsedQuery, evidence: list[Evidence]) -> list[Evidence]:
     """For "did they send 100 experts?", the sentence that counts the experts comes first,
     whatever number it gives: it is what confirms or contradicts the question."""
     if not _asked_numbers(query):
         return evidence
-    nouns = _nouns(query)
-    counting = [
-        e
-        for e in evidence
-        if e.entity_share >= 0.5
-        and any(counts(e.text, nouns, m.group(0)) for m in NUMBER_RE.finditer(e.text))
-    ]
+    counting = [e for e in evidence if e.entity_share >= 0.5 and _given(query, e.text)]
     return counting[:1] + [e for e in evidence if e not in counting[:1]]
 
 
 def _other_number(query: ParsedQuery, text: str) -> str | None:
     """The number the sentence gives for what the question counts, when it is not the
     question's own (71名 where 100 was asked)."""
-    asked = _asked_numbers(query)
-    nouns = _nouns(query)
-    given = [m.group(0) for m in NUMBER_RE.finditer(text) if counts(text, nouns, m.group(0))]
-    if not asked or not given or any(re.match(rf"{n}(?!\d)", g) for n in asked for g in given):
+    given = _given(query, text)
+    if not given or not _asked_numbers(query) or _same_number(query, text):
         return None
     return given[0]
 
@@ -280,11 +277,8 @@ def _other_number(query: ParsedQuery, text: str) -> str | None:
 def _same_number(query: ParsedQuery, text: str) -> bool:
     """Whether the sentence gives the question's own figure for what it counts (专家共71名
     for "71 experts")."""
-    nouns = _nouns(query)
     return any(
-        counts(text, nouns, m.group(0)) and re.match(rf"{n}(?!\d)", m.group(0))
-        for n in _asked_numbers(query)
-        for m in NUMBER_RE.finditer(text)
+        re.match(rf"{n}(?!\d)", g) for n in _asked_numbers(query) for g in _given(query, text)
     )
 
 
