@@ -18,7 +18,7 @@ _VERB_ZH = r"支援|帮扶|支持|合作|医联体|医共体|共建|派驻|融�
 # Questions about institutions, not about aspects ("在哪些方面") or people ("由谁主持").
 _ASK_ZH = re.compile(
     r"(?:哪些|哪几家|哪家|几家|多少家|哪所|有哪)"
-    r"(?!方面|领域|工作|措施|内容|问题|活动|事|科室|部门)"
+    r"(?!方面|领域|工作|措施|内容|问题|活动|事|人(?!民)|位|专家|领导|负责人|科室|部门|嘉宾|官员)"
     r"|谁(?=" + _VERB_ZH + r")|多少名?(?:专家|医生|医务人员)|列出"
 )
 _VERB_EN = (
@@ -42,8 +42,6 @@ class Target:
 
 
 def is_partnership_question(query: ParsedQuery) -> bool:
-    if query.answer_type == "person":  # 哪些人, 哪几位领导: people, not partners
-        return False
     text = query.text
     if query.language == "en":
         return (
