@@ -49,7 +49,7 @@ from .relations import extract as extract_relations
 from .reposts import EMPTY, Decision, Entry, Fingerprint, Registry, fingerprint
 from .reposts import VERSION as REPOSTS_VERSION
 
-PIPELINE_VERSION = "6"  # bump when cleaning or chunking changes: every document re-ingests
+PIPELINE_VERSION = "7"  # bump when cleaning or chunking changes: every document re-ingests
 
 
 @dataclass(frozen=True)

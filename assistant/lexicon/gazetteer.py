@@ -41,11 +41,16 @@ class Gazetteer:
 
     @classmethod
     def from_names(cls, names: dict[str, str]) -> Gazetteer:
-        """Index names by their pinyin keys (shorter names win a shared key)."""
+        """Index names by their pinyin keys (shorter names win a shared key), then the short
+        forms that stand for one name alone (Shanda Er Yuan → 山大二院 → 山东大学第二医院)."""
         gaz = cls(names=dict(names))
         for word in sorted(names, key=len):
             for key in pinyin_keys(word):
                 gaz.aliases.setdefault(key, word)
+        for form, owners in sorted(gaz._owners().items()):
+            if len(owners) == 1 and len(form) >= 3 and form not in _CLASS_FORMS:
+                for key in pinyin_keys(form):
+                    gaz.aliases.setdefault(key, next(iter(owners)))
         return gaz
 
     # ---- persistence ----------------------------------------------------------

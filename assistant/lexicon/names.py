@@ -298,6 +298,10 @@ def _proper_tail(prefix: str) -> tuple[str, bool]:
     return "".join(keep), proper
 
 
+# Particles and prepositions that end the words before a name, never start one.
+_FUNCTION_CHARS = frozenset("了的在到及为由把被是与和对向将给")
+
+
 def full_names(text: str, heads: str = HEAD) -> list[tuple[str, int, int]]:
     """Institution names that carry their own place or organization prefix, with spans.
 
@@ -316,6 +320,8 @@ def full_names(text: str, heads: str = HEAD) -> list[tuple[str, int, int]]:
             if prev and tail and tail == between:
                 tail, proper = prev + tail, True
             name = tail + head.group(0)
+            if name[0] in _FUNCTION_CHARS:  # 调研了市妇幼保健院: jieba's 了市 starts no name
+                name = name[1:]
             prev, prev_end = "", head.end()
             if not proper or len(name) < 5:
                 continue

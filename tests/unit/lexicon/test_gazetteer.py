@@ -89,3 +89,14 @@ def test_an_empty_gazetteer_still_bridges_glossary_words() -> None:
 def test_bridge_never_raises(text: str) -> None:
     terms, unknown = GAZ.bridge(text)
     assert isinstance(terms, str) and isinstance(unknown, list)
+
+
+def test_a_short_form_of_one_name_bridges_from_its_pinyin() -> None:
+    gaz = Gazetteer.from_names({"山东大学第二医院": "institution", "莘县": "place"})
+    assert terms("what did Shanda Er Yuan do in Shenxian", gaz) == ["山东大学第二医院", "莘县"]
+    assert gaz.bridge("Shanda Er Yuan")[1] == []  # no word of it is an unknown name
+
+
+def test_a_short_form_two_names_share_bridges_to_neither() -> None:
+    gaz = Gazetteer.from_names({"东营市人民医院": "institution", "乐陵市人民医院": "institution"})
+    assert "shirenminyiyuan" not in gaz.aliases  # 市人民医院: of 东营 or of 乐陵

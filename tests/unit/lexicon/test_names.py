@@ -3,7 +3,7 @@ an article's context, tiers, and the names the gazetteer harvests."""
 
 import pytest
 
-from assistant.lexicon.names import aliases, article_mentions, full_names, harvest, tier
+from assistant.lexicon.names import ORG_HEAD, aliases, article_mentions, full_names, harvest, tier
 from assistant.textnorm import to_search_form
 
 mentions = article_mentions
@@ -156,3 +156,11 @@ def test_harvest_finds_places_organizations_and_their_stems() -> None:
 def test_harvest_skips_generic_words_and_common_nouns() -> None:
     found = harvest("城区的社区医院和园区的专家召开会议。")
     assert not {"城区", "社区", "园区", "专家", "会议"} & set(found)
+
+
+def test_a_particle_before_a_name_is_not_part_of_it() -> None:
+    # jieba reads 调研了市 as 调研 + 了市: the name is 市妇幼保健院
+    found = full_names("于小千一行现场调研了市妇幼保健院儿童康复科", ORG_HEAD)
+    assert [n for n, _, _ in found] == ["市妇幼保健院"]
+    name, start, end = found[0]
+    assert "于小千一行现场调研了市妇幼保健院儿童康复科"[start:end] == name
