@@ -24,6 +24,7 @@ from assistant.lexicon.glossary import (
     render_person,
 )
 from assistant.lexicon.names import ORG_HEAD, aliases, full_names, harvest
+from assistant.lexicon.questions import plain_dates
 from assistant.textnorm import to_search_form
 
 
@@ -87,7 +88,9 @@ class Gazetteer:
 
     def bridge_words(self, question: str) -> tuple[str, list[str], list[str]]:
         """As `bridge`, plus the lowercase content words that nothing bridges."""
-        spelled = _ORDINAL.sub(lambda m: f" {_ORDINALS[int(m.group(1) or m.group(2))]} ", question)
+        spelled = _ORDINAL.sub(
+            lambda m: f" {_ORDINALS[int(m.group(1) or m.group(2))]} ", plain_dates(question)
+        )
         spelled = _OF_NAME.sub(_name_first, spelled)
         words = [
             w.removesuffix("'s").strip("'") for w in EN_WORD.findall(spelled.replace("’", "'"))

@@ -355,3 +355,50 @@ def intent_of(text: str, english: bool) -> Intent | None:
 
 
 _REQUEST = re.compile(r"介绍|说说|讲讲|总结|概括|列出|告诉")
+
+
+# ---- dates a question states -------------------------------------------------------
+_CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2}
+_CN_NUMBER = "[零一二两三四五六七八九十]{1,3}"
+_MONTH_NAMES = (
+    "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    "|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+_EN_MONTH_DAY = re.compile(rf"\b({_MONTH_NAMES})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b", re.I)
+_EN_DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_NAMES})\b", re.I)
+_ZH_MONTH_DAY = re.compile(r"(?<!\d)(\d{1,2})月(\d{1,2})(?:-(\d{1,2}))?[日号]")
+_ISO_MONTH_DAY = re.compile(r"\d{4}[-/.](\d{1,2})[-/.](\d{1,2})")
+
+
+def _cn_number(text: str) -> int:
+    """一 → 1, 十 → 10, 十二 → 12, 二十 → 20, 三十一 → 31."""
+    if "十" not in text:
+        return int("".join(str(_CN_DIGITS[c]) for c in text))
+    tens, _, units = text.partition("十")
+    return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[units] if units else 0)
+
+
+def digit_dates(text: str) -> str:
+    """Months and days written in Chinese numerals in digits, as articles write them
+    (六月份 → 6月份, 七月五号 → 7月5号): a question's date then matches the articles'."""
+    text = re.sub(rf"({_CN_NUMBER})(?=月)", lambda m: str(_cn_number(m.group(1))), text)
+    return re.sub(rf"(?<=月)({_CN_NUMBER})(?=[日号])", lambda m: str(_cn_number(m.group(1))), text)
+
+
+def month_days(text: str) -> set[tuple[int, int]]:
+    """The (month, day) pairs `text` states, in Chinese (7月3日, 2024-07-03) or English
+    (July 5, 5th of July)."""
+    text = digit_dates(text)
+    months = {m[:3].lower(): n for n, m in enumerate(_MONTH_NAMES.split("|"), 1)}
+    found = {(int(m), int(d)) for m, a, b in _ZH_MONTH_DAY.findall(text) for d in (a, b) if d}
+    found |= {(int(m), int(d)) for m, d in _ISO_MONTH_DAY.findall(text)}
+    found |= {(months[m[:3].lower()], int(d)) for m, d in _EN_MONTH_DAY.findall(text)}
+    found |= {(months[m[:3].lower()], int(d)) for d, m in _EN_DAY_MONTH.findall(text)}
+    return {(m, d) for m, d in found if 1 <= m <= 12 and 1 <= d <= 31}
+
+
+def plain_dates(text: str) -> str:
+    """English dates without ordinal suffixes (the 3rd of July, July 3rd → July 3), so that
+    the day of a date is not read as an ordinal of a name (No. 3, 3rd → 第三)."""
+    text = _EN_DAY_MONTH.sub(lambda m: f"{m.group(2)} {m.group(1)}", text)
+    return _EN_MONTH_DAY.sub(lambda m: f"{m.group(1)} {m.group(2)}", text)

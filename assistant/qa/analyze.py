@@ -22,6 +22,7 @@ from assistant.lexicon.questions import (
     article_scope,
     asking_spans,
     aspect_of,
+    digit_dates,
     intent_of,
     units_asked,
 )
@@ -86,7 +87,7 @@ def validate(question: object) -> str:
 
 def parse(question: str, gazetteer: Gazetteer) -> ParsedQuery:
     original = validate(question)
-    text = to_search_form(original)
+    text = digit_dates(to_search_form(original))
     english = is_english(text)
     unmatched: list[str] = []
     if english:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from assistant.lexicon.gazetteer import Gazetteer
 from assistant.lexicon.glossary import render_person
 from assistant.lexicon.names import ORG_HEAD, full_names
-from assistant.lexicon.questions import ASPECTS, DATE_RE, NUMBER_RE, YEAR_RE
+from assistant.lexicon.questions import ASPECTS, DATE_RE, NUMBER_RE, YEAR_RE, month_days
 from assistant.qa.analyze import ParsedQuery
 from assistant.qa.evidence import (
     Evidence,
@@ -182,8 +182,13 @@ def _affirm(query: ParsedQuery, best: Evidence, config: AnswerConfig) -> str:
     """Yes when the best sentence says what the question asks, in nearly all its words; no
     when it says something else in the asked word's place (东院区 asked, 西院区 written);
     otherwise no verdict, only what the articles say."""
-    same = _same_number(query, best.text)  # the question's own figure: nothing to contrast
-    other = _other_number(query, best.text) or (None if same else _contrast(query, best.text))
+    asked, given = month_days(query.original), month_days(best.text)
+    same = _same_number(query, best.text) or bool(asked & given)  # nothing to contrast
+    other = (
+        _other_number(query, best.text)
+        or _other_date(asked, given, best.text)
+        or (None if same else _contrast(query, best.text))
+    )
     yes = not other and (
         same or (best.coverage >= config.affirm_coverage and best.entity_share >= 1.0)
     )
@@ -280,6 +285,14 @@ def _same_number(query: ParsedQuery, text: str) -> bool:
     return any(
         re.match(rf"{n}(?!\d)", g) for n in _asked_numbers(query) for g in _given(query, text)
     )
+
+
+def _other_date(asked: set[tuple[int, int]], given: set[tuple[int, int]], text: str) -> str | None:
+    """The date the sentence gives when the question states another one (held on July 5?
+    where 7月3日 is written)."""
+    if not asked or not given or asked & given:
+        return None
+    return next((m.group(0) for m in DATE_RE.finditer(text) if month_days(m.group(0))), None)
 
 
 def _contrast(query: ParsedQuery, text: str) -> str | None:

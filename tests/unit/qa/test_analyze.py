@@ -115,3 +115,13 @@ def test_query_parsing_accepts_or_rejects_clearly(text: str) -> None:
     assert q.text == to_search_form(q.text)
     assert all(isinstance(t, str) and t for g in q.groups for t in g)
     tokenize(text)
+
+
+def test_dates_in_chinese_numerals_are_read_as_the_articles_write_them() -> None:
+    from assistant.lexicon.questions import digit_dates, month_days
+
+    assert digit_dates("六月份去东营") == "6月份去东营"
+    assert digit_dates("十二月九日签约") == "12月9日签约"
+    assert month_days("6月17-18日") == {(6, 17), (6, 18)}
+    assert month_days("Was it on March 17th or 2025-03-18?") == {(3, 17), (3, 18)}
+    assert month_days("may I ask how many came") == set()

@@ -310,3 +310,21 @@ def test_a_calendar_year_is_no_duration(lexical) -> None:
     text = "山东大学第二医院与莘县人民医院签约,计划到2026年完成,为期3年。"
     found = [n for n, _ in figures(to_search_form(text), query)]
     assert found == ["3年"]
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        ("乐陵座谈会是7月5号开的吗?", "不是,文档中写的是“7月3日”"),
+        ("乐陵座谈会是七月五日开的吗?", "不是,文档中写的是“7月3日”"),
+        ("Was the Leling symposium held on July 5?", "No — the articles say 7月3日"),
+        ("乐陵座谈会是7月3日开的吗?", "是的"),
+        ("Was the Leling symposium held on the 3rd of July?", "Yes"),
+    ],
+)
+def test_a_yes_no_question_with_a_date_is_checked_against_the_date(
+    lexical, question: str, verdict: str
+) -> None:
+    text, citations, refused = compose(parse(question, GAZ), passages(), lexical, GAZ)
+    assert not refused and text.startswith(verdict)
+    assert "7月3日" in citations[0].quote
