@@ -49,10 +49,12 @@ INTENTS: tuple[Intent, ...] = (
         "",
         re.compile(
             r"介绍|概括|总结|概述|简单说|简要说|说说|讲讲|聊聊|说一下|讲一下|讲了(什么|啥)|讲的(什么|啥)|是什么情况|"
-            r"什么关系|啥关系|怎么回事|都干了|做了哪些|干了啥|聊了|谈了|都说了|都讲了|说了些|讲了些"
+            r"什么关系|啥关系|怎么回事|都干了|做了哪些|干了啥|聊了|谈了|都说了|都讲了|说了些|讲了些|"
+            r"要点|重点|梗概|大意|捋一捋|捋捋"
         ),
         _en(
             r"\boverview\b|\bsummar|\btell me about\b|\bwhat'?s the story\b|\bbrief(ly)?\b|"
+            r"\bgist\b|\brundown\b|\btl;? ?dr\b|\brecap\b|\b(?:key|main) points\b|\bin a nutshell\b|"
             r"\bdescribe\b|\bwhat (is|are) .{0,40}\b(doing|relationship)\b|\bexplain\b"
         ),
     ),
@@ -287,6 +289,9 @@ CONTINUES = re.compile(
 )
 OPENS_LIST = re.compile(r"[::]\s*$|如下|一是|一要|首先|第一|[1１][.、]")
 
+
+# What describes a partnership: its model, what it sets up, a first, a figure, a purpose.
+DESCRIBES = re.compile(r"即|模式|首个|建立|成立|旨在|为了|目标|\d+(?:名|个|家|项)|具体做法|标志着")
 
 # Section answer types: which sentences can answer which intent.
 DATE_RE = re.compile(

@@ -16,7 +16,14 @@ from dataclasses import dataclass
 from assistant.lexicon.gazetteer import Gazetteer
 from assistant.lexicon.glossary import render_person
 from assistant.lexicon.names import ORG_HEAD, full_names
-from assistant.lexicon.questions import ASPECTS, DATE_RE, NUMBER_RE, YEAR_RE, month_days
+from assistant.lexicon.questions import (
+    ASPECTS,
+    DATE_RE,
+    DESCRIBES,
+    NUMBER_RE,
+    YEAR_RE,
+    month_days,
+)
 from assistant.qa.analyze import ParsedQuery
 from assistant.qa.evidence import (
     Evidence,
@@ -325,10 +332,6 @@ def apart_text(query: ParsedQuery, names: list[str], gazetteer: Gazetteer) -> st
     return query.in_script(f"没有一篇文章同时提到{'和'.join(names)},文档无法回答这个问题。")
 
 
-# What describes a partnership: its model, what it sets up, a first, a figure, a purpose.
-_DESCRIBES = re.compile(r"即|模式|首个|建立|成立|旨在|为了|目标|\d+(?:名|个|家|项)|具体做法|标志着")
-
-
 def supplement(
     query: ParsedQuery,
     passages: list[Passage],
@@ -347,7 +350,7 @@ def supplement(
     # what the partnership is and does (即上联…, 建立…模式, 首个, 专家共71名) before who attended
     if query.intent == "overview":
         candidates.sort(
-            key=lambda e: -(e.score + 0.3 * bool(_DESCRIBES.search(e.text)) - 0.05 * e.separators)
+            key=lambda e: -(e.score + 0.3 * bool(DESCRIBES.search(e.text)) - 0.05 * e.separators)
         )
     evidence = candidates[:limit]
     citations = [

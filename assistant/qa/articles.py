@@ -15,8 +15,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from assistant.lexicon import kinds
 from assistant.lexicon.gazetteer import in_order
-from assistant.lexicon.questions import ARTICLE_NOUN, DISTRIBUTIVE
+from assistant.lexicon.questions import ARTICLE_NOUN, DESCRIBES, DISTRIBUTIVE
 from assistant.qa.analyze import ParsedQuery
 from assistant.qa.evidence import excerpt
 from assistant.store.derived import Derived
@@ -292,3 +293,90 @@ def _published(query: ParsedQuery, matches: list[Match]) -> tuple[str, list[Cita
             for i, m in enumerate(dated, 1)
         ]
     return "\n".join(lines), citations
+
+
+_DIGEST_ARTICLES = 2  # an overview names one partnership's article, or each of two
+_CROWD = re.compile(r"[、,,]")  # many of them make an attendee list, no description
+
+
+def digest(
+    query: ParsedQuery, derived: Derived, text_of: Callable[[str], str]
+) -> tuple[str, list[Citation]] | None:
+    """An overview of the article the question's names pick (or of each of two): its title
+    and date, the partnerships it reports, then what it says of them, in its own order: the
+    lead, and the sentences that describe (a model, what was set up, a first, a figure).
+    None when the names pick no article or more than two, or name a person (what one
+    person said is no overview of the article)."""
+    people = [e for e in query.entities if derived.gazetteer.names.get(e) == "person"]
+    if query.intent != "overview" or not query.entities or people:  # what one person said
+        return None
+    docs = [
+        d
+        for d, record in derived.manifest.items()
+        if all(e in searchable(record.article, text_of(d)) for e in query.entities)
+    ]
+    if not 1 <= len(docs) <= _DIGEST_ARTICLES:
+        return None
+    lines: list[str] = []
+    citations: list[Citation] = []
+    for doc_id in sorted(docs, key=lambda d: derived.manifest[d].article.date or ""):
+        article = derived.manifest[doc_id].article
+        where = ", ".join(x for x in (article.date, article.source) if x)
+        lines.append(
+            f"“{article.title}” ({where})"
+            if query.language == "en"
+            else f"《{article.title}》({where})"
+        )
+        told = _partnerships(query, derived, doc_id)
+        for line, evidence in told:  # each partnership cited with the sentence that tells it
+            n = len(citations) + 1
+            citations.append(Citation.of_article(n, article, evidence, 1.0, f"{doc_id}#digest{n}"))
+            lines.append(f"{line} [{n}]")
+        quoted = {evidence for _, evidence in told}
+        lead, *described = _describing(text_of(doc_id)) or [""]
+        for sentence in [lead, *(s for s in described if s not in quoted)] if lead else []:
+            n = len(citations) + 1
+            citations.append(Citation.of_article(n, article, sentence, 1.0, f"{doc_id}#digest{n}"))
+            lines.append(f"{excerpt(sentence, [], 160)} [{n}]")
+    return "\n".join(lines), citations
+
+
+def _partnerships(query: ParsedQuery, derived: Derived, doc_id: str) -> list[tuple[str, str]]:
+    """One line for each partnership the article reports (who, what kind, when, figures),
+    with its evidence sentence."""
+    render = derived.gazetteer.render
+    out = []
+    for row in derived.relations.all():
+        r = row.relation
+        if r.doc_id != doc_id:
+            continue
+        arrow = "↔" if r.symmetric else "→"
+        details = "; ".join(x for x in (r.date, r.figures) if x)
+        if query.language == "en":
+            line = (
+                f"- {render(r.supporter)} ({r.supporter}) {arrow} {render(r.supported)} "
+                f"({r.supported}): {kinds.english(r.kind)} ({r.kind})"
+                + (f", {details}" if details else "")
+            )
+        else:
+            text = f"- {r.supporter} {arrow} {r.supported}:{r.kind}" + (
+                f"({details})" if details else ""
+            )
+            line = query.in_script(text)
+        out.append((line, r.evidence))
+    return out[:4]
+
+
+def _describing(original: str, limit: int = 3) -> list[str]:
+    """The lead and the sentences that describe the partnership, in the article's order;
+    attendee lists are left out."""
+    sentences = [
+        s
+        for a, b in sentence_spans(original, whole=True)
+        if len(s := original[a:b].strip()) >= 20 and len(_CROWD.findall(s)) <= 8
+    ]
+    if not sentences:
+        return []
+    lead, rest = sentences[0], sentences[1:]
+    described = [s for s in rest if DESCRIBES.search(to_search_form(s))]
+    return [lead, *described[: limit - 1]]

@@ -212,9 +212,11 @@ class QueryEngine:
             yield Answer(question, text, (), True, standalone, "offline", (), timings)
             return
         about = (
-            articles.answer(query, derived, self.document_text)
+            articles.digest(query, derived, self.document_text)
+            or articles.answer(query, derived, self.document_text)
             if query.scope
-            else articles.sequence(query, derived, self.document_text)
+            else articles.digest(query, derived, self.document_text)
+            or articles.sequence(query, derived, self.document_text)
         )
         if about is not None:  # how many articles, which ones, what each says, when published
             timings["total_ms"] = _ms_since(t0)

