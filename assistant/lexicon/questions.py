@@ -54,7 +54,8 @@ INTENTS: tuple[Intent, ...] = (
         ),
         _en(
             r"\boverview\b|\bsummar|\btell me about\b|\bwhat'?s the story\b|\bbrief(ly)?\b|"
-            r"\bgist\b|\brundown\b|\btl;? ?dr\b|\brecap\b|\b(?:key|main) points\b|\bin a nutshell\b|"
+            r"\bgist\b|\brundown\b|\btl;? ?dr\b|\brecap\b|\b(?:key|main) points\b|"
+            r"\bin a nutshell\b|"
             r"\bdescribe\b|\bwhat (is|are) .{0,40}\b(doing|relationship)\b|\bexplain\b"
         ),
     ),
