@@ -36,6 +36,7 @@ from assistant.qa.evidence import (
     missing_predicates,
     names_institutions,
     people,
+    widen,
     written,
 )
 from assistant.qa.facts import verbs_of
@@ -369,7 +370,10 @@ def compose(
     text_of: Callable[[str], str] | None = None,
 ) -> tuple[str, list[Citation], bool]:
     """(answer text, citations, refused). `text_of(doc_id)` gives a document's whole text,
-    so that a list the best sentence opens can be quoted on past its chunk's end."""
+    so that a list the best sentence opens can be quoted on past its chunk's end, and each
+    passage is read in whole sentences (`widen`)."""
+    if text_of:
+        passages = [widen(p, text_of(p.doc_id)) for p in passages]
     evidence = gather(query, passages, lexical, gazetteer)
     if query.intent == "yesno" and answerable(query, lexical):
         deed = _deed(query, evidence, gazetteer)

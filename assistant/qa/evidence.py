@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from assistant.lexicon.gazetteer import Gazetteer, in_order
@@ -81,6 +81,34 @@ def continuation(e: Evidence, document: str | None = None, limit: int = 3) -> li
         out.append(s)
         if len(out) >= limit:
             break
+    return out
+
+
+_ENDS = "。!?!?\n"
+
+
+def widen(passage: Passage, document: str) -> Passage:
+    """The passage grown to whole sentences: a chunk cut at ; (她要求,…走深走实;) would lose
+    the rest of the sentence (…打造“东营样板”)."""
+    at = document.find(passage.original)
+    if at < 0:
+        return passage
+    end = at + len(passage.original)
+    start = max(document.rfind(c, 0, at) + 1 for c in _ENDS)
+    ends = [i for c in _ENDS if (i := document.find(c, end - 1)) >= 0]
+    stop = min(ends, default=len(document) - 1) + 1
+    original = document[start:stop].strip()
+    return replace(passage, original=original, text=to_search_form(original))
+
+
+def _paragraph_sentences(text: str) -> list[tuple[str, bool]]:
+    """The sentences of `text`, each with whether it opens a paragraph: a person a paragraph
+    names speaks on in its later sentences (鲍建强…表示,… 通过融合发展,实现了…)."""
+    out, end = [], 0
+    for a, b in sentence_spans(text, whole=True):
+        if s := text[a:b].strip():
+            out.append((s, not out or "\n" in text[end:a]))
+        end = b
     return out
 
 
@@ -265,12 +293,17 @@ def gather(
     seen: set[str] = set()
     out: list[Evidence] = []
     cue = next((a.cue for a in ASPECTS if a.name == query.aspect), None)
+    speakers = [e for e in query.entities if gazetteer.names.get(e) == "person"]
     for rank, p in enumerate(passages):
         title = to_search_form(p.article.title)
         before = ""  # the sentence before: whom 他 or 王主任 refers to
-        for original in split_sentences(p.original):
+        speaker = ""  # the person of the question this paragraph has named: its speaker
+        for original, opens in _paragraph_sentences(p.original):
             text = to_search_form(original)
+            speaker = "" if opens else speaker
             named = f"{before}{text}" if _refers_back(text, query) else text
+            spoken = "" if speaker in named else speaker  # named by the paragraph only
+            speaker = speaker or next((e for e in speakers if e in named), "")
             before = named[-400:]  # 他强调 after 王主任指出 after 王国敬…讲话: a chain
             # a character lost to mojibake (marked �) spoils a short sentence, not a long one
             if len(text) < 6 or text.count("\ufffd") * 30 > len(text) or text in seen:
@@ -287,7 +320,10 @@ def gather(
                 for g, at in zip(groups, where, strict=True)
             )
             coverage = covered / total
-            entity = _entity_share(query, named, title, to_search_form(p.article.source or ""))
+            # a speaker the paragraph named counts as a title does: half
+            entity = _entity_share(
+                query, named, f"{title}\n{spoken}", to_search_form(p.article.source or "")
+            )
             has = (
                 bool(figures(text, query))
                 if query.answer_type == "number"

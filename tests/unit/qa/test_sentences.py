@@ -100,3 +100,24 @@ def test_each_party_gets_its_own_answer_and_need_not_meet_the_other() -> None:
     from assistant.qa.evidence import apart
 
     assert apart(query, d.manifest) == []  # 分别: asked of each, not of both together
+
+
+def test_a_speaker_a_paragraph_named_counts_half_in_its_later_sentences(
+    lexical: LexicalIndex,
+) -> None:
+    text = "王国敬介绍了情况并表示,融合是大势所趋。通过融合发展,实现了1+1>2的效果。\n会后双方合影留念。"
+    ranked = gather(parse("王国敬说融合达到了什么效果", GAZ), [passage("d1", text)], lexical, GAZ)
+    share = {e.original[:4]: e.entity_share for e in ranked}
+    assert share["王国敬介"] == 1.0  # names him
+    assert share["通过融合"] == 0.5  # his paragraph goes on: he is still speaking
+    assert share["会后双方"] == 0.0  # a new paragraph
+
+
+def test_a_passage_cut_inside_a_sentence_is_read_to_its_end() -> None:
+    from assistant.qa.evidence import widen
+
+    document = "前言。她要求,双方要提高站位;打造东营样板。会后合影。"
+    cut = passage("d1", "她要求,双方要提高站位;")
+    whole = widen(cut, document)
+    assert whole.original == "她要求,双方要提高站位;打造东营样板。"
+    assert widen(cut, "another article") == cut  # not found: as it was
