@@ -186,6 +186,7 @@ def missing_predicates(query: ParsedQuery, lexical: LexicalIndex) -> list[str]:
         return (
             not _partly_written(word, lexical)
             and not lexical.sounds_like(word)
+            and not lexical.written_by_sound(word)  # 卫建局: the articles' 卫健局
             and not any(lexical.mentions(s) for s in synonyms(word))
             and not any(word in e or e in word or in_order(word, e) for e in query.entities)
         )
@@ -196,8 +197,9 @@ def missing_predicates(query: ParsedQuery, lexical: LexicalIndex) -> list[str]:
 
 def written(name: str, lexical: LexicalIndex) -> bool:
     """Whether the articles write `name`, or it as they would (卫健委 written out, the place
-    level a reader left out)."""
-    return any(lexical.mentions(form) for form in (name, *expansions(name)))
+    level a reader left out), or with characters of the same sound (卫建局: a typo)."""
+    forms = (name, *expansions(name))
+    return any(lexical.mentions(f) or lexical.written_by_sound(f) for f in forms)
 
 
 def answerable(query: ParsedQuery, lexical: LexicalIndex) -> bool:

@@ -34,6 +34,7 @@ class LexicalIndex:
     _idf: dict[str, float] = field(default_factory=dict, repr=False)  # the index never changes
     bigrams: frozenset[str] = frozenset()  # every pair of adjacent characters in the corpus
     _by_sound: dict[str, str] | None = field(default=None, repr=False)
+    _pairs_by_sound: frozenset[str] | None = field(default=None, repr=False)
 
     @property
     def vocabulary(self) -> dict[str, int]:
@@ -60,6 +61,18 @@ class LexicalIndex:
                 if re.fullmatch(r"[\u4e00-\u9fff]{2,}", word):
                     self._by_sound.setdefault(_reading(word), word)
         return self._by_sound.get(_reading(token))
+
+    def written_by_sound(self, word: str) -> bool:
+        """Whether the corpus writes `word` with other characters of the same sound, pair by
+        pair of adjacent characters (卫建局: 卫健 and 健局 are written), as `mentions` does
+        for the characters themselves."""
+        if not re.fullmatch(r"[\u4e00-\u9fff]{2,}", word):
+            return False
+        if self._pairs_by_sound is None:
+            cjk = (p for p in self.bigrams if re.fullmatch(r"[\u4e00-\u9fff]{2}", p))
+            self._pairs_by_sound = frozenset(_reading(p) for p in cjk)
+        pairs = [word[i : i + 2] for i in range(len(word) - 1)]
+        return all(_reading(p) in self._pairs_by_sound for p in pairs)
 
     def idf(self, token: str) -> float:
         """BM25 idf; a token the corpus never uses gets the highest possible weight."""

@@ -158,6 +158,10 @@ def test_fillers_and_question_words_are_not_content() -> None:
     assert "座谈会" in words or "座谈" in words
 
 
+def bigrams_of(text: str) -> list[str]:
+    return [text[i : i + 2] for i in range(len(text) - 1)]
+
+
 def test_typos_are_matched_by_sound_against_the_corpus_words() -> None:
     # no typo list: a word the corpus does not use is matched to one that reads the same
     texts = ["乐陵市人民医院开展对口支援工作座谈会", "卫健委主任致辞"]
@@ -167,6 +171,16 @@ def test_typos_are_matched_by_sound_against_the_corpus_words() -> None:
     assert lexical.sounds_like("座谈汇") == "座谈会"
     assert lexical.sounds_like("卫建委") == "卫健委"
     assert lexical.sounds_like("床位") is None  # nothing in the corpus reads like it
+
+
+def test_a_word_jieba_never_cut_is_written_by_sound_pair_by_pair() -> None:
+    texts = ["仪式由莘县卫健局局长主持"]
+    bm25 = bm25s.BM25()
+    bm25.index([tokenize(t) for t in texts], show_progress=False)
+    lexical = LexicalIndex(["a"], bm25, "s", bigrams=frozenset(bigrams_of(texts[0])))
+    assert not lexical.knows("卫健局") and lexical.sounds_like("卫建局") is None
+    assert lexical.written_by_sound("卫建局")  # 卫建 reads as 卫健, 建局 as 健局
+    assert not lexical.written_by_sound("路费")
 
 
 def test_entities_resolve_as_whole_names() -> None:
