@@ -21,6 +21,7 @@ from assistant.lexicon.questions import ARTICLE_NOUN, DESCRIBES, DISTRIBUTIVE
 from assistant.qa.analyze import ParsedQuery
 from assistant.qa.evidence import excerpt
 from assistant.store.derived import Derived
+from assistant.store.schema import DocRecord
 from assistant.textnorm import sentence_spans, to_search_form
 from assistant.types import Article, Citation
 
@@ -380,3 +381,43 @@ def _describing(original: str, limit: int = 3) -> list[str]:
     lead, rest = sentences[0], sentences[1:]
     described = [s for s in rest if DESCRIBES.search(to_search_form(s))]
     return [lead, *described[: limit - 1]]
+
+
+def mention_order(
+    query: ParsedQuery, derived: Derived, text_of: Callable[[str], str]
+) -> tuple[str, list[Citation]] | None:
+    """Who came first of the people a question names ("who spoke first, Bao Jianqiang or Yu
+    Xiaoqian?"): the order in which the one sentence that names them all tells of them
+    (会上,鲍建强致欢迎辞,…王建军汇报了…); of several such sentences, the one holding most of
+    the question's words. None unless two or more people are asked about."""
+    people = [e for e in query.entities if derived.gazetteer.names.get(e) == "person"]
+    if query.intent != "earliest_latest" or len(people) < 2:
+        return None
+    words = [t for g in query.content for t in g if len(t) >= 2 and t not in people]
+    found: list[tuple[int, int, str, DocRecord]] = []  # (question words held, order, …)
+    for doc_id, record in derived.manifest.items():
+        original = text_of(doc_id)
+        for a, b in sentence_spans(original, whole=True):
+            sentence = original[a:b].strip()
+            search = to_search_form(sentence)
+            if all(p in search for p in people):
+                found.append((sum(w in search for w in words), -len(found), sentence, record))
+    if not found:
+        return None
+    _, _, sentence, record = max(found, key=lambda f: f[:2])  # the event asked about
+    ordered = sorted(people, key=to_search_form(sentence).index)
+    cite = Citation.of_article(1, record.article, sentence, 1.0, f"{record.doc_id}#order")
+    return _order_text(query, ordered, derived.gazetteer.render, sentence), [cite]
+
+
+def _order_text(
+    query: ParsedQuery, ordered: list[str], render: Callable[[str], str], sentence: str
+) -> str:
+    names = [e for e in ordered if e]
+    shown = excerpt(sentence, names, 160)
+    if query.language == "en":
+        told = ", then ".join(f"{render(n)} ({n})" for n in names)
+        return f"In the article's account, {told}: [1]\n{shown} [1]"
+    return (
+        query.in_script(f"答:先是{names[0]},然后是{'、'.join(names[1:])}。[1]") + f"\n{shown} [1]"
+    )

@@ -104,7 +104,8 @@ def widen(passage: Passage, document: str) -> Passage:
 def _paragraph_sentences(text: str) -> list[tuple[str, bool]]:
     """The sentences of `text`, each with whether it opens a paragraph: a person a paragraph
     names speaks on in its later sentences (鲍建强…表示,… 通过融合发展,实现了…)."""
-    out, end = [], 0
+    out: list[tuple[str, bool]] = []
+    end = 0
     for a, b in sentence_spans(text, whole=True):
         if s := text[a:b].strip():
             out.append((s, not out or "\n" in text[end:a]))

@@ -116,3 +116,18 @@ def test_the_views_of_one_person_are_no_overview_of_the_article(real_engine) -> 
     answer = real_engine.ask("what did Wang Guojing say in his Lishui speech, the main points?")
     assert not answer.refused and answer.backend != "articles"  # not a digest of the article
     assert "王国敬" in to_simplified(answer.text)
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        ("汇报会上王建军和鲍建强谁先发言的", "答:先是鲍建强,然后是王建军"),
+        ("who spoke first at the Dongying report meeting, Yu Xiaoqian or Bao Jianqiang?", "Bao"),
+    ],
+)
+def test_who_came_first_is_read_from_the_sentence_that_tells_of_them_all(
+    real_engine, question, first
+) -> None:
+    answer = real_engine.ask(question)
+    assert not answer.refused and first in answer.text.split("\n")[0]
+    assert "致欢迎辞" in answer.citations[0].quote  # the meeting, not the list of attendees

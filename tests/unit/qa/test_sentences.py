@@ -105,7 +105,10 @@ def test_each_party_gets_its_own_answer_and_need_not_meet_the_other() -> None:
 def test_a_speaker_a_paragraph_named_counts_half_in_its_later_sentences(
     lexical: LexicalIndex,
 ) -> None:
-    text = "王国敬介绍了情况并表示,融合是大势所趋。通过融合发展,实现了1+1>2的效果。\n会后合影。"
+    text = (
+        "王国敬介绍了情况并表示,融合是大势所趋。通过融合发展,实现了1+1>2的效果。"
+        "\n会后双方合影留念。"
+    )
     ranked = gather(parse("王国敬说融合达到了什么效果", GAZ), [passage("d1", text)], lexical, GAZ)
     share = {e.original[:4]: e.entity_share for e in ranked}
     assert share["王国敬介"] == 1.0  # names him
