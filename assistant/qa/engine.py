@@ -18,7 +18,7 @@ from llama_index.core.embeddings import BaseEmbedding
 from assistant.embedding import load_embedding
 from assistant.errors import BackendError
 from assistant.lexicon.names import ORG_HEAD, expansions
-from assistant.qa import articles, facts, partners
+from assistant.qa import articles, facts, parties, partners
 from assistant.qa.analyze import ParsedQuery, parse
 from assistant.qa.answer import AnswerConfig, apart_text, compose, refusal_text, supplement
 from assistant.qa.evidence import apart, counts
@@ -200,6 +200,41 @@ class QueryEngine:
         standalone = rewrite(question, history or [], derived.gazetteer, self.llm)
         query = parse(standalone, derived.gazetteer)
         timings["parse_ms"] = _ms_since(t0)
+        last = None
+        for last in self._route(question, standalone, query, derived, timings, t0):
+            yield last
+        each = parties.parties(query, derived.gazetteer)
+        if last is None or not each or (not last.refused and parties.speaks_of_all(last, each)):
+            return
+        # asked of each party, answered of some: one question per party, joined
+        answered = []
+        for party in each:
+            sub = parties.one_party(query, party, [o for o in each if o != party])
+            part = deque(
+                self._route(question, standalone, sub, derived, {}, time.perf_counter()), maxlen=1
+            )[0]
+            if not part.refused:
+                answered.append((self._label(query, party), part))
+        if len(answered) >= 2:
+            timings["total_ms"] = _ms_since(t0)
+            yield parties.join(question, answered, standalone, timings)
+
+    def _label(self, query: ParsedQuery, name: str) -> str:
+        if query.language == "en":
+            return f"{self._derived.gazetteer.render(name)} ({name})"
+        return query.in_script(name)
+
+    def _route(
+        self,
+        question: str,
+        standalone: str,
+        query: ParsedQuery,
+        derived: Derived,
+        timings: dict[str, float],
+        t0: float,
+    ) -> Iterator[Answer]:
+        """The answer from the first route that has one: the articles, the relations table,
+        the facts table, else the sentences (with the LLM where one is configured)."""
         unmet = apart(query, derived.manifest)
         unwritten = self._unwritten(query)
         if unmet or unwritten:  # parties never named together, or an institution never named

@@ -229,7 +229,7 @@ def apart(query: ParsedQuery, manifest: Mapping[str, DocRecord]) -> list[str]:
         return []
     for record in manifest.values():
         title = to_search_form(record.article.title)
-        if all(e in record.names or any(f in title for f in _forms(e)) for e in named):
+        if all(e in record.names or any(f in title for f in name_forms(e)) for e in named):
             return []
     return named
 
@@ -245,7 +245,7 @@ def names_institutions(query: ParsedQuery, e: Evidence) -> bool:
     title = to_search_form(e.passage.article.title)
     own = to_search_form(e.passage.article.source or "") if re.search(r"我院|本院", e.text) else ""
     return all(
-        i == own or any(form in e.text or form in title for form in _forms(i))
+        i == own or any(form in e.text or form in title for form in name_forms(i))
         for i in query.entities
         if re.search(ORG_HEAD + "$", i)
     )
@@ -258,7 +258,7 @@ def _entity_share(query: ParsedQuery, text: str, title: str, outlet: str) -> flo
         return 1.0
 
     def named(entity: str, where: str) -> bool:
-        return any(form in where for form in _forms(entity))
+        return any(form in where for form in name_forms(entity))
 
     own = re.search(r"我院|本院", text)
     hit = sum(
@@ -269,7 +269,7 @@ def _entity_share(query: ParsedQuery, text: str, title: str, outlet: str) -> flo
 
 
 @lru_cache(maxsize=4096)
-def _forms(entity: str) -> tuple[str, ...]:
+def name_forms(entity: str) -> tuple[str, ...]:
     """The entity and the short forms articles use for it once named (山大二院, 市二院)."""
     return (entity, *(a for a in aliases(entity) if len(a) >= 3))
 
@@ -282,12 +282,12 @@ def gather(
     # a word of the question that is a short form (市二院) is there when the entity is, in
     # any of its forms (东营市第二人民医院)
     entity_of = {
-        t: e for g in groups for t in g for e in query.entities if t != e and t in _forms(e)
+        t: e for g in groups for t in g for e in query.entities if t != e and t in name_forms(e)
     }
 
     def _same_entity(token: str, where: str) -> bool:
         entity = entity_of.get(token)
-        return bool(entity) and any(form in where for form in _forms(entity))
+        return bool(entity) and any(form in where for form in name_forms(entity))
 
     weights = [max(g.values()) for g in groups]
     # English words nothing bridges still ask for something no sentence can be shown to hold

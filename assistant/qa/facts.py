@@ -71,7 +71,7 @@ def answer(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
 def _order(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
     """Which of the events the question names came first (the Lishui launch or the Shenxian
     signing): each party's own dated event, in date order, each cited."""
-    parties = _parties(query)
+    parties = named_parties(query)
     if len(parties) < 2 or any(derived.gazetteer.names.get(p) == "person" for p in parties):
         return None
     events: dict[tuple[str, str], tuple[str, FactAnswer]] = {}
@@ -122,7 +122,7 @@ def _date_in(text: str) -> str:
     return m.group(0) if m else "9999"
 
 
-def _parties(query: ParsedQuery) -> list[str]:
+def named_parties(query: ParsedQuery) -> list[str]:
     """The question's entities, outermost only, in the order it names them."""
     text = query.bridged if query.language == "en" else query.text
     return sorted(
@@ -180,14 +180,14 @@ def _with_agencies(query: ParsedQuery, derived: Derived) -> ParsedQuery:
 
 
 def _all_people(query: ParsedQuery, derived: Derived) -> bool:
-    parties = _parties(query)
+    parties = named_parties(query)
     return len(parties) >= 2 and all(derived.gazetteer.names.get(p) == "person" for p in parties)
 
 
 def _each(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
     """A comparison of parties answered party by party: what the question asks of them (how
     many came, who hosted, when) for each one, or, of people, who each one is."""
-    parties = _parties(query)
+    parties = named_parties(query)
     if len(parties) < 2:
         return None
     people = [p for p in parties if derived.gazetteer.names.get(p) == "person"]
@@ -195,7 +195,7 @@ def _each(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
         found = [_introduce(query, p, derived) for p in people]
     else:
         asked = next(
-            (i for i in INTENTS if i.name in _ROUTES and i.name != "yesno" and _asks(i, query)),
+            (i for i in INTENTS if i.name in _ROUTES and i.name != "yesno" and asks(i, query)),
             None,
         )
         if asked is None and _LEADERS.search(query.text):  # the officials of each party
@@ -226,7 +226,7 @@ def _each(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
     return _merge(answers) if len(answers) >= 2 else None
 
 
-def _written_as(name: str) -> tuple[str, ...]:
+def written_as(name: str) -> tuple[str, ...]:
     """The ways a question may write `name`: in full, by a short form, an agency written
     out, or a distinctive tail (德州医院)."""
     return (name, *aliases(name), *expansions(name), *(name[i:] for i in range(len(name) - 3)))
@@ -234,7 +234,7 @@ def _written_as(name: str) -> tuple[str, ...]:
 
 def _position(name: str, text: str) -> int:
     """Where `text` names `name`, in full or by its short forms; past the end if it doesn't."""
-    spots = [text.find(f) for f in _written_as(name) if f in text]
+    spots = [text.find(f) for f in written_as(name) if f in text]
     return min(spots, default=len(text))
 
 
@@ -268,7 +268,7 @@ def _introduce(query: ParsedQuery, person: str, derived: Derived) -> FactAnswer 
     return _compose(query, [(f"答:{'、'.join(titles)}{person}", fact)], derived)
 
 
-def _asks(intent: Intent, query: ParsedQuery) -> bool:
+def asks(intent: Intent, query: ParsedQuery) -> bool:
     return bool((intent.en if query.language == "en" else intent.zh).search(query.text))
 
 
@@ -362,7 +362,7 @@ def _merge(answers: list[FactAnswer]) -> FactAnswer:
     citations: list[Citation] = []
     for found in answers:
         shift = len(citations)
-        lines = [_renumber(line, shift) for line in found.text.splitlines()]
+        lines = [renumber(line, shift) for line in found.text.splitlines()]
         cut = len(lines) - len(found.citations)
         heads += lines[:cut]
         quotes += lines[cut:]
@@ -370,7 +370,7 @@ def _merge(answers: list[FactAnswer]) -> FactAnswer:
     return FactAnswer("\n".join(heads + quotes), citations)
 
 
-def _renumber(line: str, shift: int) -> str:
+def renumber(line: str, shift: int) -> str:
     """[1] → [1 + shift]: a line's citation numbers after `shift` earlier citations."""
     return re.sub(r"\[(\d+)\]", lambda m: f"[{int(m.group(1)) + shift}]", line)
 
@@ -435,7 +435,7 @@ def _asked_of(query: ParsedQuery) -> str:
         return ""
     before = query.text[: m.start()]
     for e in query.entities:
-        if _institution(e) and any(before.endswith(f) for f in _written_as(e)):
+        if _institution(e) and any(before.endswith(f) for f in written_as(e)):
             return e
     unknown = [u for u in query.unknown_entities if before.endswith(u)]
     if unknown:  # an agency the gazetteer lacks, as the articles write it

@@ -131,3 +131,10 @@ def test_who_came_first_is_read_from_the_sentence_that_tells_of_them_all(
     answer = real_engine.ask(question)
     assert not answer.refused and first in answer.text.split("\n")[0]
     assert "致欢迎辞" in answer.citations[0].quote  # the meeting, not the list of attendees
+
+
+def test_a_question_asked_of_each_party_is_answered_for_each(real_engine) -> None:
+    answer = real_engine.ask("丽水和莘县这两场活动，各来了多少人？")
+    assert not answer.refused
+    assert "200余人" in answer.text and "300余人" in answer.text  # both, not only one
+    assert {c.doc_id for c in answer.citations} == {"002_e7e47b4baa4b8cfc", "003_976f688fcd1ec32e"}

@@ -1,0 +1,63 @@
+"""Questions asked of each of several parties: which parties, the question as asked of
+one of them, and the answers joined with their citations numbered on."""
+
+from __future__ import annotations
+
+from assistant.qa import parties
+from assistant.qa.analyze import parse
+from assistant.types import Answer, Article, Citation
+from tests.unit.qa.test_answer import GAZ
+
+
+def test_parties_are_the_places_and_institutions_asked_of_each() -> None:
+    query = parse("乐陵和莘县这两场活动各来了多少人?", GAZ)
+    assert parties.parties(query, GAZ) == ["乐陵", "莘县"]
+    assert parties.parties(parse("乐陵的活动来了多少人?", GAZ), GAZ) == []  # one party
+    assert parties.parties(parse("乐陵和莘县哪个先签约?", GAZ), GAZ) == []  # not of each
+
+
+def test_one_party_drops_the_others_and_the_words_of_each() -> None:
+    query = parse("乐陵和莘县这两场活动各来了多少人?", GAZ)
+    sub = parties.one_party(query, "乐陵", ["莘县"])
+    assert "莘县" not in sub.text and "两场" not in sub.text
+    assert sub.entities == ("乐陵",) and sub.intent == query.intent
+    assert not any("莘县" in t for g in sub.content for t in g)
+
+
+def test_a_comparison_asks_what_it_compares_of_each() -> None:
+    query = parse("乐陵和莘县比较一下,各来了多少人?", GAZ)
+    assert query.intent == "compare"
+    assert parties.one_party(query, "莘县", ["乐陵"]).intent == "count"
+
+
+def _answer(text: str, n: int, doc: str) -> Answer:
+    cites = tuple(
+        Citation.of_article(k, Article(doc, "t"), "q", 1.0, f"{doc}#{k}") for k in range(1, n + 1)
+    )
+    return Answer("q", text, cites, False)
+
+
+def test_answers_are_joined_under_their_parties_with_citations_numbered_on() -> None:
+    joined = parties.join(
+        "q",
+        [
+            ("乐陵", _answer("答:200余人 [1]\n引文 [1]", 1, "a")),
+            ("莘县", _answer("答:300余人 [1] [2]", 2, "b")),
+        ],
+        "q",
+        {},
+    )
+    assert joined.text.splitlines() == [
+        "乐陵:",
+        "  答:200余人 [1]",
+        "  引文 [1]",
+        "莘县:",
+        "  答:300余人 [2] [3]",
+    ]
+    assert [c.n for c in joined.citations] == [1, 2, 3]
+    assert [c.doc_id for c in joined.citations] == ["a", "b", "b"]
+
+
+def test_an_answer_speaks_of_all_only_when_it_names_each_party() -> None:
+    assert parties.speaks_of_all(_answer("乐陵 … 莘县", 0, "a"), ["乐陵", "莘县"])
+    assert not parties.speaks_of_all(_answer("答:300余人,莘县", 0, "a"), ["乐陵", "莘县"])
