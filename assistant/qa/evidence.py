@@ -304,26 +304,31 @@ def gather(
     seen: set[str] = set()
     out: list[Evidence] = []
     cue = next((a.cue for a in ASPECTS if a.name == query.aspect), None)
-    speakers = [e for e in query.entities if gazetteer.names.get(e) == "person"]
     for rank, p in enumerate(passages):
         title = to_search_form(p.article.title)
         before = ""  # the sentence before: whom 他 or 王主任 refers to
-        speaker = ""  # the person of the question this paragraph has named: its speaker
+        told: set[str] = set()  # the question's entities this paragraph has named so far
+        paragraph = ""  # its sentences so far
         for original, opens in _paragraph_sentences(p.original):
             text = to_search_form(original)
-            speaker = "" if opens else speaker
+            told, paragraph = (set(), "") if opens else (told, paragraph)
             named = f"{before}{text}" if _refers_back(text, query) else text
-            spoken = "" if speaker in named else speaker  # named by the paragraph only
-            speaker = speaker or next((e for e in speakers if e in named), "")
+            spoken = " ".join(told)  # its speaker, its event (会议旨在… after …座谈会。)
+            told |= {e for e in query.entities if any(f in named for f in name_forms(e))}
             before = named[-400:]  # 他强调 after 王主任指出 after 王国敬…讲话: a chain
             # a character lost to mojibake (marked �) spoils a short sentence, not a long one
             if len(text) < 6 or text.count("\ufffd") * 30 > len(text) or text in seen:
                 continue
             seen.add(text)
             low = text.lower()  # X+1+9+X and x+1+9+X are one term
-            # pieces of a name count where the name is meant (他 → the one named before)
+            # pieces of a name count where the name is meant (他 → the one named before); a
+            # sentence saying the asked aspect is about what its paragraph told before it
+            # (…座谈会。会议旨在…)
+            says = cue is not None and cue.search(text)
+            topic = f"{paragraph[-400:]}{named}".lower() if says else named.lower()
+            paragraph += text
             where = [
-                named.lower() if any(t in e for t in g for e in query.entities) else low
+                topic if says or any(t in e for t in g for e in query.entities) else low
                 for g in groups
             ]
             covered = sum(
@@ -331,7 +336,7 @@ def gather(
                 for g, at in zip(groups, where, strict=True)
             )
             coverage = covered / total
-            # a speaker the paragraph named counts as a title does: half
+            # what the paragraph named before counts as a title does: half
             entity = _entity_share(
                 query, named, f"{title}\n{spoken}", to_search_form(p.article.source or "")
             )
