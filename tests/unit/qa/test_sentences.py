@@ -129,7 +129,10 @@ def test_a_passage_cut_inside_a_sentence_is_read_to_its_end() -> None:
 def test_a_sentence_saying_the_asked_aspect_is_about_what_its_paragraph_told(
     lexical: LexicalIndex,
 ) -> None:
-    text = "7月3日,乐陵市人民医院开展对口支援工作座谈会。会议旨在进一步落实对口支援工作任务。\n双方合影。"
+    text = (
+        "7月3日,乐陵市人民医院开展对口支援工作座谈会。会议旨在进一步落实对口支援工作任务。"
+        "\n双方合影。"
+    )
     ranked = gather(parse("乐陵那个座谈会目的是什么", GAZ), [passage("d1", text)], lexical, GAZ)
     assert ranked[0].original.startswith("会议旨在")  # says the purpose, of the 座谈会 before it
     assert ranked[0].coverage == 1.0  # 乐陵 and 座谈会 told by the sentence before
