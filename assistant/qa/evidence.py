@@ -248,7 +248,7 @@ def names_institutions(query: ParsedQuery, e: Evidence) -> bool:
     """Whether the sentence, or its article's title, names every institution the question
     names: the experts 浙江省肿瘤医院 sent are not whoever a sentence about 丽水 lists."""
     title = to_search_form(e.passage.article.title)
-    own = to_search_form(e.passage.article.source or "") if re.search(r"我院|本院", e.text) else ""
+    own = to_search_form(e.passage.article.source or "") if _OWN.search(e.text) else ""
     return all(
         i == own or any(form in e.text or form in title for form in name_forms(i))
         for i in query.entities
@@ -265,7 +265,7 @@ def _entity_share(query: ParsedQuery, text: str, title: str, outlet: str) -> flo
     def named(entity: str, where: str) -> bool:
         return any(form in where for form in name_forms(entity))
 
-    own = re.search(r"我院|本院", text)
+    own = _OWN.search(text)
     hit = sum(
         1.0 if named(e, text) or (own and e == outlet) else 0.5 if named(e, title) else 0.0
         for e in query.entities
@@ -306,6 +306,7 @@ def gather(
     cue = next((a.cue for a in ASPECTS if a.name == query.aspect), None)
     for rank, p in enumerate(passages):
         title = to_search_form(p.article.title)
+        outlet = to_search_form(p.article.source or "")
         before = ""  # the sentence before: whom 他 or 王主任 refers to
         told: set[str] = set()  # the question's entities this paragraph has named so far
         paragraph = ""  # its sentences so far
@@ -331,15 +332,22 @@ def gather(
                 topic if says or any(t in e for t in g for e in query.entities) else low
                 for g in groups
             ]
+            # a piece of a name the sentence names as its own outlet (我院) is there too
+            ours = [e for e in query.entities if e == outlet] if _OWN.search(text) else []
             covered = sum(
-                max((w for t, w in g.items() if t in at or _same_entity(t, at)), default=0.0)
+                max(
+                    (
+                        w
+                        for t, w in g.items()
+                        if t in at or _same_entity(t, at) or any(t in e for e in ours)
+                    ),
+                    default=0.0,
+                )
                 for g, at in zip(groups, where, strict=True)
             )
             coverage = covered / total
             # what the paragraph named before counts as a title does: half
-            entity = _entity_share(
-                query, named, f"{title}\n{spoken}", to_search_form(p.article.source or "")
-            )
+            entity = _entity_share(query, named, f"{title}\n{spoken}", outlet)
             has = (
                 bool(figures(text, query))
                 if query.answer_type == "number"
@@ -352,6 +360,7 @@ def gather(
     return sorted(out, key=lambda e: -e.score)
 
 
+_OWN = re.compile(r"我院|本院")  # the outlet's own institution, in its own article
 _PRONOUN = re.compile(r"^(?:[他她其]|该院|对此|会上|这是|这也是|此举|此次)")
 
 

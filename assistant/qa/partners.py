@@ -52,7 +52,7 @@ def is_partnership_question(query: ParsedQuery) -> bool:
 
 
 # What a count of table rows can answer: institutions and partnerships, not people.
-_PARTIES = re.compile(ORG_HEAD + r"|单位|机构|成员|伙伴|合作|医联体|联盟|集团|家")
+_PARTIES = re.compile(ORG_HEAD + r"|单位|机构|成员|伙伴|合作|医联体|联盟|集团|^家$")  # 家, not 专家
 
 
 def counts_parties(query: ParsedQuery) -> bool:

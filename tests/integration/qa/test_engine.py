@@ -138,3 +138,12 @@ def test_a_question_asked_of_each_party_is_answered_for_each(real_engine) -> Non
     assert not answer.refused
     assert "200余人" in answer.text and "300余人" in answer.text  # both, not only one
     assert {c.doc_id for c in answer.citations} == {"002_e7e47b4baa4b8cfc", "003_976f688fcd1ec32e"}
+
+
+def test_a_hospital_its_own_article_calls_we_covers_the_words_of_its_name(real_engine) -> None:
+    # 我院…48小时内准备好资料: Wenzhou, Medical University and Second Hospital are 我院 there
+    answer = real_engine.ask(
+        "How many hours did the Wenzhou hospital need to get the paperwork ready for its joint "
+        "Party–administration meeting?"
+    )
+    assert not answer.refused and "48" in answer.text.splitlines()[0]
