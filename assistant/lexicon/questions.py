@@ -150,7 +150,10 @@ ARTICLE_SCOPES: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
     (
         "published",
         re.compile(r"发布|发表|刊登|刊发|发出|登出|发(?:的|了|于|出来)|什么时候发|哪天发"),
-        _en(r"\bpublish|\bposted\b|\bcame out\b|\bcome out\b|\brelease[ds]?\b|\bprinted\b"),
+        _en(
+            r"\bpublish|\bpublication\b|\bposted\b|\bcame out\b|\bcome out\b|\brelease[ds]?\b"
+            r"|\bprinted\b"
+        ),
     ),
     (
         "count",

@@ -11,6 +11,7 @@ import jieba
 import jieba.posseg as pseg
 
 from assistant.errors import BadQuestion
+from assistant.lexicon import spelling
 from assistant.lexicon.gazetteer import Gazetteer, in_order
 from assistant.lexicon.glossary import EN_STOP, is_english
 from assistant.lexicon.names import GENERIC_WORDS, ORG_HEAD, full_names, proper_nouns
@@ -92,6 +93,7 @@ def parse(question: str, gazetteer: Gazetteer) -> ParsedQuery:
     unmatched: list[str] = []
     if english:
         language = "en"
+        text = spelling.correct(text)  # artcle → article: a typo asks what it meant
         bridged, unknown, unmatched = gazetteer.bridge_words(text)
     else:
         language = "zh-Hant" if detect_script(original) == "Traditional" else "zh-Hans"

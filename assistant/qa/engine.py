@@ -17,6 +17,7 @@ from llama_index.core.embeddings import BaseEmbedding
 
 from assistant.embedding import load_embedding
 from assistant.errors import BackendError
+from assistant.lexicon import spelling
 from assistant.lexicon.names import ORG_HEAD, expansions
 from assistant.qa import articles, facts, parties, partners
 from assistant.qa.analyze import ParsedQuery, parse
@@ -52,6 +53,7 @@ class QueryEngine:
         self._derived: Derived = refresh_derived(store, store.published_stamp())
         self._texts: dict[str, str] = {}
         warm_up()
+        spelling.warm_up()
 
     @classmethod
     def open(
