@@ -59,7 +59,9 @@ HEAD = (
     r"(?:中西医结合医院|中医医院|中医院|总医院|医院|保健院|卫生院|妇计中心|技术指导站"
     r"|交流管理中心)"
 )
-ORG_HEAD = HEAD[:-1] + r"|分院|医疗集团|保健协会|卫生健康委员会|卫生健康委|卫健委|卫健局)"
+ORG_HEAD = HEAD[:-1] + (
+    r"|分院|医疗集团|保健协会|卫生健康委员会|卫生健康委|卫健委|卫健局|卫生计生委|卫计委)"
+)
 # 与, 和 and 及 end a name by jieba's tags (c, p), not here: 太和县, 和平区 hold them.
 _STOP = '、,,。;;::“”"《》!?!?()() \n丨|'
 _NAME_WORDS = {
@@ -588,6 +590,9 @@ _AGENCY_SHORT = {
     "卫计委": ("卫生计生委", "卫生和计划生育委员会", "卫生计生委员会"),
     "卫健局": ("卫生健康局",),
 }
+# 卫计委 was renamed 卫健委 in 2018: readers use either name for the one commission.
+_AGENCY_SHORT["卫健委"] += ("卫计委", *_AGENCY_SHORT["卫计委"])
+_AGENCY_SHORT["卫计委"] += ("卫健委", *_AGENCY_SHORT["卫健委"][:2])
 
 
 def expansions(name: str) -> list[str]:

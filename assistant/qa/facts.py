@@ -295,7 +295,7 @@ def _about(fact: Fact, query: ParsedQuery, derived: Derived, strict: bool = Fals
 
     def concerns(entity: str) -> bool:
         if strict and _institution(entity):
-            return _of(fact, entity)
+            return _of(fact, entity, derived)
         # who did it: a place the article's title names is where its people act (莅临我市)
         placed = query.intent == "who" and not _institution(entity) and entity in title
         return entity in text or entity in fact.org or placed
@@ -304,10 +304,28 @@ def _about(fact: Fact, query: ParsedQuery, derived: Derived, strict: bool = Fals
     return (any if among else all)(concerns(e) for e in query.entities) if query.entities else True
 
 
-def _of(fact: Fact, institution: str) -> bool:
-    """Whether the person of `fact` holds their role at `institution` (either name may be
-    the other's short or long form)."""
-    return bool(fact.org) and (institution in fact.org or fact.org in institution)
+def _of(fact: Fact, institution: str, derived: Derived) -> bool:
+    """Whether the person of `fact` holds their role at `institution`: either name may be
+    the other's short or long form, and an agency may be written out or by its old name
+    (东营市卫计委: the 市卫生健康委 of an article about 东营). A place the fact's organisation
+    leaves out must be the place its article is about."""
+    if not fact.org:
+        return False
+    for form in (institution, *expansions(institution)):
+        if form in fact.org:
+            return True
+        if fact.org in form:
+            place = form[: form.index(fact.org)]
+            record = derived.manifest.get(fact.doc_id)
+            about = _search_form(record.article.title) if record else ""
+            if (
+                not place
+                or place in about
+                or place in _text(fact)
+                or (record and place in record.names)
+            ):
+                return True
+    return False
 
 
 def _overlap(fact: Fact, query: ParsedQuery, ignore: tuple[str, ...] = ()) -> float:
@@ -402,7 +420,7 @@ def _who(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
         for f in derived.facts
         if f.kind == "person"
         and _about(f, query, derived, strict=bool(roles))
-        and (not owner or _of(f, owner))
+        and (not owner or _of(f, owner, derived))
     ]
     if roles:
         people = [f for f in people if any(_holds(f.role, r) for r in roles)]
@@ -462,7 +480,7 @@ def _role_check(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
     places = [e for e in query.entities if _institution(e)]  # 院长 of which institution
 
     def there(f: Fact) -> bool:
-        return all(_of(f, p) for p in places)
+        return all(_of(f, p, derived) for p in places)
 
     held = [f for f in own if there(f) and any(_holds(f.role, r) for r in roles)]
     yes = bool(held)

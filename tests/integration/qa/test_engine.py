@@ -147,3 +147,18 @@ def test_a_hospital_its_own_article_calls_we_covers_the_words_of_its_name(real_e
         "Party–administration meeting?"
     )
     assert not answer.refused and "48" in answer.text.splitlines()[0]
+
+
+@pytest.mark.parametrize(
+    ("question", "person"),
+    [
+        ("东营市卫健委主任是谁", "鲍建强"),  # the article's 市卫生健康委, in an article about 东营
+        ("汇报会上东营市卫计委主任致的欢迎辞 他叫啥", "鲍建强"),  # the commission's old name
+        ("丽水市卫计委主任是谁", "周一红"),  # not 鲍建强: 市卫生健康委 of another place
+    ],
+)
+def test_an_agency_is_found_by_either_of_its_names_and_its_place(
+    real_engine, question, person
+) -> None:
+    answer = real_engine.ask(question)
+    assert not answer.refused and person in to_simplified(answer.text.splitlines()[0])

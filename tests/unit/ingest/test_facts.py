@@ -15,7 +15,10 @@ def test_people_with_role_before_or_after_the_name() -> None:
     found = people("山东大学第二医院院长冯世庆,聊城市卫健委党组书记、主任张月莲出席仪式。")
     assert ("冯世庆", "院长", "山东大学第二医院") in found
     assert any(name == "张月莲" and "主任" in roles for name, roles, _ in found)
-    assert ("王国敬", "副主任", "") in people("最后,浙江省卫计委王国敬副主任在启动仪式上讲话。")
+    # the agency before the name is where the role is held
+    assert ("王国敬", "副主任", "浙江省卫计委") in people(
+        "最后,浙江省卫计委王国敬副主任在启动仪式上讲话。"
+    )
 
 
 def test_a_title_over_commas_gives_every_role_with_its_organisation() -> None:

@@ -164,3 +164,11 @@ def test_a_particle_before_a_name_is_not_part_of_it() -> None:
     assert [n for n, _, _ in found] == ["市妇幼保健院"]
     name, start, end = found[0]
     assert "于小千一行现场调研了市妇幼保健院儿童康复科"[start:end] == name
+
+
+def test_the_health_commission_is_one_agency_by_its_old_and_new_names() -> None:
+    from assistant.lexicon.names import expansions
+
+    assert "东营市卫生健康委" in expansions("东营市卫计委")
+    assert "东营市卫生计生委" in expansions("东营市卫健委")
+    assert [n for n, _, _ in full_names("东营市卫计委主任致辞", ORG_HEAD)] == ["东营市卫计委"]
