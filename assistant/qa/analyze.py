@@ -13,7 +13,7 @@ import jieba.posseg as pseg
 from assistant.errors import BadQuestion
 from assistant.lexicon import spelling
 from assistant.lexicon.gazetteer import Gazetteer, in_order
-from assistant.lexicon.glossary import EN_STOP, is_english
+from assistant.lexicon.glossary import EN_STOP, EN_WORD, GLOSSARY_EN_ZH, is_english
 from assistant.lexicon.names import GENERIC_WORDS, ORG_HEAD, full_names, proper_nouns
 from assistant.lexicon.questions import (
     ASPECT_NOUNS,
@@ -125,7 +125,7 @@ def parse(question: str, gazetteer: Gazetteer) -> ParsedQuery:
         answer_type=_answer_type(intent, text),
         entities=tuple(entities),
         unknown_entities=tuple(unknown_entities),
-        content=tuple(_content(groups, text, english)),
+        content=tuple(_content(groups, text, english, intent)),
         year=_year(text),
         unmatched=tuple(unmatched),
         predicates=tuple(_predicates(text, english, groups) + _options(text, english)),
@@ -252,7 +252,9 @@ _PEOPLE_WORDS = re.compile(
 _YEAR_ASKED = re.compile(r"哪一?年|几几年|\b(?:which|what) year\b|\bin what year\b", re.I)
 
 
-def _content(groups: list[tuple[str, ...]], text: str, english: bool) -> list[tuple[str, ...]]:
+def _content(
+    groups: list[tuple[str, ...]], text: str, english: bool, intent: Intent | None = None
+) -> list[tuple[str, ...]]:
     """The groups that carry content. (Typos are matched by sound against the corpus's
     words when sentences are scored: LexicalIndex.sounds_like.)
     Words inside the question words (哪一天, 几月几号, 啥时候) and counted references (两个)
@@ -262,11 +264,23 @@ def _content(groups: list[tuple[str, ...]], text: str, english: bool) -> list[tu
     if aspect is not None:
         asking += [m.span() for m in (aspect.en if english else aspect.zh).finditer(text)]
 
+    # an English question's words are bridged: the bridge of its intent's words asks too
+    # (which came out first: 'first' → 首批 is no content)
+    asked_terms = {
+        t
+        for m in (intent.en.finditer(text) if english and intent else ())
+        for w in EN_WORD.findall(m.group(0))
+        for alt in GLOSSARY_EN_ZH.get(w.lower(), "").split("/")
+        for t in tokenize(alt)
+        if alt
+    }
+
     def asks(word: str) -> bool:
         if (
             word in FILLERS_ZH
             or word in STOPWORDS
             or word in ASPECT_NOUNS
+            or word in asked_terms
             or QUANTIFIER.fullmatch(word)
         ):
             return True

@@ -162,3 +162,10 @@ def test_an_agency_is_found_by_either_of_its_names_and_its_place(
 ) -> None:
     answer = real_engine.ask(question)
     assert not answer.refused and person in to_simplified(answer.text.splitlines()[0])
+
+
+def test_the_word_that_asks_the_order_is_no_content_of_the_question(real_engine) -> None:
+    # 'first' bridges to 首批 (first batch), which only the Shengli article writes
+    answer = real_engine.ask("Which article came out first?")
+    assert "2017-12-12" in answer.text.splitlines()[0]
+    assert [c.doc_id for c in answer.citations] == ["002_e7e47b4baa4b8cfc"]
