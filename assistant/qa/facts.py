@@ -733,7 +733,8 @@ def _extreme(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
         return None
     found.sort(key=lambda f: -_overlap(f, query))
     top = _overlap(found[0], query)
-    close = [f for f in found if _overlap(f, query) >= top * 0.5 and f.unit == found[0].unit]
+    unit = found[0].unit[-1:]  # the measure word: 5人 and 300余人 count alike
+    close = [f for f in found if _overlap(f, query) >= top * 0.5 and f.unit[-1:] == unit]
     most = bool(_MOST.search(query.text))
     ranked = sorted(close, key=lambda f: -int(f.value) if most else int(f.value))
     best = ranked[0]

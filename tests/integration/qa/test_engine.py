@@ -169,3 +169,10 @@ def test_the_word_that_asks_the_order_is_no_content_of_the_question(real_engine)
     answer = real_engine.ask("Which article came out first?")
     assert "2017-12-12" in answer.text.splitlines()[0]
     assert [c.doc_id for c in answer.citations] == ["002_e7e47b4baa4b8cfc"]
+
+
+@pytest.mark.parametrize("question", ["Which event had the most people?", "哪次活动来的人最多？"])
+def test_head_counts_compare_whatever_their_modifier(real_engine, question) -> None:
+    # 5人, 200余人 and 300余人 all count people: the most is the Shenxian signing's
+    answer = real_engine.ask(question)
+    assert "300" in answer.text.splitlines()[0]
