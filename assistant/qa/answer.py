@@ -34,6 +34,7 @@ from assistant.qa.evidence import (
     figures,
     gather,
     missing_predicates,
+    name_forms,
     names_institutions,
     people,
     widen,
@@ -155,8 +156,9 @@ def direct(query: ParsedQuery, e: Evidence, gazetteer: Gazetteer) -> str | None:
         span = nearest(people(e.text, gazetteer))
         if span and query.language == "en":
             return f"{render_person(span)} ({span})"
-    elif kind == "institution":
-        span = nearest([(n, s) for n, s, _ in full_names(e.text, ORG_HEAD)])
+    elif kind == "institution":  # never one the question names: it asks for another
+        asked = {f for entity in query.entities for f in name_forms(entity)}
+        span = nearest([(n, s) for n, s, _ in full_names(e.text, ORG_HEAD) if n not in asked])
         if span and query.language == "en":
             return f"{gazetteer.render(span)} ({span})"
     else:

@@ -328,3 +328,10 @@ def test_a_yes_no_question_with_a_date_is_checked_against_the_date(
     text, citations, refused = compose(parse(question, GAZ), passages(), lexical, GAZ)
     assert not refused and text.startswith(verdict)
     assert "7月3日" in citations[0].quote
+
+
+def test_an_institution_answer_is_never_the_one_the_question_names(lexical) -> None:
+    text, _, refused = compose(
+        parse("莘县人民医院跟哪家医院签约了?", GAZ), passages(), lexical, GAZ
+    )
+    assert not refused and text.startswith("答:山东大学第二医院")
