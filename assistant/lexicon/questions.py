@@ -321,7 +321,7 @@ _UNITS = {
     "篇": "篇",
 }
 _UNIT_ASKED = re.compile(
-    r"(?:几|多少)([人名位家个篇])(?!民)"
+    r"(?:几|多少)([人名位家个篇批次场项张条种所])(?!民)"
     r"|([人家篇])数?(?:最多|最少|比较多|比较少|更多|更少|多一些|少一些|多一点|少一点)"
 )
 _PEOPLE_EN = re.compile(
@@ -342,7 +342,8 @@ def units_asked(text: str, english: bool) -> str:
     m = _UNIT_ASKED.search(text)
     if not m:
         return _UNITS["名"] if "人数" in text else ""  # 参会人数: a head count of any kind
-    return _UNITS["名" if m.group(2) == "人" else (m.group(1) or m.group(2))]  # 专家人数: any
+    unit = "名" if m.group(2) == "人" else (m.group(1) or m.group(2))  # 专家人数: any
+    return _UNITS.get(unit, unit)  # 几批: in batches, whatever else is counted
 
 
 def asking_spans(text: str, english: bool) -> list[tuple[int, int]]:

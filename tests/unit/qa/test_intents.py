@@ -259,3 +259,12 @@ def test_requests_and_last_read_by_their_sense(question: str, intent: str) -> No
 
 def test_people_hospitals_are_not_a_head_count() -> None:
     assert "人" not in parse("有多少家人民医院参与", GAZ).unit
+
+
+def test_a_count_asks_in_the_measure_word_it_is_asked_with() -> None:
+    from assistant.lexicon.questions import units_asked
+
+    assert units_asked("胜利油田中心医院派了几批专家", False) == "批"  # not 71名: batches
+    assert units_asked("签了几项协议", False) == "项"
+    assert "名" in units_asked("派了多少名专家", False)
+    assert units_asked("派了多少专家", False) == ""  # any unit that counts experts
