@@ -216,15 +216,10 @@ class QueryEngine:
                 self._route(question, standalone, sub, derived, {}, time.perf_counter()), maxlen=1
             )[0]
             if not part.refused:
-                answered.append((self._label(query, party), part))
+                answered.append((facts.label(query, party, derived), part))
         if len(answered) >= 2:
             timings["total_ms"] = _ms_since(t0)
             yield parties.join(question, answered, standalone, timings)
-
-    def _label(self, query: ParsedQuery, name: str) -> str:
-        if query.language == "en":
-            return f"{self._derived.gazetteer.render(name)} ({name})"
-        return query.in_script(name)
 
     def _route(
         self,

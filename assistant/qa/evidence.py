@@ -107,8 +107,8 @@ def widen(passage: Passage, document: str) -> Passage:
 
 
 def _paragraph_sentences(text: str) -> list[tuple[str, bool]]:
-    """The sentences of `text`, each with whether it opens a paragraph: a person a paragraph
-    names speaks on in its later sentences (鲍建强…表示,… 通过融合发展,实现了…)."""
+    """The sentences of `text`, each with whether it opens a paragraph: what a paragraph
+    names, its later sentences speak on about (鲍建强…表示,… 通过融合发展,实现了…)."""
     out: list[tuple[str, bool]] = []
     end = 0
     for a, b in sentence_spans(text, whole=True):
@@ -333,16 +333,13 @@ def gather(
                 for g in groups
             ]
             # a piece of a name the sentence names as its own outlet (我院) is there too
-            ours = [e for e in query.entities if e == outlet] if _OWN.search(text) else []
+            ours = outlet if _OWN.search(text) and outlet in query.entities else ""
+
+            def present(token: str, at: str, ours: str = ours) -> bool:
+                return token in at or _same_entity(token, at) or token in ours
+
             covered = sum(
-                max(
-                    (
-                        w
-                        for t, w in g.items()
-                        if t in at or _same_entity(t, at) or any(t in e for e in ours)
-                    ),
-                    default=0.0,
-                )
+                max((w for t, w in g.items() if present(t, at)), default=0.0)
                 for g, at in zip(groups, where, strict=True)
             )
             coverage = covered / total
@@ -355,7 +352,7 @@ def gather(
             )
             separators = len(_LIST_SEPARATORS.findall(text))
             score = _score(query, coverage, entity, has, separators, rank, len(text))
-            score += 0.2 if cue is not None and cue.search(text) else 0.0  # says what is asked
+            score += 0.2 if says else 0.0  # says what is asked
             out.append(Evidence(p, rank, original, text, coverage, entity, has, separators, score))
     return sorted(out, key=lambda e: -e.score)
 

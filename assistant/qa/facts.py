@@ -86,9 +86,9 @@ def _order(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
     latest = bool(_LATEST.search(query.text))
     ranked = sorted(events.values(), key=lambda pf: _date_in(pf[1].text), reverse=latest)
     merged = _merge(
-        [dataclasses.replace(f, text=f"{_label(query, p, derived)}: {_bare(f)}") for p, f in ranked]
+        [dataclasses.replace(f, text=f"{label(query, p, derived)}: {_bare(f)}") for p, f in ranked]
     )
-    first = _label(query, ranked[0][0], derived)
+    first = label(query, ranked[0][0], derived)
     if query.language == "en":
         head = f"{'Latest' if latest else 'First'}: {first}."
     else:
@@ -219,7 +219,7 @@ def _each(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
                 for p in parties
             ]
     answers = [
-        dataclasses.replace(f, text=f"{_label(query, p, derived)}: {_bare(f)}")
+        dataclasses.replace(f, text=f"{label(query, p, derived)}: {_bare(f)}")
         for p, f in zip(parties, found, strict=True)
         if f is not None and not f.refused
     ]
@@ -246,7 +246,7 @@ def _bare(found: FactAnswer) -> str:
     return "\n".join([bare[0], *("  " + b for b in bare[1:]), *lines[heads:]])
 
 
-def _label(query: ParsedQuery, name: str, derived: Derived) -> str:
+def label(query: ParsedQuery, name: str, derived: Derived) -> str:
     if query.language == "en":
         return f"{derived.gazetteer.render(name)} ({name})"
     return query.in_script(name)
