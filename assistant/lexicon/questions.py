@@ -294,6 +294,15 @@ CONTINUES = re.compile(
 OPENS_LIST = re.compile(r"[::]\s*$|如下|一是|一要|首先|第一|[1１][.、]")
 
 
+# Asks what kind of partnership parties have (什么类型的合作, what kind of arrangement): the
+# relations table's kind answers it.
+KIND_ASKED = re.compile(
+    r"什么(?:类型|形式|性质|样的合作|合作形式)|哪(?:一)?种(?:合作|形式|模式|类型)|哪(?:一)?类合作"
+    r"|同一种|\b(?:what|which) (?:kind|type|sort|form)s? of (?:\w+ ){0,2}(?:partnership|cooperation"
+    r"|collaboration|arrangement|alliance|tie-?ups?|relationship|deal|link)s?\b",
+    re.I,
+)
+
 # What describes a partnership: its model, what it sets up, a first, a figure, a purpose.
 DESCRIBES = re.compile(r"即|模式|首个|建立|成立|旨在|为了|目标|\d+(?:名|个|家|项)|具体做法|标志着")
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from assistant.lexicon.gazetteer import Gazetteer
 from assistant.lexicon.kinds import english as kind_english
 from assistant.lexicon.names import ORG_HEAD
-from assistant.lexicon.questions import DISTRIBUTIVE
+from assistant.lexicon.questions import DISTRIBUTIVE, KIND_ASKED
 from assistant.qa.analyze import ParsedQuery
 from assistant.store.relations import RelationIndex, RelationRow
 from assistant.types import Article, Citation
@@ -120,7 +120,7 @@ def _matches(row: RelationRow, target: Target) -> bool:
 
 
 def find(query: ParsedQuery, index: RelationIndex, gazetteer: Gazetteer) -> list[RelationRow]:
-    if query.intent in ("overview", "compare"):
+    if query.intent in ("overview", "compare") or KIND_ASKED.search(query.text):
         return summary_rows(query, index)
     if not is_partnership_question(query):
         return []
@@ -140,7 +140,7 @@ def summary_rows(query: ParsedQuery, index: RelationIndex) -> list[RelationRow]:
     if not names:
         return []
     rows = [r for r in index.all() if any(_names(r, n) for n in names)]
-    if query.intent == "overview" and len(names) >= 2:
+    if query.intent != "compare" and len(names) >= 2:
         both = [r for r in rows if sum(_names(r, n) for n in names) >= 2]
         rows = both or rows
     return rows[:12]

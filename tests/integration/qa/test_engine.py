@@ -176,3 +176,15 @@ def test_head_counts_compare_whatever_their_modifier(real_engine, question) -> N
     # 5人, 200余人 and 300余人 all count people: the most is the Shenxian signing's
     answer = real_engine.ask(question)
     assert "300" in answer.text.splitlines()[0]
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("山大二院跟莘縣簽的是什麼類型的合作", "緊密型醫聯體"),
+        ("What kind of arrangement do Shengli and Dongying No.2 have?", "urban medical group"),
+    ],
+)
+def test_what_kind_of_partnership_is_answered_from_the_relations(real_engine, question, kind):
+    answer = real_engine.ask(question)
+    assert not answer.refused and answer.backend == "relations" and kind in answer.text
