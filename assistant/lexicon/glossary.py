@@ -13,7 +13,20 @@ import jieba
 from pypinyin import Style, lazy_pinyin, pinyin
 
 # English → Chinese, for bridging questions. Longer phrases are matched first.
-_MONTHS = "january february march april may june july august september october november december"
+MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
 GLOSSARY_EN_ZH: dict[str, str] = {
     # readings and short forms English writers use for the places and schools
     "laoling": "乐陵",  # 乐陵's official reading (lào)
@@ -23,7 +36,7 @@ GLOSSARY_EN_ZH: dict[str, str] = {
     "calling cards": "名片",
     "calling card": "名片",
     "business cards": "名片",
-    **{m: f"{n}月" for n, m in enumerate(_MONTHS.split(), 1)},
+    **{m: f"{n}月" for n, m in enumerate(MONTHS, 1)},
     "paired assistance": "对口支援",
     "counterpart support": "对口支援",
     "medical alliance": "医联体",

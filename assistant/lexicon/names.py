@@ -300,8 +300,8 @@ def _proper_tail(prefix: str) -> tuple[str, bool]:
     return "".join(keep), proper
 
 
-# Particles and prepositions that end the words before a name, never start one.
-_FUNCTION_CHARS = frozenset("了的在到及为由把被是与和对向将给")
+# Place levels a particle may be glued to by jieba (调研了市…: 了市), starting no name.
+_LEVELS = frozenset("市县区省")
 
 
 def full_names(text: str, heads: str = HEAD) -> list[tuple[str, int, int]]:
@@ -322,7 +322,7 @@ def full_names(text: str, heads: str = HEAD) -> list[tuple[str, int, int]]:
             if prev and tail and tail == between:
                 tail, proper = prev + tail, True
             name = tail + head.group(0)
-            if name[0] in _FUNCTION_CHARS:  # 调研了市妇幼保健院: jieba's 了市 starts no name
+            if name[0] in "了的" and name[1:2] in _LEVELS:  # 调研了市妇幼保健院: jieba's 了市
                 name = name[1:]
             prev, prev_end = "", head.end()
             if not proper or len(name) < 5:

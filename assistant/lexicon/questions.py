@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assistant.lexicon.glossary import MONTHS
+
 
 @dataclass(frozen=True)
 class Intent:
@@ -378,11 +380,13 @@ _REQUEST = re.compile(r"介绍|说说|讲讲|总结|概括|列出|告诉")
 
 # ---- dates a question states -------------------------------------------------------
 _CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2}
-_CN_NUMBER = "[零一二两三四五六七八九十]{1,3}"
-_MONTH_NAMES = (
-    "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    "|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+# a month or day in Chinese numerals (五, 十二, 二十八, 三十一), not a run of them (一二月: two
+# months)
+_CN_NUMBER = (
+    "(?<![零一二两三四五六七八九十])(?:[二三]?十[一二三四五六七八九]?|[一二两三四五六七八九])"
+    "(?![零一二两三四五六七八九十])"
 )
+_MONTH_NAMES = "|".join(f"{m[:3]}(?:{m[3:]})?" for m in MONTHS)  # jan, january
 _EN_MONTH_DAY = re.compile(rf"\b({_MONTH_NAMES})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b", re.I)
 _EN_DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_NAMES})\b", re.I)
 _ZH_MONTH_DAY = re.compile(r"(?<!\d)(\d{1,2})月(\d{1,2})(?:-(\d{1,2}))?[日号]")
@@ -408,7 +412,7 @@ def month_days(text: str) -> set[tuple[int, int]]:
     """The (month, day) pairs `text` states, in Chinese (7月3日, 2024-07-03) or English
     (July 5, 5th of July)."""
     text = digit_dates(text)
-    months = {m[:3].lower(): n for n, m in enumerate(_MONTH_NAMES.split("|"), 1)}
+    months = {m[:3]: n for n, m in enumerate(MONTHS, 1)}
     found = {(int(m), int(d)) for m, a, b in _ZH_MONTH_DAY.findall(text) for d in (a, b) if d}
     found |= {(int(m), int(d)) for m, d in _ISO_MONTH_DAY.findall(text)}
     found |= {(months[m[:3].lower()], int(d)) for m, d in _EN_MONTH_DAY.findall(text)}

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from spellchecker import SpellChecker
 
-from assistant.lexicon.glossary import EN_WORD, is_pinyin
+from assistant.lexicon.glossary import EN_STOP, EN_WORD, GLOSSARY_EN_ZH, is_pinyin
 
 _SHORTEST = 5  # letters: shorter words are abbreviations (pls, hosp) more often than typos
 
@@ -33,6 +33,8 @@ def warm_up() -> None:
 def _corrected(word: str) -> str:
     lower = word.lower()
     if len(lower) < _SHORTEST or word.isupper() or is_pinyin(word) or "'" in word:
+        return word
+    if lower in GLOSSARY_EN_ZH or lower in EN_STOP:  # depts: the glossary's, not a typo
         return word
     checker = _checker()
     if lower in checker:

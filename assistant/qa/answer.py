@@ -193,12 +193,13 @@ def _affirm(query: ParsedQuery, best: Evidence, config: AnswerConfig) -> str:
     when it says something else in the asked word's place (东院区 asked, 西院区 written);
     otherwise no verdict, only what the articles say."""
     asked, given = month_days(query.original), month_days(best.text)
-    same = _same_number(query, best.text) or bool(asked & given)  # nothing to contrast
+    same = _same_number(query, best.text)  # the question's own figure: nothing to contrast
     other = (
         _other_number(query, best.text)
         or _other_date(asked, given, best.text)
-        or (None if same else _contrast(query, best.text))
+        or (None if same or asked & given else _contrast(query, best.text))
     )
+    # the day alone settles nothing: the sentence must also say what the question says
     yes = not other and (
         same or (best.coverage >= config.affirm_coverage and best.entity_share >= 1.0)
     )

@@ -17,9 +17,10 @@ from functools import lru_cache
 
 from assistant.lexicon import kinds
 from assistant.lexicon.gazetteer import in_order
+from assistant.lexicon.glossary import MONTHS
 from assistant.lexicon.questions import ARTICLE_NOUN, DESCRIBES, DISTRIBUTIVE
 from assistant.qa.analyze import ParsedQuery
-from assistant.qa.evidence import excerpt
+from assistant.qa.evidence import excerpt, split_sentences
 from assistant.store.derived import Derived
 from assistant.store.schema import DocRecord
 from assistant.textnorm import sentence_spans, to_search_form
@@ -106,7 +107,6 @@ def sequence(
     return "\n".join(lines), citations
 
 
-_MONTHS = "January February March April May June July August September October November December"
 _PART_OF_DAY = {"上午": " (morning)", "下午": " (afternoon)", "中午": " (noon)"}
 
 
@@ -117,7 +117,7 @@ def _english_day(day: str) -> str:
         return day
     year = f", {m.group(1)}" if m.group(1) else ""
     part = next((v for k, v in _PART_OF_DAY.items() if day.endswith(k)), "")
-    return f"{_MONTHS.split()[int(m.group(2)) - 1]} {m.group(3)}{year}{part}"
+    return f"{MONTHS[int(m.group(2)) - 1].capitalize()} {m.group(3)}{year}{part}"
 
 
 def _terms(query: ParsedQuery) -> list[tuple[str, ...]]:
@@ -171,9 +171,7 @@ def _matching(query: ParsedQuery, derived: Derived, text_of: Callable[[str], str
 
 def _sentence(original: str, words: list[str]) -> str:
     """The first sentence naming the most of `words`; the lead when none does."""
-    sentences = [
-        s for a, b in sentence_spans(original, whole=True) if len(s := original[a:b].strip()) >= 8
-    ]
+    sentences = [s for s in split_sentences(original) if len(s) >= 8]
     if not sentences:
         return original[:120]
     scored = [(sum(w in to_search_form(s) for w in words), -i, s) for i, s in enumerate(sentences)]
@@ -372,9 +370,7 @@ def _describing(original: str, limit: int = 3) -> list[str]:
     """The lead and the sentences that describe the partnership, in the article's order;
     attendee lists are left out."""
     sentences = [
-        s
-        for a, b in sentence_spans(original, whole=True)
-        if len(s := original[a:b].strip()) >= 20 and len(_CROWD.findall(s)) <= 8
+        s for s in split_sentences(original) if len(s) >= 20 and len(_CROWD.findall(s)) <= 8
     ]
     if not sentences:
         return []
@@ -397,8 +393,7 @@ def mention_order(
     found: list[tuple[int, int, str, DocRecord]] = []  # (question words held, order, …)
     for doc_id, record in derived.manifest.items():
         original = text_of(doc_id)
-        for a, b in sentence_spans(original, whole=True):
-            sentence = original[a:b].strip()
+        for sentence in split_sentences(original):
             search = to_search_form(sentence)
             if all(p in search for p in people):
                 found.append((sum(w in search for w in words), -len(found), sentence, record))

@@ -22,7 +22,7 @@ from assistant.lexicon.names import ORG_HEAD, expansions
 from assistant.qa import articles, facts, parties, partners
 from assistant.qa.analyze import ParsedQuery, parse
 from assistant.qa.answer import AnswerConfig, apart_text, compose, refusal_text, supplement
-from assistant.qa.evidence import apart, counts
+from assistant.qa.evidence import apart, counts, widen
 from assistant.qa.followup import rewrite
 from assistant.qa.llm import LLMAnswerer
 from assistant.qa.retrieve import RetrievalConfig, dense_search, retrieve
@@ -212,9 +212,8 @@ class QueryEngine:
         answered = []
         for party in each:
             sub = parties.one_party(query, party, [o for o in each if o != party])
-            part = deque(
-                self._route(question, standalone, sub, derived, {}, time.perf_counter()), maxlen=1
-            )[0]
+            route = self._route(question, standalone, sub, derived, {}, time.perf_counter(), True)
+            part = deque(route, maxlen=1)[0]
             if not part.refused:
                 answered.append((facts.label(query, party, derived), part))
         if len(answered) >= 2:
@@ -229,9 +228,11 @@ class QueryEngine:
         derived: Derived,
         timings: dict[str, float],
         t0: float,
+        offline_only: bool = False,
     ) -> Iterator[Answer]:
         """The answer from the first route that has one: the articles, the relations table,
-        the facts table, else the sentences (with the LLM where one is configured)."""
+        the facts table, else the sentences (with the LLM where one is configured, unless
+        `offline_only`: the LLM would be shown the whole question, not one party's)."""
         unmet = apart(query, derived.manifest)
         unwritten = self._unwritten(query)
         if unmet or unwritten:  # parties never named together, or an institution never named
@@ -313,13 +314,15 @@ class QueryEngine:
         )
         notices: list[str] = []
         backend = "offline"
-        if self.llm is not None and not refused:
+        if self.llm is not None and not offline_only and not refused:
             try:
                 final = None
-                # the LLM sees only what the offline answer cited: the same evidence, the
-                # same answerability decision
+                # the LLM sees only what the offline answer cited, read whole as the offline
+                # answer read it: the same evidence, the same answerability decision
                 quoted = {c.chunk_id for c in citations}
-                evidence = [p for p in passages if p.chunk_id in quoted]
+                evidence = [
+                    widen(p, self.document_text(p.doc_id)) for p in passages if p.chunk_id in quoted
+                ]
                 for final in self.llm.stream(query, evidence):
                     yield Answer(
                         question,

@@ -192,7 +192,6 @@ def missing_predicates(query: ParsedQuery, lexical: LexicalIndex) -> list[str]:
         return (
             not _partly_written(word, lexical)
             and not lexical.sounds_like(word)
-            and not lexical.written_by_sound(word)  # 卫建局: the articles' 卫健局
             and not any(lexical.mentions(s) for s in synonyms(word))
             and not any(word in e or e in word or in_order(word, e) for e in query.entities)
         )

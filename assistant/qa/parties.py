@@ -30,20 +30,26 @@ def parties(query: ParsedQuery, gazetteer: Gazetteer) -> list[str]:
     return named if len(named) >= 2 else []
 
 
+def _own_forms(name: str, names: list[str]) -> list[str]:
+    """The forms of `name` that no other of `names` shares (市人民医院 is 东营's and 乐陵's)."""
+    shared = {f for other in names if other != name for f in name_forms(other)}
+    return [f for f in name_forms(name) if f not in shared and not any(f in o for o in shared)]
+
+
 def speaks_of_all(answer: Answer, names: list[str]) -> bool:
-    """Whether an answer names every party (in any of its forms), in its text or quotes."""
+    """Whether an answer names every party (by a form of its own), in its text or quotes."""
     said = to_search_form(answer.text)
-    return all(any(f in said for f in name_forms(n)) for n in names)
+    return all(any(f in said for f in _own_forms(n, names)) for n in names)
 
 
 def one_party(query: ParsedQuery, party: str, others: list[str]) -> ParsedQuery:
     """The question as asked of `party` alone: the other parties' names and the words that
     asked of each are gone, and a comparison asks what it compares (how many, who, when)."""
+    everyone = [party, *others]
+    gone = {f for o in others for f in _own_forms(o, everyone)}
     text = DISTRIBUTIVE.sub(" ", query.text)
-    for other in others:
-        for form in sorted(name_forms(other), key=len, reverse=True):
-            text = text.replace(form, " ")
-    gone = {f for o in others for f in name_forms(o)}
+    for form in sorted(gone, key=len, reverse=True):
+        text = text.replace(form, " ")
 
     def keep(group: tuple[str, ...]) -> bool:
         return not any(t in gone or any(t in f for f in gone if len(t) >= 2) for t in group)
@@ -80,6 +86,7 @@ def join(
         citations += [dataclasses.replace(c, n=c.n + shift) for c in part.citations]
     backends = {part.backend for _, part in labelled}
     backend = backends.pop() if len(backends) == 1 else "parties"
+    notices = tuple(dict.fromkeys(n for _, part in labelled for n in part.notices))
     return Answer(
-        question, "\n".join(lines), tuple(citations), False, standalone, backend, (), timings
+        question, "\n".join(lines), tuple(citations), False, standalone, backend, notices, timings
     )

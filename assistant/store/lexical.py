@@ -62,17 +62,18 @@ class LexicalIndex:
                     self._by_sound.setdefault(_reading(word), word)
         return self._by_sound.get(_reading(token))
 
-    def written_by_sound(self, word: str) -> bool:
-        """Whether the corpus writes `word` with other characters of the same sound, pair by
-        pair of adjacent characters (卫建局: 卫健 and 健局 are written), as `mentions` does
-        for the characters themselves."""
-        if not re.fullmatch(r"[\u4e00-\u9fff]{2,}", word):
+    def written_by_sound(self, name: str) -> bool:
+        """Whether the corpus writes the name `name` with other characters of the same sound
+        and tone, pair by pair of adjacent characters (卫建局: 卫健 and 健局 are written), as
+        `mentions` does for the characters themselves. For names only: pairs of an ordinary
+        word read alike across word boundaries too often (院士, 院是)."""
+        if not re.fullmatch(r"[\u4e00-\u9fff]{3,}", name):
             return False
         if self._pairs_by_sound is None:
             cjk = (p for p in self.bigrams if re.fullmatch(r"[\u4e00-\u9fff]{2}", p))
-            self._pairs_by_sound = frozenset(_reading(p) for p in cjk)
-        pairs = [word[i : i + 2] for i in range(len(word) - 1)]
-        return all(_reading(p) in self._pairs_by_sound for p in pairs)
+            self._pairs_by_sound = frozenset(_reading(p, Style.TONE3) for p in cjk)
+        pairs = [name[i : i + 2] for i in range(len(name) - 1)]
+        return all(_reading(p, Style.TONE3) in self._pairs_by_sound for p in pairs)
 
     def idf(self, token: str) -> float:
         """BM25 idf; a token the corpus never uses gets the highest possible weight."""
@@ -148,8 +149,8 @@ class LexicalIndex:
             return None
 
 
-def _reading(word: str) -> str:
-    return " ".join(s[0] for s in pinyin(word, style=Style.NORMAL, errors="ignore"))
+def _reading(word: str, style: Style = Style.NORMAL) -> str:
+    return " ".join(s[0] for s in pinyin(word, style=style, errors="ignore"))
 
 
 def open_lexical(store: Store, manifest: dict[str, DocRecord]) -> LexicalIndex:

@@ -172,3 +172,8 @@ def test_the_health_commission_is_one_agency_by_its_old_and_new_names() -> None:
     assert "东营市卫生健康委" in expansions("东营市卫计委")
     assert "东营市卫生计生委" in expansions("东营市卫健委")
     assert [n for n, _, _ in full_names("东营市卫计委主任致辞", ORG_HEAD)] == ["东营市卫计委"]
+
+
+def test_a_county_whose_name_holds_a_particle_keeps_it() -> None:
+    assert [n for n, _, _ in full_names("和县人民医院召开会议", ORG_HEAD)] == ["和县人民医院"]
+    assert [n for n, _, _ in full_names("在和田县人民医院", ORG_HEAD)][0].endswith("和田县人民医院")

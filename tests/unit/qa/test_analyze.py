@@ -125,3 +125,5 @@ def test_dates_in_chinese_numerals_are_read_as_the_articles_write_them() -> None
     assert month_days("6月17-18日") == {(6, 17), (6, 18)}
     assert month_days("Was it on March 17th or 2025-03-18?") == {(3, 17), (3, 18)}
     assert month_days("may I ask how many came") == set()
+    for text in ("十一二月份", "一二月份签的", "五六月份"):  # a span of months: left as written
+        assert digit_dates(text) == text

@@ -335,3 +335,11 @@ def test_an_institution_answer_is_never_the_one_the_question_names(lexical) -> N
         parse("莘县人民医院跟哪家医院签约了?", GAZ), passages(), lexical, GAZ
     )
     assert not refused and text.startswith("答:山东大学第二医院")
+
+
+def test_a_matching_day_alone_is_no_yes(lexical) -> None:
+    # 7月3日 is the Leling symposium's day; nothing says 莘县人民医院 signed anything then
+    text, _, _ = compose(
+        parse("7月3日乐陵市人民医院和莘县人民医院签约了吗?", GAZ), passages(), lexical, GAZ
+    )
+    assert not text.startswith("是的")

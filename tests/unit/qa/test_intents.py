@@ -180,7 +180,9 @@ def test_a_word_jieba_never_cut_is_written_by_sound_pair_by_pair() -> None:
     lexical = LexicalIndex(["a"], bm25, "s", bigrams=frozenset(bigrams_of(texts[0])))
     assert not lexical.knows("卫健局") and lexical.sounds_like("卫建局") is None
     assert lexical.written_by_sound("卫建局")  # 卫建 reads as 卫健, 建局 as 健局
-    assert not lexical.written_by_sound("路费")
+    assert not lexical.written_by_sound("路费") and not lexical.written_by_sound(
+        "卫简局"
+    )  # jian3: another tone
 
 
 def test_entities_resolve_as_whole_names() -> None:

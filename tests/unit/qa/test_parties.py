@@ -61,3 +61,12 @@ def test_answers_are_joined_under_their_parties_with_citations_numbered_on() -> 
 def test_an_answer_speaks_of_all_only_when_it_names_each_party() -> None:
     assert parties.speaks_of_all(_answer("乐陵 … 莘县", 0, "a"), ["乐陵", "莘县"])
     assert not parties.speaks_of_all(_answer("答:300余人,莘县", 0, "a"), ["乐陵", "莘县"])
+
+
+def test_a_short_form_two_parties_share_is_neither_ones() -> None:
+    # 市人民医院 is a form of both: it neither marks 乐陵's answer nor is cut from its question
+    names = ["东营市人民医院", "乐陵市人民医院"]
+    assert not parties.speaks_of_all(_answer("东营市人民医院 … 市人民医院", 0, "a"), names)
+    query = parse("东营市人民医院和乐陵市人民医院分别来了多少人?", GAZ)
+    sub = parties.one_party(query, "乐陵市人民医院", ["东营市人民医院"])
+    assert "乐陵市人民医院" in sub.text and "东营市人民医院" not in sub.text
