@@ -26,8 +26,10 @@ def _checker() -> SpellChecker:
 
 
 def warm_up() -> None:
-    """Load the word frequencies now (about 0.15 s), not on the first English question."""
+    """Load the word frequencies and the pinyin syllables now (about 0.5 s), not on the first
+    English question."""
     _checker()
+    is_pinyin("warm")
 
 
 def _corrected(word: str) -> str:
