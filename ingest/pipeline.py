@@ -31,8 +31,7 @@ from llama_index.core.embeddings import BaseEmbedding
 from tqdm import tqdm
 
 from assistant.embedding import embedding_dim
-from assistant.lexicon.gazetteer import Gazetteer
-from assistant.lexicon.names import article_mentions
+from assistant.lexicon.names import article_mentions, harvest
 from assistant.store.chroma import ChunkRow, Store, StoreConfig, writer_lock
 from assistant.store.derived import committed_manifest, refresh_derived
 from assistant.store.schema import DocRecord, chunk_id
@@ -161,7 +160,8 @@ def institutions(names: dict[str, str]) -> list[str]:
 def document_names(title: str, text: str, outlet: str | None) -> dict[str, str]:
     """The document's names for the gazetteer: places, organizations and people, and the
     institutions it names in full (so questions resolve against whole names)."""
-    names = Gazetteer.build([title, text]).names
+    # the names alone: their pinyin keys are the derived gazetteer's work, not ingest's
+    names = harvest("\n".join(to_search_form(t) for t in (title, text)))
     article = to_search_form(f"{title}\n{text}")
     for mention in article_mentions(article, to_search_form(outlet or "")):
         names.setdefault(mention.name, "institution")

@@ -23,9 +23,8 @@ from assistant.lexicon.glossary import (
     render_name,
     render_person,
 )
-from assistant.lexicon.names import ORG_HEAD, aliases, full_names, harvest
+from assistant.lexicon.names import ORG_HEAD, aliases, full_names
 from assistant.lexicon.questions import plain_dates
-from assistant.textnorm import to_search_form
 
 
 @dataclass
@@ -35,10 +34,6 @@ class Gazetteer:
     _short: dict[str, str] | None = field(default=None, repr=False, compare=False)
     _lengths: list[int] | None = field(default=None, repr=False, compare=False)
     _owners_of: dict[str, set[str]] | None = field(default=None, repr=False, compare=False)
-
-    @classmethod
-    def build(cls, texts: list[str]) -> Gazetteer:
-        return cls.from_names(harvest("\n".join(to_search_form(t) for t in texts)))
 
     @classmethod
     def from_names(cls, names: dict[str, str]) -> Gazetteer:
