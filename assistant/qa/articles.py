@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant.lexicon import kinds
-from assistant.lexicon.gazetteer import in_order
+from assistant.lexicon.gazetteer import Gazetteer, in_order
 from assistant.lexicon.glossary import MONTHS
 from assistant.lexicon.questions import ARTICLE_NOUN, DESCRIBES, DISTRIBUTIVE
 from assistant.qa.analyze import ParsedQuery
@@ -296,6 +296,9 @@ def _published(query: ParsedQuery, matches: list[Match]) -> tuple[str, list[Cita
 
 _DIGEST_ARTICLES = 2  # an overview names one partnership's article, or each of two
 _CROWD = re.compile(r"[、,,]")  # many of them make an attendee list, no description
+_SPEAKS = re.compile(
+    r"介绍|介紹|表示|指出|强调|強調|讲话|講話|致辞|致辭"
+)  # many of them make an attendee list, no description
 
 
 def digest(
@@ -332,7 +335,7 @@ def digest(
             citations.append(Citation.of_article(n, article, evidence, 1.0, f"{doc_id}#digest{n}"))
             lines.append(f"{line} [{n}]")
         quoted = {evidence for _, evidence in told}
-        lead, *described = _describing(text_of(doc_id)) or [""]
+        lead, *described = _describing(text_of(doc_id), derived.gazetteer) or [""]
         for sentence in [lead, *(s for s in described if s not in quoted)] if lead else []:
             n = len(citations) + 1
             citations.append(Citation.of_article(n, article, sentence, 1.0, f"{doc_id}#digest{n}"))
@@ -366,17 +369,20 @@ def _partnerships(query: ParsedQuery, derived: Derived, doc_id: str) -> list[tup
     return out[:4]
 
 
-def _describing(original: str, limit: int = 3) -> list[str]:
-    """The lead and the sentences that describe the partnership, in the article's order;
-    attendee lists are left out."""
+def _describing(original: str, gazetteer: Gazetteer, limit: int = 3) -> list[str]:
+    """The lead, the first sentence in which a person speaks (who led it: 会上,刘海永详细介绍
+    了…), and the sentences that describe the partnership, in the article's order; attendee
+    lists are left out."""
     sentences = [
         s for s in split_sentences(original) if len(s) >= 20 and len(_CROWD.findall(s)) <= 8
     ]
     if not sentences:
         return []
     lead, rest = sentences[0], sentences[1:]
-    described = [s for s in rest if DESCRIBES.search(to_search_form(s))]
-    return [lead, *described[: limit - 1]]
+    speaks = [s for s in rest if _SPEAKS.search(s) and gazetteer.people_in(to_search_form(s))]
+    described = [s for s in rest if DESCRIBES.search(to_search_form(s)) and s not in speaks[:1]]
+    chosen = {lead, *speaks[:1], *described[: limit - 1]}
+    return [s for s in sentences if s in chosen]  # in the article's order
 
 
 def mention_order(

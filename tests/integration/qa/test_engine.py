@@ -188,3 +188,8 @@ def test_head_counts_compare_whatever_their_modifier(real_engine, question) -> N
 def test_what_kind_of_partnership_is_answered_from_the_relations(real_engine, question, kind):
     answer = real_engine.ask(question)
     assert not answer.refused and answer.backend == "relations" and kind in answer.text
+
+
+def test_an_overview_names_who_spoke_for_the_partnership(real_engine) -> None:
+    answer = real_engine.ask("齐鲁德州医院对口支援乐陵是怎么个情况 概括一下")
+    assert answer.backend == "articles" and "刘海永" in to_simplified(answer.text)
