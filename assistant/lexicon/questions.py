@@ -289,6 +289,51 @@ def aspect_of(text: str, english: bool) -> Aspect | None:
     return next((a for a in ASPECTS if (a.en if english else a.zh).search(text)), None)
 
 
+# Asks how events of one occasion stand in time: which of two came first (先…还是…, before
+# or after), what came last, what followed or preceded one. Checked in this order.
+ORDER_ASKED: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
+    (
+        "either",
+        re.compile(
+            r"(?:之前|以前|前|先)还是(?:之后|以后|后)|先.{1,24}还是|还是先|哪(?:个|件|项|场)?(?:事)?(?:在)?[前先]"
+            r"|谁先谁后|先后顺序|顺序是"
+        ),
+        _en(
+            r"\bbefore or after\b|\bafter or before\b|\b(?:first|earlier) or\b"
+            r"|\bor .{1,60}\bfirst\b|\b(?:came|happened|was|went) first\b"
+            r"|\bin what order\b|\border of\b"
+        ),
+    ),
+    (
+        "last",
+        re.compile(r"最后(?:一)?(?:个|项|步|件|环节|程序|议程)|最后(?:干|做|是|又)|收尾|压轴"),
+        _en(
+            r"\b(?:last|final) (?:thing|step|item|part|event|activity|stage|bit)\b"
+            r"|\bend(?:ed)? (?:with|up)\b|\bwrap(?:ped)? up\b|\bclos(?:e|ed|ing) with\b"
+            r"|\bat the end\b"
+        ),
+    ),
+    (
+        "after",
+        re.compile(r"之后|以后|[约会式议束]后|随后|随即|接着|然后|下一步|后来|完了"),
+        _en(
+            r"\bafter(?:wards)?\b|\bnext\b|\bthen\b|\bfollow(?:ed|ing)\b|\bsubsequently\b"
+            r"|\b(?:once|when)\b.{1,60}\b(?:over|ended|finished|done)\b"
+        ),
+    ),
+    (
+        "before",
+        re.compile(r"之前|以前|[约会式议]前|事先|此前|先前|已经先|前先"),
+        _en(r"\bbefore(?:hand)?\b|\bprior\b|\bahead of\b|\balready\b|\bpreviously\b|\bearlier\b"),
+    ),
+)
+
+
+def order_asked(text: str, english: bool) -> str:
+    """How the question relates events in time: 'either', 'last', 'after', 'before' or ''."""
+    return next((name for name, zh, en in ORDER_ASKED if (en if english else zh).search(text)), "")
+
+
 # Words that carry a list on from the sentence before: 二是…, 其次…, 同时…
 CONTINUES = re.compile(
     r"^\s*(?:[二三四五六七八九]是|[二三四五六七八九]要|其次|再次|然后|最后|第[二三四五六七八九]|同时|此外|另外|[2-9][.、])"

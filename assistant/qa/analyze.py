@@ -25,6 +25,7 @@ from assistant.lexicon.questions import (
     aspect_of,
     digit_dates,
     intent_of,
+    order_asked,
     units_asked,
 )
 from assistant.textnorm import (
@@ -59,6 +60,7 @@ class ParsedQuery:
     counted: tuple[str, ...] = ()  # what a count question counts (患者/病人 in how many patients)
     aspect: str = ""  # what a what/how question asks about: purpose, requirement, meaning …
     unit: str = ""  # the units a number must be in for a count or ranking (人 for 多少人)
+    order: str = ""  # how it relates events in time: either (which first), last, after, before
 
     def in_script(self, text: str) -> str:
         """`text` (written in Simplified) in the asker's script."""
@@ -134,6 +136,7 @@ def parse(question: str, gazetteer: Gazetteer) -> ParsedQuery:
         unit=units_asked(text, english)
         if intent and intent.name in ("count", "superlative")
         else "",
+        order=order_asked(text, english),
         aspect=(
             a.name
             if (intent is None or intent.name == "which") and (a := aspect_of(text, english))

@@ -98,7 +98,7 @@ def sequence(
     if query.language == "en":
         lines = [f"In the article's order ({len(citations)} dated steps):"]
         lines += [
-            f"{n}. {_english_day(day)}: {excerpt(s, [day], 90)} [{n}]"
+            f"{n}. {english_day(day)}: {excerpt(s, [day], 90)} [{n}]"
             for n, (day, s) in enumerate(steps[:4], 1)
         ]
     else:
@@ -110,7 +110,7 @@ def sequence(
 _PART_OF_DAY = {"上午": " (morning)", "下午": " (afternoon)", "中午": " (noon)"}
 
 
-def _english_day(day: str) -> str:
+def english_day(day: str) -> str:
     """6月17日下午 → June 17 (afternoon)."""
     m = re.search(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2}(?:-\d{1,2})?)日", day)
     if not m or not 1 <= int(m.group(2)) <= 12:

@@ -19,7 +19,7 @@ from assistant.embedding import load_embedding
 from assistant.errors import BackendError
 from assistant.lexicon import spelling
 from assistant.lexicon.names import ORG_HEAD, expansions
-from assistant.qa import articles, facts, parties, partners
+from assistant.qa import articles, facts, parties, partners, timeline
 from assistant.qa.analyze import ParsedQuery, parse
 from assistant.qa.answer import AnswerConfig, apart_text, compose, refusal_text, supplement
 from assistant.qa.evidence import apart, counts, widen
@@ -250,6 +250,7 @@ class QueryEngine:
             if query.scope
             else articles.digest(query, derived, self.document_text)
             or articles.mention_order(query, derived, self.document_text)
+            or timeline.answer(query, derived, self.document_text)
             or articles.sequence(query, derived, self.document_text)
         )
         if about is not None:  # how many articles, which ones, what each says, when published

@@ -193,3 +193,24 @@ def test_what_kind_of_partnership_is_answered_from_the_relations(real_engine, qu
 def test_an_overview_names_who_spoke_for_the_partnership(real_engine) -> None:
     answer = real_engine.ask("齐鲁德州医院对口支援乐陵是怎么个情况 概括一下")
     assert answer.backend == "articles" and "刘海永" in to_simplified(answer.text)
+
+
+@pytest.mark.parametrize(
+    ("question", "told"),
+    [
+        ("乐陵那次座谈会开之前刘海永他们去看了啥", "一站式"),  # 会前 is told after the meeting
+        ("What did the leaders do once the Shenxian signing ceremony was over?", "观摩"),
+        ("东营市二院那次首批专家之前，胜利油田中心医院还派过什么", "管理团"),  # 继…后
+    ],
+)
+def test_what_came_before_or_after_an_event_is_read_from_its_markers(
+    real_engine, question, told
+) -> None:
+    answer = real_engine.ask(question)
+    assert answer.backend == "articles" and told in to_simplified(answer.text), answer.text
+
+
+def test_which_of_two_events_came_first_compares_their_days(real_engine) -> None:
+    answer = real_engine.ask("于小千他们在东营是先开汇报会还是先看的科室？")
+    first, then = answer.text.splitlines()[1:3]
+    assert "6月17日下午" in first and "6月18日上午" in then, answer.text

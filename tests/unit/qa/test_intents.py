@@ -270,3 +270,31 @@ def test_a_count_asks_in_the_measure_word_it_is_asked_with() -> None:
     assert units_asked("签了几项协议", False) == "项"
     assert "名" in units_asked("派了多少名专家", False)
     assert units_asked("派了多少专家", False) == ""  # any unit that counts experts
+
+
+@pytest.mark.parametrize(
+    ("question", "order"),
+    [
+        ("签约之前还是之后印发的", "either"),
+        ("先看的科室还是先开的会?", "either"),
+        ("這兩件事哪個在前", "either"),
+        ("did they tour the wards before or after the meeting", "either"),
+        ("Which came first, the tour or the briefing?", "either"),
+        ("did they sign first or tour first", "either"),
+        ("最后一个环节是干嘛", "last"),
+        ("What was the final item on the agenda?", "last"),
+        ("how did the ceremony wrap up", "last"),
+        ("仪式结束后领导们做了什么", "after"),
+        ("簽約後呢,接着干了啥", "after"),
+        ("what happened once the signing was over", "after"),
+        ("What did they do next?", "after"),
+        ("开会之前先干嘛了", "before"),
+        ("会前他们参观了哪里", "before"),
+        ("what had they already sent to Dongying", "before"),
+        ("What did the group see prior to the symposium?", "before"),
+        ("哪些医院支援乐陵", ""),
+        ("When was the alliance founded?", ""),
+    ],
+)
+def test_the_order_a_question_asks_is_read_in_any_phrasing(question: str, order: str) -> None:
+    assert parse(question, GAZ).order == order

@@ -1,0 +1,277 @@
+"""Events of one occasion in time order: which of two came first, what came last, what
+followed or preceded an event ("开会之前先干嘛了", "did they tour the departments before or
+after the briefing?", "签约仪式结束后做了什么", "what was the last thing on the agenda").
+
+An article tells an occasion mostly in order, with markers where it does not: 会前 (before
+the meeting) is told after the meeting, 此前 and 继…后 tell of what came earlier, 仪式结束后
+and 最后 of what came last. Each sentence takes its place in time from its own date, else
+from its marker, else from the day the article is telling of; a date earlier than that day
+(a plan issued the month before) is background and does not move the day on.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from assistant.lexicon.gazetteer import Gazetteer
+from assistant.qa.analyze import ParsedQuery
+from assistant.qa.articles import english_day, searchable
+from assistant.qa.evidence import split_sentences
+from assistant.qa.facts import written_as
+from assistant.store.derived import Derived
+from assistant.textnorm import to_search_form
+from assistant.types import Article, Citation
+
+_DAY = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})(?:-\d{1,2})?日([上中下]午)?")
+_PARTS = {"上午": 1, "中午": 2, "下午": 3}
+# Markers, in the search form: what came before the told event, after it, and at its end.
+_BEFORE = re.compile(r"^会前|^事前|此前|继[^,。]{1,16}后")
+_AFTER = re.compile(r"^(?:会后|随后|随即|接着|然后|之后|最后|下一步)|结束后")
+_END = re.compile(r"^最后|结束后|^会后")
+_MARK_EN = {
+    "会前": "before the meeting",
+    "事前": "beforehand",
+    "此前": "earlier",
+    "继": "earlier",
+    "会后": "after the meeting",
+    "结束后": "after it ended",
+    "最后": "finally",
+    "下一步": "next",
+}
+# Question words that ask about the order and name no event.
+_ORDER_WORDS = re.compile(
+    r"^(?:之前|以前|之后|以后|还是|结束|随即|随后|最后|环节|先|后|前|已经|先派|干嘛|干|做|那天|"
+    r"哪个|哪件|在前|在后|顺序|先后|首先|然后|接着|一个|别的|过)$"
+)
+_ANSWERS = ("earliest_latest", "what", "when", "yesno")  # intents an order question has
+
+
+@dataclass(frozen=True)
+class Step:
+    index: int  # the sentence's place in the article
+    original: str  # in the article's own script
+    search: str
+    key: tuple[tuple[int, ...], float]  # its place in time
+    label: str  # how the article places it: its date or its marker (search form)
+    dated: bool  # it opens or holds a date of the occasion's own days
+
+
+def answer(
+    query: ParsedQuery, derived: Derived, text_of: Callable[[str], str]
+) -> tuple[str, list[Citation]] | None:
+    """The order of events within the one article the question's names pick, or None when
+    the question asks no order, the names pick no single article, or no sentence answers."""
+    if not query.order or query.intent not in _ANSWERS or not query.entities:
+        return None
+    docs = [
+        d
+        for d, record in derived.manifest.items()
+        if all(e in searchable(record.article, text_of(d)) for e in query.entities)
+    ]
+    if len(docs) != 1:
+        return None
+    article = derived.manifest[docs[0]].article
+    steps = steps_of(text_of(docs[0]), int((article.date or "0")[:4] or 0))
+    words = _words(query)
+    chosen = _PICK[query.order](steps, words, query.entities)
+    if not chosen:
+        return None
+    return _text(query, chosen, derived.gazetteer), _cite(article, chosen)
+
+
+def steps_of(original: str, year: int) -> list[Step]:
+    """The article's sentences, each placed in time."""
+    out: list[Step] = []
+    day: tuple[int, ...] | None = None  # the day being told of
+    told = ""  # and its date as written
+    for index, sentence in enumerate(split_sentences(original)):
+        search = to_search_form(sentence)
+        m = _DAY.search(search)
+        own = _day(m, year) if m else None
+        mark = _BEFORE.search(search) or _AFTER.search(search)
+        if m and own and (day is None or own >= day):  # the occasion moves on
+            day, told = own, m.group(0)
+        if m and own:  # a span of days (6月17-18日) frames the occasion: no step of it
+            key, label, dated = (own, float(index)), m.group(0), own == day and "-" not in told
+        elif mark and mark.group(0).startswith(("会前", "事前")):  # before the meeting told
+            of_day = [s.index for s in out if s.key[0] == day]
+            meeting = next((s.index for s in out if s.key[0] == day and "会" in s.search), None)
+            meeting = meeting if meeting is not None else min(of_day, default=index)
+            key, label, dated = (day or (0,), meeting - 0.5), mark.group(0), False
+        elif mark and mark.group(0).startswith(("此前", "继")):
+            key, label, dated = ((0,), float(index)), mark.group(0), False
+        else:
+            key, label, dated = (day or (0,), float(index)), mark.group(0) if mark else told, False
+        out.append(Step(index, sentence, search, key, label, dated))
+    return out
+
+
+def _day(m: re.Match[str], year: int) -> tuple[int, ...] | None:
+    month, day = int(m.group(2)), int(m.group(3))
+    if not 1 <= month <= 12:
+        return None
+    return (int(m.group(1) or year), month, day, _PARTS.get(m.group(4) or "", 0))
+
+
+def _words(query: ParsedQuery) -> list[tuple[str, ...]]:
+    """The question's groups that name events (its content and the nouns it must speak of,
+    single characters only where English bridged them: departments → 科) and its entities
+    in each way they are written, without the words that ask about the order."""
+    names = [written_as(e) for e in query.entities]
+    short = 1 if query.language == "en" else 2
+    kept = [
+        g
+        for g in [*query.content, *((p,) for p in query.predicates)]
+        if not all(
+            _ORDER_WORDS.match(t)
+            or len(t) < short
+            and not t.isdigit()
+            or any(t in form for forms in names for form in forms)  # a piece of a name
+            for t in g
+        )
+    ]
+    return list(dict.fromkeys([*kept, *names]))
+
+
+def _score(step: Step, words: list[tuple[str, ...]], entities: tuple[str, ...]) -> tuple[int, int]:
+    """(event words held, all words held) of the question in a sentence."""
+    held = [g for g in words if any(t in step.search for t in g)]
+    events = [g for g in held if not any(t in e or e in t for t in g for e in entities)]
+    return len(events), len(held)
+
+
+def _anchor(
+    steps: list[Step], words: list[tuple[str, ...]], entities: tuple[str, ...]
+) -> Step | None:
+    """The sentence telling of the event the question names (a marked sentence tells of
+    another one: 仪式结束后… is not the ceremony)."""
+    plain = [s for s in steps if not _BEFORE.search(s.search) and not _AFTER.search(s.search)]
+    best = max(plain, key=lambda s: (_score(s, words, entities), s.dated), default=None)
+    return best if best is not None and _score(best, words, entities)[0] > 0 else None
+
+
+def _either(
+    steps: list[Step], words: list[tuple[str, ...]], entities: tuple[str, ...]
+) -> list[Step]:
+    """The two events the question names, earlier first: the sentence holding most of its
+    words, then the one holding most of the words that sentence lacks, at another time."""
+    ranked = sorted(steps, key=lambda s: (_score(s, words, entities), s.dated), reverse=True)
+    if not ranked or _score(ranked[0], words, entities)[0] == 0:
+        return []
+    first = ranked[0]
+    lacking = [g for g in words if not any(t in first.search for t in g)]
+    others = [
+        (_score(s, lacking, entities), _score(s, words, entities), s.dated, -s.index, s)
+        for s in steps
+        if s.key != first.key and s.key[0] != first.key[0] or s.key[1] != first.key[1] and s.label
+    ]
+    others = [o for o in others if o[0][1] > 0]
+    if not others:
+        return []
+    second = max(others, key=lambda o: (o[0], o[2], o[1], o[3]))[-1]  # an event, not talk
+    return sorted([first, second], key=lambda s: s.key)
+
+
+def _last(steps: list[Step], words: list[tuple[str, ...]], entities: tuple[str, ...]) -> list[Step]:
+    """What the occasion closed with: the last sentence marked as its end (仪式结束后, 最后),
+    else the last of its dated steps."""
+    ends = [s for s in steps if _END.search(s.search)]
+    dated = [s for s in steps if s.dated]
+    if ends:
+        return [max(ends, key=lambda s: s.key)]
+    return [max(dated, key=lambda s: s.key)] if len(dated) >= 2 else []
+
+
+def _after(
+    steps: list[Step], words: list[tuple[str, ...]], entities: tuple[str, ...]
+) -> list[Step]:
+    """What followed the event asked about: the next sentence marked as following, else the
+    next dated step."""
+    anchor = _anchor(steps, words, entities)
+    if anchor is None:
+        return []
+    marked = [s for s in steps if s.index > anchor.index and _AFTER.search(s.search)]
+    if marked:
+        return [marked[0]]
+    later = [s for s in steps if s.dated and s.key > anchor.key]
+    return [min(later, key=lambda s: s.key)] if anchor.dated and later else []
+
+
+def _before(
+    steps: list[Step], words: list[tuple[str, ...]], entities: tuple[str, ...]
+) -> list[Step]:
+    """What preceded the event asked about: a sentence marked as earlier (会前, 此前, 继…后),
+    the one holding most of the question's words, else the dated step before."""
+    anchor = _anchor(steps, words, entities)
+    marked = [s for s in steps if _BEFORE.search(s.search)]
+    if marked:
+        at = anchor.index if anchor else 0
+        return [max(marked, key=lambda s: (_score(s, words, entities), -abs(s.index - at)))]
+    if anchor is None or not anchor.dated:
+        return []
+    earlier = [s for s in steps if s.dated and s.key < anchor.key]
+    return [max(earlier, key=lambda s: s.key)] if earlier else []
+
+
+_PICK = {"either": _either, "last": _last, "after": _after, "before": _before}
+
+
+def _shown(step: Step, limit: int = 100) -> str:
+    """The sentence from the clause that places it (its marker or date), to about `limit`
+    characters; the citation keeps the whole sentence."""
+    if len(step.original) <= limit:
+        return step.original
+    clauses = re.split(r"(?<=[,,;;::])", step.original)
+    start = next(
+        (i for i, c in enumerate(clauses) if step.label and step.label[:2] in to_search_form(c)), 0
+    )
+    shown = ""
+    for clause in clauses[start:]:
+        shown += clause
+        if len(shown) >= limit // 2:
+            break
+    return ("…" if start else "") + shown.rstrip(",,;;::") + ("…" if shown != step.original else "")
+
+
+def _english_label(step: Step) -> str:
+    if _DAY.search(step.label):
+        return english_day(step.label)
+    return next((en for zh, en in _MARK_EN.items() if step.label.startswith(zh)), "")
+
+
+def _glossed(text: str, gazetteer: Gazetteer) -> str:
+    search = to_search_form(text)
+    names = [search[a:b] for a, b in gazetteer.mentions(search)]
+    glosses = [f"{n} = {gazetteer.render(n)}" for n in dict.fromkeys(names) if len(n) >= 3][:2]
+    return text + (f" ({'; '.join(glosses)})" if glosses else "")
+
+
+def _text(query: ParsedQuery, chosen: list[Step], gazetteer: Gazetteer) -> str:
+    if query.language == "en":
+        if len(chosen) == 2:
+            heads = ["Answer: first", "then"]
+            return "\n".join(
+                f"{head}"
+                + (f" ({_english_label(s)})" if _english_label(s) else "")
+                + f": {_glossed(_shown(s), gazetteer)} [{n}]"
+                for n, (head, s) in enumerate(zip(heads, chosen, strict=True), 1)
+            )
+        label = _english_label(chosen[0])
+        return (
+            f"Answer{f' ({label})' if label else ''}: {_glossed(_shown(chosen[0]), gazetteer)} [1]"
+        )
+    if len(chosen) == 2:
+        a, b = chosen
+        return query.in_script(f"答:{a.label or '前者'}在前,{b.label or '后者'}在后。") + (
+            f"\n{_shown(a)} [1]\n{_shown(b)} [2]"
+        )
+    return query.in_script("答:") + f"{_shown(chosen[0])} [1]"
+
+
+def _cite(article: Article, chosen: list[Step]) -> list[Citation]:
+    return [
+        Citation.of_article(n, article, s.original, 1.0, f"{article.doc_id}#time{n}")
+        for n, s in enumerate(chosen, 1)
+    ]

@@ -1,0 +1,85 @@
+"""The order of events within one article: which of two came first, what came last, what
+followed or preceded one. Built by hand; no model, no store."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.qa import timeline
+from assistant.qa.analyze import parse
+from tests.unit.qa.test_articles_and_checks import TEXTS, derived
+
+SIGNING = (
+    "4月28日,山东大学第二医院与莘县人民医院紧密型医联体签约仪式举行。"
+    "会前,冯世庆一行参观了莘县人民医院急诊科。"
+    "冯世庆介绍了山大二院的发展。"
+    "仪式结束后,与会领导共同到院区进行了观摩指导。"
+    "据悉,此前国家卫生健康委印发千县工程工作方案。"
+    "2024年3月25日,山东省卫生健康委印发了三年行动计划的通知。"
+    "据此,山大二院与莘县人民医院开展合作,300余人参加活动。"
+)
+
+
+def ask(question: str) -> tuple[str, list] | None:
+    d = derived()
+    texts = TEXTS | {"b": SIGNING}
+    return timeline.answer(parse(question, d.gazetteer), d, texts.__getitem__)
+
+
+def test_each_sentence_takes_its_place_in_time_from_its_date_or_marker() -> None:
+    steps = timeline.steps_of(SIGNING, 2024)
+    order = [s.original[:4] for s in sorted(steps, key=lambda s: s.key)]
+    # 此前 before all; the plan of 3月25日 before the day told of; 会前 before the signing;
+    # a background date does not move the day on: 据此… stays on 4月28日
+    assert order == ["据悉,此", "2024", "会前,冯", "4月28", "冯世庆介", "仪式结束", "据此,山"]
+    assert [s.dated for s in steps] == [True, False, False, False, False, False, False]
+
+
+@pytest.mark.parametrize(
+    ("question", "said", "quoted"),
+    [
+        (
+            "省里的三年行动计划通知是在莘县签约之前还是之后印发的?",
+            "答:2024年3月25日在前,4月28日在后",
+            "3月25日",
+        ),
+        ("莘县那场签约仪式结束后领导们做了什么", "答:仪式结束后", "观摩"),
+        ("山大二院跟莘县签约那天最后一个环节是啥", "答:仪式结束后", "观摩"),
+        (
+            "What was the last thing on the agenda at the Shenxian signing?",
+            "Answer (after it ended)",
+            "观摩",
+        ),
+        ("莘县签约之前冯世庆先干嘛了", "答:会前", "急诊科"),
+    ],
+)
+def test_an_order_question_is_answered_from_the_sentences_placed_in_time(
+    question: str, said: str, quoted: str
+) -> None:
+    found = ask(question)
+    assert found is not None
+    text, citations = found
+    assert text.startswith(said) and quoted in text
+    assert {c.doc_id for c in citations} == {"b"}
+
+
+def test_which_of_two_came_first_in_english_names_the_earlier_first() -> None:
+    found = ask(
+        "Did Feng Shiqing visit the emergency department before or after the Shenxian signing?"
+    )
+    assert found is not None
+    first, then = found[0].splitlines()
+    assert first.startswith("Answer: first (before the meeting): 会前") and "急诊科" in first
+    assert then.startswith("then (April 28): 4月28日")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "山大二院和莘县签了什么协议",  # asks no order
+        "签约之前干了啥",  # names nothing that picks one article
+        "How many people attended after the Shenxian signing?",  # a count, not an order
+    ],
+)
+def test_no_order_answer_without_an_order_asked_of_one_article(question: str) -> None:
+    assert ask(question) is None
