@@ -153,7 +153,17 @@ class Gazetteer:
             return short.get(name) or short[_unsuffixed(name)]
         keys = pinyin_keys(name)
         sounded = next((self.aliases[k] for k in keys if k in self.aliases), None)
-        return sounded or self._one_off(name)
+        return sounded or self._one_off(name) or self._any_hospital(name)
+
+    def _any_hospital(self, name: str) -> str | None:
+        """A name whose 医院 stands for any hospital head (Dongying maternal hospital →
+        东营妇幼医院 for 东营市妇幼保健院): the one institution that holds its words in order,
+        if only one does."""
+        if len(name) < 4 or not name.endswith("医院"):
+            return None
+        bare = name[:-2] + "院"
+        near = [n for n, kind in self.names.items() if kind == "institution" and _within(bare, n)]
+        return near[0] if len(near) == 1 else None
 
     def _one_off(self, name: str) -> str | None:
         """An institution written one character off (东营妇幼保健医院 for 东营市妇幼保健院,
@@ -301,14 +311,19 @@ def _glossary(phrase: str) -> str | None:
 
 
 def _edits(a: str, b: str, limit: int) -> int:
-    """Levenshtein distance of two short words, stopping early past `limit`."""
+    """Edit distance of two short words, two letters swapped counting as one edit (Shenxain
+    for Shenxian), stopping early past `limit`."""
+    before: list[int] = []
     row = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
-        prev, row[0] = row[0], i
+        current = [i] + [0] * len(b)
         for j, cb in enumerate(b, 1):
-            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
-        if min(row) > limit:
+            current[j] = min(row[j] + 1, current[j - 1] + 1, row[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:  # a swap
+                current[j] = min(current[j], before[j - 2] + 1)
+        if min(current) > limit:
             return limit + 1
+        before, row = row, current
     return row[-1]
 
 

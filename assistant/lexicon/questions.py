@@ -290,7 +290,7 @@ def aspect_of(text: str, english: bool) -> Aspect | None:
 
 
 # Asks how events of one occasion stand in time: which of two came first (先…还是…, before
-# or after), what came last, what followed or preceded one. Checked in this order.
+# or after), what came last or first, what followed or preceded one. Checked in this order.
 ORDER_ASKED: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
     (
         "either",
@@ -306,11 +306,23 @@ ORDER_ASKED: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
     ),
     (
         "last",
-        re.compile(r"最后(?:一)?(?:个|项|步|件|环节|程序|议程)|最后(?:干|做|是|又)|收尾|压轴"),
+        re.compile(
+            r"最后(?:一)?(?:个|项|步|件|环节|程序|议程)|最后(?:干|做|是|又|发言|讲话|致辞|上台)"
+            r"|收尾|压轴|谁最后"
+        ),
         _en(
             r"\b(?:last|final) (?:thing|step|item|part|event|activity|stage|bit)\b"
             r"|\bend(?:ed)? (?:with|up)\b|\bwrap(?:ped)? up\b|\bclos(?:e|ed|ing) with\b"
-            r"|\bat the end\b"
+            r"|\bat the end\b|\b(?:spoke|speak|talked|went|came|did|happened) last\b"
+            r"|\blast (?:speaker|to speak|one to)\b"
+        ),
+    ),
+    (
+        "first",
+        re.compile(r"第一件事|一开始|最先(?:干|做|去|到|看)|首先(?:干|做|去|看)|先去了?哪"),
+        _en(
+            r"\bfirst thing\b|\bfirst stop\b|\b(?:do|did|went|go|visit(?:ed)?|see|saw) first\b"
+            r"|\bto begin with\b|\bstart(?:ed)? (?:with|by|off)\b|\bkick(?:ed)? off\b"
         ),
     ),
     (
@@ -330,7 +342,8 @@ ORDER_ASKED: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
 
 
 def order_asked(text: str, english: bool) -> str:
-    """How the question relates events in time: 'either', 'last', 'after', 'before' or ''."""
+    """How the question relates events in time: 'either', 'last', 'first', 'after', 'before'
+    or ''."""
     return next((name for name, zh, en in ORDER_ASKED if (en if english else zh).search(text)), "")
 
 

@@ -356,6 +356,9 @@ def supplement(
         candidates.sort(
             key=lambda e: -(e.score + 0.3 * bool(DESCRIBES.search(e.text)) - 0.05 * e.separators)
         )
+    if query.intent == "compare":  # a comparison hears each side: each article's best first
+        firsts = list({e.passage.doc_id: e for e in reversed(candidates)}.values())[::-1]
+        candidates = firsts + [e for e in candidates if e not in firsts]
     evidence = candidates[:limit]
     citations = [
         Citation.from_passage(numbered + k, e.passage, e.original, e.score)

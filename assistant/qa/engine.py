@@ -248,9 +248,9 @@ class QueryEngine:
             articles.digest(query, derived, self.document_text)
             or articles.answer(query, derived, self.document_text)
             if query.scope
-            else articles.digest(query, derived, self.document_text)
+            else timeline.answer(query, derived, self.document_text)
+            or articles.digest(query, derived, self.document_text)
             or articles.mention_order(query, derived, self.document_text)
-            or timeline.answer(query, derived, self.document_text)
             or articles.sequence(query, derived, self.document_text)
         )
         if about is not None:  # how many articles, which ones, what each says, when published

@@ -34,7 +34,6 @@ _MARK_EN = {
     "会前": "before the meeting",
     "事前": "beforehand",
     "此前": "earlier",
-    "继": "earlier",
     "会后": "after the meeting",
     "结束后": "after it ended",
     "最后": "finally",
@@ -45,7 +44,8 @@ _ORDER_WORDS = re.compile(
     r"^(?:之前|以前|之后|以后|还是|结束|随即|随后|最后|环节|先|后|前|已经|先派|干嘛|干|做|那天|"
     r"哪个|哪件|在前|在后|顺序|先后|首先|然后|接着|一个|别的|过)$"
 )
-_ANSWERS = ("earliest_latest", "what", "when", "yesno")  # intents an order question has
+# intents an order question has (于小千第一件事干了啥 reads as an overview)
+_ANSWERS = ("earliest_latest", "what", "when", "yesno", "overview")
 
 
 @dataclass(frozen=True)
@@ -91,6 +91,12 @@ def steps_of(original: str, year: int) -> list[Step]:
         m = _DAY.search(search)
         own = _day(m, year) if m else None
         mark = _BEFORE.search(search) or _AFTER.search(search)
+        if mark and mark.group(0).startswith("继"):  # 继X后: X came earlier, the rest now
+            earlier = mark.group(0)
+            what = earlier[1:-1]  # 派驻管理团队
+            out.append(Step(index, sentence, earlier, ((0,), index - 0.5), what, False))
+            search = search.replace(earlier, "")
+            mark = _BEFORE.search(search) or _AFTER.search(search)
         if m and own and (day is None or own >= day):  # the occasion moves on
             day, told = own, m.group(0)
         if m and own:  # a span of days (6月17-18日) frames the occasion: no step of it
@@ -100,7 +106,7 @@ def steps_of(original: str, year: int) -> list[Step]:
             meeting = next((s.index for s in out if s.key[0] == day and "会" in s.search), None)
             meeting = meeting if meeting is not None else min(of_day, default=index)
             key, label, dated = (day or (0,), meeting - 0.5), mark.group(0), False
-        elif mark and mark.group(0).startswith(("此前", "继")):
+        elif mark and mark.group(0).startswith("此前"):
             key, label, dated = ((0,), float(index)), mark.group(0), False
         else:
             key, label, dated = (day or (0,), float(index)), mark.group(0) if mark else told, False
@@ -117,13 +123,14 @@ def _day(m: re.Match[str], year: int) -> tuple[int, ...] | None:
 
 def _words(query: ParsedQuery) -> list[tuple[str, ...]]:
     """The question's groups that name events (its content and the nouns it must speak of,
-    single characters only where English bridged them: departments → 科) and its entities
-    in each way they are written, without the words that ask about the order."""
+    each option of 团队/专家 apart, single characters only where English bridged them:
+    departments → 科) and its entities in each way they are written, without the words that
+    ask about the order."""
     names = [written_as(e) for e in query.entities]
     short = 1 if query.language == "en" else 2
     kept = [
         g
-        for g in [*query.content, *((p,) for p in query.predicates)]
+        for g in [*query.content, *((w,) for p in query.predicates for w in p.split("/"))]
         if not all(
             _ORDER_WORDS.match(t)
             or len(t) < short
@@ -184,6 +191,17 @@ def _last(steps: list[Step], words: list[tuple[str, ...]], entities: tuple[str, 
     return [max(dated, key=lambda s: s.key)] if len(dated) >= 2 else []
 
 
+def _first(
+    steps: list[Step], words: list[tuple[str, ...]], entities: tuple[str, ...]
+) -> list[Step]:
+    """What the occasion opened with: the earliest of its dated steps and of what came
+    before its meeting (会前); background (此前, an earlier plan) is no step of it."""
+    days = {s.key[0] for s in steps if s.dated}
+    opening = [s for s in steps if s.dated or s.label.startswith(("会前", "事前"))]
+    opening = [s for s in opening if s.key[0] in days]
+    return [min(opening, key=lambda s: s.key)] if opening else []
+
+
 def _after(
     steps: list[Step], words: list[tuple[str, ...]], entities: tuple[str, ...]
 ) -> list[Step]:
@@ -215,7 +233,7 @@ def _before(
     return [max(earlier, key=lambda s: s.key)] if earlier else []
 
 
-_PICK = {"either": _either, "last": _last, "after": _after, "before": _before}
+_PICK = {"either": _either, "last": _last, "first": _first, "after": _after, "before": _before}
 
 
 def _shown(step: Step, limit: int = 100) -> str:
@@ -236,6 +254,8 @@ def _shown(step: Step, limit: int = 100) -> str:
 
 
 def _english_label(step: Step) -> str:
+    if step.search.startswith("继"):  # what came before (继派驻管理团队后)
+        return "earlier"
     if _DAY.search(step.label):
         return english_day(step.label)
     return next((en for zh, en in _MARK_EN.items() if step.label.startswith(zh)), "")

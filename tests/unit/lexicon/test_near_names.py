@@ -94,3 +94,17 @@ def test_an_agency_without_its_place_level_is_written_out_with_it() -> None:
     assert "东营市卫生健康委" in expansions("东营卫生健康委")
     assert expansions("卫健委")[:2] == ["卫生健康委员会", "卫生健康委"]
     assert not any(f[2] in "市县" for f in expansions("卫健委"))  # no place level to write out
+
+
+def test_a_plain_hospital_stands_for_any_hospital_head_when_one_name_fits() -> None:
+    assert GAZ.resolve("东营妇幼医院") == "东营市妇幼保健院"  # Dongying maternal hospital
+    assert GAZ.resolve("丽水医院") is None  # no institution of 丽水 in these names
+    two = Gazetteer.from_names(
+        {"东营市妇幼保健院": "institution", "东营市妇产保健院": "institution"}
+    )
+    assert two.resolve("东营妇医院") is None  # two fit: no guess
+
+
+def test_two_letters_swapped_count_as_one_typo() -> None:
+    gaz = Gazetteer.from_names({"莘县": "place", "乐陵": "place"})
+    assert "莘县" in gaz.bridge_words("after the Shenxain signing")[0].split()

@@ -51,6 +51,8 @@ def test_each_sentence_takes_its_place_in_time_from_its_date_or_marker() -> None
             "观摩",
         ),
         ("莘县签约之前冯世庆先干嘛了", "答:会前", "急诊科"),
+        ("山大二院到了莘县第一件事干了啥", "答:会前", "急诊科"),  # reads as an overview
+        ("Who spoke last at the Shenxian signing?", "Answer (after it ended)", "观摩"),
     ],
 )
 def test_an_order_question_is_answered_from_the_sentences_placed_in_time(
@@ -83,3 +85,10 @@ def test_which_of_two_came_first_in_english_names_the_earlier_first() -> None:
 )
 def test_no_order_answer_without_an_order_asked_of_one_article(question: str) -> None:
     assert ask(question) is None
+
+
+def test_what_a_sentence_says_came_before_it_is_a_step_of_its_own() -> None:
+    text = "3月17日,首批专家欢迎仪式举行。颜培光指出,此次派驻专家是继派驻管理团队后的又一举措。"
+    steps = sorted(timeline.steps_of(text, 2025), key=lambda s: s.key)
+    assert [s.label for s in steps] == ["派驻管理团队", "3月17日", "3月17日"]
+    assert "管理团队" not in steps[2].search  # the rest of the sentence is of the day told
