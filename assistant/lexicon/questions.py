@@ -90,7 +90,7 @@ INTENTS: tuple[Intent, ...] = (
         "count",
         "number",
         re.compile(
-            r"多少|(?<![哪那这])几[家名个位人篇次项批张所条种]|数量|人数|总共|一共|多久|多长时间|多快"
+            r"多少|(?<![哪那这])几[家名个位人篇次项批张所条种级]|数量|人数|总共|一共|多久|多长时间|多快"
         ),
         _en(
             r"\bhow (many|much|long|fast|quickly|soon)\b|\bnumber of\b|\bcount\b|\bhow big\b"
@@ -390,7 +390,7 @@ _UNITS = {
     "篇": "篇",
 }
 _UNIT_ASKED = re.compile(
-    r"(?:几|多少)([人名位家个篇批次场项张条种所])(?!民)"
+    r"(?:几|多少)([人名位家个篇批次场项张条种所级])(?!民)"
     r"|([人家篇])数?(?:最多|最少|比较多|比较少|更多|更少|多一些|少一些|多一点|少一点)"
 )
 _PEOPLE_EN = re.compile(

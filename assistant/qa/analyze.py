@@ -240,6 +240,8 @@ def _answer_type(intent: Intent | None, text: str) -> str:
         return ""
     if intent.answer_type == "institution" and _PEOPLE_WORDS.search(text):
         return "person"  # 哪几位专家, which officials
+    if intent.answer_type == "institution" and _DEPARTMENT_WORDS.search(text):
+        return "department"  # 哪些科室, which specialties
     if intent.answer_type == "institution" and not _INSTITUTION_WORDS.search(text):
         return ""
     if intent.answer_type == "date" and _YEAR_ASKED.search(text):
@@ -250,6 +252,11 @@ def _answer_type(intent: Intent | None, text: str) -> str:
 _PEOPLE_WORDS = re.compile(
     r"(?:哪些|哪几|哪个|哪)(?:位|个人|些人|人(?!民)|名)|哪几?位|"
     r"\bwhich (?:\w+ ){0,3}?(?:people|persons?|officials?|leaders?|experts?|doctors?|speakers?)\b",
+    re.I,
+)
+_DEPARTMENT_WORDS = re.compile(
+    r"(?:哪些|哪几个|哪个|哪)(?:科室|专科|学科|科|病区)|\bwhich (?:\w+ ){0,2}?"
+    r"(?:departments?|specialt(?:y|ies)|wards?|clinics?)\b",
     re.I,
 )
 _YEAR_ASKED = re.compile(r"哪一?年|几几年|\b(?:which|what) year\b|\bin what year\b", re.I)

@@ -141,7 +141,12 @@ def holds(answer_type: str, text: str, gazetteer: Gazetteer) -> bool:
         return bool(people(text, gazetteer))
     if answer_type == "institution":
         return bool(full_names(text, ORG_HEAD))
+    if answer_type == "department":
+        return bool(_DEPARTMENT.search(text))
     return True
+
+
+_DEPARTMENT = re.compile(r"[\u4e00-\u9fff](?<![学本])科(?![学技研普室])")  # 儿童康复科, not 学科
 
 
 def counts(text: str, counted: tuple[str, ...], number: str = "") -> bool:

@@ -26,6 +26,8 @@ from assistant.types import Article, Citation
 
 _DAY = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})(?:-\d{1,2})?日([上中下]午)?")
 _PARTS = {"上午": 1, "中午": 2, "下午": 3}
+_EARLIER = (-1,)  # the day of what an article tells as background (此前, 继…后): before all
+# others; a day the article does not write is (0,)
 # Markers, in the search form: what came before the told event, after it, and at its end.
 _BEFORE = re.compile(r"^会前|^事前|此前|继[^,。]{1,16}后")
 _AFTER = re.compile(r"^(?:会后|随后|随即|接着|然后|之后|最后|下一步)|结束后")
@@ -62,23 +64,28 @@ def answer(
     query: ParsedQuery, derived: Derived, text_of: Callable[[str], str]
 ) -> tuple[str, list[Citation]] | None:
     """The order of events within the one article the question's names pick, or None when
-    the question asks no order, the names pick no single article, or no sentence answers."""
-    if not query.order or query.intent not in _ANSWERS or not query.entities:
-        return None
+    the question asks no order, the names pick no single article, or no sentence answers.
+    A when-question is refused here when what it asks about is told only without a date."""
     docs = [
         d
         for d, record in derived.manifest.items()
         if all(e in searchable(record.article, text_of(d)) for e in query.entities)
     ]
-    if len(docs) != 1:
+    words = _words(query)
+    if query.intent == "when" and not query.order:  # the dates are the facts table's
+        return _undated(query, [_steps(d, derived, text_of) for d in docs], words)
+    if not query.order or query.intent not in _ANSWERS or not query.entities or len(docs) != 1:
         return None
     article = derived.manifest[docs[0]].article
-    steps = steps_of(text_of(docs[0]), int((article.date or "0")[:4] or 0))
-    words = _words(query)
-    chosen = _PICK[query.order](steps, words, query.entities)
+    chosen = _PICK[query.order](_steps(docs[0], derived, text_of), words, query.entities)
     if not chosen:
         return None
     return _text(query, chosen, derived.gazetteer), _cite(article, chosen)
+
+
+def _steps(doc_id: str, derived: Derived, text_of: Callable[[str], str]) -> list[Step]:
+    date = derived.manifest[doc_id].article.date or "0"
+    return steps_of(text_of(doc_id), int(date[:4]) if date[:4].isdigit() else 0)
 
 
 def steps_of(original: str, year: int) -> list[Step]:
@@ -94,7 +101,7 @@ def steps_of(original: str, year: int) -> list[Step]:
         if mark and mark.group(0).startswith("继"):  # 继X后: X came earlier, the rest now
             earlier = mark.group(0)
             what = earlier[1:-1]  # 派驻管理团队
-            out.append(Step(index, sentence, earlier, ((0,), index - 0.5), what, False))
+            out.append(Step(index, sentence, earlier, (_EARLIER, index - 0.5), what, False))
             search = search.replace(earlier, "")
             mark = _BEFORE.search(search) or _AFTER.search(search)
         if m and own and (day is None or own >= day):  # the occasion moves on
@@ -107,7 +114,7 @@ def steps_of(original: str, year: int) -> list[Step]:
             meeting = meeting if meeting is not None else min(of_day, default=index)
             key, label, dated = (day or (0,), meeting - 0.5), mark.group(0), False
         elif mark and mark.group(0).startswith("此前"):
-            key, label, dated = ((0,), float(index)), mark.group(0), False
+            key, label, dated = (_EARLIER, float(index)), mark.group(0), False
         else:
             key, label, dated = (day or (0,), float(index)), mark.group(0) if mark else told, False
         out.append(Step(index, sentence, search, key, label, dated))
@@ -231,6 +238,24 @@ def _before(
         return []
     earlier = [s for s in steps if s.dated and s.key < anchor.key]
     return [max(earlier, key=lambda s: s.key)] if earlier else []
+
+
+def _undated(
+    query: ParsedQuery, articles: list[list[Step]], words: list[tuple[str, ...]]
+) -> tuple[str, list[Citation]] | None:
+    """A refusal when the event asked about is told only as background, without a date
+    (继派驻管理团队后, 此前…印发): the date of an occasion told would be another event's."""
+    steps = [s for steps in articles for s in steps]
+    background = [s for s in steps if s.key[0] == _EARLIER]
+    best = max(background, key=lambda s: _score(s, words, query.entities), default=None)
+    told = [_score(s, words, query.entities)[0] for s in steps if s.key[0] != _EARLIER]
+    if best is None or _score(best, words, query.entities)[0] <= max(told, default=0):
+        return None
+    if query.language == "en":
+        text = "The articles do not say when: they tell of it only as something earlier. "
+    else:
+        text = query.in_script("文档没有写明日期,只提到这是此前的事:")
+    return text + _shown(best), []
 
 
 _PICK = {"either": _either, "last": _last, "first": _first, "after": _after, "before": _before}

@@ -141,10 +141,13 @@ def test_paraphrases_reach_their_intent(intent: str, question: str) -> None:
         ("乐陵座谈会是哪天开的", "date"),
         ("派了多少专家", "number"),
         ("院长是谁", "person"),
+        ("于小千看了哪些科室", "department"),
+        ("Which specialties do the visiting experts cover?", "department"),
+        ("乐陵市人民医院是几级医院", "number"),
         ("哪些医院支援乐陵", "institution"),
-        ("哪些科室挂牌了专家工作站", ""),
+        ("哪些科室挂牌了专家工作站", "department"),
         ("When was it signed?", "date"),
-        ("which departments were visited", ""),
+        ("which departments were visited", "department"),
     ],
 )
 def test_answer_type_follows_the_question(question: str, answer_type: str) -> None:

@@ -136,3 +136,10 @@ def test_a_sentence_saying_the_asked_aspect_is_about_what_its_paragraph_told(
     ranked = gather(parse("乐陵那个座谈会目的是什么", GAZ), [passage("d1", text)], lexical, GAZ)
     assert ranked[0].original.startswith("会议旨在")  # says the purpose, of the 座谈会 before it
     assert ranked[0].coverage == 1.0  # 乐陵 and 座谈会 told by the sentence before
+
+
+def test_a_department_answer_names_one() -> None:
+    from assistant.qa.evidence import holds
+
+    assert holds("department", "于小千调研了儿童康复科和儿童保健科", Gazetteer.from_names({}))
+    assert not holds("department", "推动学科建设,与派驻科室密切配合", Gazetteer.from_names({}))

@@ -92,3 +92,11 @@ def test_what_a_sentence_says_came_before_it_is_a_step_of_its_own() -> None:
     steps = sorted(timeline.steps_of(text, 2025), key=lambda s: s.key)
     assert [s.label for s in steps] == ["派驻管理团队", "3月17日", "3月17日"]
     assert "管理团队" not in steps[2].search  # the rest of the sentence is of the day told
+
+
+def test_a_date_asked_of_what_is_told_only_as_background_is_refused() -> None:
+    found = ask("莘县那篇里,国家卫健委的千县工程方案是什么时候印发的")
+    assert found is not None
+    text, citations = found
+    assert citations == [] and text.startswith("文档没有写明日期") and "此前" in text
+    assert ask("莘县签约仪式是什么时候举行的") is None  # dated: the facts table answers it
