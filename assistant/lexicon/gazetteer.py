@@ -204,6 +204,14 @@ class Gazetteer:
     def short_names(self, text: str) -> list[str]:
         """The corpus names `text` calls by a short form only (市二院, 山大二院): each form
         that stands for one name alone, longest first where forms overlap."""
+        return [name for _, _, name in self.short_name_spans(text)]
+
+    def name_spans(self, text: str) -> list[tuple[int, int]]:
+        """Where `text` writes a name, in full or by a short form."""
+        return self.mentions(text) + [(a, b) for a, b, _ in self.short_name_spans(text)]
+
+    def short_name_spans(self, text: str) -> list[tuple[int, int, str]]:
+        """Where `text` uses a short form, with the name it stands for."""
         owners = self._owners()
         found: list[tuple[int, int, str]] = []
         for i in range(len(text)):
@@ -217,7 +225,7 @@ class Gazetteer:
                 if len(owner) == 1 and all(i >= b or i + n <= a for a, b, _ in found):
                     found.append((i, i + n, next(iter(owner))))
                 break
-        return [name for _, _, name in sorted(found)]
+        return sorted(found)
 
     def _owners(self) -> dict[str, set[str]]:
         """Each short form with the names of the corpus that have it (市人民医院: 东营市人民医院

@@ -65,7 +65,8 @@ INTENTS: tuple[Intent, ...] = (
         "superlative",
         "number",
         re.compile(
-            r"最多|最少|最大|最小|最高|最低|最长|最短|比较多|比较少|更多|更少|人最多|规模最"
+            r"(?:层级|级别|职务|职位|头衔|官职)最[高大]|最高(?:的)?(?:层级|级别|职务|职位)"
+            r"|最多|最少|最大|最小|最高|最低|最长|最短|比较多|比较少|更多|更少|人最多|规模最"
             r"|[多少]一点|[多少]一些"
         ),
         _en(
@@ -147,7 +148,11 @@ ARTICLE_SCOPES: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
     (
         "rank",
         re.compile(r"最多|最少|最常|最频繁"),
-        _en(r"\b(most|fewest|least)\b"),
+        # of articles, not "the most senior person in the article"
+        _en(
+            r"\b(?:most|fewest|least)\s+(?:\w+\s+){0,2}(?:articles?|stories|news|reports?|coverage"
+            r"|pieces?|mentions?)\b|\bmost (?:often|frequently)\b|\b(?:most|fewest|least)\s*\??$"
+        ),
     ),
     (
         "published",

@@ -130,7 +130,7 @@ def parse(question: str, gazetteer: Gazetteer) -> ParsedQuery:
         content=tuple(_content(groups, text, english, intent)),
         year=_year(text),
         unmatched=tuple(unmatched),
-        predicates=tuple(_predicates(text, english, groups) + _options(text, english)),
+        predicates=tuple(_predicates(text, english, groups, gazetteer) + _options(text, english)),
         scope=article_scope(text, english),
         counted=_counted(text, english, gazetteer) if intent and intent.name == "count" else (),
         unit=units_asked(text, english)
@@ -186,12 +186,23 @@ def _counted(text: str, english: bool, gazetteer: Gazetteer) -> tuple[str, ...]:
     return (head,) if head and head not in _UNIT_WORDS and head not in ASPECT_NOUNS else ()
 
 
-def _predicates(text: str, english: bool, groups: list[tuple[str, ...]]) -> list[str]:
+def _straddles(word: str, text: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether `word` is cut across the edge of a name (上山 of 仪式上山大二院)."""
+    at = text.find(word)
+    end = at + len(word)
+    return at >= 0 and any(a < end <= b and at < a or a <= at < b < end for a, b in spans)
+
+
+def _predicates(
+    text: str, english: bool, groups: list[tuple[str, ...]], gazetteer: Gazetteer
+) -> list[str]:
     """The nouns a question asks about: dictionary nouns of a Chinese question that are not
-    names, fillers or aspect words; for an English one, every bridged word."""
+    names, fillers or aspect words, nor cut across a name (仪式上山大二院: 上山 is no noun);
+    for an English one, every bridged word."""
     if english:
         return [g[0] for g in groups if re.search(r"[\u4e00-\u9fff]", g[0])]
     asking = asking_spans(text, english)
+    spans = gazetteer.name_spans(text)
     cuts, at = [], 0
     for word, flag in pseg.cut(text):
         cuts.append((word, flag, at))
@@ -201,6 +212,7 @@ def _predicates(text: str, english: bool, groups: list[tuple[str, ...]]) -> list
         for word, flag, start in cuts
         if len(word) >= 2
         and not any(a <= start < b for a, b in asking)
+        and not _straddles(word, text, spans)
         and (flag.startswith("n") and flag not in _NAME_TAGS or flag == "vn")
         and word not in ASPECT_NOUNS
         and word not in FILLERS_ZH
@@ -323,10 +335,12 @@ def _entities(text: str, bridged: str, gazetteer: Gazetteer) -> tuple[list[str],
         candidates += [text[a:b] for a, b in gazetteer.mentions(text)]
         candidates += gazetteer.short_names(text)  # 市二院 → 东营市第二人民医院
         asking = asking_spans(text, False)
+        spans = gazetteer.name_spans(text)
         candidates += [
             w
             for w in proper_nouns(text)
             if not any(w in c for c in candidates)
+            and not _straddles(w, text, spans)
             and w not in FILLERS_ZH
             and w not in GENERIC_WORDS
             and not any(text.find(w) >= a and text.find(w) + len(w) <= b for a, b in asking)
@@ -428,6 +442,10 @@ def _bridged_names(bridged: str, gazetteer: Gazetteer) -> list[str]:
             terms[s : i + 1]
             for s in range(start, i)
             if _name_like([gazetteer.names.get(t) for t in terms[s:i]])
+            # the city health commission: 市卫生健康委, as an article about one city writes it
+            or s == i - 1
+            and terms[s] in _PLACE_LEVELS
+            and _AGENCY.search(term)
         ]
         # the longest run the corpus names; else the longest, as a name no article writes.
         # The English words between terms are gone, so "the Laoling piece … Qilu Hospital"
@@ -436,6 +454,10 @@ def _bridged_names(bridged: str, gazetteer: Gazetteer) -> list[str]:
         if known or runs:
             names.append("".join(known or runs[0]))
     return names
+
+
+_PLACE_LEVELS = frozenset({"市", "县", "省", "区", "镇"})
+_AGENCY = re.compile(r"(?:委|局|委员会)$")
 
 
 def _name_like(kinds: list[str | None]) -> bool:

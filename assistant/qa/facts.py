@@ -656,7 +656,8 @@ def _own(fact: Fact, query: ParsedQuery) -> int:
 
 
 _RANK = re.compile(
-    r"职务最高|级别最高|职位最高|官最大|头衔最多|职务最多|最大的官|"
+    r"(?:职务|级别|职位|层级|官职|头衔|官)(?:最高|最大)|最高(?:的)?(?:层级|级别|职务|职位|领导)"
+    r"|头衔最多|职务最多|最大的官|"
     r"\b(highest[- ]ranking|most senior|highest rank|top[- ]ranking|senior-most|most titles)\b",
     re.I,
 )
@@ -686,23 +687,34 @@ def _senior(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
     at = _RANK.search(query.text)
     limit = at.start() if at and query.language != "en" else len(text)
     written = [u for u in query.unknown_entities if derived.lexical.mentions(u)]
-    named = [e for e in (*query.entities, *written) if _position(e, text) < limit] or list(
-        query.entities
-    )
+    # an agency as the question wrote it (东营市卫健委) and as the articles do
+    surface = {f: n for n in query.unknown_entities for f in expansions(n) if f in query.entities}
+    named = [
+        e for e in (*query.entities, *written) if _position(surface.get(e) or e, text) < limit
+    ] or list(query.entities)
     if not named:
         return None
     # whose people: an institution named rather than the place of the event, and of several
     # the one named last before the ranking word (聊城市卫健委来的领导里)
     owners = [e for e in named if _institution(e) or e in written] or named
-    whose = max(owners, key=lambda e: _position(e, text))
+    whose = max(owners, key=lambda e: _position(surface.get(e) or e, text))
 
     def belongs(f: Fact) -> bool:
-        if whose in f.org:
+        if _of(f, whose, derived):
             return True
         at = _text(f).find(f.subject)  # 莘县县委书记孙奇宏: the place just before the name
         return not _institution(whose) and whose in _text(f)[max(0, at - 8) : at]
 
-    people = [f for f in derived.facts if f.kind == "person" and belongs(f)]
+    # of the occasion the other names pick (胜利油田那次仪式: the 卫健委 people there)
+    others = [e for e in query.entities if e != whose and e not in surface.values()]
+    docs = {
+        d
+        for d, record in derived.manifest.items()
+        if all(any(f in record.names for f in written_as(e)) for e in others)
+    }
+    people = [
+        f for f in derived.facts if f.kind == "person" and belongs(f) and f.doc_id in docs
+    ] or [f for f in derived.facts if f.kind == "person" and belongs(f)]
     if re.search(r"专家|\bexperts?\b", query.text, re.I):  # among the experts named there
         experts = {f.subject for f in derived.facts if f.kind == "person" and "专家" in f.role}
         docs = {f.doc_id for f in derived.facts if whose in _text(f)}

@@ -214,3 +214,19 @@ def test_which_of_two_events_came_first_compares_their_days(real_engine) -> None
     answer = real_engine.ask("于小千他们在东营是先开汇报会还是先看的科室？")
     first, then = answer.text.splitlines()[1:3]
     assert "6月17日下午" in first and "6月18日上午" in then, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "person"),
+    [
+        ("勝利油田那次儀式,東營市衛健委來的人裡面職位最高的是誰?", "张娟"),  # of that occasion
+        (
+            "Who was the most senior person from the city health commission with Yu Xiaoqian?",
+            "鲍建强",
+        ),
+        ("莘县签约仪式上山大二院去的级别最高的领导是谁", "冯世庆"),
+    ],
+)
+def test_the_most_senior_is_of_the_body_and_occasion_asked(real_engine, question, person) -> None:
+    answer = real_engine.ask(question)
+    assert answer.backend == "facts" and person in to_simplified(answer.text), answer.text

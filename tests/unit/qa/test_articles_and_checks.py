@@ -63,6 +63,8 @@ def about(question: str) -> tuple[str, list] | None:
         # about what the articles report, not about the articles
         ("莘县那篇报道是哪个记者写的", "author"),
         ("这几篇报道里哪个市的新闻最多", "rank"),
+        ("Which city shows up in the most of these articles?", "rank"),
+        ("in the Dongying article, who was the most senior official?", ""),
         ("这几篇里一共提到几家县级医院", ""),
         ("哪些医院支援乐陵", ""),
         ("how many experts did Shengli send", ""),

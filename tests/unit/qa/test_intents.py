@@ -301,3 +301,22 @@ def test_a_count_asks_in_the_measure_word_it_is_asked_with() -> None:
 )
 def test_the_order_a_question_asks_is_read_in_any_phrasing(question: str, order: str) -> None:
     assert parse(question, GAZ).order == order
+
+
+def test_a_word_cut_across_a_name_is_neither_a_noun_nor_a_name() -> None:
+    query = parse("莘县签约仪式上山大二院去的级别最高的领导是谁", GAZ)
+    assert "山东大学第二医院" in query.entities
+    assert "上山" not in query.unknown_entities and "上山" not in query.predicates
+
+
+def test_the_city_health_commission_is_a_name_as_an_article_writes_it() -> None:
+    query = parse("who was the most senior person from the city health commission?", GAZ)
+    assert "市卫生健康委" in query.unknown_entities  # the facts table finds its people
+
+
+@pytest.mark.parametrize(
+    "question", ["勝利油田的人裡最高層級是哪位", "職位最高的是誰", "头衔最大的是谁"]
+)
+def test_rank_words_ask_and_are_no_nouns(question: str) -> None:
+    query = parse(question, GAZ)
+    assert query.intent == "superlative" and not query.predicates
