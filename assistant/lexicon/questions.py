@@ -352,6 +352,27 @@ def order_asked(text: str, english: bool) -> str:
     return next((name for name, zh, en in ORDER_ASKED if (en if english else zh).search(text)), "")
 
 
+# Asks to set two figures side by side: how many more (比…多几个), which is bigger (78 or 71),
+# the turnout of one occasion against another's.
+TWO_FIGURES_ZH = re.compile(
+    r"比.{1,24}?[多少](?:几|多少|了几|了多少)|多几|少几|多多少|少多少|相差|差(?:几|多少)"
+    r"|(?:跟|和|与).{1,24}?比.{0,6}(?:哪|谁)(?:个|边|场|次)?(?:的)?(?:数量|人数|人)?(?:更)?[多少大]"
+)
+TWO_FIGURES_EN = re.compile(
+    r"\bhow many (?:more|fewer|less)\b|\bdifference between\b|\b(?:which|what)(?: one)? is "
+    r"(?:bigger|larger|more|greater|higher|smaller|fewer)\b|\bmore than\b|\bfewer than\b"
+    r"|\b(?:compare|vs\.?|versus)\b.{0,80}\b(?:number|turnout|count|size|headcount|attendance"
+    r"|how many)\b|\b(?:number|turnout|count|size|headcount|attendance)\b.{0,80}\b(?:vs\.?|versus"
+    r"|compared? (?:with|to))\b",
+    re.I,
+)
+
+
+def compares_figures(text: str, english: bool) -> bool:
+    """Whether the question sets two figures side by side."""
+    return bool((TWO_FIGURES_EN if english else TWO_FIGURES_ZH).search(text))
+
+
 # Words that carry a list on from the sentence before: 二是…, 其次…, 同时…
 CONTINUES = re.compile(
     r"^\s*(?:[二三四五六七八九]是|[二三四五六七八九]要|其次|再次|然后|最后|第[二三四五六七八九]|同时|此外|另外|[2-9][.、])"

@@ -19,7 +19,7 @@ from assistant.embedding import load_embedding
 from assistant.errors import BackendError
 from assistant.lexicon import spelling
 from assistant.lexicon.names import ORG_HEAD, expansions
-from assistant.qa import articles, facts, parties, partners, timeline
+from assistant.qa import articles, facts, parties, partners, quantities, timeline
 from assistant.qa.analyze import ParsedQuery, parse
 from assistant.qa.answer import AnswerConfig, apart_text, compose, refusal_text, supplement
 from assistant.qa.evidence import apart, counts, widen
@@ -206,7 +206,12 @@ class QueryEngine:
         for last in self._route(question, standalone, query, derived, timings, t0):
             yield last
         each = parties.parties(query, derived.gazetteer)
-        if last is None or not each or (not last.refused and parties.speaks_of_all(last, each)):
+        if (
+            last is None
+            or not each
+            or last.backend == "figures"  # a comparison of two figures: one answer
+            or (not last.refused and parties.speaks_of_all(last, each))
+        ):
             return
         # asked of each party, answered of some: one question per party, joined
         answered = []
@@ -253,17 +258,13 @@ class QueryEngine:
             or articles.mention_order(query, derived, self.document_text)
             or articles.sequence(query, derived, self.document_text)
         )
+        backend = "articles"
+        if about is None:  # two figures side by side: how many more, which is bigger
+            about, backend = quantities.compare(query, derived), "figures"
         if about is not None:  # how many articles, which ones, what each says, when published
             timings["total_ms"] = _ms_since(t0)
             yield Answer(
-                question,
-                about[0],
-                tuple(about[1]),
-                not about[1],
-                standalone,
-                "articles",
-                (),
-                timings,
+                question, about[0], tuple(about[1]), not about[1], standalone, backend, (), timings
             )
             return
         # a count the articles state (5家单位) before a count of table rows; a comparison

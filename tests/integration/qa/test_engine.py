@@ -230,3 +230,19 @@ def test_which_of_two_events_came_first_compares_their_days(real_engine) -> None
 def test_the_most_senior_is_of_the_body_and_occasion_asked(real_engine, question, person) -> None:
     answer = real_engine.ask(question)
     assert answer.backend == "facts" and person in to_simplified(answer.text), answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("胜利油田派的坐诊专家比常驻专家多几个", "多37名"),
+        (
+            "Which is bigger: Shandong hospitals picked for the Thousand County Project, or experts "
+            "Shengli sent to Dongying No.2?",
+            "78家 is more than 71名",
+        ),
+    ],
+)
+def test_two_figures_are_compared_side_by_side(real_engine, question, said) -> None:
+    answer = real_engine.ask(question)
+    assert answer.backend == "figures" and said in answer.text, answer.text
