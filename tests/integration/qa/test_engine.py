@@ -237,8 +237,8 @@ def test_the_most_senior_is_of_the_body_and_occasion_asked(real_engine, question
     [
         ("胜利油田派的坐诊专家比常驻专家多几个", "多37名"),
         (
-            "Which is bigger: Shandong hospitals picked for the Thousand County Project, or experts "
-            "Shengli sent to Dongying No.2?",
+            "Which is bigger: Shandong hospitals picked for the Thousand County Project, or "
+            "experts Shengli sent to Dongying No.2?",
             "78家 is more than 71名",
         ),
     ],
