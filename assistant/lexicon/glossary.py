@@ -70,6 +70,7 @@ GLOSSARY_EN_ZH: dict[str, str] = {
     "thousand county project": "千县工程",
     "thousand counties project": "千县工程",
     "hospital": "医院",
+    "hosp": "医院",
     "hospitals": "医院",
     "support": "支援/帮扶/对口支援/医联体/共建/派驻/合作",
     "supports": "支援/帮扶/对口支援/医联体/共建/派驻/合作",

@@ -597,7 +597,8 @@ _AGENCY_SHORT["卫计委"] += ("卫健委", *_AGENCY_SHORT["卫健委"][:2])
 
 def expansions(name: str) -> list[str]:
     """`name` with an agency short form written out in each way articles write it, and with
-    the place level a reader left out (东营卫生健康委 → 东营市卫生健康委)."""
+    the place level a reader left out (东营卫生健康委 → 东营市卫生健康委, 山东卫生健康委 →
+    山东省卫生健康委)."""
     forms = [
         name.replace(short, full)
         for short, fulls in _AGENCY_SHORT.items()
@@ -605,7 +606,7 @@ def expansions(name: str) -> list[str]:
         for full in fulls
     ]
     if len(name) >= 5 and name[2] not in "市县省区":
-        forms += [f"{form[:2]}{level}{form[2:]}" for form in (name, *forms) for level in "市县"]
+        forms += [f"{form[:2]}{level}{form[2:]}" for form in (name, *forms) for level in "市县省"]
     return forms
 
 

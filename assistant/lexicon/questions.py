@@ -91,7 +91,7 @@ INTENTS: tuple[Intent, ...] = (
         "count",
         "number",
         re.compile(
-            r"多少|(?<![哪那这])几[家名个位人篇次项批张所条种级]|数量|人数|总共|一共|多久|多长时间|多快"
+            r"多少|(?<![哪那这])几[家名个位人篇次项批张所条种级天]|数量|人数|总共|一共|多久|多长时间|多快"
         ),
         _en(
             r"\bhow (many|much|long|fast|quickly|soon)\b|\bnumber of\b|\bcount\b|\bhow big\b"
@@ -398,6 +398,16 @@ DATE_RE = re.compile(
     r"|\d{1,2}月\d{1,2}(?:-\d{1,2})?[日号]|(?<![\d月-])\d{2,3}日"
 )
 YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d年")
+# Asks how long something took (多久, how fast): a duration answers it, 48小时 or a span of
+# days (6月17-18日 is two days).
+DURATION_ASKED = re.compile(
+    r"多久|多长时间|多快|几天|几个?小时|多少(?:天|小时)|几个月|几周|"
+    r"\bhow (?:long|fast|quickly|soon)\b|\bhow many (?:days|hours|weeks|months)\b",
+    re.I,
+)
+DURATION_RE = re.compile(
+    r"\d+(?:\.\d+)?\s*(?:个)?(?:小时|天|周|个月|分钟)|(\d{1,2})月(\d{1,2})-(\d{1,2})日"
+)
 NUMBER_RE = re.compile(
     r"\d+(?:\.\d+)?\s*(?:余|多)?\s*(?:部门|名|人|家|个月|个|位|项|张|篇|批|所|条|种|次|年|小时|天|周|%|万|亿)"
     # not an ordinal (第二人民医院, 第一批) nor a date word (一年)

@@ -17,6 +17,7 @@ from assistant.lexicon.glossary import EN_STOP, EN_WORD, GLOSSARY_EN_ZH, is_engl
 from assistant.lexicon.names import GENERIC_WORDS, ORG_HEAD, full_names, proper_nouns
 from assistant.lexicon.questions import (
     ASPECT_NOUNS,
+    DURATION_ASKED,
     FILLERS_ZH,
     QUANTIFIER,
     Intent,
@@ -127,7 +128,9 @@ def parse(question: str, gazetteer: Gazetteer) -> ParsedQuery:
         answer_type=_answer_type(intent, text),
         entities=tuple(entities),
         unknown_entities=tuple(unknown_entities),
-        content=tuple(_content(groups, text, english, intent)),
+        content=tuple(
+            _content(groups, text, english, intent, [] if english else gazetteer.name_spans(text))
+        ),
         year=_year(text),
         unmatched=tuple(unmatched),
         predicates=tuple(_predicates(text, english, groups, gazetteer) + _options(text, english)),
@@ -256,6 +259,8 @@ def _answer_type(intent: Intent | None, text: str) -> str:
         return "department"  # 哪些科室, which specialties
     if intent.answer_type == "institution" and not _INSTITUTION_WORDS.search(text):
         return ""
+    if intent.name == "count" and DURATION_ASKED.search(text):
+        return "duration"  # 多久, how fast: 48小时, a span of days
     if intent.answer_type == "date" and _YEAR_ASKED.search(text):
         return "year"  # 哪一年: a month and day do not answer it
     return intent.answer_type
@@ -275,7 +280,11 @@ _YEAR_ASKED = re.compile(r"哪一?年|几几年|\b(?:which|what) year\b|\bin wha
 
 
 def _content(
-    groups: list[tuple[str, ...]], text: str, english: bool, intent: Intent | None = None
+    groups: list[tuple[str, ...]],
+    text: str,
+    english: bool,
+    intent: Intent | None = None,
+    spans: list[tuple[int, int]] | None = None,
 ) -> list[tuple[str, ...]]:
     """The groups that carry content. (Typos are matched by sound against the corpus's
     words when sentences are scored: LexicalIndex.sounds_like.)
@@ -304,6 +313,7 @@ def _content(
             or word in ASPECT_NOUNS
             or word in asked_terms
             or QUANTIFIER.fullmatch(word)
+            or _straddles(word, text, spans or [])  # 小千在 of 于小千在东营: no word
         ):
             return True
         at = [m.start() for m in re.finditer(re.escape(word), text)]
@@ -434,9 +444,7 @@ def _bridged_names(bridged: str, gazetteer: Gazetteer) -> list[str]:
         if not term or not re.search(ORG_HEAD + "$", term):
             continue
         start = i
-        while start > 0 and (
-            terms[start - 1] in gazetteer.names or terms[start - 1] in _NAME_PARTS
-        ):
+        while start > 0 and (terms[start - 1] in gazetteer.names or _name_part(terms[start - 1])):
             start -= 1
         runs = [
             terms[s : i + 1]
@@ -454,6 +462,12 @@ def _bridged_names(bridged: str, gazetteer: Gazetteer) -> list[str]:
         if known or runs:
             names.append("".join(known or runs[0]))
     return names
+
+
+def _name_part(term: str) -> bool:
+    """A word that makes part of a name: 附属, 第二, or both (2nd affiliated → 附属第二)."""
+    pieces = tokenize(term)
+    return term in _NAME_PARTS or bool(pieces) and all(p in _NAME_PARTS for p in pieces)
 
 
 _PLACE_LEVELS = frozenset({"市", "县", "省", "区", "镇"})

@@ -20,6 +20,7 @@ from assistant.lexicon.questions import (
     ASPECTS,
     DATE_RE,
     DESCRIBES,
+    DURATION_RE,
     NUMBER_RE,
     YEAR_RE,
     month_days,
@@ -152,6 +153,8 @@ def direct(query: ParsedQuery, e: Evidence, gazetteer: Gazetteer) -> str | None:
             (n, at) for n, at in found if any(w in e.text[max(0, at - 6) : at] for w in words)
         ]
         span = nearest(qualified or found)
+    elif kind == "duration":
+        span = nearest([(_duration(m, query), m.start()) for m in DURATION_RE.finditer(e.text)])
     elif kind == "person":
         span = nearest(people(e.text, gazetteer))
         if span and query.language == "en":
@@ -164,6 +167,16 @@ def direct(query: ParsedQuery, e: Evidence, gazetteer: Gazetteer) -> str | None:
     else:
         return None
     return span
+
+
+def _duration(m: re.Match[str], query: ParsedQuery) -> str:
+    """48小时 as written; a span of days counted (6月17-18日 → 2天, 2 days)."""
+    if not m.group(1):
+        return m.group(0)
+    days = int(m.group(3)) - int(m.group(2)) + 1
+    if query.language == "en":
+        return f"{days} days ({m.group(0)})"
+    return f"{days}天({m.group(0)})"
 
 
 def _quote(e: Evidence, query: ParsedQuery, gazetteer: Gazetteer, span: str | None) -> str:

@@ -34,6 +34,7 @@ from assistant.textnorm import warm_up
 from assistant.types import Answer, Fact, Passage, Turn
 
 _WHOLE_TEXT_DOCS = 500  # up to this many articles, unknown names are checked in full text
+_WHOLE_ARTICLES = 2  # a refused question is read again in the whole of this many articles
 
 
 class QueryEngine:
@@ -152,6 +153,31 @@ class QueryEngine:
             n
             for n in names
             if not any(form in text for form in (n, *expansions(n)) for text in written)
+        ]
+
+    def _whole_articles(
+        self, query: ParsedQuery, derived: Derived, seen: list[Passage]
+    ) -> list[Passage]:
+        """The chunks retrieval left out of the one or two articles that name every entity of
+        the question: the sentence that answers may lie beyond the top chunks (48小时…)."""
+        if not query.entities:
+            return []
+        docs = [
+            d
+            for d, record in derived.manifest.items()
+            if all(
+                e in articles.searchable(record.article, self.document_text(d))
+                for e in query.entities
+            )
+        ]
+        if not 1 <= len(docs) <= _WHOLE_ARTICLES:
+            return []
+        have = {p.chunk_id for p in seen}
+        return [
+            Passage(row.chunk_id, d, row.text, row.meta.original, row.meta, 0.0)
+            for d in docs
+            for row in self.store.document_chunks(d)
+            if row.chunk_id not in have and row.meta.doc_hash == derived.manifest[d].doc_hash
         ]
 
     def document_texts(self, doc_id: str) -> list[str]:
@@ -314,6 +340,18 @@ class QueryEngine:
         text, citations, refused = compose(
             query, passages, derived.lexical, derived.gazetteer, self.answering, self.document_text
         )
+        whole = self._whole_articles(query, derived, passages) if refused else []
+        if whole:  # a second look: every sentence of the articles the names pick
+            retry = compose(
+                query,
+                passages + whole,
+                derived.lexical,
+                derived.gazetteer,
+                self.answering,
+                self.document_text,
+            )
+            if not retry[2]:
+                text, citations, refused = retry
         notices: list[str] = []
         backend = "offline"
         if self.llm is not None and not offline_only and not refused:

@@ -20,6 +20,7 @@ from assistant.lexicon.questions import (
     CONTINUES,
     DATE_RE,
     DISTRIBUTIVE,
+    DURATION_RE,
     NUMBER_RE,
     OPENS_LIST,
     YEAR_RE,
@@ -141,6 +142,8 @@ def holds(answer_type: str, text: str, gazetteer: Gazetteer) -> bool:
         return bool(people(text, gazetteer))
     if answer_type == "institution":
         return bool(full_names(text, ORG_HEAD))
+    if answer_type == "duration":
+        return bool(DURATION_RE.search(text))
     if answer_type == "department":
         return bool(_DEPARTMENT.search(text))
     return True
@@ -194,6 +197,9 @@ def missing_predicates(query: ParsedQuery, lexical: LexicalIndex) -> list[str]:
     even in part, nor as a word that sounds the same."""
 
     def unwritten(word: str) -> bool:
+        root = _SUFFIXED.sub("", word)  # 牌子 → 牌 (揭牌), 县里 → 县
+        if root != word and len(root) == 1 and lexical.mentions(root):
+            return False
         return (
             not _partly_written(word, lexical)
             and not lexical.sounds_like(word)
@@ -203,6 +209,10 @@ def missing_predicates(query: ParsedQuery, lexical: LexicalIndex) -> list[str]:
 
     # 二甲/三甲: the choices of an A还是B question; missing when neither is written
     return [p for p in query.predicates if all(unwritten(w) for w in p.split("/"))]
+
+
+# A noun suffix or a place word after a noun: the noun is what is asked of (牌子, 县里)
+_SUFFIXED = re.compile(r"(?<=[\u4e00-\u9fff])[子儿头里上内]$")
 
 
 def written(name: str, lexical: LexicalIndex) -> bool:
@@ -338,6 +348,9 @@ def gather(
             ]
             # a piece of a name the sentence names as its own outlet (我院) is there too
             ours = outlet if _OWN.search(text) and outlet in query.entities else ""
+            # and 我市 is the place its article is about (莅临我市: 东营 in the title)
+            if _OWN_PLACE.search(text):
+                ours += " ".join(e for e in query.entities if e in title)
 
             def present(token: str, at: str, ours: str = ours) -> bool:
                 return token in at or _same_entity(token, at) or token in ours
@@ -362,6 +375,7 @@ def gather(
 
 
 _OWN = re.compile(r"我院|本院")  # the outlet's own institution, in its own article
+_OWN_PLACE = re.compile(r"我[市县省区]|本[市县]")
 _PRONOUN = re.compile(r"^(?:[他她其]|该院|对此|会上|这是|这也是|此举|此次)")
 
 

@@ -246,3 +246,16 @@ def test_the_most_senior_is_of_the_body_and_occasion_asked(real_engine, question
 def test_two_figures_are_compared_side_by_side(real_engine, question, said) -> None:
     answer = real_engine.ask(question)
     assert answer.backend == "figures" and said in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        # the sentence lies beyond the retrieved chunks: the whole article is read again
+        ("how fast did the Wenzhou hospital decide to join the Lishui alliance?", "48小时"),
+        ("于小千在东营待了几天", "2天(6月17-18日)"),  # 莅临我市: the 东营 of its title
+    ],
+)
+def test_a_duration_is_found_in_the_article_the_names_pick(real_engine, question, said) -> None:
+    answer = real_engine.ask(question)
+    assert not answer.refused and said in answer.text, answer.text

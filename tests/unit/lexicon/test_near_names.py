@@ -108,3 +108,7 @@ def test_a_plain_hospital_stands_for_any_hospital_head_when_one_name_fits() -> N
 def test_two_letters_swapped_count_as_one_typo() -> None:
     gaz = Gazetteer.from_names({"莘县": "place", "乐陵": "place"})
     assert "莘县" in gaz.bridge_words("after the Shenxain signing")[0].split()
+
+
+def test_a_province_level_a_reader_left_out_is_written_back() -> None:
+    assert "山东省卫生健康委" in expansions("山东卫生健康委")

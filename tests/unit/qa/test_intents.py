@@ -320,3 +320,35 @@ def test_the_city_health_commission_is_a_name_as_an_article_writes_it() -> None:
 def test_rank_words_ask_and_are_no_nouns(question: str) -> None:
     query = parse(question, GAZ)
     assert query.intent == "superlative" and not query.predicates
+
+
+def test_a_noun_asked_by_its_suffixed_form_is_the_noun_written() -> None:
+    from assistant.qa.evidence import missing_predicates
+
+    texts = ["冯世庆与张月莲共同为莘县医联体医院揭牌", "县委书记孙奇宏致辞"]
+    bm25 = bm25s.BM25()
+    bm25.index([tokenize(t) for t in texts], show_progress=False)
+    bigrams = frozenset(t[i : i + 2] for t in texts for i in range(len(t) - 1))
+    lexical = LexicalIndex(["a", "b"], bm25, "s", bigrams=bigrams)
+    assert missing_predicates(parse("莘县医院的牌子是谁揭的", GAZ), lexical) == []  # 揭牌
+    assert missing_predicates(parse("莘县医院有几张床位", GAZ), lexical) == ["床位"]
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("How long did the Dongying visit take?", "duration"),
+        ("how fast did the Wenzhou hospital decide?", "duration"),
+        ("于小千在东营待了几天", "duration"),
+        ("审批用了多长时间", "duration"),
+        ("How many experts came?", "number"),
+    ],
+)
+def test_how_long_asks_for_a_duration(question: str, asked: str) -> None:
+    assert parse(question, GAZ).answer_type == asked
+
+
+def test_name_words_bridged_together_still_make_a_name() -> None:
+    gaz = Gazetteer.from_names({"温州医科大学附属第二医院": "institution", "温州": "place"})
+    query = parse("How fast did Wenzhou's 2nd affiliated hosp get the paperwork ready?", gaz)
+    assert "温州医科大学附属第二医院" in query.entities

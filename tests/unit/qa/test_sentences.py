@@ -143,3 +143,13 @@ def test_a_department_answer_names_one() -> None:
 
     assert holds("department", "于小千调研了儿童康复科和儿童保健科", Gazetteer.from_names({}))
     assert not holds("department", "推动学科建设,与派驻科室密切配合", Gazetteer.from_names({}))
+
+
+def test_a_span_of_days_is_counted_as_a_duration(lexical: LexicalIndex) -> None:
+    from assistant.qa.answer import direct
+
+    gaz = Gazetteer.from_names({"于小千": "person", "东营": "place"})
+    query = parse("于小千在东营待了几天", gaz)
+    text = "6月17-18日,于小千一行5人莅临我市调研。"
+    e = gather(query, [passage("d1", text, "于小千莅临东营调研")], lexical, gaz)[0]
+    assert direct(query, e, gaz) == "2天(6月17-18日)"
