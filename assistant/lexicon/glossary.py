@@ -245,6 +245,8 @@ GLOSSARY_EN_ZH: dict[str, str] = {
     "head": "院长",
     "dean": "院长",
     "chair": "主席",
+    "chair the": "主持",  # the verb: did X chair the meeting
+    "chair a": "主持",
     "chairman": "主席",
 }
 # Chinese → English, for rendering names, word by word. Longer keys win; ordinals (第一 …),

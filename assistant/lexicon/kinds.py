@@ -91,3 +91,33 @@ def kinds_in(sentence: str) -> list[str]:
     figures are kept apart)."""
     matched = [k.name for k in KINDS if k.trigger.search(sentence)]
     return list(dict.fromkeys(matched[:1] + [k for k in matched if k == "派驻专家"]))
+
+
+# The words a reader uses for a kind of partnership, in a claim to check ("搞的是县域医共体
+# 吧?", "is it a county medical community?"): each with the words an article writes it in.
+KIND_WORDS_ZH = re.compile(
+    r"县域医共体|医共体|紧密型医联体|医联体|城市医疗集团|医疗集团|对口支援|托管|专科联盟|结对|"
+    r"一体化|专家工作站"
+)
+KIND_WORDS_EN = {
+    "county medical community": "医共体",
+    "medical community": "医共体",
+    "medical alliance": "医联体",
+    "medical consortium": "医联体",
+    "urban medical group": "城市医疗集团",
+    "medical group": "医疗集团",
+    "counterpart support": "对口支援",
+    "paired assistance": "对口支援",
+    "trusteeship": "托管",
+    "specialty alliance": "专科联盟",
+    "expert workstation": "专家工作站",
+}
+
+
+def kind_claimed(text: str, english: bool) -> str:
+    """The partnership kind a yes/no question claims, as articles write it; '' if none."""
+    if english:
+        low = text.lower()
+        return next((zh for en, zh in KIND_WORDS_EN.items() if en in low), "")
+    m = KIND_WORDS_ZH.search(text)
+    return m.group(0) if m else ""

@@ -287,6 +287,9 @@ class QueryEngine:
         backend = "articles"
         if about is None:  # two figures side by side: how many more, which is bigger
             about, backend = quantities.compare(query, derived), "figures"
+        if about is None:  # is their partnership the kind claimed?
+            about = partners.kind_check(query, derived.relations, derived.gazetteer)
+            backend = "relations"
         if about is not None:  # how many articles, which ones, what each says, when published
             timings["total_ms"] = _ms_since(t0)
             yield Answer(

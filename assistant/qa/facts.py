@@ -472,6 +472,12 @@ def _role_check(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
     persons = [e for e in query.entities if derived.gazetteer.names.get(e) == "person"]
     if len(persons) != 1:
         return None
+    # a role beside the name is a title (冯世庆院长亲自签的吧): a deed is asked, not the role
+    roles = [
+        r
+        for r in roles
+        if f"{persons[0]}{r}" not in query.text and f"{r}{persons[0]}" not in query.text
+    ]
     if not roles:
         return _deed_check(query, derived, persons[0])
     own = [f for f in derived.facts if f.kind == "person" and f.subject == persons[0]]

@@ -8,10 +8,13 @@ from dataclasses import dataclass
 
 from assistant.lexicon.gazetteer import Gazetteer
 from assistant.lexicon.kinds import english as kind_english
+from assistant.lexicon.kinds import kind_claimed
 from assistant.lexicon.names import ORG_HEAD
 from assistant.lexicon.questions import DISTRIBUTIVE, KIND_ASKED
 from assistant.qa.analyze import ParsedQuery
+from assistant.qa.evidence import name_forms
 from assistant.store.relations import RelationIndex, RelationRow
+from assistant.textnorm import to_search_form
 from assistant.types import Article, Citation
 
 _VERB_ZH = r"支援|帮扶|支持|合作|医联体|医共体|共建|派驻|融合|签约|结对|托管|帮助"
@@ -193,3 +196,52 @@ def compose(
         head = f"共找到{len(rows)}项合作关系,来自{docs}篇文档:"
     text = head + "\n" + "\n".join(lines)
     return query.in_script(text), citations
+
+
+def kind_check(
+    query: ParsedQuery, index: RelationIndex, gazetteer: Gazetteer
+) -> tuple[str, list[Citation]] | None:
+    """Is the partnership of the two parties named the kind claimed ("胜利油田中心医院跟市二院
+    搞的是县域医共体吧")? Yes when a sentence stating their partnership says it; no, with the
+    kinds stated, when none does. None unless a yes/no question names a kind and two parties
+    with a partnership on record."""
+    claimed = kind_claimed(query.text, query.language == "en")
+    names = [e for e in query.entities if len(e) >= 2]
+    if query.intent != "yesno" or not claimed or len(names) < 2:
+        return None
+    rows = [r for r in index.all() if sum(_names(r, n) for n in names) >= 2]
+    if not rows or _claims_more(query, claimed):
+        return None
+    said = [r for r in rows if claimed in to_search_form(r.relation.evidence)]
+    text, citations = compose(query, said or rows, gazetteer)
+    listed = text.split("\n", 1)[1]
+    if query.language == "en":
+        verdict = (
+            "Yes, the articles say so:"
+            if said
+            else (f"No — the articles do not call it that ({claimed}); they say:")
+        )
+    else:
+        verdict = query.in_script(
+            "是的,文档中写道:" if said else f"不是,文档中没有说是{claimed},写的是:"
+        )
+    return f"{verdict}\n{listed}", citations
+
+
+# Words a claim of kind is made with (两家搞的是医共体吧, is their partnership a …)
+_CLAIM_WORDS = re.compile(r"^(?:合作|关系|合作关系|搞|是|属于|算|模式|形式|两家|双方|之间)$")
+
+
+def _claims_more(query: ParsedQuery, claimed: str) -> bool:
+    """Whether the question claims more than the kind (第一个x+1+9+X的医联体, 派人参加启动
+    仪式): a word that is neither a name, the kind nor a word a claim of kind is made with."""
+    for group in query.content:
+        if not any(
+            t in claimed
+            or claimed in t
+            or _CLAIM_WORDS.match(t)
+            or any(t in f or f in t for e in query.entities for f in name_forms(e))
+            for t in group
+        ):
+            return True
+    return False

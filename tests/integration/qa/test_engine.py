@@ -259,3 +259,19 @@ def test_two_figures_are_compared_side_by_side(real_engine, question, said) -> N
 def test_a_duration_is_found_in_the_article_the_names_pick(real_engine, question, said) -> None:
     answer = real_engine.ask(question)
     assert not answer.refused and said in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict", "said"),
+    [
+        ("胜利油田中心医院跟市二院搞的是县域医共体吧？", "不是", "城市医疗集团"),  # another kind
+        ("山大二院和莘县人民医院是紧密型医联体吗", "是的", "紧密型医联体"),
+        ("莘县那个医联体协议是冯世庆院长亲自签的吧？", "不是", "余之刚"),  # 院长: a title
+        ("Did Bao Jianqiang chair the June 18 report meeting in Dongying?", "No", "樊云井"),
+    ],
+)
+def test_a_claim_is_checked_against_what_the_articles_record(
+    real_engine, question, verdict, said
+) -> None:
+    answer = real_engine.ask(question)
+    assert answer.text.startswith(verdict) and said in answer.text, answer.text

@@ -83,3 +83,11 @@ def test_the_table_names_each_kind_once() -> None:
 def test_symmetric_kinds_are_integration_and_alliance_membership() -> None:
     assert {"一体化融合", "医联体成员"} == SYMMETRIC_KINDS
     assert "对口支援" not in SYMMETRIC_KINDS  # paired assistance has a supporting side
+
+
+def test_the_kind_a_claim_names_is_read_in_either_language() -> None:
+    from assistant.lexicon.kinds import kind_claimed
+
+    assert kind_claimed("胜利油田中心医院跟市二院搞的是县域医共体吧", False) == "县域医共体"
+    assert kind_claimed("is it an urban medical group?", True) == "城市医疗集团"
+    assert kind_claimed("他们合作了吗", False) == ""
