@@ -71,6 +71,8 @@ GLOSSARY_EN_ZH: dict[str, str] = {
     "thousand counties project": "千县工程",
     "hospital": "医院",
     "hosp": "医院",
+    "institutions": "机构/单位",
+    "institution": "机构/单位",
     "hospitals": "医院",
     "support": "支援/帮扶/对口支援/医联体/共建/派驻/合作",
     "supports": "支援/帮扶/对口支援/医联体/共建/派驻/合作",

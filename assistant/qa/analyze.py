@@ -135,7 +135,13 @@ def parse(question: str, gazetteer: Gazetteer) -> ParsedQuery:
         unmatched=tuple(unmatched),
         predicates=tuple(_predicates(text, english, groups, gazetteer) + _options(text, english)),
         scope=article_scope(text, english),
-        counted=_counted(text, english, gazetteer) if intent and intent.name == "count" else (),
+        counted=(
+            _counted(text, english, gazetteer)
+            if intent and intent.name == "count"
+            else _ranked_noun(text, english, gazetteer)
+            if intent and intent.name == "superlative"
+            else ()
+        ),
         unit=units_asked(text, english)
         if intent and intent.name in ("count", "superlative")
         else "",
@@ -185,6 +191,34 @@ def _counted(text: str, english: bool, gazetteer: Gazetteer) -> tuple[str, ...]:
         if flag[:1] not in ("n", "b") or word in FILLERS_ZH:
             break
         nouns.append(word)
+    head = nouns[-1] if nouns else ""
+    return (head,) if head and head not in _UNIT_WORDS and head not in ASPECT_NOUNS else ()
+
+
+_RANKED_ZH = re.compile(r"([\u4e00-\u9fff]{2,6}?)的?(?:人数|数量|数目|总数)")
+_RANKED_EN = re.compile(
+    r"\b(?:number|count|total) of ((?:[a-z]+ ?){1,3})|\b(?:most|fewest) ([a-z]+)", re.I
+)
+
+
+def _ranked_noun(text: str, english: bool, gazetteer: Gazetteer) -> tuple[str, ...]:
+    """The noun a ranking counts (专家人数最多, the largest number of experts); () when it
+    ranks by a unit alone (人数最多) or names nothing the lexicon knows."""
+    if english:
+        m = _RANKED_EN.search(text)
+        words = []  # the noun phrase, to its first function word or verb: its last word
+        for w in ((m.group(1) or m.group(2)) if m else "").lower().split():
+            if w in EN_STOP or w in _EN_VERBS or w.endswith("ed"):
+                break
+            words.append(w)
+        word = words[-1] if words else ""
+        if not word or word in ("people", "persons"):
+            return ()
+        terms = gazetteer.bridge_words(word)[0].split()
+        nouns = [t for term in terms for t in term.split("/") if t not in _UNIT_WORDS]
+        return tuple(nouns[:2])
+    m = _RANKED_ZH.search(text)
+    nouns = [w for w, flag in pseg.cut(m.group(1)) if flag.startswith("n")] if m else []
     head = nouns[-1] if nouns else ""
     return (head,) if head and head not in _UNIT_WORDS and head not in ASPECT_NOUNS else ()
 

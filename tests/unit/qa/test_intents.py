@@ -352,3 +352,18 @@ def test_name_words_bridged_together_still_make_a_name() -> None:
     gaz = Gazetteer.from_names({"温州医科大学附属第二医院": "institution", "温州": "place"})
     query = parse("How fast did Wenzhou's 2nd affiliated hosp get the paperwork ready?", gaz)
     assert "温州医科大学附属第二医院" in query.entities
+
+
+@pytest.mark.parametrize(
+    ("question", "counted"),
+    [
+        ("这几次合作里,哪家医院派出的专家人数最多", ("专家",)),
+        ("Which partner hospital sent the largest stated number of experts?", ("专家",)),
+        ("哪次活动参加的人数最多", ()),  # a head count by its unit alone
+        ("Which event had the most people?", ()),
+    ],
+)
+def test_a_ranking_reads_the_noun_it_counts(question: str, counted: tuple[str, ...]) -> None:
+    query = parse(question, GAZ)
+    assert query.intent == "superlative" and query.counted[:1] == counted
+    assert query.unit != "次"  # 这几次合作: these partnerships, not a count in times
