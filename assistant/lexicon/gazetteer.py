@@ -207,8 +207,14 @@ class Gazetteer:
         return [name for _, _, name in self.short_name_spans(text)]
 
     def name_spans(self, text: str) -> list[tuple[int, int]]:
-        """Where `text` writes a name, in full or by a short form."""
-        return self.mentions(text) + [(a, b) for a, b, _ in self.short_name_spans(text)]
+        """Where `text` writes a name, in full or by a short form; a form within a longer
+        name (市人民医院 of 乐陵市人民医院) is part of that name."""
+        spans = self.mentions(text) + [(a, b) for a, b, _ in self.short_name_spans(text)]
+        return [
+            (a, b)
+            for a, b in spans
+            if not any(c <= a and b <= d and (c, d) != (a, b) for c, d in spans)
+        ]
 
     def short_name_spans(self, text: str) -> list[tuple[int, int, str]]:
         """Where `text` uses a short form, with the name it stands for."""

@@ -738,3 +738,20 @@ def render_name(name: str, known: Collection[str] = ()) -> str:
     out = " ".join(w for w in words if w.strip())
     out = re.sub(r"\(\s+", "(", out)
     return re.sub(r"\s+([),])", r"\1", out)
+
+
+def spoken_date(iso: str, language: str) -> str:
+    """An ISO date as the asker says it: 2017年12月12日, December 12, 2017; a partial date
+    (2024, 2024-04) as far as it goes; anything else as given."""
+    parts = iso.split("-")
+    if not all(p.isdigit() for p in parts) or not 1 <= len(parts) <= 3:
+        return iso
+    year, month, day = (int(p) for p in parts + ["0"] * (3 - len(parts)))
+    if not 1 <= (month or 1) <= 12:
+        return iso
+    if language == "en":
+        if not month:
+            return str(year)
+        name = MONTHS[month - 1].capitalize()
+        return f"{name} {day}, {year}" if day else f"{name} {year}"
+    return f"{year}年" + (f"{month}月" if month else "") + (f"{day}日" if day else "")

@@ -293,6 +293,8 @@ def _answer_type(intent: Intent | None, text: str) -> str:
         return "department"  # 哪些科室, which specialties
     if intent.answer_type == "institution" and not _INSTITUTION_WORDS.search(text):
         return ""
+    if intent.name == "who" and _NAMED_THING.search(text) and not _PERSON_ASKED.search(text):
+        return "institution"  # 那家肿瘤医院叫啥: the name of an institution
     if intent.name == "count" and DURATION_ASKED.search(text):
         return "duration"  # 多久, how fast: 48小时, a span of days
     if intent.answer_type == "date" and _YEAR_ASKED.search(text):
@@ -305,6 +307,12 @@ _PEOPLE_WORDS = re.compile(
     r"\bwhich (?:\w+ ){0,3}?(?:people|persons?|officials?|leaders?|experts?|doctors?|speakers?)\b",
     re.I,
 )
+# The name of a thing asked (那家肿瘤医院叫啥, 牌子叫什么名字), not of a person.
+_NAMED_THING = re.compile(
+    r"(?:医院|单位|机构|协会|中心|联盟|医联体|集团|学校|大学)(?:的)?(?:全称|名字|名称)?"
+    r"(?:是)?(?:叫|是)(?:啥|什么)"
+)
+_PERSON_ASKED = re.compile(r"谁|哪位|什么人|何人|\bwho\b", re.I)
 _DEPARTMENT_WORDS = re.compile(
     r"(?:哪些|哪几个|哪个|哪)(?:科室|专科|学科|科|病区)|\bwhich (?:\w+ ){0,2}?"
     r"(?:departments?|specialt(?:y|ies)|wards?|clinics?)\b",

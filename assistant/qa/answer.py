@@ -161,7 +161,16 @@ def direct(query: ParsedQuery, e: Evidence, gazetteer: Gazetteer) -> str | None:
             return f"{render_person(span)} ({span})"
     elif kind == "institution":  # never one the question names: it asks for another
         asked = {f for entity in query.entities for f in name_forms(entity)}
-        span = nearest([(n, s) for n, s, _ in full_names(e.text, ORG_HEAD) if n not in asked])
+        named = [(n, s) for n, s, _ in full_names(e.text, ORG_HEAD) if n not in asked]
+        # one the question describes (那家肿瘤医院: 浙江省肿瘤医院) before the nearest
+        words = [
+            t
+            for g in query.content
+            for t in g
+            if len(t) >= 2 and t != "医院" and not any(t in e for e in query.entities)
+        ]
+        described = [(n, s) for n, s in named if any(w in n for w in words)]
+        span = nearest(described or named)
         if span and query.language == "en":
             return f"{gazetteer.render(span)} ({span})"
     else:

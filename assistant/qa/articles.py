@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from assistant.lexicon import kinds
 from assistant.lexicon.gazetteer import Gazetteer, in_order
-from assistant.lexicon.glossary import MONTHS
+from assistant.lexicon.glossary import MONTHS, spoken_date
 from assistant.lexicon.questions import ARTICLE_NOUN, DESCRIBES, DISTRIBUTIVE
 from assistant.qa.analyze import ParsedQuery
 from assistant.qa.evidence import excerpt, split_sentences
@@ -280,14 +280,16 @@ def _published(query: ParsedQuery, matches: list[Match]) -> tuple[str, list[Cita
     citations = _cite(dated)
     if query.language == "en":
         lines = [
-            f"Published {m.article.date}{' by ' + m.article.source if m.article.source else ''}:"
+            f"Published {spoken_date(m.article.date or '', 'en')}"
+            f"{' by ' + m.article.source if m.article.source else ''}:"
             f" “{m.article.title}” [{i}]"
             for i, m in enumerate(dated, 1)
         ]
     else:
         said = query.in_script("发布")
         lines = [
-            f"答:{m.article.date}{'由' + m.article.source if m.article.source else ''}{said},"
+            f"答:{spoken_date(m.article.date or '', 'zh')}"
+            f"{'由' + m.article.source if m.article.source else ''}{said},"
             f"《{m.article.title}》[{i}]"
             for i, m in enumerate(dated, 1)
         ]

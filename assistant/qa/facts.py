@@ -16,7 +16,7 @@ from functools import lru_cache
 import jieba.posseg as pseg
 
 from assistant.lexicon import kinds
-from assistant.lexicon.glossary import render_person
+from assistant.lexicon.glossary import MONTHS, render_person, spoken_date
 from assistant.lexicon.names import ORG_HEAD, aliases, expansions, full_names
 from assistant.lexicon.questions import DISTRIBUTIVE, INTENTS, Intent, units_asked
 from assistant.lexicon.roles import role_english, roles_in
@@ -64,6 +64,8 @@ def answer(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
         ordered = _order(query, derived)
         if ordered is not None:
             return ordered
+    if query.intent == "who" and query.answer_type != "person":  # 那家医院叫啥: no person
+        return None
     route = _ROUTES.get(query.intent)
     return route(query, derived) if route else None
 
@@ -111,13 +113,20 @@ def _any_event(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
 
 def _date_line(query: ParsedQuery, event: Fact, derived: Derived) -> str:
     """The direct answer to when: the date, and what or whose the event was."""
+    when = spoken_date(event.date or "", query.language)
     if query.language != "en":
-        return f"答:{event.date},{event.subject}"
+        return f"答:{when},{event.subject}"
     whose = f" — {derived.gazetteer.render(event.org)} ({event.org})" if event.org else ""
-    return f"Answer: {event.date}{whose}"
+    return f"Answer: {when}{whose}"
 
 
 def _date_in(text: str) -> str:
+    """The first date of an answer line as ISO (answers say 2017年12月9日, December 9, 2017)."""
+    if m := re.search(r"(\d{4})年(\d{1,2})月(\d{1,2})日", text):
+        return f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+    if m := re.search(rf"\b({'|'.join(MONTHS)}) (\d{{1,2}}), (\d{{4}})", text, re.I):
+        month = MONTHS.index(m.group(1).lower()) + 1
+        return f"{m.group(3)}-{month:02d}-{int(m.group(2)):02d}"
     m = re.search(r"\d{4}-\d{2}-\d{2}", text)
     return m.group(0) if m else "9999"
 
@@ -802,7 +811,18 @@ def _whose(fact: Fact, derived: Derived) -> str:
 def _others(query: ParsedQuery, facts: list[Fact]) -> list[tuple[str, Fact]]:
     """The runners-up a comparison was made against, each cited."""
     head = "Compared with" if query.language == "en" else "相比"
-    return [(f"{head}: {f.value or f.date}{f.unit}", f) for f in facts]
+    return [
+        (
+            f"{head}: "
+            + (
+                spoken_date(f.date or "", query.language)
+                if f.kind == "event"
+                else f"{f.value}{f.unit}"
+            ),
+            f,
+        )
+        for f in facts
+    ]
 
 
 # A question about partnerships themselves: the first or latest is a row of the relations
@@ -853,10 +873,11 @@ def _partnership_line(query: ParsedQuery, r: Relation, derived: Derived, best: b
     if query.language == "en":
         head = "Answer:" if best else "Compared with:"
         return (
-            f"{head} {r.date} — {render(r.supporter)} ({r.supporter}) and "
+            f"{head} {spoken_date(r.date or '', 'en')} — {render(r.supporter)} ({r.supporter}) and "
             f"{render(r.supported)} ({r.supported}), {kinds.english(r.kind)}"
         )
-    return f"{'答:' if best else '相比:'}{r.date},{r.supporter}与{r.supported}({r.kind})"
+    when = spoken_date(r.date or "", "zh")
+    return f"{'答:' if best else '相比:'}{when},{r.supporter}与{r.supported}({r.kind})"
 
 
 def _dated(query: ParsedQuery, derived: Derived) -> FactAnswer | None:

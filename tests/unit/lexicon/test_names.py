@@ -177,3 +177,11 @@ def test_the_health_commission_is_one_agency_by_its_old_and_new_names() -> None:
 def test_a_county_whose_name_holds_a_particle_keeps_it() -> None:
     assert [n for n, _, _ in full_names("和县人民医院召开会议", ORG_HEAD)] == ["和县人民医院"]
     assert [n for n, _, _ in full_names("在和田县人民医院", ORG_HEAD)][0].endswith("和田县人民医院")
+
+
+def test_a_date_is_said_as_the_asker_says_it() -> None:
+    from assistant.lexicon.glossary import spoken_date
+
+    assert spoken_date("2017-12-12", "zh-Hant") == "2017年12月12日"
+    assert spoken_date("2025-03-17", "en") == "March 17, 2025"
+    assert spoken_date("2024", "en") == "2024" and spoken_date("n.d.", "zh") == "n.d."

@@ -89,7 +89,7 @@ def test_a_summary_of_all_articles_cites_every_one_in_date_order() -> None:
 
 def test_publication_date_comes_from_the_document_record() -> None:
     text, citations = about("莘县那篇报道是什么时候发的")  # type: ignore[misc]
-    assert "2024-04-29" in text and [c.doc_id for c in citations] == ["b"]
+    assert "2024年4月29日" in text and [c.doc_id for c in citations] == ["b"]
 
 
 def test_an_abbreviated_institution_resolves_to_the_name_it_abbreviates() -> None:

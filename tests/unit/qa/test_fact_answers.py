@@ -137,9 +137,9 @@ def test_superlative_across_articles_cites_the_runner_up() -> None:
     "question, start",
     [
         ("哪次活动参加的人最少", "答:最少的是200"),  # the fewest
-        ("哪次签约最早", "答:2017-12-09"),  # the earliest
-        ("最近的一次活动是哪个", "答:2025-03-17"),  # the latest
-        ("2024年最早的活动", "答:2024-04-28"),  # with a year filter
+        ("哪次签约最早", "答:2017年12月9日"),  # the earliest
+        ("最近的一次活动是哪个", "答:2025年3月17日"),  # the latest
+        ("2024年最早的活动", "答:2024年4月28日"),  # with a year filter
         ("胜利油田中心医院派驻了多少名专家", "答:71名"),  # a count
         (
             "Who is the Party secretary of Dongying Second People's Hospital?",
@@ -196,8 +196,8 @@ def test_which_of_two_named_events_came_first_cites_both() -> None:
     assert got is not None
     head, first, second = got.text.splitlines()[:3]
     assert head == "答:最早的是丽水。"
-    assert first.startswith("丽水: 2017-12-09")
-    assert second.startswith("山东大学第二医院: 2024-04-28")
+    assert first.startswith("丽水: 2017年12月9日")
+    assert second.startswith("山东大学第二医院: 2024年4月28日")
     assert {c.doc_id for c in got.citations} == {"b", "c"}
 
 

@@ -141,6 +141,8 @@ def test_paraphrases_reach_their_intent(intent: str, question: str) -> None:
         ("乐陵座谈会是哪天开的", "date"),
         ("派了多少专家", "number"),
         ("院长是谁", "person"),
+        ("丽水医联体里那家肿瘤医院叫啥", "institution"),
+        ("牵头医院叫什么名字", "institution"),
         ("于小千看了哪些科室", "department"),
         ("Which specialties do the visiting experts cover?", "department"),
         ("乐陵市人民医院是几级医院", "number"),
