@@ -373,6 +373,16 @@ def compares_figures(text: str, english: bool) -> bool:
     return bool((TWO_FIGURES_EN if english else TWO_FIGURES_ZH).search(text))
 
 
+# Asks who ranks highest (职务最高, more senior, the top official).
+RANK_ASKED = re.compile(
+    r"(?:职务|级别|职位|层级|官职|头衔|官)(?:比较|更)?(?:最高|最大|高|大)"
+    r"|最高(?:的)?(?:层级|级别|职务|职位|领导)|头衔最多|职务最多|最大的官|"
+    r"\bmore senior\b|\branks? higher\b|\bhigher[- ]rank|\btop\b.{0,40}\bofficial|"
+    r"\b(highest[- ]ranking|most senior|highest rank|top[- ]ranking|senior-most|most titles)\b",
+    re.I,
+)
+
+
 # Words that carry a list on from the sentence before: 二是…, 其次…, 同时…
 CONTINUES = re.compile(
     r"^\s*(?:[二三四五六七八九]是|[二三四五六七八九]要|其次|再次|然后|最后|第[二三四五六七八九]|同时|此外|另外|[2-9][.、])"

@@ -23,6 +23,7 @@ from assistant.lexicon.questions import (
     DURATION_RE,
     NUMBER_RE,
     OPENS_LIST,
+    RANK_ASKED,
     YEAR_RE,
 )
 from assistant.lexicon.synonyms import synonyms
@@ -244,7 +245,12 @@ def apart(query: ParsedQuery, manifest: Mapping[str, DocRecord]) -> list[str]:
         if re.search(ORG_HEAD + "$", e)
         or any(e in r.names and r.names[e] == "person" for r in manifest.values())
     ]
-    if query.intent not in _JOINT or len(named) < 2 or DISTRIBUTIVE.search(query.text):
+    if (
+        query.intent not in _JOINT
+        or len(named) < 2
+        or DISTRIBUTIVE.search(query.text)
+        or RANK_ASKED.search(query.text)  # who ranks higher: each one's own role decides
+    ):
         return []
     for record in manifest.values():
         title = to_search_form(record.article.title)

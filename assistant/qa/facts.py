@@ -18,7 +18,7 @@ import jieba.posseg as pseg
 from assistant.lexicon import kinds
 from assistant.lexicon.glossary import MONTHS, render_person, spoken_date
 from assistant.lexicon.names import ORG_HEAD, aliases, expansions, full_names
-from assistant.lexicon.questions import DISTRIBUTIVE, INTENTS, Intent, units_asked
+from assistant.lexicon.questions import DISTRIBUTIVE, INTENTS, RANK_ASKED, Intent, units_asked
 from assistant.lexicon.roles import role_english, roles_in
 from assistant.lexicon.synonyms import synonyms
 from assistant.qa.analyze import ParsedQuery
@@ -50,6 +50,10 @@ def answer(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
     if not answerable(query, derived.lexical):
         return None
     query = _with_agencies(query, derived)
+    if RANK_ASKED.search(query.text) and query.intent in ("who", "which", "compare"):
+        ranked = _senior(query, derived)  # 谁职务比较高: the seniority of roles decides
+        if ranked is not None:
+            return ranked
     if query.intent == "compare" or (
         DISTRIBUTIVE.search(query.text)
         and query.intent in ("what", "who")
@@ -670,12 +674,6 @@ def _own(fact: Fact, query: ParsedQuery) -> int:
     return sum(e in subject for e in query.entities)
 
 
-_RANK = re.compile(
-    r"(?:职务|级别|职位|层级|官职|头衔|官)(?:最高|最大)|最高(?:的)?(?:层级|级别|职务|职位|领导)"
-    r"|头衔最多|职务最多|最大的官|"
-    r"\b(highest[- ]ranking|most senior|highest rank|top[- ]ranking|senior-most|most titles)\b",
-    re.I,
-)
 _TITLES = re.compile(r"头衔最多|职务最多|\bmost titles\b", re.I)
 
 
@@ -699,7 +697,7 @@ def _senior(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
     """Who ranks highest (职务最高, highest-ranking) among the people of the institution or
     place the question names, or who holds the most titles (头衔最多)."""
     text = query.bridged if query.language == "en" else query.text
-    at = _RANK.search(query.text)
+    at = RANK_ASKED.search(query.text)
     limit = at.start() if at and query.language != "en" else len(text)
     written = [u for u in query.unknown_entities if derived.lexical.mentions(u)]
     # an agency as the question wrote it (东营市卫健委) and as the articles do
@@ -709,10 +707,21 @@ def _senior(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
     ] or list(query.entities)
     if not named:
         return None
-    # whose people: an institution named rather than the place of the event, and of several
-    # the one named last before the ranking word (聊城市卫健委来的领导里)
-    owners = [e for e in named if _institution(e) or e in written] or named
-    whose = max(owners, key=lambda e: _position(surface.get(e) or e, text))
+    persons = [e for e in named if derived.gazetteer.names.get(e) == "person"]
+    if len(persons) >= 2:  # who ranks higher of the people named (冯世庆 or 余之刚)
+        return _higher(query, persons, derived)
+    # whose people: the one that came (广饶县来的, 温医大附二院去丽水的人), else an
+    # institution rather than the place of the event, the one named last before the ranking
+    came = [e for e in named if _came(surface.get(e) or e, text)]
+    bodies = [e for e in named if _institution(e) or e in written]
+    others = [e for e in named if derived.gazetteer.names.get(e) != "person"]
+    owners = came or bodies or others or named
+
+    def spot(e: str) -> int:  # where the question names it; -1 when not in its words
+        at = _position(surface.get(e) or e, text)
+        return at if at < len(text) else -1
+
+    whose = max(owners, key=spot)
 
     def belongs(f: Fact) -> bool:
         if _of(f, whose, derived):
@@ -752,8 +761,29 @@ def _senior(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
     return _compose(query, lines, derived)
 
 
+def _came(name: str, text: str) -> bool:
+    """Whether the question says `name` came or went (广饶县来的, 山大二院去的)."""
+    forms = [f for f in written_as(name) if f in text]
+    after = [text[text.find(f) + len(f) : text.find(f) + len(f) + 1] for f in forms]
+    return any(a and a in "来去派" for a in after)
+
+
+def _higher(query: ParsedQuery, people: list[str], derived: Derived) -> FactAnswer | None:
+    """The most senior of the people named, each with the role the articles give them."""
+    best: dict[str, Fact] = {}
+    for f in derived.facts:
+        if f.kind != "person" or f.subject not in people:
+            continue
+        if f.subject not in best or _seniority(f.role) > _seniority(best[f.subject].role):
+            best[f.subject] = f
+    if len(best) < 2:
+        return None
+    ranked = sorted(best.values(), key=lambda f: -_seniority(f.role))
+    return _compose(query, [(_person_line(f, query, derived), f) for f in ranked], derived)
+
+
 def _extreme(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
-    if _RANK.search(query.text):
+    if RANK_ASKED.search(query.text):
         return _senior(query, derived)
     found = _figures(query, derived)
     if not found:

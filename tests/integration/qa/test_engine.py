@@ -280,3 +280,19 @@ def test_a_claim_is_checked_against_what_the_articles_record(
 def test_the_institution_a_question_describes_is_named(real_engine) -> None:
     answer = real_engine.ask("丽水医联体里那家肿瘤医院叫啥")
     assert answer.text.startswith("答:浙江省肿瘤医院"), answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        ("at the Shenxian thing, who's more senior, Feng Shiqing or Yu Zhigang?", "Feng Shiqing"),
+        ("劉海永跟顏培光,誰在自己醫院的黨委職務比較高?", "顏培光"),  # two articles: no refusal
+        ("市二院那个仪式,广饶县来的最大的官是谁?", "董洪芳"),  # the one that came
+        ("温医大附二院去丽水的人里头，职位最高的是哪位？", "林振浪"),
+    ],
+)
+def test_who_ranks_higher_compares_the_roles_of_the_people_asked_of(
+    real_engine, question, first
+) -> None:
+    answer = real_engine.ask(question)
+    assert first in answer.text.splitlines()[0], answer.text
