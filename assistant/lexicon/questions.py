@@ -301,6 +301,7 @@ ORDER_ASKED: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
         "either",
         re.compile(
             r"(?:之前|以前|前|先)还是(?:之后|以后|后)|先.{1,24}还是|还是先|哪(?:个|件|项|场)?(?:事)?(?:在)?[前先]"
+            r"|先.{1,24}(?:后来|然后|之后|再)"
             r"|谁先谁后|先后顺序|顺序是"
         ),
         _en(
@@ -318,15 +319,19 @@ ORDER_ASKED: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
         _en(
             r"\b(?:last|final) (?:thing|step|item|part|event|activity|stage|bit)\b"
             r"|\bend(?:ed)? (?:with|up)\b|\bwrap(?:ped)? up\b|\bclos(?:e|ed|ing) with\b"
-            r"|\bat the end\b|\b(?:spoke|speak|talked|went|came|did|happened) last\b"
-            r"|\blast (?:speaker|to speak|one to)\b"
+            r"|\bat the end\b|\b(?:spoke|speak|talked|went|came|comes|did|happened|reported"
+            r"|mentioned|quoted) last\b|\blast (?:speaker|to speak|one to|speech)\b"
         ),
     ),
     (
         "first",
-        re.compile(r"第一件事|一开始|最先(?:干|做|去|到|看)|首先(?:干|做|去|看)|先去了?哪"),
+        re.compile(
+            r"第一件事|一开始|最先(?:干|做|去|到|看|讲|发言)|首先(?:干|做|去|看)|先去了?哪"
+            r"|(?:头|第)一个(?:讲|发言|致辞|上台)"
+        ),
         _en(
-            r"\bfirst thing\b|\bfirst stop\b|\b(?:do|did|went|go|visit(?:ed)?|see|saw) first\b"
+            r"\bfirst thing\b|\bfirst stop\b|\bfirst (?:speaker|to speak|speech)\b"
+            r"|\b(?:do|did|went|go|visit(?:ed)?|see|saw|spoke|speak|talked) first\b"
             r"|\bto begin with\b|\bstart(?:ed)? (?:with|by|off)\b|\bkick(?:ed)? off\b"
         ),
     ),

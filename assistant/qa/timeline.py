@@ -47,7 +47,14 @@ _ORDER_WORDS = re.compile(
     r"哪个|哪件|在前|在后|顺序|先后|首先|然后|接着|一个|别的|过)$"
 )
 # intents an order question has (于小千第一件事干了啥 reads as an overview)
-_ANSWERS = ("earliest_latest", "what", "when", "yesno", "overview")
+# single characters that name no event (看, 去 …)
+_LIGHT = frozenset("的了是在有和与跟看去做干吗呢啊吧个来到先后前又再就也都还把被让给对比")
+_ANSWERS = ("earliest_latest", "what", "when", "yesno", "overview", "who")
+# Asks who spoke (头一个讲话的是谁, whose speech is reported last): the steps are speeches
+_SPEECH_ASKED = re.compile(
+    r"讲话|发言|致辞|致欢迎辞|表态|\b(?:speech|spoke|speak|speaker|talked|remarks)\b", re.I
+)
+_SPEAKS = re.compile(r"讲话|发言|致辞|致欢迎辞|表示|指出|强调|要求|介绍")
 
 
 @dataclass(frozen=True)
@@ -66,21 +73,75 @@ def answer(
     """The order of events within the one article the question's names pick, or None when
     the question asks no order, the names pick no single article, or no sentence answers.
     A when-question is refused here when what it asks about is told only without a date."""
-    docs = [
-        d
-        for d, record in derived.manifest.items()
-        if all(e in searchable(record.article, text_of(d)) for e in query.entities)
-    ]
     words = _words(query)
+    # the article that names every entity, else the one holding most words of the question
+    # (6月18号汇报会): one alone
+    texts = {d: searchable(r.article, text_of(d)) for d, r in derived.manifest.items()}
+    named = query.entities or tuple(g[0] for g in words if len(g[0]) >= 2)
+    held = {
+        d: sum(
+            any(t in text for t in (e, *(() if query.entities else _alts(e, words)))) for e in named
+        )
+        for d, text in texts.items()
+    }
+    most = max(held.values(), default=0)
+    docs = [
+        d for d in texts if held[d] == len(named) or not query.entities and most and held[d] == most
+    ]
     if query.intent == "when" and not query.order:  # the dates are the facts table's
         return _undated(query, [_steps(d, derived, text_of) for d in docs], words)
-    if not query.order or query.intent not in _ANSWERS or not query.entities or len(docs) != 1:
+    if not query.order or query.intent not in _ANSWERS or not named or len(docs) != 1:
         return None
     article = derived.manifest[docs[0]].article
-    chosen = _PICK[query.order](_steps(docs[0], derived, text_of), words, query.entities)
-    if not chosen:
+    steps = _steps(docs[0], derived, text_of)
+    if query.order in ("first", "last") and _SPEECH_ASKED.search(query.original):
+        spoken = sorted(_speeches(steps, derived.gazetteer), key=lambda s: s.key)
+        chosen = spoken[:1] if query.order == "first" else spoken[-1:]
+    else:
+        chosen = _PICK[query.order](steps, words, query.entities)
+    if not chosen or (  # who: a step that names nobody answers nothing
+        query.intent == "who" and not any(derived.gazetteer.people_in(s.search) for s in chosen)
+    ):
         return None
-    return _text(query, chosen, derived.gazetteer), _cite(article, chosen)
+    verdict = _verdict(query, chosen, words) if query.intent == "yesno" else ""
+    return verdict + _text(query, chosen, derived.gazetteer), _cite(article, chosen)
+
+
+def _speeches(steps: list[Step], gazetteer: Gazetteer) -> list[Step]:
+    """The steps in which a person named speaks, background aside."""
+    return [
+        s
+        for s in steps
+        if _SPEAKS.search(s.search) and gazetteer.people_in(s.search) and s.key[0] != _EARLIER
+    ]
+
+
+def _verdict(query: ParsedQuery, chosen: list[Step], words: list[tuple[str, ...]]) -> str:
+    """Yes or no before the steps of a yes/no order question: for 'did A come before B', as
+    the question orders them; else yes when the step found holds what the question says."""
+    events = [g for g in words if not any(t in e for t in g for e in query.entities)]
+    if len(chosen) == 2:
+        own = [  # the words of each step the other lacks, where the question says them
+            [t for g in events for t in g if t in s.search and t not in o.search]
+            for s, o in (chosen, chosen[::-1])
+        ]
+        at = [min((query.text.find(t) for t in ts if t in query.text), default=-1) for ts in own]
+        if min(at) < 0:
+            return ""
+        yes = at[0] < at[1]
+    else:
+        held = sum(any(t in chosen[0].search for t in g) for g in events)
+        yes = bool(events) and held * 2 >= len(events)
+        if not yes:
+            return ""
+    if query.language == "en":
+        return "Yes. " if yes else "No. "
+    return query.in_script("是的。" if yes else "不是。")
+
+
+def _alts(term: str, groups: list[tuple[str, ...]]) -> tuple[str, ...]:
+    """The other words of the group `term` leads (座谈会 for meeting → 座谈会/汇报会)."""
+    return next((g[1:] for g in groups if g and g[0] == term), ())
 
 
 def _steps(doc_id: str, derived: Derived, text_of: Callable[[str], str]) -> list[Step]:
@@ -130,18 +191,22 @@ def _day(m: re.Match[str], year: int) -> tuple[int, ...] | None:
 
 def _words(query: ParsedQuery) -> list[tuple[str, ...]]:
     """The question's groups that name events (its content and the nouns it must speak of,
-    each option of 团队/专家 apart, single characters only where English bridged them:
+    each option of 团队/专家 apart, single characters that carry meaning: 牌 of 揭的牌,
     departments → 科) and its entities in each way they are written, without the words that
     ask about the order."""
     names = [written_as(e) for e in query.entities]
-    short = 1 if query.language == "en" else 2
+    # which of two: the words of both sides, also those the asking words hold (先签的协议)
+    asked = query.groups if query.order == "either" and query.language != "en" else ()
     kept = [
         g
-        for g in [*query.content, *((w,) for p in query.predicates for w in p.split("/"))]
+        for g in [
+            *query.content,
+            *((w,) for p in query.predicates for w in p.split("/")),
+            *asked,
+        ]
         if not all(
             _ORDER_WORDS.match(t)
-            or len(t) < short
-            and not t.isdigit()
+            or t in _LIGHT
             or any(t in form for forms in names for form in forms)  # a piece of a name
             for t in g
         )

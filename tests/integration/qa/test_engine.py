@@ -296,3 +296,26 @@ def test_who_ranks_higher_compares_the_roles_of_the_people_asked_of(
 ) -> None:
     answer = real_engine.ask(question)
     assert first in answer.text.splitlines()[0], answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("6月18号汇报会上头一个讲话的是谁?", "鲍建强"),  # the steps are the speeches
+        ("In the Dongying No.2 hospital article, whose speech is reported last?", "張娟"),
+        ("刘海永他们开会之前是不是去看了乐陵医院的检验科?", "是的。"),
+        ("胜利油田中心医院是不是先派了管理团队,后来才派的专家?", "是的。"),
+    ],
+)
+def test_speeches_and_claims_of_order_are_read_from_the_timeline(
+    real_engine, question, said
+) -> None:
+    answer = real_engine.ask(question)
+    assert answer.backend == "articles" and said in answer.text.splitlines()[0], answer.text
+
+
+def test_a_who_question_is_no_order_answer_without_a_person(real_engine) -> None:
+    answer = real_engine.ask(
+        "Who heads the management team that Shengli sent to Dongying No.2 before the experts?"
+    )
+    assert answer.backend != "articles" or answer.refused, answer.text

@@ -52,7 +52,7 @@ def test_each_sentence_takes_its_place_in_time_from_its_date_or_marker() -> None
         ),
         ("莘县签约之前冯世庆先干嘛了", "答:会前", "急诊科"),
         ("山大二院到了莘县第一件事干了啥", "答:会前", "急诊科"),  # reads as an overview
-        ("Who spoke last at the Shenxian signing?", "Answer (after it ended)", "观摩"),
+        ("Who spoke last at the Shenxian signing?", "Answer (April 28)", "冯世庆"),
     ],
 )
 def test_an_order_question_is_answered_from_the_sentences_placed_in_time(
