@@ -364,7 +364,8 @@ TWO_FIGURES_ZH = re.compile(
     r"|(?:跟|和|与).{1,24}?比.{0,6}(?:哪|谁)(?:个|边|场|次)?(?:的)?(?:数量|人数|人)?(?:更)?[多少大]"
 )
 TWO_FIGURES_EN = re.compile(
-    r"\bhow many (?:more|fewer|less)\b|\bdifference between\b|\b(?:which|what)(?: one)? is "
+    r"\bwhich\b.{0,30}\b(?:bigger|larger|smaller)\b.{0,60}\bor\b"
+    r"|\bhow many (?:more|fewer|less)\b|\bdifference between\b|\b(?:which|what)(?: one)? is "
     r"(?:bigger|larger|more|greater|higher|smaller|fewer)\b|\bmore than\b|\bfewer than\b"
     r"|\b(?:compare|vs\.?|versus)\b.{0,80}\b(?:number|turnout|count|size|headcount|attendance"
     r"|how many)\b|\b(?:number|turnout|count|size|headcount|attendance)\b.{0,80}\b(?:vs\.?|versus"

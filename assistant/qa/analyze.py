@@ -184,8 +184,12 @@ def _counted(text: str, english: bool, gazetteer: Gazetteer) -> tuple[str, ...]:
         # a counted word nothing bridges (staff): no number can be shown to count it
         return (words[-1].lower(),)
     m = _COUNTED_ZH.search(text)
-    if not m:
-        return ()
+    if not m or m.group(1) in _UNIT_WORDS or not m.group(1).strip("人个名位"):
+        before = _COUNTED_BEFORE.search(text)  # 常驻专家一共几个人: the noun just before
+        cut = list(pseg.cut(before.group(1))) if before else []
+        last, flag = cut[-1] if cut else ("", "")
+        noun = flag.startswith("n") and flag not in _NAME_TAGS and last not in _UNIT_WORDS
+        return (last,) if noun and len(last) >= 2 else ()
     nouns = []  # the noun phrase after the measure word; its last noun is what is counted
     for word, flag in pseg.cut(m.group(1)):
         if flag[:1] not in ("n", "b") or word in FILLERS_ZH:
@@ -195,6 +199,9 @@ def _counted(text: str, english: bool, gazetteer: Gazetteer) -> tuple[str, ...]:
     return (head,) if head and head not in _UNIT_WORDS and head not in ASPECT_NOUNS else ()
 
 
+_COUNTED_BEFORE = re.compile(
+    r"([\u4e00-\u9fff]{2,8}?)(?:一共|总共|共|有)?(?:几|多少)个?(?:人|名|位)(?![\u4e00-\u9fff]{2})"
+)
 _RANKED_ZH = re.compile(r"([\u4e00-\u9fff]{2,6}?)的?(?:人数|数量|数目|总数)")
 _RANKED_EN = re.compile(
     r"\b(?:number|count|total) of ((?:[a-z]+ ?){1,3})|\b(?:most|fewest) ([a-z]+)", re.I

@@ -623,7 +623,8 @@ def _figures(query: ParsedQuery, derived: Derived) -> list[Fact]:
         for f in derived.facts
         if f.kind == "figure"
         and _about(f, query, derived)
-        and (not query.unit or f.unit[-1:] in query.unit)
+        # 几个人 of a named noun (常驻专家一共几个人) counts it in 名 as well
+        and (not query.unit or f.unit[-1:] in query.unit + ("名位" if query.counted else ""))
         and not (f.unit == "年" and re.fullmatch(r"(?:19|20)\d\d", f.value or ""))
         and counts(_text(f), query.counted, f"{f.value}{f.unit}")
     ]

@@ -22,7 +22,9 @@ from assistant.types import Citation, Fact
 _NOT_COUNTS = frozenset({"年", "月", "日", "号"})  # dates are no figures to compare
 _COVERED = 0.6  # of the question's words, the two figures' sentences must hold this share
 _PEOPLE = re.compile(r"人数|多少人|几个人|\b(?:people|persons)\b", re.I)
-_TURNOUT = re.compile(r"参会|出席|到场|\b(?:turnout|attendance|attendees|participants)\b", re.I)
+_TURNOUT = re.compile(
+    r"参会|出席|到场|\b(?:turnout|attendance|attendees|participants|crowds?)\b", re.I
+)
 
 
 def compare(query: ParsedQuery, derived: Derived) -> tuple[str, list[Citation]] | None:

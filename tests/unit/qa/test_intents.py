@@ -369,3 +369,9 @@ def test_a_ranking_reads_the_noun_it_counts(question: str, counted: tuple[str, .
     query = parse(question, GAZ)
     assert query.intent == "superlative" and query.counted[:1] == counted
     assert query.unit != "次"  # 这几次合作: these partnerships, not a count in times
+
+
+def test_a_count_in_people_of_a_named_noun_reads_the_noun_before_it() -> None:
+    query = parse("胜利油田派到市二院的常驻专家一共几个人?", GAZ)
+    assert query.counted == ("专家",) and query.unit == "人"
+    assert parse("丽水和莘县各来了多少人", GAZ).counted == ()  # people by the unit alone

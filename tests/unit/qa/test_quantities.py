@@ -35,6 +35,7 @@ def ask(question: str) -> tuple[str, list] | None:
         ("How many more visiting experts than resident ones?", True),
         ("Which is bigger: 78 hospitals or 71 experts?", True),
         ("compare the turnout at the Lishui launch vs the Shenxian signing", True),
+        ("Which drew a bigger crowd, the Lishui launch or the Shenxian signing?", True),
         ("哪次活动人最多", False),  # a ranking of all, not two side by side
         ("Compare who hosted the two ceremonies", False),
     ],
