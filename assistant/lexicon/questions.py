@@ -300,8 +300,8 @@ ORDER_ASKED: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
     (
         "either",
         re.compile(
-            r"(?:之前|以前|前|先)还是(?:之后|以后|后)|先.{1,24}还是|还是先|哪(?:个|件|项|场)?(?:事)?(?:在)?[前先]"
-            r"|先.{1,24}(?:后来|然后|之后|再)"
+            r"(?:之前|以前|前|先)还是(?:之后|以后|后)|(?<![率首优领原事])先(?!进).{1,24}还是|还是先"
+            r"|哪(?:个|件|项|场)?(?:事)?(?:在)?[前先]|(?<![率首优领原事])先(?!进).{1,24}(?:后来|然后|之后|再)"
             r"|谁先谁后|先后顺序|顺序是"
         ),
         _en(
@@ -313,13 +313,14 @@ ORDER_ASKED: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
     (
         "last",
         re.compile(
-            r"最后(?:一)?(?:个|项|步|件|环节|程序|议程)|最后(?:干|做|是|又|发言|讲话|致辞|上台)"
+            r"最后(?:一)?(?:个|项|步|件|环节|程序|议程)|最后(?:还)?(?:干|做|是|又|发言|讲话|致辞|上台)"
             r"|收尾|压轴|谁最后"
         ),
         _en(
             r"\b(?:last|final) (?:thing|step|item|part|event|activity|stage|bit)\b"
             r"|\bend(?:ed)? (?:with|up)\b|\bwrap(?:ped)? up\b|\bclos(?:e|ed|ing) with\b"
-            r"|\bat the end\b|\b(?:spoke|speak|talked|went|came|comes|did|happened|reported"
+            r"|\bat the end of (?:the )?(?:ceremony|meeting|event|visit|signing|symposium)\b"
+            r"|\b(?:spoke|speak|talked|went|came|comes|did|happened|reported"
             r"|mentioned|quoted) last\b|\blast (?:speaker|to speak|one to|speech)\b"
         ),
     ),
@@ -332,21 +333,23 @@ ORDER_ASKED: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
         _en(
             r"\bfirst thing\b|\bfirst stop\b|\bfirst (?:speaker|to speak|speech)\b"
             r"|\b(?:do|did|went|go|visit(?:ed)?|see|saw|spoke|speak|talked) first\b"
-            r"|\bto begin with\b|\bstart(?:ed)? (?:with|by|off)\b|\bkick(?:ed)? off\b"
+            r"|\bto begin with\b"
         ),
     ),
     (
         "after",
-        re.compile(r"之后|以后|[约会式议束]后|随后|随即|接着|然后|下一步|后来|完了"),
+        re.compile(r"之后|[约会式议束]后|随后|随即|接着|然后|下一步"),
         _en(
-            r"\bafter(?:wards)?\b|\bnext\b|\bthen\b|\bfollow(?:ed|ing)\b|\bsubsequently\b"
+            r"\bafter(?:wards)?\b|\bwhat (?:happened|came) next\b|\bdo next\b|\bnext step"
+            r"|\bfollow(?:ed|ing)\b"
+            r"|\bsubsequently\b"
             r"|\b(?:once|when)\b.{1,60}\b(?:over|ended|finished|done)\b"
         ),
     ),
     (
         "before",
         re.compile(r"之前|以前|[约会式议]前|事先|此前|先前|已经先|前先"),
-        _en(r"\bbefore(?:hand)?\b|\bprior\b|\bahead of\b|\balready\b|\bpreviously\b|\bearlier\b"),
+        _en(r"\bbefore(?:hand)?\b|\bahead of\b"),
     ),
 )
 
@@ -360,13 +363,14 @@ def order_asked(text: str, english: bool) -> str:
 # Asks to set two figures side by side: how many more (比…多几个), which is bigger (78 or 71),
 # the turnout of one occasion against another's.
 TWO_FIGURES_ZH = re.compile(
-    r"比.{1,24}?[多少](?:几|多少|了几|了多少)|多几|少几|多多少|少多少|相差|差(?:几|多少)"
+    r"比.{1,24}?[多少](?:几|多少|了几|了多少)|(?<![最至])多几|(?<![最至多])少几|(?<![最至])多多少"
+    r"|(?<![最至多])少多少|相差|差(?:几|多少)"
     r"|(?:跟|和|与).{1,24}?比.{0,6}(?:哪|谁)(?:个|边|场|次)?(?:的)?(?:数量|人数|人)?(?:更)?[多少大]"
 )
 TWO_FIGURES_EN = re.compile(
     r"\bwhich\b.{0,30}\b(?:bigger|larger|smaller)\b.{0,60}\bor\b"
     r"|\bhow many (?:more|fewer|less)\b|\bdifference between\b|\b(?:which|what)(?: one)? is "
-    r"(?:bigger|larger|more|greater|higher|smaller|fewer)\b|\bmore than\b|\bfewer than\b"
+    r"(?:bigger|larger|more|greater|higher|smaller|fewer)\b|\bmore \w+ than (?!\d)"
     r"|\b(?:compare|vs\.?|versus)\b.{0,80}\b(?:number|turnout|count|size|headcount|attendance"
     r"|how many)\b|\b(?:number|turnout|count|size|headcount|attendance)\b.{0,80}\b(?:vs\.?|versus"
     r"|compared? (?:with|to))\b",

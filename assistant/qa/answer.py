@@ -191,11 +191,13 @@ def _duration(m: re.Match[str], query: ParsedQuery) -> str:
 def _quote(e: Evidence, query: ParsedQuery, gazetteer: Gazetteer, span: str | None) -> str:
     """The sentence in its own script; English readers get the names glossed after it."""
     shown = excerpt(e.original, [span]) if span else e.original  # no span: the whole sentence
-    if query.language != "en":
-        return shown
-    names = [
-        n for a, b in gazetteer.mentions(e.text) if (n := e.text[a:b]) in to_search_form(shown)
-    ]
+    return glossed(shown, gazetteer) if query.language == "en" else shown
+
+
+def glossed(shown: str, gazetteer: Gazetteer) -> str:
+    """A quote with the English of the first two names it holds after it."""
+    search = to_search_form(shown)
+    names = [search[a:b] for a, b in gazetteer.mentions(search)]
     glosses = [f"{n} = {gazetteer.render(n)}" for n in dict.fromkeys(names) if len(n) >= 3][:2]
     return shown + (f" ({'; '.join(glosses)})" if glosses else "")
 

@@ -235,7 +235,7 @@ class QueryEngine:
         if (
             last is None
             or not each
-            or last.backend == "figures"  # a comparison of two figures: one answer
+            or last.backend in ("figures", "timeline")  # two figures, one occasion: one answer
             or (not last.refused and parties.speaks_of_all(last, each))
         ):
             return
@@ -275,16 +275,17 @@ class QueryEngine:
             )
             yield Answer(question, text, (), True, standalone, "offline", (), timings)
             return
+        ordered = None if query.scope else timeline.answer(query, derived, self.document_text)
         about = (
             articles.digest(query, derived, self.document_text)
             or articles.answer(query, derived, self.document_text)
             if query.scope
-            else timeline.answer(query, derived, self.document_text)
+            else ordered
             or articles.digest(query, derived, self.document_text)
             or articles.mention_order(query, derived, self.document_text)
             or articles.sequence(query, derived, self.document_text)
         )
-        backend = "articles"
+        backend = "timeline" if about is not None and about is ordered else "articles"
         if about is None:  # two figures side by side: how many more, which is bigger
             about, backend = quantities.compare(query, derived), "figures"
         if about is None:  # is their partnership the kind claimed?

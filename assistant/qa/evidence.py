@@ -150,7 +150,8 @@ def holds(answer_type: str, text: str, gazetteer: Gazetteer) -> bool:
     return True
 
 
-_DEPARTMENT = re.compile(r"[\u4e00-\u9fff](?<![学本])科(?![学技研普室])")  # 儿童康复科, not 学科
+# a named department (儿童康复科), not 学科, 医科大学, 专科联盟 or 科室
+_DEPARTMENT = re.compile(r"[\u4e00-\u9fff](?<![学本医专])科(?![学技研普室大])")
 
 
 def counts(text: str, counted: tuple[str, ...], number: str = "") -> bool:
@@ -198,8 +199,7 @@ def missing_predicates(query: ParsedQuery, lexical: LexicalIndex) -> list[str]:
     even in part, nor as a word that sounds the same."""
 
     def unwritten(word: str) -> bool:
-        root = _SUFFIXED.sub("", word)  # 牌子 → 牌 (揭牌), 县里 → 县
-        if root != word and len(root) == 1 and lexical.mentions(root):
+        if _root_written(word, query.text, lexical):  # 牌子 → 揭牌, 县里 → 县
             return False
         return (
             not _partly_written(word, lexical)
@@ -212,8 +212,21 @@ def missing_predicates(query: ParsedQuery, lexical: LexicalIndex) -> list[str]:
     return [p for p in query.predicates if all(unwritten(w) for w in p.split("/"))]
 
 
-# A noun suffix or a place word after a noun: the noun is what is asked of (牌子, 县里)
-_SUFFIXED = re.compile(r"(?<=[\u4e00-\u9fff])[子儿头里上内]$")
+def _root_written(word: str, question: str, lexical: LexicalIndex) -> bool:
+    """Whether a two-character noun asks of its one-character root as the articles write it:
+    a place word after it always does (县里, 院里); a noun suffix (牌子) only where the root
+    makes an article's word with a character of the question (揭的牌子: 揭牌), so that 儿子
+    is not 儿童."""
+    if len(word) != 2 or word[1] not in "子儿头里上内":
+        return False
+    root = word[0]
+    if word[1] in "里上内":
+        return bool(lexical.mentions(root))
+    return any(
+        lexical.mentions(c + root) or lexical.mentions(root + c)
+        for c in set(question) - {root}
+        if "\u4e00" <= c <= "\u9fff" and c not in word
+    )
 
 
 def written(name: str, lexical: LexicalIndex) -> bool:

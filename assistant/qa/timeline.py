@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from assistant.lexicon.gazetteer import Gazetteer
 from assistant.qa.analyze import ParsedQuery
+from assistant.qa.answer import glossed
 from assistant.qa.articles import english_day, searchable
 from assistant.qa.evidence import split_sentences
 from assistant.qa.facts import written_as
@@ -46,9 +47,9 @@ _ORDER_WORDS = re.compile(
     r"^(?:之前|以前|之后|以后|还是|结束|随即|随后|最后|环节|先|后|前|已经|先派|干嘛|干|做|那天|"
     r"哪个|哪件|在前|在后|顺序|先后|首先|然后|接着|一个|别的|过)$"
 )
-# intents an order question has (于小千第一件事干了啥 reads as an overview)
 # single characters that name no event (看, 去 …)
 _LIGHT = frozenset("的了是在有和与跟看去做干吗呢啊吧个来到先后前又再就也都还把被让给对比")
+# intents an order question has (于小千第一件事干了啥 reads as an overview)
 _ANSWERS = ("earliest_latest", "what", "when", "yesno", "overview", "who")
 # Asks who spoke (头一个讲话的是谁, whose speech is reported last): the steps are speeches
 _SPEECH_ASKED = re.compile(
@@ -94,7 +95,7 @@ def answer(
         return None
     article = derived.manifest[docs[0]].article
     steps = _steps(docs[0], derived, text_of)
-    if query.order in ("first", "last") and _SPEECH_ASKED.search(query.original):
+    if query.order in ("first", "last") and _SPEECH_ASKED.search(query.text):
         spoken = sorted(_speeches(steps, derived.gazetteer), key=lambda s: s.key)
         chosen = spoken[:1] if query.order == "first" else spoken[-1:]
     else:
@@ -103,7 +104,9 @@ def answer(
         query.intent == "who" and not any(derived.gazetteer.people_in(s.search) for s in chosen)
     ):
         return None
-    verdict = _verdict(query, chosen, words) if query.intent == "yesno" else ""
+    # a verdict on a claim of order; none where the question offers both (before or after)
+    offers = re.search(r"还是|\bor\b", query.text)
+    verdict = _verdict(query, chosen, words) if query.intent == "yesno" and not offers else ""
     return verdict + _text(query, chosen, derived.gazetteer), _cite(article, chosen)
 
 
@@ -125,7 +128,8 @@ def _verdict(query: ParsedQuery, chosen: list[Step], words: list[tuple[str, ...]
             [t for g in events for t in g if t in s.search and t not in o.search]
             for s, o in (chosen, chosen[::-1])
         ]
-        at = [min((query.text.find(t) for t in ts if t in query.text), default=-1) for ts in own]
+        said = query.bridged if query.language == "en" else query.text  # in the question's order
+        at = [min((said.find(t) for t in ts if t in said), default=-1) for ts in own]
         if min(at) < 0:
             return ""
         yes = at[0] < at[1]
@@ -282,7 +286,11 @@ def _after(
     anchor = _anchor(steps, words, entities)
     if anchor is None:
         return []
-    marked = [s for s in steps if s.index > anchor.index and _AFTER.search(s.search)]
+    marked = [
+        s
+        for s in steps
+        if s.index > anchor.index and _AFTER.search(s.search) and _relevant(s, words, entities)
+    ]
     if marked:
         return [marked[0]]
     later = [s for s in steps if s.dated and s.key > anchor.key]
@@ -292,10 +300,10 @@ def _after(
 def _before(
     steps: list[Step], words: list[tuple[str, ...]], entities: tuple[str, ...]
 ) -> list[Step]:
-    """What preceded the event asked about: a sentence marked as earlier (会前, 此前, 继…后),
-    the one holding most of the question's words, else the dated step before."""
+    """What preceded the event asked about: a sentence marked as earlier (会前, 此前, 继…后)
+    that holds a word of it, the one holding most; else the dated step before."""
     anchor = _anchor(steps, words, entities)
-    marked = [s for s in steps if _BEFORE.search(s.search)]
+    marked = [s for s in steps if _BEFORE.search(s.search) and _relevant(s, words, entities)]
     if marked:
         at = anchor.index if anchor else 0
         return [max(marked, key=lambda s: (_score(s, words, entities), -abs(s.index - at)))]
@@ -321,6 +329,16 @@ def _undated(
     else:
         text = query.in_script("文档没有写明日期,只提到这是此前的事:")
     return text + _shown(best), []
+
+
+def _relevant(step: Step, words: list[tuple[str, ...]], entities: tuple[str, ...]) -> bool:
+    """A marked step answers only where it holds a word of the question's event, or is the
+    会前 of the meeting or of the people the question asks about."""
+    events, held = _score(step, words, entities)
+    if events > 0:
+        return True
+    meeting = any("会" in t for g in words for t in g)  # or of someone the question names
+    return (meeting or held > 0) and step.label.startswith(("会前", "会后"))
 
 
 _PICK = {"either": _either, "last": _last, "first": _first, "after": _after, "before": _before}
@@ -351,13 +369,6 @@ def _english_label(step: Step) -> str:
     return next((en for zh, en in _MARK_EN.items() if step.label.startswith(zh)), "")
 
 
-def _glossed(text: str, gazetteer: Gazetteer) -> str:
-    search = to_search_form(text)
-    names = [search[a:b] for a, b in gazetteer.mentions(search)]
-    glosses = [f"{n} = {gazetteer.render(n)}" for n in dict.fromkeys(names) if len(n) >= 3][:2]
-    return text + (f" ({'; '.join(glosses)})" if glosses else "")
-
-
 def _text(query: ParsedQuery, chosen: list[Step], gazetteer: Gazetteer) -> str:
     if query.language == "en":
         if len(chosen) == 2:
@@ -365,12 +376,12 @@ def _text(query: ParsedQuery, chosen: list[Step], gazetteer: Gazetteer) -> str:
             return "\n".join(
                 f"{head}"
                 + (f" ({_english_label(s)})" if _english_label(s) else "")
-                + f": {_glossed(_shown(s), gazetteer)} [{n}]"
+                + f": {glossed(_shown(s), gazetteer)} [{n}]"
                 for n, (head, s) in enumerate(zip(heads, chosen, strict=True), 1)
             )
         label = _english_label(chosen[0])
         return (
-            f"Answer{f' ({label})' if label else ''}: {_glossed(_shown(chosen[0]), gazetteer)} [1]"
+            f"Answer{f' ({label})' if label else ''}: {glossed(_shown(chosen[0]), gazetteer)} [1]"
         )
     if len(chosen) == 2:
         a, b = chosen

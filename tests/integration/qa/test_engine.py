@@ -207,7 +207,7 @@ def test_what_came_before_or_after_an_event_is_read_from_its_markers(
     real_engine, question, told
 ) -> None:
     answer = real_engine.ask(question)
-    assert answer.backend == "articles" and told in to_simplified(answer.text), answer.text
+    assert answer.backend == "timeline" and told in to_simplified(answer.text), answer.text
 
 
 def test_which_of_two_events_came_first_compares_their_days(real_engine) -> None:
@@ -311,11 +311,11 @@ def test_speeches_and_claims_of_order_are_read_from_the_timeline(
     real_engine, question, said
 ) -> None:
     answer = real_engine.ask(question)
-    assert answer.backend == "articles" and said in answer.text.splitlines()[0], answer.text
+    assert answer.backend == "timeline" and said in answer.text.splitlines()[0], answer.text
 
 
 def test_a_who_question_is_no_order_answer_without_a_person(real_engine) -> None:
     answer = real_engine.ask(
         "Who heads the management team that Shengli sent to Dongying No.2 before the experts?"
     )
-    assert answer.backend != "articles" or answer.refused, answer.text
+    assert answer.backend != "timeline" or answer.refused, answer.text

@@ -295,8 +295,11 @@ def test_a_count_asks_in_the_measure_word_it_is_asked_with() -> None:
         ("What did they do next?", "after"),
         ("开会之前先干嘛了", "before"),
         ("会前他们参观了哪里", "before"),
-        ("what had they already sent to Dongying", "before"),
-        ("What did the group see prior to the symposium?", "before"),
+        ("What did the group see ahead of the symposium?", "before"),
+        # no order: 'already', 'at the end of April', 率先, a figure compared
+        ("What did Shandong University Second Hospital already achieve?", ""),
+        ("What was signed at the end of April 2024?", ""),
+        ("山大二院率先在莘县建立医联体之后有什么意义", "after"),
         ("哪些医院支援乐陵", ""),
         ("When was the alliance founded?", ""),
     ],

@@ -37,6 +37,8 @@ def ask(question: str) -> tuple[str, list] | None:
         ("compare the turnout at the Lishui launch vs the Shenxian signing", True),
         ("Which drew a bigger crowd, the Lishui launch or the Shenxian signing?", True),
         ("哪次活动人最多", False),  # a ranking of all, not two side by side
+        ("Did more than 300 people attend the Shenxian signing?", False),  # a figure checked
+        ("常驻专家最多几个?", False),
         ("Compare who hosted the two ceremonies", False),
     ],
 )
