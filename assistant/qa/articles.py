@@ -312,13 +312,23 @@ def digest(
     None when the names pick no article or more than two, or name a person (what one
     person said is no overview of the article)."""
     people = [e for e in query.entities if derived.gazetteer.names.get(e) == "person"]
-    if query.intent != "overview" or not query.entities or people:  # what one person said
+    # a comparison of two articles ("东营那两篇有啥区别", how do the two stories differ)
+    # sets each one's digest side by side
+    articles_compared = bool(query.intent == "compare" and ARTICLE_NOUN.search(query.text))
+    if not (query.intent == "overview" or articles_compared) or not query.entities:
         return None
-    docs = [
-        d
-        for d, record in derived.manifest.items()
-        if all(e in searchable(record.article, text_of(d)) for e in query.entities)
-    ]
+    texts = {d: searchable(r.article, text_of(d)) for d, r in derived.manifest.items()}
+    if articles_compared:  # "the Yu Xiaoqian article and the Shengli article": one each
+        picked = [[d for d, t in texts.items() if e in t] for e in query.entities]
+        docs = list(dict.fromkeys(p[0] for p in picked if len(p) == 1))
+        if len(docs) != 2:
+            docs = [d for d, t in texts.items() if all(e in t for e in query.entities)]
+        if len(docs) != 2:
+            return None
+    elif people:  # what one person said is no overview of the article
+        return None
+    else:
+        docs = [d for d, t in texts.items() if all(e in t for e in query.entities)]
     if not 1 <= len(docs) <= _DIGEST_ARTICLES:
         return None
     lines: list[str] = []

@@ -319,3 +319,18 @@ def test_a_who_question_is_no_order_answer_without_a_person(real_engine) -> None
         "Who heads the management team that Shengli sent to Dongying No.2 before the experts?"
     )
     assert answer.backend != "timeline" or answer.refused, answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "东营的两篇新闻,一篇是妇幼保健院和人民医院融合,另一篇讲的是啥?两者有啥区别",
+        "Both the Yu Xiaoqian article and the Shengli article are about Dongying - how are the "
+        "partnerships they describe different?",
+    ],
+)
+def test_two_articles_compared_are_each_summed_up(real_engine, question) -> None:
+    answer = real_engine.ask(question)
+    docs = {c.doc_id for c in answer.citations}
+    assert docs == {"000_5d65d5fcfe079639", "004_ec8b56c216570b9d"}, answer.text
+    assert "一体化融合" in answer.text and "城市医疗集团" in answer.text
