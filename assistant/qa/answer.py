@@ -220,6 +220,7 @@ def _affirm(query: ParsedQuery, best: Evidence, config: AnswerConfig) -> str:
     same = _same_number(query, best.text)  # the question's own figure: nothing to contrast
     other = (
         _other_number(query, best.text)
+        or _only_some(query, best.text)
         or _other_date(asked, given, best.text)
         or (None if same or asked & given else _contrast(query, best.text))
     )
@@ -328,6 +329,19 @@ def _other_date(asked: set[tuple[int, int]], given: set[tuple[int, int]], text: 
     if not asked or not given or asked & given:
         return None
     return next((m.group(0) for m in DATE_RE.finditer(text) if month_days(m.group(0))), None)
+
+
+_ALL_CLAIM = re.compile(r"都是|全是|全部|全都|都为|\ball\b|\bevery\b", re.I)
+_BREAKDOWN = re.compile(r"其中[^。;;]*?\d+\s*[名人位家个][^。;;]*?\d+\s*[名人位家个]")
+
+
+def _only_some(query: ParsedQuery, text: str) -> str | None:
+    """A claim of all (71个专家都是常驻的吗) against a breakdown the sentence gives (其中常驻专家
+    17名、坐诊专家54名): the breakdown says it is only some."""
+    if not _ALL_CLAIM.search(query.original):
+        return None
+    m = _BREAKDOWN.search(text)
+    return m.group(0) if m else None
 
 
 def _contrast(query: ParsedQuery, text: str) -> str | None:

@@ -153,3 +153,15 @@ def test_a_span_of_days_is_counted_as_a_duration(lexical: LexicalIndex) -> None:
     text = "6月17-18日,于小千一行5人莅临我市调研。"
     e = gather(query, [passage("d1", text, "于小千莅临东营调研")], lexical, gaz)[0]
     assert direct(query, e, gaz) == "2天(6月17-18日)"
+
+
+@pytest.mark.parametrize(
+    "question", ["71个专家都是常驻的吗", "Were all 71 Shengli experts resident ones?"]
+)
+def test_a_claim_of_all_against_a_breakdown_is_a_no(question: str) -> None:
+    from assistant.qa.answer import _only_some
+
+    query = parse(question, GAZ)
+    said = "此次派驻的专家共71名,其中常驻专家17名、坐诊专家54名。"
+    assert _only_some(query, said) == "其中常驻专家17名、坐诊专家54名"
+    assert _only_some(parse("71个专家是常驻的吗", GAZ), said) is None  # no claim of all
