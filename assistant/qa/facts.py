@@ -355,7 +355,7 @@ def _overlap(fact: Fact, query: ParsedQuery, ignore: tuple[str, ...] = ()) -> fl
     return sum(any(t in text for t in g) for g in groups) / len(groups)
 
 
-def _cite(facts: list[Fact], derived: Derived) -> tuple[list[Citation], dict[str, int]]:
+def cite_facts(facts: list[Fact], derived: Derived) -> tuple[list[Citation], dict[str, int]]:
     citations: list[Citation] = []
     number: dict[str, int] = {}
     for fact in facts:
@@ -372,7 +372,7 @@ def _cite(facts: list[Fact], derived: Derived) -> tuple[list[Citation], dict[str
 def _compose(query: ParsedQuery, lines: list[tuple[str, Fact]], derived: Derived) -> FactAnswer:
     """Direct answer lines in the asker's script, then the quoted evidence in the source's own
     script, each line cited."""
-    citations, number = _cite([f for _, f in lines], derived)
+    citations, number = cite_facts([f for _, f in lines], derived)
     out = [
         f"{_faithful(query, line, f)} [{number[f'{f.doc_id}|{f.evidence}']}]" for line, f in lines
     ]

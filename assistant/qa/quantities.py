@@ -15,6 +15,7 @@ import re
 from assistant.lexicon.questions import compares_figures
 from assistant.qa.analyze import ParsedQuery
 from assistant.qa.evidence import excerpt
+from assistant.qa.facts import cite_facts
 from assistant.store.derived import Derived
 from assistant.textnorm import to_search_form
 from assistant.types import Citation, Fact
@@ -153,16 +154,8 @@ def _text(query: ParsedQuery, a: Fact, b: Fact, marks: tuple[str, str]) -> str:
     return "\n".join([query.in_script(line) + f" {cited}", *quotes])
 
 
-def _cite(derived: Derived, facts: list[Fact]) -> tuple[list[Citation], tuple[str, str]]:
-    """One citation for each evidence sentence, and the mark of each figure's."""
-    citations: list[Citation] = []
-    marks = []
-    for f in facts:
-        known = next((c for c in citations if c.quote == f.evidence), None)
-        if known is None:
-            article = derived.manifest[f.doc_id].article
-            n = len(citations) + 1
-            known = Citation.of_article(n, article, f.evidence, 1.0, f"{f.doc_id}#figure{n}")
-            citations.append(known)
-        marks.append(f"[{known.n}]")
+def _cite(derived: Derived, pair: list[Fact]) -> tuple[list[Citation], tuple[str, str]]:
+    """One citation for each evidence sentence (the facts table's), and each figure's mark."""
+    citations, number = cite_facts(pair, derived)
+    marks = [f"[{number[f'{f.doc_id}|{f.evidence}']}]" for f in pair]
     return citations, (marks[0], marks[1])

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from assistant.lexicon.gazetteer import Gazetteer
 from assistant.qa.analyze import ParsedQuery
@@ -74,6 +75,9 @@ def answer(
     """The order of events within the one article the question's names pick, or None when
     the question asks no order, the names pick no single article, or no sentence answers.
     A when-question is refused here when what it asks about is told only without a date."""
+    asks_when = query.intent == "when" and not query.order
+    if not asks_when and (not query.order or query.intent not in _ANSWERS):
+        return None  # most questions: no article is read
     words = _words(query)
     # the article that names every entity, else the one holding most words of the question
     # (6月18号汇报会): one alone
@@ -89,9 +93,9 @@ def answer(
     docs = [
         d for d in texts if held[d] == len(named) or not query.entities and most and held[d] == most
     ]
-    if query.intent == "when" and not query.order:  # the dates are the facts table's
+    if asks_when:  # the dates are the facts table's; here only what is told without one
         return _undated(query, [_steps(d, derived, text_of) for d in docs], words)
-    if not query.order or query.intent not in _ANSWERS or not named or len(docs) != 1:
+    if not named or len(docs) != 1:
         return None
     article = derived.manifest[docs[0]].article
     steps = _steps(docs[0], derived, text_of)
@@ -155,6 +159,11 @@ def _steps(doc_id: str, derived: Derived, text_of: Callable[[str], str]) -> list
 
 def steps_of(original: str, year: int) -> list[Step]:
     """The article's sentences, each placed in time."""
+    return list(_placed(original, year))
+
+
+@lru_cache(maxsize=64)  # per article version: every order question re-reads the articles
+def _placed(original: str, year: int) -> tuple[Step, ...]:
     out: list[Step] = []
     day: tuple[int, ...] | None = None  # the day being told of
     told = ""  # and its date as written
@@ -183,7 +192,7 @@ def steps_of(original: str, year: int) -> list[Step]:
         else:
             key, label, dated = (day or (0,), float(index)), mark.group(0) if mark else told, False
         out.append(Step(index, sentence, search, key, label, dated))
-    return out
+    return tuple(out)
 
 
 def _day(m: re.Match[str], year: int) -> tuple[int, ...] | None:
@@ -248,7 +257,7 @@ def _either(
     others = [
         (_score(s, lacking, entities), _score(s, words, entities), s.dated, -s.index, s)
         for s in steps
-        if s.key != first.key and s.key[0] != first.key[0] or s.key[1] != first.key[1] and s.label
+        if s.key != first.key  # at another time
     ]
     others = [o for o in others if o[0][1] > 0]
     if not others:
