@@ -73,11 +73,7 @@ def sequence(
     frames the visit; the single days are its steps."""
     if query.intent != "earliest_latest" or not query.entities:
         return None
-    docs = [
-        d
-        for d, record in derived.manifest.items()
-        if all(e in searchable(record.article, text_of(d)) for e in query.entities)
-    ]
+    docs = naming(query.entities, derived, text_of)
     if len(docs) != 1:
         return None
     article = derived.manifest[docs[0]].article
@@ -136,6 +132,20 @@ def searchable(article: Article, text: str) -> str:
     looked up in. Kept per article version, since every question about the articles, and
     every check for a name no article writes, reads all of them."""
     return _searchable(article.title, article.source or "", text)
+
+
+def searchable_texts(derived: Derived, text_of: Callable[[str], str]) -> dict[str, str]:
+    """Every committed article's searchable text, by id."""
+    return {d: searchable(r.article, text_of(d)) for d, r in derived.manifest.items()}
+
+
+def naming(entities: tuple[str, ...], derived: Derived, text_of: Callable[[str], str]) -> list[str]:
+    """The articles whose title, outlet or text names every one of `entities`."""
+    return [
+        d
+        for d, text in searchable_texts(derived, text_of).items()
+        if all(e in text for e in entities)
+    ]
 
 
 @lru_cache(maxsize=4096)
@@ -317,7 +327,7 @@ def digest(
     articles_compared = bool(query.intent == "compare" and ARTICLE_NOUN.search(query.text))
     if not (query.intent == "overview" or articles_compared) or not query.entities:
         return None
-    texts = {d: searchable(r.article, text_of(d)) for d, r in derived.manifest.items()}
+    texts = searchable_texts(derived, text_of)
     if articles_compared:  # "the Yu Xiaoqian article and the Shengli article": one each
         picked = [[d for d, t in texts.items() if e in t] for e in query.entities]
         docs = list(dict.fromkeys(p[0] for p in picked if len(p) == 1))

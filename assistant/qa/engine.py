@@ -146,9 +146,7 @@ class QueryEngine:
         manifest = self.indexes().manifest
         if not names or len(manifest) > _WHOLE_TEXT_DOCS:
             return []
-        written = [
-            articles.searchable(r.article, self.document_text(d)) for d, r in manifest.items()
-        ]
+        written = list(articles.searchable_texts(self.indexes(), self.document_text).values())
         return [
             n
             for n in names
@@ -162,14 +160,7 @@ class QueryEngine:
         the question: the sentence that answers may lie beyond the top chunks (48小时…)."""
         if not query.entities:
             return []
-        docs = [
-            d
-            for d, record in derived.manifest.items()
-            if all(
-                e in articles.searchable(record.article, self.document_text(d))
-                for e in query.entities
-            )
-        ]
+        docs = articles.naming(query.entities, derived, self.document_text)
         if not 1 <= len(docs) <= _WHOLE_ARTICLES:
             return []
         have = {p.chunk_id for p in seen}

@@ -19,7 +19,7 @@ from functools import lru_cache
 from assistant.lexicon.gazetteer import Gazetteer
 from assistant.qa.analyze import ParsedQuery
 from assistant.qa.answer import glossed
-from assistant.qa.articles import english_day, searchable
+from assistant.qa.articles import english_day, searchable_texts
 from assistant.qa.evidence import split_sentences
 from assistant.qa.facts import written_as
 from assistant.store.derived import Derived
@@ -81,7 +81,7 @@ def answer(
     words = _words(query)
     # the article that names every entity, else the one holding most words of the question
     # (6月18号汇报会): one alone
-    texts = {d: searchable(r.article, text_of(d)) for d, r in derived.manifest.items()}
+    texts = searchable_texts(derived, text_of)
     named = query.entities or tuple(g[0] for g in words if len(g[0]) >= 2)
     held = {
         d: sum(
