@@ -34,6 +34,7 @@ from assistant.qa.evidence import (
     excerpt,
     figures,
     gather,
+    listed,
     missing_predicates,
     name_forms,
     names_institutions,
@@ -147,6 +148,11 @@ def direct(query: ParsedQuery, e: Evidence, gazetteer: Gazetteer) -> str | None:
         span = nearest([(m.group(0), m.start()) for m in pattern.finditer(e.text)])
     elif kind == "number":
         found = figures(e.text, query)
+        items = [] if found else listed(e.text, query.counted)
+        if items:  # counted by listing: 4 (一站式服务中心、健康驿站、…)
+            shown = "、".join(items)
+            counted = f" ({shown})" if query.language == "en" else f"个({shown})"
+            return f"{len(items)}{counted}"
         # 常驻专家17名 for "how many are resident": a figure the question's own words qualify
         words = [t for t in _nouns(query) if t not in query.counted]
         qualified = [

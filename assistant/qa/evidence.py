@@ -179,6 +179,22 @@ def figures(text: str, query: ParsedQuery) -> list[tuple[str, int]]:
     ]
 
 
+def listed(text: str, counted: tuple[str, ...]) -> list[str]:
+    """The items of an enumeration that the counted noun heads (参观了一站式服务中心、健康驿站、
+    检验科等区域 → three areas): a count the sentence gives by listing, not by a figure."""
+    for noun in counted:
+        for m in re.finditer(re.escape(noun), text):
+            clause = re.split(r"[,。;:!?,;:]", text[: m.start()])[-1]
+            ended = re.search(r"等[\u4e00-\u9fff]{0,4}$", clause)  # …等特色科室: the list's head
+            listing = clause[: ended.start()] if ended else ""
+            items = [i for i in re.split(r"、|和|及|与", listing) if i]
+            if len(items) >= 2 and "、" in clause:
+                first = re.split(r"了|参观|调研|包括|设立|设置|开设|建立", items[0])[-1]
+                first = re.sub(r"^.*?(?:医院|院)(?=..)", "", first)  # the owner before its unit
+                return [first or items[0], *items[1:]]
+    return []
+
+
 def _weights(query: ParsedQuery, lexical: LexicalIndex) -> list[dict[str, float]]:
     """Each content group as {token: idf}, keeping the tokens the corpus uses (or a word
     that sounds the same: a typo)."""
@@ -382,7 +398,7 @@ def gather(
             # what the paragraph named before counts as a title does: half
             entity = _entity_share(query, named, f"{title}\n{spoken}", outlet)
             has = (
-                bool(figures(text, query))
+                bool(figures(text, query) or listed(text, query.counted))
                 if query.answer_type == "number"
                 else holds(query.answer_type, text, gazetteer)
             )

@@ -311,7 +311,12 @@ def _about(fact: Fact, query: ParsedQuery, derived: Derived, strict: bool = Fals
             return _of(fact, entity, derived)
         # who did it: a place the article's title names is where its people act (莅临我市)
         placed = query.intent == "who" and not _institution(entity) and entity in title
-        return entity in text or entity in fact.org or placed
+        # the short form the question itself wrote (市二院), where the sentence writes it too;
+        # not whose person it is (市二院谁发言): a sentence may name it beside another's people
+        short = query.intent != "who" and any(
+            a in query.text and a in text for a in aliases(entity)
+        )
+        return entity in text or entity in fact.org or placed or short
 
     among = query.intent in ("earliest_latest", "superlative") and len(query.entities) > 1
     return (any if among else all)(concerns(e) for e in query.entities) if query.entities else True

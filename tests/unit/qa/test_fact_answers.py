@@ -67,14 +67,14 @@ NAMES = {
 }
 
 
-def derived() -> Derived:
-    texts = {"a": S1 + S2, "b": S3 + S4, "c": S5}
+def derived(facts: dict[str, list[Fact]] = FACTS) -> Derived:
+    texts = {d: "".join(dict.fromkeys(f.evidence for f in fs)) for d, fs in facts.items()}
     bm25 = bm25s.BM25()
     bm25.index([tokenize(t) for t in texts.values()], show_progress=False)
     bigrams = frozenset(t[i : i + 2] for t in texts.values() for i in range(len(t) - 1))
     lexical = LexicalIndex(list(texts), bm25, "s", bigrams=bigrams)
     manifest = {
-        d: DocRecord(Article(d, f"title {d}"), "h", 1, facts=tuple(fs)) for d, fs in FACTS.items()
+        d: DocRecord(Article(d, f"title {d}"), "h", 1, facts=tuple(fs)) for d, fs in facts.items()
     }
     return Derived(manifest, "s", lexical, Gazetteer.from_names(NAMES), relations())
 
@@ -233,3 +233,15 @@ def test_people_asked_of_each_are_introduced_one_by_one() -> None:
 def test_the_latest_of_several_named_stories_is_found_even_without_shared_words() -> None:
     got = ask("丽水、山东大学第二医院和东营市第二人民医院的报道,哪个是最近的")
     assert got is not None and got.text.startswith("答:最晚的是东营市第二人民医院")
+
+
+def test_a_short_form_the_question_writes_names_the_institution_where_the_sentence_does() -> None:
+    said = "胜利油田中心医院派驻到市二院的专家里,常驻专家17名。"
+    d = derived({"d": [Fact("figure", "d", said, "常驻专家17名", value="17", unit="名")]})
+
+    def count(question: str) -> facts.FactAnswer | None:
+        return facts.answer(parse(question, d.gazetteer), d)
+
+    found = count("胜利油田派到市二院的常驻专家一共几个人?")
+    assert found is not None and found.text.startswith("答:17名")
+    assert count("胜利油田派到东营市第二人民医院的常驻专家一共几个人?") is None  # not written so

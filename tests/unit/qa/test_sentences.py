@@ -165,3 +165,17 @@ def test_a_claim_of_all_against_a_breakdown_is_a_no(question: str) -> None:
     said = "此次派驻的专家共71名,其中常驻专家17名、坐诊专家54名。"
     assert _only_some(query, said) == "其中常驻专家17名、坐诊专家54名"
     assert _only_some(parse("71个专家是常驻的吗", GAZ), said) is None  # no claim of all
+
+
+def test_a_count_the_sentence_gives_by_listing_is_its_items(lexical: LexicalIndex) -> None:
+    from assistant.qa.answer import direct
+    from assistant.qa.evidence import listed
+
+    gaz = Gazetteer.from_names({"于小千": "person"})
+    query = parse("于小千下午看了几个特色科室?", gaz)
+    text = "6月17日下午,于小千一行调研了市妇幼保健院儿童康复科、儿童保健科和家庭化产房等特色科室。"
+    e = gather(query, [passage("d1", text, "于小千莅临调研")], lexical, gaz)[0]
+    assert e.has_answer
+    assert direct(query, e, gaz) == "3个(儿童康复科、儿童保健科、家庭化产房)"
+    # no list heads the noun: the sentence holds no count of it
+    assert listed("推动学科建设、人才培养,与派驻科室密切配合", ("科室",)) == []
