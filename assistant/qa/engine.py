@@ -256,6 +256,15 @@ class QueryEngine:
         the facts table, else the sentences (with the LLM where one is configured, unless
         `offline_only`: the LLM would be shown the whole question, not one party's)."""
         unmet = apart(query, derived.manifest)
+        claimed = unmet and partners.partner_check(
+            query, unmet, derived.relations, derived.gazetteer
+        )
+        if claimed:  # a partnership claimed between two that no article names together: no
+            timings["total_ms"] = _ms_since(t0)
+            yield Answer(
+                question, claimed[0], tuple(claimed[1]), False, standalone, "relations", (), timings
+            )
+            return
         unwritten = self._unwritten(query)
         if unmet or unwritten:  # parties never named together, or an institution never named
             timings["total_ms"] = _ms_since(t0)

@@ -228,6 +228,32 @@ def kind_check(
     return f"{verdict}\n{listed}", citations
 
 
+_CLAIM_ZH = re.compile(rf"{_VERB_ZH}|派|搭档|一起|联手")  # 专家是山大二院派的吧
+
+
+def partner_check(
+    query: ParsedQuery, unmet: list[str], index: RelationIndex, gazetteer: Gazetteer
+) -> tuple[str, list[Citation]] | None:
+    """No to a claimed partnership between two institutions that no article names together
+    ("市二院那批专家是山大二院派的吧"), with the partnerships each one has on record. None
+    unless a yes/no question claims a partnership and each institution has one."""
+    english = query.language == "en"
+    claims = re.search(_VERB_EN, query.text, re.I) if english else re.search(_CLAIM_ZH, query.text)
+    institutions = [e for e in unmet if re.search(ORG_HEAD + "$", e)]
+    if query.intent != "yesno" or not claims or len(institutions) != len(unmet):
+        return None
+    rows = [[r for r in index.all() if _names(r, e)] for e in institutions]
+    if not all(rows):
+        return None
+    text, citations = compose(query, [r for each in rows for r in each], gazetteer)
+    listed = text.split("\n", 1)[1]
+    if english:
+        verdict = "No — no article names them as partners; the partnerships on record are:"
+    else:
+        verdict = query.in_script("不是,没有文章说两家有合作,文档中写的是:")
+    return f"{verdict}\n{listed}", citations
+
+
 # Words a claim of kind is made with (两家搞的是医共体吧, is their partnership a …)
 _CLAIM_WORDS = re.compile(r"^(?:合作|关系|合作关系|搞|是|属于|算|模式|形式|两家|双方|之间)$")
 

@@ -268,6 +268,17 @@ def test_a_duration_is_found_in_the_article_the_names_pick(real_engine, question
         ("山大二院和莘县人民医院是紧密型医联体吗", "是的", "紧密型医联体"),
         ("莘县那个医联体协议是冯世庆院长亲自签的吧？", "不是", "余之刚"),  # 院长: a title
         ("Did Bao Jianqiang chair the June 18 report meeting in Dongying?", "No", "樊云井"),
+        # a partnership claimed between two that no article names together
+        (
+            "东营市二院那批专家是山大二院派过去的吧?",
+            "不是",
+            "胜利油田中心医院 → 东营市第二人民医院",
+        ),
+        (
+            "Did Shandong University Second Hospital send experts to Dongying No.2 hospital?",
+            "No",
+            "莘县",
+        ),
     ],
 )
 def test_a_claim_is_checked_against_what_the_articles_record(
@@ -275,6 +286,12 @@ def test_a_claim_is_checked_against_what_the_articles_record(
 ) -> None:
     answer = real_engine.ask(question)
     assert answer.text.startswith(verdict) and said in answer.text, answer.text
+    assert not answer.refused
+
+
+def test_two_never_named_together_asked_as_a_fact_are_still_refused(real_engine) -> None:
+    answer = real_engine.ask("东营市第二人民医院和山东大学第二医院是哪天签约的?")
+    assert answer.refused, answer.text
 
 
 def test_the_institution_a_question_describes_is_named(real_engine) -> None:
