@@ -708,6 +708,10 @@ def _senior(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
     written = [u for u in query.unknown_entities if derived.lexical.mentions(u)]
     # an agency as the question wrote it (东营市卫健委) and as the articles do
     surface = {f: n for n in query.unknown_entities for f in expansions(n) if f in query.entities}
+    for t in (t for g in query.content for t in g if len(t) >= 3 and t in text):
+        resolved = derived.gazetteer.resolve(t)  # a short form resolved (温医二院)
+        if resolved in query.entities and _position(resolved, text) == len(text):
+            surface.setdefault(resolved, t)
     named = [
         e for e in (*query.entities, *written) if _position(surface.get(e) or e, text) < limit
     ] or list(query.entities)
@@ -727,16 +731,19 @@ def _senior(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
         at = _position(surface.get(e) or e, text)
         return at if at < len(text) else -1
 
-    whose = max(owners, key=spot)
+    # several that came (广饶县、大王镇这些地方来的人): the people of each
+    wholes = came if len(came) > 1 else [_described(max(owners, key=spot), query, derived)]
 
     def belongs(f: Fact) -> bool:
-        if _of(f, whose, derived):
-            return True
         at = _text(f).find(f.subject)  # 莘县县委书记孙奇宏: the place just before the name
-        return not _institution(whose) and whose in _text(f)[max(0, at - 8) : at]
+        return any(
+            _of(f, whose, derived)
+            or (not _institution(whose) and whose in _text(f)[max(0, at - 8) : at])
+            for whose in wholes
+        )
 
     # of the occasion the other names pick (胜利油田那次仪式: the 卫健委 people there)
-    others = [e for e in query.entities if e != whose and e not in surface.values()]
+    others = [e for e in query.entities if e not in wholes and e not in surface.values()]
     docs = {
         d
         for d, record in derived.manifest.items()
@@ -747,7 +754,7 @@ def _senior(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
     ] or [f for f in derived.facts if f.kind == "person" and belongs(f)]
     if re.search(r"专家|\bexperts?\b", query.text, re.I):  # among the experts named there
         experts = {f.subject for f in derived.facts if f.kind == "person" and "专家" in f.role}
-        docs = {f.doc_id for f in derived.facts if whose in _text(f)}
+        docs = {f.doc_id for f in derived.facts if any(w in _text(f) for w in wholes)}
         people = [
             f
             for f in derived.facts
@@ -768,10 +775,30 @@ def _senior(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
 
 
 def _came(name: str, text: str) -> bool:
-    """Whether the question says `name` came or went (广饶县来的, 山大二院去的)."""
+    """Whether the question says `name` came or went (广饶县来的, 山大二院去的, 广饶县、大王镇
+    这些地方来的): 来, 去 or 派 later in its clause."""
     forms = [f for f in written_as(name) if f in text]
-    after = [text[text.find(f) + len(f) : text.find(f) + len(f) + 1] for f in forms]
-    return any(a and a in "来去派" for a in after)
+    after = [re.split(r"[,,。??]", text[text.find(f) + len(f) :])[0][:12] for f in forms]
+    return any(re.search(r"[来去派]", a) for a in after)
+
+
+def _described(place: str, query: ParsedQuery, derived: Derived) -> str:
+    """The body of `place` the question's words describe (Shandong … MCH association →
+    山东省妇幼保健协会), when one organisation holds more of them than any other; else
+    `place` itself."""
+    if _institution(place):
+        return place
+    words = [
+        t for g in query.content for t in g if len(t) >= 2 and t not in place and place not in t
+    ]
+    held: dict[str, int] = {}
+    for f in derived.facts:
+        if f.kind == "person" and f.org and place in f.org:
+            held[f.org] = sum(w in f.org for w in words)
+    best = sorted(held.items(), key=lambda kv: -kv[1])
+    if not best or best[0][1] == 0 or (len(best) > 1 and best[1][1] == best[0][1]):
+        return place
+    return best[0][0]
 
 
 def _higher(query: ParsedQuery, people: list[str], derived: Derived) -> FactAnswer | None:
