@@ -20,8 +20,8 @@ class Kind:
 
 
 # Who is sent, after a dispatch verb (选派的12名专家, 派出管理团队, 派驻业务骨干).
-_STAFF_WORDS = r"专家|医生|医师|骨干|人员|团队|医疗队|院长|主任|护士|医护"
-_STAFF = rf"[^,,。;;]{{0,12}}(?:{_STAFF_WORDS})"
+STAFF_WORDS = r"(?:专家|医生|医师|骨干|人员|团队|医疗队|院长|主任|护士|医护)"
+_STAFF = rf"[^,,。;;]{{0,12}}{STAFF_WORDS}"
 
 # Triggers too long for their row of KINDS.
 # Experts stationed: 派驻…专家, 专家…入驻, 6名专家由A派驻到B.

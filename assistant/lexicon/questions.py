@@ -32,9 +32,12 @@ INTENTS: tuple[Intent, ...] = (
         "",
         re.compile(r"是不是|是否|有没有|有无|对不对|吗[??]?$|吗\s|没有[??]?$|吧[??]?$"),
         # not a request: "can you summarize", "could you list"
+        # after a leading phrase (at the Shenxian ceremony, was …), or a tag (…, right?)
         _en(
-            r"^(?!(?:can|could|would|will) you\b)"
+            r"^(?:[^,?]{0,60},\s*)?(?!(?:can|could|would|will) you\b)"
             r"(is|are|was|were|did|does|do|has|have|had|can|could|will|would)\b"
+            r"|,\s*(?:right|correct|true|yes|no|isn'?t it|wasn'?t it|didn'?t (?:it|they|he|she))"
+            r"\s*\?*$"
         ),
     ),
     Intent(
@@ -302,7 +305,7 @@ ORDER_ASKED: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
         re.compile(
             r"(?:之前|以前|前|先)还是(?:之后|以后|后)|(?<![率首优领原事])先(?!进).{1,24}还是|还是先"
             r"|哪(?:个|件|项|场)?(?:事)?(?:在)?[前先]|(?<![率首优领原事])先(?!进).{1,24}(?:后来|然后|之后|再)"
-            r"|谁先谁后|先后顺序|顺序是"
+            r"|(?<![率首优领原事])先(?![进后]).{1,12}后(?!来)|谁先谁后|先后顺序|顺序是"
         ),
         _en(
             r"\bbefore or after\b|\bafter or before\b|\b(?:first|earlier) or\b"

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant.lexicon.gazetteer import Gazetteer
+from assistant.lexicon.kinds import STAFF_WORDS
+from assistant.lexicon.roles import roles_in
 from assistant.qa.analyze import ParsedQuery
 from assistant.qa.answer import glossed
 from assistant.qa.articles import english_day, searchable_texts
@@ -95,6 +97,10 @@ def answer(
     ]
     if asks_when:  # the dates are the facts table's; here only what is told without one
         return _undated(query, [_steps(d, derived, text_of) for d in docs], words)
+    if len(docs) > 1:  # 东营 names two: the one that holds more of the question's words
+        share = {d: sum(any(t in texts[d] for t in g) for g in words) for d in docs}
+        top = max(share.values())
+        docs = [d for d in docs if share[d] == top]
     if not named or len(docs) != 1:
         return None
     article = derived.manifest[docs[0]].article
@@ -103,15 +109,28 @@ def answer(
         spoken = sorted(_speeches(steps, derived.gazetteer), key=lambda s: s.key)
         chosen = spoken[:1] if query.order == "first" else spoken[-1:]
     else:
-        chosen = _PICK[query.order](steps, words, query.entities)
-    if not chosen or (  # who: a step that names nobody answers nothing
-        query.intent == "who" and not any(derived.gazetteer.people_in(s.search) for s in chosen)
+        # did A come before (after) B: the two events, and the verdict says how they stand
+        claimed = query.intent == "yesno" and query.order in ("before", "after")
+        chosen = (claimed and _either(steps, words, query.entities)) or _PICK[query.order](
+            steps, words, query.entities
+        )
+    # who: a step that names nobody answers nothing; nor one naming a team sent, unless
+    # what people (什么人) is asked, not someone in a role (who heads the team)
+    team = not roles_in(query.bridged if query.language == "en" else query.text)
+    if not chosen or (
+        query.intent == "who"
+        and not any(
+            derived.gazetteer.people_in(s.search) or (team and _GROUP.search(s.search))
+            for s in chosen
+        )
     ):
         return None
     # a verdict on a claim of order; none where the question offers both (before or after)
     offers = re.search(r"还是|\bor\b", query.text)
-    verdict = _verdict(query, chosen, words) if query.intent == "yesno" and not offers else ""
-    return verdict + _text(query, chosen, derived.gazetteer), _cite(article, chosen)
+    verdict = (
+        _verdict(query, chosen, words, steps) if query.intent == "yesno" and not offers else ""
+    )
+    return verdict + _text(query, chosen, derived.gazetteer, steps), _cite(article, chosen)
 
 
 def _speeches(steps: list[Step], gazetteer: Gazetteer) -> list[Step]:
@@ -123,20 +142,27 @@ def _speeches(steps: list[Step], gazetteer: Gazetteer) -> list[Step]:
     ]
 
 
-def _verdict(query: ParsedQuery, chosen: list[Step], words: list[tuple[str, ...]]) -> str:
+def _verdict(
+    query: ParsedQuery, chosen: list[Step], words: list[tuple[str, ...]], steps: list[Step]
+) -> str:
     """Yes or no before the steps of a yes/no order question: for 'did A come before B', as
     the question orders them; else yes when the step found holds what the question says."""
     events = [g for g in words if not any(t in e for t in g for e in query.entities)]
     if len(chosen) == 2:
-        own = [  # the words of each step the other lacks, where the question says them
-            [t for g in events for t in g if t in s.search and t not in o.search]
+        # the rarest word of each step that the other lacks, where the question says it
+        rarity = {t: sum(t in s.search for s in steps) for g in events for t in g}
+        own = [
+            sorted(
+                (t for g in events for t in g if t in s.search and t not in o.search),
+                key=lambda t: rarity[t],
+            )[:1]
             for s, o in (chosen, chosen[::-1])
         ]
         said = query.bridged if query.language == "en" else query.text  # in the question's order
         at = [min((said.find(t) for t in ts if t in said), default=-1) for ts in own]
         if min(at) < 0:
             return ""
-        yes = at[0] < at[1]
+        yes = (at[0] < at[1]) != (query.order == "after")  # A after B: B's words come second
     else:
         held = sum(any(t in chosen[0].search for t in g) for g in events)
         yes = bool(events) and held * 2 >= len(events)
@@ -263,7 +289,38 @@ def _either(
     if not others:
         return []
     second = max(others, key=lambda o: (o[0], o[2], o[1], o[3]))[-1]  # an event, not talk
+    if first.key[0] == second.key[0]:  # one day: the sentences telling each, not a summary
+        first = _told_alone(first, second, steps, words, entities) or first
     return sorted([first, second], key=lambda s: s.key)
+
+
+def _told_alone(
+    first: Step,
+    second: Step,
+    steps: list[Step],
+    words: list[tuple[str, ...]],
+    entities: tuple[str, ...],
+) -> Step | None:
+    """A sentence of that day telling alone of the event `first` tells of together with
+    others (签约揭牌暨…仪式举行 → 冯世庆与张月莲共同为…揭牌): the one holding a word of the
+    question that `first` holds and `second` lacks."""
+    # a word of the second event in any of its forms (协议/签约) is not the first's
+    theirs = {t for g in words if any(t in second.search for t in g) for t in g}
+    own = [
+        g
+        for g in words
+        if any(t in first.search for t in g)
+        and not any(t in theirs for t in g)
+        and not any(t in e or e in t for t in g for e in entities)
+    ]
+    alone = [
+        s
+        for s in steps
+        if s.key[0] == first.key[0]
+        and s not in (first, second)
+        and any(t in s.search for g in own for t in g)
+    ]
+    return min(alone, key=lambda s: s.index) if alone else None
 
 
 def _last(steps: list[Step], words: list[tuple[str, ...]], entities: tuple[str, ...]) -> list[Step]:
@@ -350,6 +407,7 @@ def _relevant(step: Step, words: list[tuple[str, ...]], entities: tuple[str, ...
     return (meeting or held > 0) and step.label.startswith(("会前", "会后"))
 
 
+_GROUP = re.compile(rf"派[^,,。;;]{{0,8}}{STAFF_WORDS}")  # 继派驻管理团队后: whom they sent
 _PICK = {"either": _either, "last": _last, "first": _first, "after": _after, "before": _before}
 
 
@@ -378,7 +436,7 @@ def _english_label(step: Step) -> str:
     return next((en for zh, en in _MARK_EN.items() if step.label.startswith(zh)), "")
 
 
-def _text(query: ParsedQuery, chosen: list[Step], gazetteer: Gazetteer) -> str:
+def _text(query: ParsedQuery, chosen: list[Step], gazetteer: Gazetteer, steps: list[Step]) -> str:
     if query.language == "en":
         if len(chosen) == 2:
             heads = ["Answer: first", "then"]
@@ -394,10 +452,25 @@ def _text(query: ParsedQuery, chosen: list[Step], gazetteer: Gazetteer) -> str:
         )
     if len(chosen) == 2:
         a, b = chosen
-        return query.in_script(f"答:{a.label or '前者'}在前,{b.label or '后者'}在后。") + (
-            f"\n{_shown(a)} [1]\n{_shown(b)} [2]"
+        head = (
+            f"答:{a.label or '前者'}在前,{b.label or '后者'}在后。"
+            if a.label != b.label
+            else f"答:同在{a.label},先{_held(a, b, query, steps)},后{_held(b, a, query, steps)}。"
         )
+        return query.in_script(head) + f"\n{_shown(a)} [1]\n{_shown(b)} [2]"
     return query.in_script("答:") + f"{_shown(chosen[0])} [1]"
+
+
+def _held(step: Step, other: Step, query: ParsedQuery, steps: list[Step]) -> str:
+    """The question's word for the event a step tells of and the other does not, the rarest
+    in the article (协议, not 仪式)."""
+    words = [
+        t
+        for g in _words(query)
+        for t in g
+        if t in step.search and t not in other.search and len(t) >= 2
+    ]
+    return min(words, key=lambda t: sum(t in s.search for s in steps), default=step.label)
 
 
 def _cite(article: Article, chosen: list[Step]) -> list[Citation]:

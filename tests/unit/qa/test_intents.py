@@ -104,6 +104,8 @@ PARAPHRASES = {
         "Did Shengli send a management team?",
         "Does Shen County have a medical alliance?",
         "Was the Lishui alliance the first in Zhejiang?",
+        "at the Shenxian ceremony, was the plaque unveiled first?",  # after a leading phrase
+        "so the Lishui alliance was Zhejiang's first one, correct?",  # a tag
     ],
     "overview": [
         "介绍一下山东大学第二医院和莘县人民医院的合作",
@@ -286,6 +288,7 @@ def test_a_count_asks_in_the_measure_word_it_is_asked_with() -> None:
         ("did they tour the wards before or after the meeting", "either"),
         ("Which came first, the tour or the briefing?", "either"),
         ("did they sign first or tour first", "either"),
+        ("是先揭牌后签协议的吗", "either"),
         ("最后一个环节是干嘛", "last"),
         ("What was the final item on the agenda?", "last"),
         ("how did the ceremony wrap up", "last"),

@@ -100,3 +100,58 @@ def test_a_date_asked_of_what_is_told_only_as_background_is_refused() -> None:
     text, citations = found
     assert citations == [] and text.startswith("文档没有写明日期") and "此前" in text
     assert ask("莘县签约仪式是什么时候举行的") is None  # dated: the facts table answers it
+
+
+CEREMONY = (
+    "4月28日,山东大学第二医院与莘县人民医院签约揭牌暨医共体签约仪式举行。"
+    "冯世庆介绍了山大二院的发展。"
+    "仪式上,余之刚与田丹代表双方签署了合作协议。"
+    "冯世庆与张月莲共同为山东大学第二医院莘县医联体医院揭牌。"
+)
+
+
+def ask_ceremony(question: str) -> tuple[str, list] | None:
+    d = derived()
+    return timeline.answer(parse(question, d.gazetteer), d, (TEXTS | {"b": CEREMONY}).__getitem__)
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        # one day: the sentences telling each event, not the opening one telling both
+        ("莘县那个仪式上,是先签协议还是先揭牌的?", "答:同在4月28日,先协议,后揭牌。"),
+        ("莘县仪式上是先揭牌后签协议的吗", "不是。答:同在4月28日,先协议,后揭牌。"),
+        (
+            "at the Shenxian ceremony, was the plaque unveiled before the agreement was signed?",
+            "No.",
+        ),
+        (
+            "at the Shenxian ceremony, was the plaque unveiled after the agreement was signed?",
+            "Yes.",
+        ),
+    ],
+)
+def test_two_events_of_one_day_are_ordered_by_the_sentences_telling_each(
+    question: str, said: str
+) -> None:
+    found = ask_ceremony(question)
+    assert found is not None
+    text, citations = found
+    assert text.startswith(said), text
+    assert [c.quote_simplified[:3] for c in citations] == ["仪式上", "冯世庆"]
+
+
+def test_what_people_were_sent_before_is_the_team_a_sentence_says_came_first() -> None:
+    d = derived()
+    text = (
+        "3月17日,东营市第二人民医院首批专家欢迎仪式举行。此次派驻专家是继派驻管理团队后的又一举措。"
+    )
+    texts = TEXTS | {"a": text}
+
+    def ask_a(question: str) -> tuple[str, list] | None:
+        return timeline.answer(parse(question, d.gazetteer), d, texts.__getitem__)
+
+    found = ask_a("东营市第二人民医院派专家之前,已经先派过什么人?")
+    assert found is not None and "管理团队" in found[0]
+    # someone in a role is asked: a team is no answer
+    assert ask_a("东营市第二人民医院派专家之前派的管理团队的主任是谁?") is None
