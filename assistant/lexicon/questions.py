@@ -34,7 +34,7 @@ INTENTS: tuple[Intent, ...] = (
         # not a request: "can you summarize", "could you list"
         # after a leading phrase (at the Shenxian ceremony, was …), or a tag (…, right?)
         _en(
-            r"^(?:[^,?]{0,60},\s*)?(?!(?:can|could|would|will) you\b)"
+            r"^(?:[^,?]{0,60},\s*)?(?!(?:can|could|would|will) (?:you|u)\b)"
             r"(is|are|was|were|did|does|do|has|have|had|can|could|will|would)\b"
             r"|,\s*(?:right|correct|true|yes|no|isn'?t it|wasn'?t it|didn'?t (?:it|they|he|she))"
             r"\s*\?*$"

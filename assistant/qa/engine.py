@@ -21,7 +21,14 @@ from assistant.lexicon import spelling
 from assistant.lexicon.names import ORG_HEAD, expansions
 from assistant.qa import articles, facts, parties, partners, quantities, timeline
 from assistant.qa.analyze import ParsedQuery, parse
-from assistant.qa.answer import AnswerConfig, apart_text, compose, refusal_text, supplement
+from assistant.qa.answer import (
+    AnswerConfig,
+    apart_text,
+    claims_deed,
+    compose,
+    refusal_text,
+    supplement,
+)
 from assistant.qa.evidence import apart, counts, widen
 from assistant.qa.followup import rewrite
 from assistant.qa.llm import LLMAnswerer
@@ -341,6 +348,8 @@ class QueryEngine:
         t1 = time.perf_counter()
         passages = retrieve(self.store, self.embed_model, derived, query, self.retrieval)
         timings["retrieve_ms"] = _ms_since(t1)
+        if claims_deed(query, derived.gazetteer):  # who did it may be told beyond the top chunks
+            passages = passages + self._whole_articles(query, derived, passages)
         text, citations, refused = compose(
             query, passages, derived.lexical, derived.gazetteer, self.answering, self.document_text
         )

@@ -463,6 +463,15 @@ def _who(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
     return _compose(query, [(_person_line(f, query, derived), f) for f in chosen], derived)
 
 
+def _naming_all(entities: tuple[str, ...], derived: Derived) -> set[str]:
+    """The articles whose names include each of `entities`, in one of its forms."""
+    return {
+        d
+        for d, record in derived.manifest.items()
+        if all(any(f in record.names for f in written_as(e)) for e in entities)
+    }
+
+
 def _asked_of(query: ParsedQuery) -> str:
     """The institution whose person a Chinese who-question asks for, when it stands right
     before 谁 (东营卫生健康委谁, 市二院的哪位); '' otherwise."""
@@ -744,11 +753,7 @@ def _senior(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
 
     # of the occasion the other names pick (胜利油田那次仪式: the 卫健委 people there)
     others = [e for e in query.entities if e not in wholes and e not in surface.values()]
-    docs = {
-        d
-        for d, record in derived.manifest.items()
-        if all(any(f in record.names for f in written_as(e)) for e in others)
-    }
+    docs = _naming_all(tuple(others), derived)
     people = [
         f for f in derived.facts if f.kind == "person" and belongs(f) and f.doc_id in docs
     ] or [f for f in derived.facts if f.kind == "person" and belongs(f)]

@@ -267,6 +267,7 @@ def test_a_duration_is_found_in_the_article_the_names_pick(real_engine, question
         ("胜利油田中心医院跟市二院搞的是县域医共体吧？", "不是", "城市医疗集团"),  # another kind
         ("山大二院和莘县人民医院是紧密型医联体吗", "是的", "紧密型医联体"),
         ("莘县那个医联体协议是冯世庆院长亲自签的吧？", "不是", "余之刚"),  # 院长: a title
+        ("山大二院跟莘县的协议是冯世庆院长亲自签的吗?", "不是", "余之刚"),  # beyond top chunks
         ("Did Bao Jianqiang chair the June 18 report meeting in Dongying?", "No", "樊云井"),
         # a partnership claimed between two that no article names together
         (

@@ -113,6 +113,7 @@ PARAPHRASES = {
         "总结一下丽水医联体",
         "簡單講講勝利油田中心醫院的合作",
         "Give me an overview of the Shen County partnership",
+        "can u give me a quick rundown of the Shengli and Dongying No.2 thing?",
         "Tell me about the partnership between Qilu and Leling",
         "summarize the Dongying integration",
         "what's the story with the Lishui alliance",
