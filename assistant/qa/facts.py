@@ -64,7 +64,7 @@ def answer(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
         # officials by their roles; experts are listed by the sentence that names them
         experts = re.search(r"专家|医生|\b(?:experts?|doctors?|specialists?)\b", query.text, re.I)
         return None if experts else _people_of(query, derived)
-    if query.intent == "earliest_latest":
+    if query.intent == "earliest_latest" or _relative_asked(query):
         ordered = _order(query, derived)
         if ordered is not None:
             return ordered
@@ -95,11 +95,33 @@ def _order(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
         [dataclasses.replace(f, text=f"{label(query, p, derived)}: {_bare(f)}") for p, f in ranked]
     )
     first = label(query, ranked[0][0], derived)
-    if query.language == "en":
+    if _relative_asked(query):  # did A come before (or after) B: where A stands
+        head = _relative(query, ranked[0][0] == parties[0], first)
+    elif query.language == "en":
         head = f"{'Latest' if latest else 'First'}: {first}."
     else:
         head = query.in_script(f"答:{'最晚' if latest else '最早'}的是{first}。")
     return dataclasses.replace(merged, text=f"{head}\n{merged.text}")
+
+
+def _relative_asked(query: ParsedQuery) -> bool:
+    """Whether the question asks where one event stands against another: A是在B之前还是之后,
+    did A come before B."""
+    if query.order == "either":
+        return query.intent in ("yesno", "what", "when")
+    return query.intent == "yesno" and query.order in ("before", "after")
+
+
+def _relative(query: ParsedQuery, earlier: bool, first: str) -> str:
+    """Where the event named first stands: before or after (asked both ways), else yes or no
+    to the order claimed."""
+    en = query.language == "en"
+    if query.order == "either":
+        word = ("Before" if earlier else "After") if en else ("之前" if earlier else "之后")
+    else:
+        yes = earlier == (query.order == "before")
+        word = ("Yes" if yes else "No") if en else ("是的" if yes else "不是")
+    return f"{word}: {first} came first." if en else query.in_script(f"答:{word}。{first}在前。")
 
 
 def _any_event(query: ParsedQuery, derived: Derived) -> FactAnswer | None:

@@ -245,3 +245,18 @@ def test_a_short_form_the_question_writes_names_the_institution_where_the_senten
     found = count("胜利油田派到市二院的常驻专家一共几个人?")
     assert found is not None and found.text.startswith("答:17名")
     assert count("胜利油田派到东营市第二人民医院的常驻专家一共几个人?") is None  # not written so
+
+
+@pytest.mark.parametrize(
+    ("question", "head"),
+    [
+        ("was the Lishui alliance founded before or after the Shenxian signing?", "Before"),
+        ("莘县签约是在丽水联盟成立之前还是之后?", "答:之后。"),
+        ("莘县签约是在丽水联盟成立之前的吗", "答:不是。"),
+        ("was the Lishui alliance founded before the Shenxian signing?", "Yes"),
+    ],
+)
+def test_did_one_event_come_before_another_across_articles(question: str, head: str) -> None:
+    found = ask(question)
+    assert found is not None and found.text.startswith(head), found
+    assert {c.doc_id for c in found.citations} == {"b", "c"}
