@@ -253,6 +253,16 @@ ASPECTS: tuple[Aspect, ...] = (
         _en(r"\b(purpose|aim|goal|why|objective|intended|meant to|point of)\b"),
         re.compile(r"为了|旨在|助力|推动|促进|提升|提高|以.{1,12}为目标|目标|意义"),
     ),
+    # what someone said (余之刚在仪式上说了啥): a sentence in which they speak
+    Aspect(
+        "speech",
+        re.compile(
+            r"说了(?:什么|啥|些什么|些啥|哪些)|讲了(?:什么|啥|哪些)|说(?:的)?(?:是)?(?:什么|啥)"
+            r"|发言(?:内容|说)|讲话(?:内容|里|中)|怎么说"
+        ),
+        _en(r"\bwhat did .{1,60}\b(?:say|said)\b|\bwhat was said\b|\bspeech\b|\bremarks\b"),
+        re.compile(r"表示|指出|强调|说|讲话|致辞|发言|介绍|要求|希望|认为|称"),
+    ),
     Aspect(
         "requirement",
         re.compile(r"要求|强调|指示|嘱咐|叮嘱|提了|提出|讲话"),
@@ -293,8 +303,13 @@ ASPECTS: tuple[Aspect, ...] = (
 
 
 def aspect_of(text: str, english: bool) -> Aspect | None:
-    """The aspect a question asks about, if it names one."""
-    return next((a for a in ASPECTS if (a.en if english else a.zh).search(text)), None)
+    """The aspect a question asks about, if it names one: the one it names first."""
+    found = [
+        (m.start(), i)
+        for i, a in enumerate(ASPECTS)
+        if (m := (a.en if english else a.zh).search(text))
+    ]
+    return ASPECTS[min(found)[1]] if found else None
 
 
 # Asks how events of one occasion stand in time: which of two came first (先…还是…, before

@@ -39,6 +39,7 @@ from assistant.qa.evidence import (
     name_forms,
     names_institutions,
     people,
+    refers_back,
     widen,
     written,
 )
@@ -100,6 +101,13 @@ def decide(
         and e.entity_share >= config.min_entity_share
         and (not query.answer_type or names_institutions(query, e))
     ]
+    if query.aspect == "speech" and cue:  # what they said: a sentence in which they speak
+        usable = [
+            e
+            for e in usable
+            if cue.search(e.text)
+            and (any(n in e.text for n in query.entities) or refers_back(e.text, query))
+        ]
     typed = [e for e in usable if e.has_answer]
     if not typed:
         return Decision(False, evidence[:1], [])

@@ -362,7 +362,7 @@ def gather(
         for original, opens in _paragraph_sentences(p.original):
             text = to_search_form(original)
             told, paragraph = (set(), "") if opens else (told, paragraph)
-            named = f"{before}{text}" if _refers_back(text, query) else text
+            named = f"{before}{text}" if refers_back(text, query) else text
             spoken = " ".join(told)  # its speaker, its event (会议旨在… after …座谈会。)
             told |= {e for e in query.entities if any(f in named for f in name_forms(e))}
             before = named[-400:]  # 他强调 after 王主任指出 after 王国敬…讲话: a chain
@@ -414,7 +414,7 @@ _OWN_PLACE = re.compile(r"我[市县省区]|本[市县]")
 _PRONOUN = re.compile(r"^(?:[他她其]|该院|对此|会上|这是|这也是|此举|此次)")
 
 
-def _refers_back(text: str, query: ParsedQuery) -> bool:
+def refers_back(text: str, query: ParsedQuery) -> bool:
     """Whether a sentence names its subject by a pronoun or by surname and title (他强调,
     王主任指出): it is about whom the sentence before it named."""
     return bool(_PRONOUN.match(text)) or any(

@@ -28,6 +28,26 @@ def test_what_questions_read_the_aspect_they_ask_about() -> None:
     assert parse("王国敬讲话提了哪几个要求", GAZ).aspect == "requirement"
     assert parse("What is the X+1+9+X model?", GAZ).aspect == "meaning"
     assert parse("哪些医院支援乐陵", GAZ).aspect == ""  # a list of institutions, no aspect
+    assert parse("王国敬在仪式上说了啥", GAZ).aspect == "speech"
+    assert parse("What did Wang Guojing say at the launch?", GAZ).aspect == "speech"
+    # two asked: the one named first
+    assert parse("两院融合实现了啥效果 那个1+1是怎么说的", GAZ).aspect == "result"
+
+
+def test_what_someone_said_needs_a_sentence_in_which_they_speak(lexical: LexicalIndex) -> None:
+    from assistant.qa.answer import decide
+
+    gaz = Gazetteer.from_names({"余之刚": "person", "冯世庆": "person", "莘县": "place"})
+    text = "山东大学第二医院副院长余之刚出席莘县仪式。冯世庆在仪式上指出,双方要加强合作。"
+    config = AnswerConfig()
+
+    def said(question: str) -> bool:
+        query = parse(question, gaz)
+        evidence = gather(query, [passage("d1", text, "莘县签约")], lexical, gaz)
+        return decide(query, evidence, lexical, config).answerable
+
+    assert said("冯世庆在莘县仪式上说了啥")
+    assert not said("余之刚在莘县仪式上说了啥")  # he attended; no sentence has him speak
 
 
 def test_a_pronoun_sentence_is_about_whom_the_sentence_before_named(lexical: LexicalIndex) -> None:
