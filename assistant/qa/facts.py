@@ -604,8 +604,8 @@ def _distance(fact: Fact, query: ParsedQuery) -> int:
     text = _text(fact)
     at = text.find(fact.subject)
     verbs = _verbs(query.bridged if query.language == "en" else query.text)
-    words = [t for g in query.content for t in g]
-    anchors = [t for t in words if t in verbs] or words
+    words = [t for g in query.content for t in g if not any(t in e for e in query.entities)]
+    anchors = [t for t in words if t in verbs and t in text] or words
     spots = [m.start() for t in anchors for m in re.finditer(re.escape(t), text)]
     return min((abs(at - s) for s in spots), default=len(text)) if at >= 0 else len(text)
 
@@ -625,11 +625,18 @@ def _verbs(text: str) -> frozenset[str]:
     doers = frozenset(
         w[:-1] for w, flag in cut if len(w) >= 3 and w.endswith("人") and flag[0] == "n"
     )
+    # not a verb naming the occasion (启动仪式, 签约仪式): what was done at it is asked
+    at = [sum(len(w) for w, _ in cut[:i]) for i in range(len(cut))]
     return doers or frozenset(
         w
-        for w, flag in cut
-        if flag == "v" and (len(w) >= 2 or synonyms(w))  # 签 of 签的
+        for (w, flag), a in zip(cut, at, strict=True)
+        if flag == "v"
+        and (len(w) >= 2 or synonyms(w))  # 签 of 签的
+        and not _OCCASION.match(text, a + len(w))
     )
+
+
+_OCCASION = re.compile(r"仪式|大会|会议|典礼|座谈会|汇报会|活动")
 
 
 def _person_line(fact: Fact, query: ParsedQuery, derived: Derived) -> str:

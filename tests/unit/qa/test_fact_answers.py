@@ -260,3 +260,21 @@ def test_did_one_event_come_before_another_across_articles(question: str, head: 
     found = ask(question)
     assert found is not None and found.text.startswith(head), found
     assert {c.doc_id for c in found.citations} == {"b", "c"}
+
+
+def test_who_did_it_at_an_occasion_is_named_next_to_the_deed_not_the_occasion() -> None:
+    chaired = "启动仪式由丽水市卫计委主任周一红主持。"
+    welcomed = "丽水市妇幼保健院张向东院长致欢迎辞,他表示,医联体将整合资源。"
+    d = derived(
+        {
+            "c": [
+                Fact("person", "c", chaired, "周一红", "主任", "丽水市卫计委"),
+                Fact("person", "c", welcomed, "张向东", "院长", "丽水市妇幼保健院"),
+            ]
+        }
+    )
+    # 启动 names the occasion (启动仪式), not what the person did there
+    found = facts.answer(parse("丽水启动仪式上致欢迎辞的是谁?", d.gazetteer), d)
+    assert found is not None and "张向东" in found.text.splitlines()[0]
+    found = facts.answer(parse("丽水启动仪式是谁主持的?", d.gazetteer), d)
+    assert found is not None and "周一红" in found.text.splitlines()[0]
