@@ -447,7 +447,9 @@ def _faithful(query: ParsedQuery, line: str, fact: Fact) -> str:
     return out
 
 
-def _who(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
+def _who(query: ParsedQuery, derived: Derived, within: set[str] | None = None) -> FactAnswer | None:
+    """Who holds a role or did something: of the people the question's names concern, or
+    of every person of the articles `within`."""
     parties = [e for e in query.entities if derived.gazetteer.names.get(e) != "person"]
     if len(parties) >= 2 and DISTRIBUTIVE.search(query.text):  # 两个仪式的主持人分别是谁
         each = [_who(dataclasses.replace(query, entities=(p,)), derived) for p in parties]
@@ -459,7 +461,7 @@ def _who(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
         f
         for f in derived.facts
         if f.kind == "person"
-        and _about(f, query, derived, strict=bool(roles))
+        and (f.doc_id in within if within is not None else _about(f, query, derived, bool(roles)))
         and (not owner or _of(f, owner, derived))
     ]
     if roles:
@@ -560,13 +562,21 @@ def _deed_check(query: ParsedQuery, derived: Derived, person: str) -> FactAnswer
     verbs = verbs_of(query.bridged if query.language == "en" else query.text)
     if not verbs:
         return None
-    other = dataclasses.replace(
+    others = tuple(e for e in query.entities if e != person)
+    title = "|".join(map(re.escape, roles_in(query.text))) or "$^"
+    titled = re.compile(rf"(?:{title})?{re.escape(person)}(?:{title})?")
+    other = dataclasses.replace(  # asked without the person and the title beside the name
         query,
         intent="who",
-        entities=tuple(e for e in query.entities if e != person),
-        content=tuple(g for g in query.content if not any(t in person for t in g)),
+        text=titled.sub("", query.text),
+        entities=others,
+        content=tuple(
+            g for g in query.content if not any(t in person or titled.fullmatch(t) for t in g)
+        ),
     )
-    found = _who(other, derived)
+    # anyone of the occasion's articles: the sentence saying it was done need not name the
+    # place (王树凯代表常驻专家发言, at the Dongying No.2 ceremony)
+    found = _who(other, derived, _naming_all((*others, person), derived) or None)
     doers = [f for f in derived.facts if f.kind == "person" and f.subject == person]
     if (
         found is None

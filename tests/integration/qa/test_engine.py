@@ -268,6 +268,14 @@ def test_a_duration_is_found_in_the_article_the_names_pick(real_engine, question
         ("山大二院和莘县人民医院是紧密型医联体吗", "是的", "紧密型医联体"),
         ("莘县那个医联体协议是冯世庆院长亲自签的吧？", "不是", "余之刚"),  # 院长: a title
         ("山大二院跟莘县的协议是冯世庆院长亲自签的吗?", "不是", "余之刚"),  # beyond top chunks
+        ("麗水那個啟動儀式是張向東院長主持的嗎?", "不是", "周一紅"),  # 院長: a title, not asked
+        # the sentence saying it was done need not name the occasion's place
+        (
+            "did Wang Shukai speak on behalf of the resident experts at the Dongying No.2 hospital "
+            "ceremony?",
+            "Yes",
+            "王树凯",
+        ),
         ("Did Bao Jianqiang chair the June 18 report meeting in Dongying?", "No", "樊云井"),
         # a partnership claimed between two that no article names together
         (
