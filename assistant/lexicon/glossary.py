@@ -196,6 +196,9 @@ GLOSSARY_EN_ZH: dict[str, str] = {
     "speak": "讲话/发言",
     "speaks": "讲话/发言",
     "on behalf of": "代表",
+    "dazhong": "大众网",  # the outlets that publish the articles
+    "dzwww": "大众网",
+    "netease": "网易",
     "behalf": "代表",
     "remarks": "讲话/致辞",
     "delegation": "一行",

@@ -138,7 +138,7 @@ DISTRIBUTIVE = re.compile(
 # Questions about the articles themselves rather than what they report: how many articles,
 # which ones, what each says, when one was published. Each pattern needs an article noun.
 ARTICLE_NOUN = re.compile(
-    r"文章|[几多少这那每各哪两三四五\d]篇|报道|新闻|稿子"
+    r"文章|[几多少这那每各哪两三四五\d]篇|报道|报导|新闻|稿子"
     r"|\b(?:articles?|stories|story|reports?|pieces?|news|coverage|sources?|documents?)\b",
     re.I,
 )
@@ -187,6 +187,7 @@ ARTICLE_SCOPES: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
         "which",
         re.compile(
             r"(?<![这那])哪[一几些]?篇|哪些(?:文章|报道|新闻)|哪[个份](?:报道|新闻|文章)|哪些.{0,12}(?:有关|相关|涉及|提到)"
+            r"|哪些是.{1,12}的(?:报道|报导|文章|新闻|稿子)"
         ),
         _en(
             r"\bwhich (?:\w+ ){0,2}(?:articles?|stories|story|reports?|pieces?|documents?)\b|"

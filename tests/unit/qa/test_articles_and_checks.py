@@ -56,6 +56,7 @@ def about(question: str) -> tuple[str, list] | None:
         ("How many articles mention Dongying?", "count"),
         ("哪篇文章提到了莘县", "which"),
         ("which stories involve a Shandong University hospital", "which"),
+        ("這幾篇裡哪些是大眾網的報導?", "which"),  # by outlet; 報導 as well as 報道
         ("帮我总结一下这五篇文章分别讲了啥", "summary"),
         ("Summarize all the articles briefly", "summary"),
         ("莘县那篇报道是什么时候发的", "published"),
