@@ -148,7 +148,8 @@ def parse(question: str, gazetteer: Gazetteer) -> ParsedQuery:
         order=order_asked(text, english),
         aspect=(
             a.name
-            if (intent is None or intent.name == "which") and (a := aspect_of(text, english))
+            if (intent is None or intent.name in ("which", "overview"))
+            and (a := aspect_of(text, english))
             else ""
         ),
     )

@@ -123,6 +123,22 @@ def _matches(row: RelationRow, target: Target) -> bool:
 
 
 def find(query: ParsedQuery, index: RelationIndex, gazetteer: Gazetteer) -> list[RelationRow]:
+    """The rows of the relations table that answer the question, or [] when it asks about
+    something else: what a person said or wants (刘海永 wants what kind of cooperation), or a
+    term it quotes that no row's sentence holds (跟哪些机构扩大「铺开式」合作)."""
+    if any(gazetteer.names.get(e) == "person" for e in query.entities):
+        return []
+    rows = _find(query, index, gazetteer)
+    quoted = [to_search_form(t) for t in _QUOTED.findall(query.original)]
+    if any(not any(t in to_search_form(r.relation.evidence) for r in rows) for t in quoted):
+        return []
+    return rows
+
+
+_QUOTED = re.compile(r"[「“\"'‘『]([^」”\"'’』]{2,16})[」”\"'’』]")
+
+
+def _find(query: ParsedQuery, index: RelationIndex, gazetteer: Gazetteer) -> list[RelationRow]:
     if query.intent in ("overview", "compare") or KIND_ASKED.search(query.text):
         return summary_rows(query, index)
     if not is_partnership_question(query):

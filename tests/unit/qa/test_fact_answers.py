@@ -278,3 +278,23 @@ def test_who_did_it_at_an_occasion_is_named_next_to_the_deed_not_the_occasion() 
     assert found is not None and "张向东" in found.text.splitlines()[0]
     found = facts.answer(parse("丽水启动仪式是谁主持的?", d.gazetteer), d)
     assert found is not None and "周一红" in found.text.splitlines()[0]
+
+
+@pytest.mark.parametrize(
+    ("question", "found"),
+    [
+        ("哪些医院支援莘县人民医院", True),
+        # what a person wants, or a term no row's sentence holds: the sentences answer it
+        ("莘县人民医院搞的是什么类型的合作", True),
+        ("冯世庆想跟莘县人民医院搞什么类型的合作", False),
+        ("哪些医院「铺开式」支援莘县人民医院", False),
+    ],
+)
+def test_the_relations_table_answers_partnerships_not_what_someone_said(
+    question: str, found: bool
+) -> None:
+    from assistant.qa import partners
+
+    d = derived()
+    rows = partners.find(parse(question, d.gazetteer), d.relations, d.gazetteer)
+    assert bool(rows) == found
