@@ -411,7 +411,9 @@ def gather(
 
 _OWN = re.compile(r"我院|本院")  # the outlet's own institution, in its own article
 _OWN_PLACE = re.compile(r"我[市县省区]|本[市县]")
-_PRONOUN = re.compile(r"^(?:[他她其]|该院|对此|会上|这是|这也是|此举|此次)")
+# a sentence that opens with a pronoun, or with no subject at all (希望…, 表示…): it tells
+# of whom the sentence before named
+_PRONOUN = re.compile(r"^(?:[他她其]|该院|对此|会上|这是|这也是|此举|此次|希望|表示|指出|强调)")
 
 
 def refers_back(text: str, query: ParsedQuery) -> bool:

@@ -53,7 +53,7 @@ _ORDER_WORDS = re.compile(
 # single characters that name no event (看, 去 …)
 _LIGHT = frozenset("的了是在有和与跟看去做干吗呢啊吧个来到先后前又再就也都还把被让给对比")
 # intents an order question has (于小千第一件事干了啥 reads as an overview)
-_ANSWERS = ("earliest_latest", "what", "when", "yesno", "overview", "who")
+_ANSWERS = ("earliest_latest", "what", "when", "yesno", "overview", "who", "which")
 # Asks who spoke (头一个讲话的是谁, whose speech is reported last): the steps are speeches
 _SPEECH_ASKED = re.compile(
     r"讲话|发言|致辞|致欢迎辞|表态|\b(?:speech|spoke|speak|speaker|talked|remarks)\b", re.I

@@ -58,6 +58,19 @@ def test_a_pronoun_sentence_is_about_whom_the_sentence_before_named(lexical: Lex
     assert ranked[0].original.startswith(("他强调", "王主任指出"))
 
 
+def test_a_sentence_without_a_subject_is_about_whom_the_sentence_before_named(
+    lexical: LexicalIndex,
+) -> None:
+    text = "会上,王国敬介绍了医联体的进展。希望双方围绕互学互访、联合科研加强合作。"
+    query = parse("王国敬希望在哪些方面加强合作", GAZ)
+    hoped = next(
+        e
+        for e in gather(query, [passage("d1", text, "丽水医联体")], lexical, GAZ)
+        if e.original.startswith("希望")
+    )
+    assert hoped.entity_share == 1.0  # 希望… tells what 王国敬 hoped
+
+
 def test_a_list_is_quoted_to_its_last_item(lexical: LexicalIndex) -> None:
     query = parse("王国敬讲话提了哪几个要求", GAZ)
     ranked = gather(query, [passage("d1", SPEECH, "丽水医联体")], lexical, GAZ)

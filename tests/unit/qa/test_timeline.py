@@ -51,6 +51,7 @@ def test_each_sentence_takes_its_place_in_time_from_its_date_or_marker() -> None
             "观摩",
         ),
         ("莘县签约之前冯世庆先干嘛了", "答:会前", "急诊科"),
+        ("莘县签约之前冯世庆都去看了哪几个地方", "答:会前", "急诊科"),  # which, of one occasion
         ("山大二院到了莘县第一件事干了啥", "答:会前", "急诊科"),  # reads as an overview
         ("Who spoke last at the Shenxian signing?", "Answer (April 28)", "冯世庆"),
     ],
