@@ -251,7 +251,9 @@ def _decode_bytes(items: list[int | None], start: int, codec: str) -> tuple[int,
             if here is None:
                 continue
             score, text = here
-            options = [(i + 1, True, score - (1 if lost_before else 3), text + MOJIBAKE_MARK)]
+            lost = items[i]  # kept as a private-use mark, to be completed from its context
+            mark = chr(_LOST_BYTE + lost) if isinstance(lost, int) and lost >= 0 else MOJIBAKE_MARK
+            options = [(i + 1, True, score - (1 if lost_before else 3), text + mark)]
             for width in range(1, widest + 1):
                 chunk = [b for b in items[i : i + width] if b is not None and b >= 0]
                 if len(chunk) < width:
@@ -269,7 +271,61 @@ def _decode_bytes(items: list[int | None], start: int, codec: str) -> tuple[int,
                     best[(j, lost)] = (s, t)
     ends = [best[k] for k in ((n, False), (n, True)) if k in best]
     final = max(ends, default=(0, ""))
-    return final[0], re.sub(f"{MOJIBAKE_MARK}+", MOJIBAKE_MARK, final[1])
+    return final[0], final[1]
+
+
+_LOST_BYTE = 0xF0000  # + the byte: one byte given up while decoding (a private-use mark)
+# one damaged spot: bytes given up, with the unknown loss beside them
+_LOST = re.compile(f"{MOJIBAKE_MARK}?[\U000f0000-\U000f00ff]+{MOJIBAKE_MARK}?")
+
+
+def _complete_lost(before: str, text: str, after: str, codec: str) -> str:
+    """`text` with each byte given up alone completed where its context decides: the other
+    byte of its character was lost, so each byte that would pair with it is tried, and the
+    common character that makes the likeliest reading of the text around it is kept, when
+    it is clearly likelier than the next (中�态化: a3 after a lost b3 is 常, 常态化). Any
+    other lost bytes become U+FFFD."""
+
+    def complete(m: re.Match[str]) -> str:
+        given_up = m.group(0).strip(MOJIBAKE_MARK)
+        if len(given_up) != 1:
+            return MOJIBAKE_MARK
+        byte = ord(given_up) - _LOST_BYTE
+        left, right = text[: m.start()], text[m.end() :]
+        found: dict[str, float] = {}
+        for x in range(0x81, 0xFF):
+            for pair in (bytes((x, byte)), bytes((byte, x))):
+                try:
+                    char = pair.decode(codec)
+                except UnicodeDecodeError:
+                    continue
+                if len(char) == 1 and _plausible(char):
+                    found[char] = _likelihood(f"{before}{left}{char}{right}{after}")
+        ranked = sorted(found.items(), key=lambda kv: -kv[1])
+        if len(ranked) < 2 or ranked[0][1] - ranked[1][1] < _CLEAR_MARGIN:
+            return MOJIBAKE_MARK
+        # and it makes a word with its neighbours, as a chance character does not
+        char = ranked[0][0]
+        lost = _in_words(before, f"{left}{MOJIBAKE_MARK}{right}", after)
+        return (
+            char if _in_words(before, f"{left}{char}{right}", after) >= lost + 2 else MOJIBAKE_MARK
+        )
+
+    completed = _LOST.sub(complete, text)
+    return re.sub(f"{MOJIBAKE_MARK}+", MOJIBAKE_MARK, completed)
+
+
+_CLEAR_MARGIN = 0.5  # in log-probability: how much likelier the kept reading must be
+
+
+def _likelihood(text: str) -> float:
+    """The log-probability of the likeliest segmentation of `text` into dictionary words."""
+    line = "".join(to_simplified(c)[:1] or c for c in text)
+    dt = jieba.dt
+    dt.check_initialized()
+    route: dict[int, tuple[float, int]] = {}
+    dt.calc(line, dt.get_DAG(line), route)
+    return route[0][0] if line else 0.0
 
 
 def _in_words(before: str, text: str, after: str) -> int:
@@ -299,7 +355,8 @@ def recover_run(before: str, run: str, after: str = "") -> MojibakeRepair:
         built = _run_bytes(before[-1:], run, enc, dec)
         if built is None:
             continue
-        score, text = _decode_bytes(*built, dec)
+        score, read = _decode_bytes(*built, dec)
+        text = re.sub(f"{_LOST.pattern}|{MOJIBAKE_MARK}+", MOJIBAKE_MARK, read)
         kept = [c for c in text if c != MOJIBAKE_MARK]
         if not kept or not all(_plausible(c) for c in kept):
             continue
@@ -309,6 +366,8 @@ def recover_run(before: str, run: str, after: str = "") -> MojibakeRepair:
         if words < max(2, 0.6 * len(kept)):
             continue
         if best is None or (words, score) > best[:2]:
+            # a reading kept on its own merits; then its lost bytes completed from context
+            text = _complete_lost(before[-4:], read, after[:4], dec)
             best = (words, score, text, f"{enc} bytes re-read as {dec}")
     if best is None:
         return MojibakeRepair(run, MOJIBAKE_MARK)

@@ -48,7 +48,7 @@ from .relations import extract as extract_relations
 from .reposts import EMPTY, Decision, Entry, Fingerprint, Registry, fingerprint
 from .reposts import VERSION as REPOSTS_VERSION
 
-PIPELINE_VERSION = "7"  # bump when cleaning or chunking changes: every document re-ingests
+PIPELINE_VERSION = "8"  # bump when cleaning or chunking changes: every document re-ingests
 
 
 @dataclass(frozen=True)
