@@ -18,6 +18,7 @@ from assistant.textnorm import to_search_form
 from assistant.types import Article, Citation
 
 _VERB_ZH = r"支援|帮扶|支持|合作|医联体|医共体|共建|派驻|融合|签约|结对|托管|帮助"
+_DIRECTED_ZH = r"支援|帮扶|支持|派驻|托管|帮助"
 # Questions about institutions, not about aspects ("在哪些方面") or people ("由谁主持").
 _ASK_ZH = re.compile(
     r"(?:哪些|哪几家|哪家|几家|多少家|哪所|有哪)"
@@ -82,7 +83,8 @@ def targets(query: ParsedQuery, gazetteer: Gazetteer, known: set[str]) -> list[T
             out += [Target(n, role) for n in names if len(n) >= 2]
         return _dedupe(out)
     text = query.text
-    verb = re.search(_VERB_ZH, text)
+    # a side only where the verb has one (X支援Y); 合作, 医联体, 签约 have none
+    verb = re.search(_DIRECTED_ZH, text)
     spans = [
         (m.start(), m.end())
         for n in gazetteer.names
@@ -98,7 +100,8 @@ def targets(query: ParsedQuery, gazetteer: Gazetteer, known: set[str]) -> list[T
     for a, b in sorted(spans, key=lambda s: (s[0], -s[1])):
         if any(x <= a and b <= y and (x, y) != (a, b) for x, y in spans):
             continue  # inside a longer name
-        role = "either" if either else ("supported" if verb and a > verb.start() else "supporter")
+        side = "supported" if verb and a > verb.start() else "supporter"
+        role = "either" if either or not verb else side
         out.append(Target(text[a:b], role))
     # short forms the analyzer resolved (山大二院 → 山东大学第二医院)
     named = {t.name for t in out}
