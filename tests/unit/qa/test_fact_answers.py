@@ -284,6 +284,7 @@ def test_who_did_it_at_an_occasion_is_named_next_to_the_deed_not_the_occasion() 
     ("question", "found"),
     [
         ("哪些医院支援莘县人民医院", True),
+        ("哪些医院跟莘县人民医院合作", True),  # 合作 has no side: either one
         # what a person wants, or a term no row's sentence holds: the sentences answer it
         ("莘县人民医院搞的是什么类型的合作", True),
         ("冯世庆想跟莘县人民医院搞什么类型的合作", False),
