@@ -30,7 +30,10 @@ INTENTS: tuple[Intent, ...] = (
     Intent(
         "yesno",
         "",
-        re.compile(r"是不是|是否|有没有|有无|对不对|吗[??]?$|吗\s|没有[??]?$|吧[??]?$"),
+        # and A-not-A at the end (级别一样不?)
+        re.compile(
+            r"是不是|是否|有没有|有无|对不对|吗[??]?$|吗\s|没有[??]?$|吧[??]?$|[一是对有]样?不[??]?$"
+        ),
         # not a request: "can you summarize", "could you list"
         # after a leading phrase (at the Shenxian ceremony, was …), or a tag (…, right?)
         _en(
@@ -404,9 +407,10 @@ def compares_figures(text: str, english: bool) -> bool:
 
 # Asks who ranks highest (职务最高, more senior, the top official).
 RANK_ASKED = re.compile(
-    r"(?:职务|级别|职位|层级|官职|头衔|官)(?:比较|更)?(?:最高|最大|高|大)"
+    r"(?:职务|级别|职位|层级|官职|头衔|官)(?:比较|更)?(?:最高|最大|高|大|一样|相同|相当)|平级|同级"
     r"|最高(?:的)?(?:层级|级别|职务|职位|领导)|头衔最多|职务最多|最大的官|"
     r"\bmore senior\b|\branks? higher\b|\bhigher[- ]rank|\btop\b.{0,40}\bofficial|"
+    r"\bsame (?:rank|level|seniority)\b|\bas senior as\b|\bequally senior\b|"
     r"\b(highest[- ]ranking|most senior|highest rank|top[- ]ranking|senior-most|most titles)\b",
     re.I,
 )

@@ -50,7 +50,7 @@ def answer(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
     if not answerable(query, derived.lexical):
         return None
     query = _with_agencies(query, derived)
-    if RANK_ASKED.search(query.text) and query.intent in ("who", "which", "compare"):
+    if RANK_ASKED.search(query.text) and query.intent in ("who", "which", "compare", "yesno"):
         ranked = _senior(query, derived)  # 谁职务比较高: the seniority of roles decides
         if ranked is not None:
             return ranked
@@ -856,7 +856,20 @@ def _higher(query: ParsedQuery, people: list[str], derived: Derived) -> FactAnsw
     if len(best) < 2:
         return None
     ranked = sorted(best.values(), key=lambda f: -_seniority(f.role))
-    return _compose(query, [(_person_line(f, query, derived), f) for f in ranked], derived)
+    found = _compose(query, [(_person_line(f, query, derived), f) for f in ranked], derived)
+    if query.intent != "yesno":
+        return found
+    # a claim: of the same rank (级别一样吗), else that the one named first is the higher
+    levels = [_seniority(f.role) for f in ranked]
+    if _SAME_RANK.search(query.text):
+        yes = levels[0] == levels[-1]
+    else:
+        yes = ranked[0].subject == people[0] and levels[0] > levels[1]
+    head = ("Yes." if yes else "No.") if query.language == "en" else ("是的。" if yes else "不是。")
+    return dataclasses.replace(found, text=f"{query.in_script(head)}\n{found.text}")
+
+
+_SAME_RANK = re.compile(r"一样|相同|相当|平级|同级|\bsame\b|\bas senior as\b|\bequally\b", re.I)
 
 
 def _extreme(query: ParsedQuery, derived: Derived) -> FactAnswer | None:

@@ -315,6 +315,9 @@ def test_the_institution_a_question_describes_is_named(real_engine) -> None:
         ("劉海永跟顏培光,誰在自己醫院的黨委職務比較高?", "顏培光"),  # two articles: no refusal
         ("市二院那个仪式,广饶县来的最大的官是谁?", "董洪芳"),  # the one that came
         ("温医大附二院去丽水的人里头，职位最高的是哪位？", "林振浪"),
+        ("张月莲和张娟都是卫健委的,她俩级别一样不?", "不是"),  # a claim of the same rank
+        ("is Zhang Juan the same rank as Zhang Yuelian?", "No"),
+        ("冯世庆比余之刚职务高吗", "是的"),
         ("丽水启动仪式上,温医二院来的人里头职务最高的是谁?", "林振浪"),  # a short form
         ("市二院儀式上,廣饒縣、大王鎮這些地方政府來的人裡,誰的官最大?", "董洪芳"),  # either
         ("Of the Shandong provincial MCH association people with Yu, who ranks higher?", "Fan"),

@@ -100,6 +100,7 @@ PARAPHRASES = {
         "胜利油田中心医院有没有派专家",
         "莘县人民医院是不是三级医院",
         "齊魯德州醫院是否支援樂陵",
+        "她俩级别一样不?",  # A-not-A
         "Is Leling supported by Qilu Hospital?",
         "Did Shengli send a management team?",
         "Does Shen County have a medical alliance?",
