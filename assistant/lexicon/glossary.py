@@ -196,6 +196,11 @@ GLOSSARY_EN_ZH: dict[str, str] = {
     "speak": "讲话/发言",
     "speaks": "讲话/发言",
     "on behalf of": "代表",
+    "accompanied": "陪同",
+    "accompany": "陪同",
+    "accompanying": "陪同",
+    "escorted": "陪同",
+    "provincial": "省",
     "dazhong": "大众网",  # the outlets that publish the articles
     "dzwww": "大众网",
     "netease": "网易",
@@ -350,6 +355,8 @@ EN_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 # English words that are never names, even capitalized at a sentence start, and never
 # content: question words, auxiliaries, articles and prepositions.
 EN_STOP = {
+    "true",  # is it true that …
+    "correct",
     "a",
     "about",
     "according",
