@@ -365,7 +365,7 @@ ORDER_ASKED: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
             r"\bafter(?:wards)?\b|\bwhat (?:happened|came) next\b|\bdo next\b|\bnext step"
             r"|\bfollow(?:ed|ing)\b"
             r"|\bsubsequently\b"
-            r"|\b(?:once|when)\b.{1,60}\b(?:over|ended|finished|done)\b"
+            r"|\b(?:once|when)\b.{1,60}\b(?:over(?! to\b)|ended|finished|done)\b"
         ),
     ),
     (
