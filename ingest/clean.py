@@ -236,6 +236,8 @@ def _run_bytes(left: str, run: str, enc: str, dec: str) -> tuple[list[int | None
 
 def _decode_bytes(items: list[int | None], start: int, codec: str) -> tuple[int, str]:
     """The most plausible reading of items[start:]: each byte is read or given up as lost.
+    A byte given up is kept as a private-use mark (_LOST_BYTE + byte) for _complete_lost;
+    an unknown loss is U+FFFD.
 
     A common character scores 3, any other character -4; a stretch of lost bytes costs 3
     for its first byte and 1 for each further one, so a reading stays aligned rather than
@@ -346,7 +348,8 @@ def recover_run(before: str, run: str, after: str = "") -> MojibakeRepair:
 
     A reading is kept when it is made of common characters, loses less than it keeps, and
     most of what it recovers forms dictionary words with the intact text around it (which
-    a chance reading of garbage does not); U+FFFD marks the bytes that are lost. Without
+    a chance reading of garbage does not); then a byte lost alone is completed where its
+    context decides (_complete_lost), and U+FFFD marks the bytes still lost. Without
     such a reading the run becomes one U+FFFD. `before` and `after` are the intact text
     around the run: the last character before it lends its bytes to the reading.
     """

@@ -204,7 +204,6 @@ GLOSSARY_EN_ZH: dict[str, str] = {
     "dazhong": "大众网",  # the outlets that publish the articles
     "dzwww": "大众网",
     "netease": "网易",
-    "behalf": "代表",
     "remarks": "讲话/致辞",
     "delegation": "一行",
     "group": "一行",
@@ -253,7 +252,7 @@ GLOSSARY_EN_ZH: dict[str, str] = {
     "consulting": "坐诊",
     "visiting": "坐诊",
     "department": "科/部门",
-    "depts": "科",
+    "depts": "科/部门",
     "pediatric": "儿童",
     "rehabilitation": "康复",
     "head": "院长",

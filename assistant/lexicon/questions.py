@@ -39,8 +39,8 @@ INTENTS: tuple[Intent, ...] = (
         _en(
             r"^(?:[^,?]{0,60},\s*)?(?!(?:can|could|would|will) (?:you|u)\b)"
             r"(is|are|was|were|did|does|do|has|have|had|can|could|will|would)\b"
-            r"|,\s*(?:right|correct|true|yes|no|isn'?t it|wasn'?t it|didn'?t (?:it|they|he|she))"
-            r"\s*\?*$"
+            r"|^(?!\s*(?:who|what|which|when|where|why|how)\b).*,\s*(?:right|correct|true|yes|no"
+            r"|isn'?t (?:it|that right)|wasn'?t it|didn'?t (?:it|they|he|she))\s*\?*$"
         ),
     ),
     Intent(
@@ -170,7 +170,7 @@ ARTICLE_SCOPES: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
     ),
     (
         "count",
-        re.compile(r"(?<![这那])[几多少]篇|多少(?:份|条)?(?:文章|报道|新闻)"),
+        re.compile(r"(?<![这那])[几多少]篇|多少(?:份|条)?(?:文章|报[道导]|新闻)"),
         _en(r"\bhow many (?:\w+ ){0,2}(?:articles|stories|reports|pieces|news items|documents)\b"),
     ),
     (
@@ -189,7 +189,7 @@ ARTICLE_SCOPES: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
     (
         "which",
         re.compile(
-            r"(?<![这那])哪[一几些]?篇|哪些(?:文章|报道|新闻)|哪[个份](?:报道|新闻|文章)|哪些.{0,12}(?:有关|相关|涉及|提到)"
+            r"(?<![这那])哪[一几些]?篇|哪些(?:文章|报[道导]|新闻)|哪[个份](?:报[道导]|新闻|文章)|哪些.{0,12}(?:有关|相关|涉及|提到)"
             r"|哪些是.{1,12}的(?:报道|报导|文章|新闻|稿子)"
         ),
         _en(
@@ -257,16 +257,6 @@ ASPECTS: tuple[Aspect, ...] = (
         _en(r"\b(purpose|aim|goal|why|objective|intended|meant to|point of)\b"),
         re.compile(r"为了|旨在|助力|推动|促进|提升|提高|以.{1,12}为目标|目标|意义"),
     ),
-    # what someone said (余之刚在仪式上说了啥): a sentence in which they speak
-    Aspect(
-        "speech",
-        re.compile(
-            r"说了(?:什么|啥|些什么|些啥|哪些)|讲了(?:什么|啥|哪些)|说(?:的)?(?:是)?(?:什么|啥)"
-            r"|发言(?:内容|说)|讲话(?:内容|里|中)|怎么说"
-        ),
-        _en(r"\bwhat did .{1,60}\b(?:say|said)\b|\bwhat was said\b|\bspeech\b|\bremarks\b"),
-        re.compile(r"表示|指出|强调|说|讲话|致辞|发言|介绍|要求|希望|认为|称"),
-    ),
     Aspect(
         "requirement",
         re.compile(r"要求|强调|指示|嘱咐|叮嘱|提了|提出|讲话"),
@@ -284,6 +274,16 @@ ASPECTS: tuple[Aspect, ...] = (
             r"|refer)"
         ),
         re.compile(r"即|是指|就是|指的是|具体做法|具体来说|也就是"),
+    ),
+    # what someone said (余之刚在仪式上说了啥): a sentence in which they speak
+    Aspect(
+        "speech",
+        re.compile(
+            r"说了(?:什么|啥|些什么|些啥|哪些)|讲了(?:什么|啥|哪些)"
+            r"|发言(?:内容|说)|讲话(?:内容|里|中)"
+        ),
+        _en(r"\bwhat did .{1,60}\b(?:say|said)\b|\bwhat was said\b|\bspeech\b|\bremarks\b"),
+        re.compile(r"表示|指出|强调|说|讲话|致辞|发言|介绍|要求|希望|认为|称"),
     ),
     Aspect(
         "measure",

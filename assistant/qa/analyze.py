@@ -52,6 +52,7 @@ class ParsedQuery:
     intent: str = "what"  # one of lexicon.questions.INTENT_NAMES
     answer_type: str = ""  # what an answering sentence must hold: date, number, person …
     entities: tuple[str, ...] = ()  # names the question uses, as the corpus writes them
+    people: tuple[str, ...] = ()  # those of its entities that are people
     unknown_entities: tuple[str, ...] = ()  # names the question uses that no article names
     content: tuple[tuple[str, ...], ...] = ()  # groups without question words and fillers
     year: int | None = None  # a year the question restricts to
@@ -127,6 +128,7 @@ def parse(question: str, gazetteer: Gazetteer) -> ParsedQuery:
         intent=intent.name if intent else "what",
         answer_type=_answer_type(intent, text),
         entities=tuple(entities),
+        people=tuple(e for e in entities if gazetteer.names.get(e) == "person"),
         unknown_entities=tuple(unknown_entities),
         content=tuple(
             _content(groups, text, english, intent, [] if english else gazetteer.name_spans(text))

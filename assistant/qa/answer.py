@@ -102,11 +102,15 @@ def decide(
         and (not query.answer_type or names_institutions(query, e))
     ]
     if query.aspect == "speech" and cue:  # what they said: a sentence in which they speak
+        speakers = query.people or query.entities
         usable = [
             e
             for e in usable
             if cue.search(e.text)
-            and (any(n in e.text for n in query.entities) or refers_back(e.text, query))
+            and (
+                any(n in e.text for n in speakers)
+                or (refers_back(e.text, query) and any(n in e.passage.text for n in speakers))
+            )
         ]
     typed = [e for e in usable if e.has_answer]
     if not typed:

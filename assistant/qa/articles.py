@@ -28,7 +28,7 @@ from assistant.types import Article, Citation
 
 # Words of a question about articles that ask rather than name what the article is about.
 _ASKING = re.compile(
-    r"^(?:\d+|[几两三四五六七八九十]+|篇|文章|篇文章|报道|新闻|讲|说|写|提到|提及|涉及|有关|相关|"
+    r"^(?:\d+|[几两三四五六七八九十]+|篇|文章|篇文章|报道|报导|新闻|讲|说|写|提到|提及|涉及|有关|相关|"
     r"关于|内容|主要|分别|各自|每篇|发布|发表|发|刊登|总结|概括|介绍)$"
 )
 _LATEST = re.compile(r"最晚|最近|最新|最后|\b(latest|most recent|last|newest)\b", re.I)

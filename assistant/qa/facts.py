@@ -95,8 +95,12 @@ def _order(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
         [dataclasses.replace(f, text=f"{label(query, p, derived)}: {_bare(f)}") for p, f in ranked]
     )
     first = label(query, ranked[0][0], derived)
+    dates = {p: _date_in(f.text) for p, f in ranked}
     if _relative_asked(query):  # did A come before (or after) B: where A stands
-        head = _relative(query, ranked[0][0] == parties[0], first)
+        a, b = parties[0], next((p for p in parties[1:] if p in dates), "")
+        if a not in dates or not b or dates[a] == dates[b]:
+            return None
+        head = _relative(query, dates[a] < dates[b], first)
     elif query.language == "en":
         head = f"{'Latest' if latest else 'First'}: {first}."
     else:
@@ -335,9 +339,10 @@ def _about(fact: Fact, query: ParsedQuery, derived: Derived, strict: bool = Fals
         placed = query.intent == "who" and not _institution(entity) and entity in title
         # the short form the question itself wrote (市二院), where the sentence writes it too;
         # not whose person it is (市二院谁发言): a sentence may name it beside another's people
-        short = query.intent != "who" and any(
-            a in query.text and a in text for a in aliases(entity)
-        )
+        asked = query.text.replace(
+            entity, ""
+        )  # 市第二人民医院 inside the full name is no short form
+        short = query.intent != "who" and any(a in asked and a in text for a in aliases(entity))
         return entity in text or entity in fact.org or placed or short
 
     among = query.intent in ("earliest_latest", "superlative") and len(query.entities) > 1
@@ -822,8 +827,12 @@ def _came(name: str, text: str) -> bool:
     """Whether the question says `name` came or went (广饶县来的, 山大二院去的, 广饶县、大王镇
     这些地方来的): 来, 去 or 派 later in its clause."""
     forms = [f for f in written_as(name) if f in text]
-    after = [re.split(r"[,,。??]", text[text.find(f) + len(f) :])[0][:12] for f in forms]
-    return any(re.search(r"[来去派]", a) for a in after)
+    after = [re.split(r"[,,。??]", text[text.find(f) + len(f) :])[0][:14] for f in forms]
+    # 来的 right after it, or after the list it opens (广饶县、大王镇这些地方政府来的)
+    return any(
+        re.match(r"(?:、[^、]{1,8})*(?:这些|那些|等)?[^来去派、]{0,6}?派?[来去](?:的|了)", a)
+        for a in after
+    )
 
 
 def _described(place: str, query: ParsedQuery, derived: Derived) -> str:

@@ -28,6 +28,7 @@ _ASK_ZH = re.compile(
 _VERB_EN = (
     r"support|help|partner|alliance|cooperat|integrat|merg|sign|station|sent|send|assist|twin"
 )
+_DIRECTED_EN = r"\b(?:support|help|station|sent|send|assist)"
 _ASK_EN = re.compile(
     r"\b(?:which|what)\s+(?:\w+\s+)?(?:hospitals?|institutions?|units?|partners?|members?|"
     r"organi[sz]ations?)\b|\bwho\s+(?:\w+\s+)?(?:supports?|helps?|assists?|partners?|works?)\b"
@@ -72,15 +73,15 @@ def counts_parties(query: ParsedQuery) -> bool:
 def targets(query: ParsedQuery, gazetteer: Gazetteer, known: set[str]) -> list[Target]:
     """Places and hospitals the question is about, with the side of the relation they stand on."""
     if query.language == "en":
-        verb = re.search(_VERB_EN, query.text, re.I)
+        verb = re.search(_DIRECTED_EN, query.text, re.I)
         out = []
         for word_match in re.finditer(
             r"[A-Z][A-Za-z']+(?:\s+[A-Z][A-Za-z']+)*|[a-z][A-Za-z']+", query.text
         ):
             bridged, _ = gazetteer.bridge(word_match.group(0))
             names = [t for t in bridged.split() if t in gazetteer.names]
-            role = "supported" if verb and word_match.start() > verb.start() else "supporter"
-            out += [Target(n, role) for n in names if len(n) >= 2]
+            side = "supported" if verb and word_match.start() > verb.start() else "supporter"
+            out += [Target(n, side if verb else "either") for n in names if len(n) >= 2]
         return _dedupe(out)
     text = query.text
     # a side only where the verb has one (X支援Y); 合作, 医联体, 签约 have none
@@ -133,12 +134,19 @@ def find(query: ParsedQuery, index: RelationIndex, gazetteer: Gazetteer) -> list
         return []
     rows = _find(query, index, gazetteer)
     quoted = [to_search_form(t) for t in _QUOTED.findall(query.original)]
-    if any(not any(t in to_search_form(r.relation.evidence) for r in rows) for t in quoted):
+    if any(not any(t in _said(r) for r in rows) for t in quoted):
         return []
     return rows
 
 
-_QUOTED = re.compile(r"[「“\"'‘『]([^」”\"'’』]{2,16})[」”\"'’』]")
+_QUOTED = re.compile(r"[「“‘『]([^」”’』]{2,16})[」”’』]")  # CJK quotes: not an apostrophe
+
+
+def _said(row: RelationRow) -> str:
+    """What a row says, in any form a question may quote: its sentence, kind and sides."""
+    r = row.relation
+    names = [f for n in (r.supporter, r.supported) for f in name_forms(n)]
+    return " ".join([to_search_form(r.evidence), r.kind, *names])
 
 
 def _find(query: ParsedQuery, index: RelationIndex, gazetteer: Gazetteer) -> list[RelationRow]:
@@ -247,7 +255,7 @@ def kind_check(
     return f"{verdict}\n{listed}", citations
 
 
-_CLAIM_ZH = re.compile(rf"{_VERB_ZH}|派|搭档|一起|联手")  # 专家是山大二院派的吧
+_CLAIM_ZH = re.compile(rf"{_VERB_ZH}|派(?:的|去|来|过去|过来)|搭档|联手")  # 专家是山大二院派的吧
 
 
 def partner_check(
@@ -257,7 +265,11 @@ def partner_check(
     ("市二院那批专家是山大二院派的吧"), with the partnerships each one has on record. None
     unless a yes/no question claims a partnership and each institution has one."""
     english = query.language == "en"
-    claims = re.search(_VERB_EN, query.text, re.I) if english else re.search(_CLAIM_ZH, query.text)
+    claims = (
+        re.search(rf"\b(?:{_VERB_EN})", query.text, re.I)
+        if english
+        else re.search(_CLAIM_ZH, query.text)
+    )
     institutions = [e for e in unmet if re.search(ORG_HEAD + "$", e)]
     if query.intent != "yesno" or not claims or len(institutions) != len(unmet):
         return None
@@ -269,7 +281,7 @@ def partner_check(
     if english:
         verdict = "No — no article names them as partners; the partnerships on record are:"
     else:
-        verdict = query.in_script("不是,没有文章说两家有合作,文档中写的是:")
+        verdict = query.in_script("不是,没有文章说它们之间有合作,文档中写的是:")
     return f"{verdict}\n{listed}", citations
 
 

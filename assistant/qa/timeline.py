@@ -116,7 +116,9 @@ def answer(
         )
     # who: a step that names nobody answers nothing; nor one naming a team sent, unless
     # what people (什么人) is asked, not someone in a role (who heads the team)
-    team = not roles_in(query.bridged if query.language == "en" else query.text)
+    team = bool(_WHAT_PEOPLE.search(query.text)) and not roles_in(
+        query.bridged if query.language == "en" else query.text
+    )
     if not chosen or (
         query.intent == "who"
         and not any(
@@ -130,7 +132,7 @@ def answer(
     verdict = (
         _verdict(query, chosen, words, steps) if query.intent == "yesno" and not offers else ""
     )
-    return verdict + _text(query, chosen, derived.gazetteer, steps), _cite(article, chosen)
+    return verdict + _text(query, chosen, derived.gazetteer, words, steps), _cite(article, chosen)
 
 
 def _speeches(steps: list[Step], gazetteer: Gazetteer) -> list[Step]:
@@ -150,16 +152,9 @@ def _verdict(
     events = [g for g in words if not any(t in e for t in g for e in query.entities)]
     if len(chosen) == 2:
         # the rarest word of each step that the other lacks, where the question says it
-        rarity = {t: sum(t in s.search for s in steps) for g in events for t in g}
-        own = [
-            sorted(
-                (t for g in events for t in g if t in s.search and t not in o.search),
-                key=lambda t: rarity[t],
-            )[:1]
-            for s, o in (chosen, chosen[::-1])
-        ]
+        own = [_own_word(s, o, events, steps) for s, o in (chosen, chosen[::-1])]
         said = query.bridged if query.language == "en" else query.text  # in the question's order
-        at = [min((said.find(t) for t in ts if t in said), default=-1) for ts in own]
+        at = [said.find(t) if t else -1 for t in own]
         if min(at) < 0:
             return ""
         yes = (at[0] < at[1]) != (query.order == "after")  # A after B: B's words come second
@@ -408,6 +403,7 @@ def _relevant(step: Step, words: list[tuple[str, ...]], entities: tuple[str, ...
 
 
 _GROUP = re.compile(rf"派[^,,。;;]{{0,8}}{STAFF_WORDS}")  # 继派驻管理团队后: whom they sent
+_WHAT_PEOPLE = re.compile(r"什么人|哪些人|哪批人|\bwhat (?:people|staff|team)\b|\bwhom\b", re.I)
 _PICK = {"either": _either, "last": _last, "first": _first, "after": _after, "before": _before}
 
 
@@ -436,7 +432,13 @@ def _english_label(step: Step) -> str:
     return next((en for zh, en in _MARK_EN.items() if step.label.startswith(zh)), "")
 
 
-def _text(query: ParsedQuery, chosen: list[Step], gazetteer: Gazetteer, steps: list[Step]) -> str:
+def _text(
+    query: ParsedQuery,
+    chosen: list[Step],
+    gazetteer: Gazetteer,
+    words: list[tuple[str, ...]],
+    steps: list[Step],
+) -> str:
     if query.language == "en":
         if len(chosen) == 2:
             heads = ["Answer: first", "then"]
@@ -452,25 +454,21 @@ def _text(query: ParsedQuery, chosen: list[Step], gazetteer: Gazetteer, steps: l
         )
     if len(chosen) == 2:
         a, b = chosen
+        first, then = _own_word(a, b, words, steps), _own_word(b, a, words, steps)
         head = (
-            f"答:{a.label or '前者'}在前,{b.label or '后者'}在后。"
-            if a.label != b.label
-            else f"答:同在{a.label},先{_held(a, b, query, steps)},后{_held(b, a, query, steps)}。"
+            f"答:同在{a.label},先{first},后{then}。"
+            if a.label and a.label == b.label and first and then
+            else f"答:{a.label or '前者'}在前,{b.label or '后者'}在后。"
         )
         return query.in_script(head) + f"\n{_shown(a)} [1]\n{_shown(b)} [2]"
     return query.in_script("答:") + f"{_shown(chosen[0])} [1]"
 
 
-def _held(step: Step, other: Step, query: ParsedQuery, steps: list[Step]) -> str:
-    """The question's word for the event a step tells of and the other does not, the rarest
-    in the article (协议, not 仪式)."""
-    words = [
-        t
-        for g in _words(query)
-        for t in g
-        if t in step.search and t not in other.search and len(t) >= 2
-    ]
-    return min(words, key=lambda t: sum(t in s.search for s in steps), default=step.label)
+def _own_word(step: Step, other: Step, groups: list[tuple[str, ...]], steps: list[Step]) -> str:
+    """The question's word for the event a step tells of and the other does not: the rarest
+    in the article (协议, not 仪式); '' when there is none."""
+    words = [t for g in groups for t in g if t in step.search and t not in other.search]
+    return min(words, key=lambda t: sum(t in s.search for s in steps), default="")
 
 
 def _cite(article: Article, chosen: list[Step]) -> list[Citation]:

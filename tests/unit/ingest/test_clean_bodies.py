@@ -3,7 +3,7 @@
 tests/fixtures/bodies/<doc_id>.txt is a hand-checked copy of each article's body: the
 article's own paragraphs read off the raw capture, pinyin glosses removed, the bylines
 left out (they are checked apart), and in 001 the two mojibake runs as the cleaner
-recovers them (U+FFFD where the capture lost the bytes for good).
+recovers them (常 of 常態化 completed from the one byte of it the capture kept).
 """
 
 import re

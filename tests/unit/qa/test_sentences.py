@@ -29,6 +29,8 @@ def test_what_questions_read_the_aspect_they_ask_about() -> None:
     assert parse("What is the X+1+9+X model?", GAZ).aspect == "meaning"
     assert parse("哪些医院支援乐陵", GAZ).aspect == ""  # a list of institutions, no aspect
     assert parse("王国敬在仪式上说了啥", GAZ).aspect == "speech"
+    assert parse("X+1+9+X说的是什么意思", GAZ).aspect == "meaning"
+    assert parse("王国敬讲话中提了哪些要求", GAZ).aspect == "requirement"
     assert parse("What did Wang Guojing say at the launch?", GAZ).aspect == "speech"
     # two asked: the one named first
     assert parse("两院融合实现了啥效果 那个1+1是怎么说的", GAZ).aspect == "result"
@@ -38,7 +40,7 @@ def test_what_someone_said_needs_a_sentence_in_which_they_speak(lexical: Lexical
     from assistant.qa.answer import decide
 
     gaz = Gazetteer.from_names({"余之刚": "person", "冯世庆": "person", "莘县": "place"})
-    text = "山东大学第二医院副院长余之刚出席莘县仪式。冯世庆在仪式上指出,双方要加强合作。"
+    text = "山东大学第二医院副院长余之刚出席莘县仪式。冯世庆在莘县仪式上指出,双方要加强合作。"
     config = AnswerConfig()
 
     def said(question: str) -> bool:
