@@ -87,6 +87,8 @@ class Gazetteer:
             lambda m: f" {_ORDINALS[int(m.group(1) or m.group(2))]} ", plain_dates(question)
         )
         spelled = _OF_NAME.sub(_name_first, spelled)
+        # maternal & child, maternal-child: the glossary's "maternal and child"
+        spelled = re.sub(r"\s*&\s*|(?<=[a-z])-(?=child)", " and ", spelled, flags=re.I)
         words = [
             w.removesuffix("'s").strip("'") for w in EN_WORD.findall(spelled.replace("’", "'"))
         ]

@@ -60,6 +60,9 @@ def test_glossary_words_bridge_with_their_alternatives() -> None:
     assert set(support.split("/")) >= {"支援", "帮扶", "对口支援"}
     assert "医院" in bridged.split()  # plural 'hospitals' → 医院
     assert "人民医院" in terms("Shen County People's Hospital")
+    # maternal & child, maternal-child: the glossary's phrase, not 'child' alone
+    for written in ("maternal & child health hospital", "maternal-child health hospital"):
+        assert "妇幼保健院" in terms(written) and "儿童" not in terms(written)
 
 
 def test_unknown_capitalised_words_are_reported() -> None:
