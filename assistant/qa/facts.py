@@ -881,6 +881,9 @@ def _higher(query: ParsedQuery, people: list[str], derived: Derived) -> FactAnsw
 _SAME_RANK = re.compile(r"一样|相同|相当|平级|同级|\bsame\b|\bas senior as\b|\bequally\b", re.I)
 
 
+_TURNOUT = re.compile(r"参加|出席|到场|参会|与会")
+
+
 def _extreme(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
     if RANK_ASKED.search(query.text):
         return _senior(query, derived)
@@ -918,6 +921,9 @@ def _extreme(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
     nearest = sorted(
         counted, key=lambda t: min(abs(m.start() - at) for m in re.finditer(re.escape(t), text))
     )
+    turnout = _TURNOUT.match(text, at + len(number)) if at >= 0 else None
+    if turnout:  # 300余人参加: the other occasions' turnouts (200余人参加启动仪式)
+        nearest.insert(0, turnout.group(0))
     rivals = {
         f.doc_id: f
         for f in sorted(found, key=lambda f: _overlap(f, query))
