@@ -20,16 +20,17 @@ class Kind:
 
 
 # Who is sent, after a dispatch verb (选派的12名专家, 派出管理团队, 派驻业务骨干).
-STAFF_WORDS = r"(?:专家|医生|医师|骨干|人员|团队|医疗队|院长|主任|护士|医护)"
-_STAFF = rf"[^,,。;;]{{0,12}}{STAFF_WORDS}"
+_STAFF_WORDS = r"专家|医生|医师|骨干|人员|团队|医疗队|院长|主任|护士|医护"
+_STAFF = rf"[^,,。;;]{{0,12}}(?:{_STAFF_WORDS})"
 
 # Triggers too long for their row of KINDS.
 # Experts stationed: 派驻…专家, 专家…入驻, 6名专家由A派驻到B.
 _EXPERTS_SENT = re.compile(
     r"派驻.{0,20}专家|专家.{0,6}派驻|专家.{0,4}入驻|专家[由被][^,,。;;]{2,24}派驻"
 )
-# Staff of any kind sent (选派的12名专家, 派出管理团队), or arriving (医疗队进驻).
-_STAFF_SENT = re.compile(
+# Staff of any kind sent (选派的12名专家, 派出管理团队), or arriving (医疗队进驻); the
+# order of events reads it too (继派驻管理团队后: whom they sent before).
+STAFF_SENT = re.compile(
     rf"(?:派驻|选派|派出|下派|派遣|外派|委派|(?<![党学流帮])派){_STAFF}"
     r"|(?:专家|医生|团队|医疗队|骨干|人员)[^,,。;;]{0,4}(?:进驻|入驻|驻点|下沉)"
 )
@@ -56,7 +57,7 @@ KINDS: tuple[Kind, ...] = (
     # Added after the eight above, so a sentence that matched one of them keeps its kind.
     Kind("托管", "trusteeship", re.compile(r"托管|领办"), False, "#953800"),
     Kind("专科联盟", "specialty alliance", re.compile(r"专科联盟"), False, "#0550ae"),
-    Kind("派驻人员", "stationed staff", _STAFF_SENT, False, "#8a4600"),
+    Kind("派驻人员", "stationed staff", STAFF_SENT, False, "#8a4600"),
     Kind("结对", "pairing", re.compile(r"结对|结成.{0,6}对子|结为.{0,6}对子"), False, "#6639ba"),
     Kind("共建", "co-construction", re.compile(r"共建"), False, "#4d2d00"),
     Kind("医联体", "medical alliance", _ALLIANCE_FORMED, False, "#3b5b27"),

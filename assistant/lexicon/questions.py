@@ -414,6 +414,8 @@ RANK_ASKED = re.compile(
     r"\b(highest[- ]ranking|most senior|highest rank|top[- ]ranking|senior-most|most titles)\b",
     re.I,
 )
+# Of a ranking asked, a claim that the two rank the same (级别一样吗, the same rank as)
+SAME_RANK = re.compile(r"一样|相同|相当|平级|同级|\bsame\b|\bas senior as\b|\bequally\b", re.I)
 
 
 # Words that carry a list on from the sentence before: 二是…, 其次…, 同时…

@@ -18,7 +18,14 @@ import jieba.posseg as pseg
 from assistant.lexicon import kinds
 from assistant.lexicon.glossary import MONTHS, render_person, spoken_date
 from assistant.lexicon.names import ORG_HEAD, aliases, expansions, full_names
-from assistant.lexicon.questions import DISTRIBUTIVE, INTENTS, RANK_ASKED, Intent, units_asked
+from assistant.lexicon.questions import (
+    DISTRIBUTIVE,
+    INTENTS,
+    RANK_ASKED,
+    SAME_RANK,
+    Intent,
+    units_asked,
+)
 from assistant.lexicon.roles import role_english, roles_in
 from assistant.lexicon.synonyms import synonyms
 from assistant.qa.analyze import ParsedQuery
@@ -339,10 +346,8 @@ def _about(fact: Fact, query: ParsedQuery, derived: Derived, strict: bool = Fals
         placed = query.intent == "who" and not _institution(entity) and entity in title
         # the short form the question itself wrote (市二院), where the sentence writes it too;
         # not whose person it is (市二院谁发言): a sentence may name it beside another's people
-        asked = query.text.replace(
-            entity, ""
-        )  # 市第二人民医院 inside the full name is no short form
-        short = query.intent != "who" and any(a in asked and a in text for a in aliases(entity))
+        outside = query.text.replace(entity, "")  # 市第二人民医院 inside the full name is none
+        short = query.intent != "who" and any(a in outside and a in text for a in aliases(entity))
         return entity in text or entity in fact.org or placed or short
 
     among = query.intent in ("earliest_latest", "superlative") and len(query.entities) > 1
@@ -493,7 +498,8 @@ def _who(query: ParsedQuery, derived: Derived, within: set[str] | None = None) -
 
 
 def _naming_all(entities: tuple[str, ...], derived: Derived) -> set[str]:
-    """The articles whose names include each of `entities`, in one of its forms."""
+    """The articles whose names include each of `entities`, in one of its forms: by the names
+    ingest recorded, as the facts table reads no article text (articles.naming reads it)."""
     return {
         d
         for d, record in derived.manifest.items()
@@ -651,7 +657,10 @@ def _verbs(text: str) -> frozenset[str]:
     )
 
 
-_OCCASION = re.compile(r"仪式|大会|会议|典礼|座谈会|汇报会|活动")
+# the words of an occasion (启动仪式, 座谈会) and of a turnout (参加, 到场): the synonym sets
+_OCCASION = re.compile(
+    "|".join(("仪式", *synonyms("仪式"), "会议", *synonyms("会议"), "大会", "活动"))
+)
 
 
 def _person_line(fact: Fact, query: ParsedQuery, derived: Derived) -> str:
@@ -770,14 +779,14 @@ def _senior(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
     ] or list(query.entities)
     if not named:
         return None
-    persons = [e for e in named if derived.gazetteer.names.get(e) == "person"]
+    persons = [e for e in named if e in query.people]
     if len(persons) >= 2:  # who ranks higher of the people named (冯世庆 or 余之刚)
         return _higher(query, persons, derived)
     # whose people: the one that came (广饶县来的, 温医大附二院去丽水的人), else an
     # institution rather than the place of the event, the one named last before the ranking
     came = [e for e in named if _came(surface.get(e) or e, text)]
     bodies = [e for e in named if _institution(e) or e in written]
-    others = [e for e in named if derived.gazetteer.names.get(e) != "person"]
+    others = [e for e in named if e not in query.people]
     owners = came or bodies or others or named
 
     def spot(e: str) -> int:  # where the question names it; -1 when not in its words
@@ -870,7 +879,7 @@ def _higher(query: ParsedQuery, people: list[str], derived: Derived) -> FactAnsw
         return found
     # a claim: of the same rank (级别一样吗), else that the one named first is the higher
     levels = [_seniority(f.role) for f in ranked]
-    if _SAME_RANK.search(query.text):
+    if SAME_RANK.search(query.text):
         yes = levels[0] == levels[-1]
     else:
         yes = ranked[0].subject == people[0] and levels[0] > levels[1]
@@ -878,10 +887,7 @@ def _higher(query: ParsedQuery, people: list[str], derived: Derived) -> FactAnsw
     return dataclasses.replace(found, text=f"{query.in_script(head)}\n{found.text}")
 
 
-_SAME_RANK = re.compile(r"一样|相同|相当|平级|同级|\bsame\b|\bas senior as\b|\bequally\b", re.I)
-
-
-_TURNOUT = re.compile(r"参加|出席|到场|参会|与会")
+_TURNOUT = re.compile("|".join(("出席", *synonyms("出席"))))
 
 
 def _extreme(query: ParsedQuery, derived: Derived) -> FactAnswer | None:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant.lexicon.gazetteer import Gazetteer
-from assistant.lexicon.kinds import STAFF_WORDS
+from assistant.lexicon.kinds import STAFF_SENT
 from assistant.lexicon.roles import roles_in
 from assistant.qa.analyze import ParsedQuery
 from assistant.qa.answer import glossed
@@ -114,18 +114,7 @@ def answer(
         chosen = (claimed and _either(steps, words, query.entities)) or _PICK[query.order](
             steps, words, query.entities
         )
-    # who: a step that names nobody answers nothing; nor one naming a team sent, unless
-    # what people (什么人) is asked, not someone in a role (who heads the team)
-    team = bool(_WHAT_PEOPLE.search(query.text)) and not roles_in(
-        query.bridged if query.language == "en" else query.text
-    )
-    if not chosen or (
-        query.intent == "who"
-        and not any(
-            derived.gazetteer.people_in(s.search) or (team and _GROUP.search(s.search))
-            for s in chosen
-        )
-    ):
+    if not chosen or (query.intent == "who" and not _names_whom(query, chosen, derived)):
         return None
     # a verdict on a claim of order; none where the question offers both (before or after)
     offers = re.search(r"还是|\bor\b", query.text)
@@ -133,6 +122,18 @@ def answer(
         _verdict(query, chosen, words, steps) if query.intent == "yesno" and not offers else ""
     )
     return verdict + _text(query, chosen, derived.gazetteer, words, steps), _cite(article, chosen)
+
+
+def _names_whom(query: ParsedQuery, chosen: list[Step], derived: Derived) -> bool:
+    """Whether the steps answer a who-question: they name a person, or a team sent where
+    what people (什么人) is asked, not someone in a role (who heads the team)."""
+    team = bool(_WHAT_PEOPLE.search(query.text)) and not roles_in(
+        query.bridged if query.language == "en" else query.text
+    )
+    return any(
+        derived.gazetteer.people_in(s.search) or (team and STAFF_SENT.search(s.search))
+        for s in chosen
+    )
 
 
 def _speeches(steps: list[Step], gazetteer: Gazetteer) -> list[Step]:
@@ -402,7 +403,6 @@ def _relevant(step: Step, words: list[tuple[str, ...]], entities: tuple[str, ...
     return (meeting or held > 0) and step.label.startswith(("会前", "会后"))
 
 
-_GROUP = re.compile(rf"派[^,,。;;]{{0,8}}{STAFF_WORDS}")  # 继派驻管理团队后: whom they sent
 _WHAT_PEOPLE = re.compile(r"什么人|哪些人|哪批人|\bwhat (?:people|staff|team)\b|\bwhom\b", re.I)
 _PICK = {"either": _either, "last": _last, "first": _first, "after": _after, "before": _before}
 
