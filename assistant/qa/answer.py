@@ -259,11 +259,11 @@ def _affirm(query: ParsedQuery, best: Evidence, config: AnswerConfig) -> str:
     return query.in_script("是的,文档中写道:" if yes else "文档没有这样直接说,相关的内容是:")
 
 
-def claims_deed(query: ParsedQuery, gazetteer: Gazetteer) -> bool:
-    """Whether a yes/no question says one person did something (是冯世庆签的吗)."""
-    persons = [e for e in query.entities if gazetteer.names.get(e) == "person"]
+def deed_claimed(query: ParsedQuery) -> str:
+    """The one person a yes/no question says did something (是冯世庆签的吗), or ''."""
     verbs = verbs_of(query.bridged if query.language == "en" else query.text)
-    return query.intent == "yesno" and len(persons) == 1 and bool(verbs)
+    one = query.intent == "yesno" and len(query.people) == 1 and bool(verbs)
+    return query.people[0] if one else ""
 
 
 def _deed(
@@ -271,16 +271,16 @@ def _deed(
 ) -> tuple[bool, Evidence, list[str]] | None:
     """For "did X do it?": the best sentence that says it was done (签署, 主持) and names who
     did it; yes when X is among them."""
-    if not claims_deed(query, gazetteer):
+    person = deed_claimed(query)
+    if not person:
         return None
-    persons = [e for e in query.entities if gazetteer.names.get(e) == "person"]
     verbs = verbs_of(query.bridged if query.language == "en" else query.text)
     # only where the person was: a passage that names them
-    near = [e for e in evidence[:30] if persons[0] in to_search_form(e.passage.original)]
+    near = [e for e in evidence[:30] if person in to_search_form(e.passage.original)]
     for e in near:
         doers = [name for name, at in people(e.text, gazetteer) if _acts(e.text, at, verbs)]
         if doers:
-            return persons[0] in doers, e, list(dict.fromkeys(doers))
+            return person in doers, e, list(dict.fromkeys(doers))
     return None
 
 

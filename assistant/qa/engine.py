@@ -24,8 +24,8 @@ from assistant.qa.analyze import ParsedQuery, parse
 from assistant.qa.answer import (
     AnswerConfig,
     apart_text,
-    claims_deed,
     compose,
+    deed_claimed,
     refusal_text,
     supplement,
 )
@@ -348,7 +348,7 @@ class QueryEngine:
         t1 = time.perf_counter()
         passages = retrieve(self.store, self.embed_model, derived, query, self.retrieval)
         timings["retrieve_ms"] = _ms_since(t1)
-        if claims_deed(query, derived.gazetteer):  # who did it may be told beyond the top chunks
+        if deed_claimed(query):  # who did it may be told beyond the top chunks
             passages = passages + self._whole_articles(query, derived, passages)
         text, citations, refused = compose(
             query, passages, derived.lexical, derived.gazetteer, self.answering, self.document_text

@@ -130,7 +130,7 @@ def find(query: ParsedQuery, index: RelationIndex, gazetteer: Gazetteer) -> list
     """The rows of the relations table that answer the question, or [] when it asks about
     something else: what a person said or wants (刘海永 wants what kind of cooperation), or a
     term it quotes that no row's sentence holds (跟哪些机构扩大「铺开式」合作)."""
-    if any(gazetteer.names.get(e) == "person" for e in query.entities):
+    if query.people:
         return []
     rows = _find(query, index, gazetteer)
     quoted = [to_search_form(t) for t in _QUOTED.findall(query.original)]
