@@ -161,8 +161,8 @@ def _reads(char: str, syllable: str) -> bool:
 
 
 @lru_cache(maxsize=1024)
-def _bytes_read_as(known: int, known_first: bool, syllable: str, codec: str) -> tuple[int, ...]:
-    """The bytes x for which (known, x) or (x, known) is one character read `syllable`."""
+def _paired(known: int, known_first: bool, codec: str) -> tuple[tuple[int, str], ...]:
+    """Each byte x with the hanzi that (known, x) or (x, known) makes in `codec`."""
     found = []
     for x in range(0x40, 0x100):
         pair = bytes((known, x) if known_first else (x, known))
@@ -170,9 +170,14 @@ def _bytes_read_as(known: int, known_first: bool, syllable: str, codec: str) -> 
             char = pair.decode(codec)
         except UnicodeDecodeError:
             continue
-        if len(char) == 1 and "\u4e00" <= char <= "\u9fff" and _reads(char, syllable):
-            found.append(x)
+        if len(char) == 1 and "\u4e00" <= char <= "\u9fff":
+            found.append((x, char))
     return tuple(found)
+
+
+def _bytes_read_as(known: int, known_first: bool, syllable: str, codec: str) -> tuple[int, ...]:
+    """The bytes x for which (known, x) or (x, known) is one character read `syllable`."""
+    return tuple(x for x, char in _paired(known, known_first, codec) if _reads(char, syllable))
 
 
 def _apply_gloss(items: list[int | None], syllable: str, codec: str) -> None:
@@ -294,15 +299,9 @@ def _complete_lost(before: str, text: str, after: str, codec: str) -> str:
             return MOJIBAKE_MARK
         byte = ord(given_up) - _LOST_BYTE
         left, right = text[: m.start()], text[m.end() :]
-        found: dict[str, float] = {}
-        for x in range(0x81, 0xFF):
-            for pair in (bytes((x, byte)), bytes((byte, x))):
-                try:
-                    char = pair.decode(codec)
-                except UnicodeDecodeError:
-                    continue
-                if len(char) == 1 and _plausible(char):
-                    found[char] = _likelihood(f"{before}{left}{char}{right}{after}")
+        # its partner byte may have stood on either side of it
+        chars = {c for first in (True, False) for _, c in _paired(byte, first, codec)}
+        found = {c: _likelihood(f"{before}{left}{c}{right}{after}") for c in chars if _plausible(c)}
         ranked = sorted(found.items(), key=lambda kv: -kv[1])
         if len(ranked) < 2 or ranked[0][1] - ranked[1][1] < _CLEAR_MARGIN:
             return MOJIBAKE_MARK
