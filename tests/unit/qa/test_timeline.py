@@ -20,9 +20,10 @@ SIGNING = (
 )
 
 
-def ask(question: str) -> tuple[str, list] | None:
+def ask(question: str, doc: str = "b", text: str = SIGNING) -> tuple[str, list] | None:
+    """The order answer with article `doc` reading `text`."""
     d = derived()
-    texts = TEXTS | {"b": SIGNING}
+    texts = TEXTS | {doc: text}
     return timeline.answer(parse(question, d.gazetteer), d, texts.__getitem__)
 
 
@@ -111,11 +112,6 @@ CEREMONY = (
 )
 
 
-def ask_ceremony(question: str) -> tuple[str, list] | None:
-    d = derived()
-    return timeline.answer(parse(question, d.gazetteer), d, (TEXTS | {"b": CEREMONY}).__getitem__)
-
-
 @pytest.mark.parametrize(
     ("question", "said"),
     [
@@ -135,7 +131,7 @@ def ask_ceremony(question: str) -> tuple[str, list] | None:
 def test_two_events_of_one_day_are_ordered_by_the_sentences_telling_each(
     question: str, said: str
 ) -> None:
-    found = ask_ceremony(question)
+    found = ask(question, text=CEREMONY)
     assert found is not None
     text, citations = found
     assert text.startswith(said), text
@@ -143,16 +139,10 @@ def test_two_events_of_one_day_are_ordered_by_the_sentences_telling_each(
 
 
 def test_what_people_were_sent_before_is_the_team_a_sentence_says_came_first() -> None:
-    d = derived()
     text = (
         "3月17日,东营市第二人民医院首批专家欢迎仪式举行。此次派驻专家是继派驻管理团队后的又一举措。"
     )
-    texts = TEXTS | {"a": text}
-
-    def ask_a(question: str) -> tuple[str, list] | None:
-        return timeline.answer(parse(question, d.gazetteer), d, texts.__getitem__)
-
-    found = ask_a("东营市第二人民医院派专家之前,已经先派过什么人?")
+    found = ask("东营市第二人民医院派专家之前,已经先派过什么人?", "a", text)
     assert found is not None and "管理团队" in found[0]
     # someone in a role is asked: a team is no answer
-    assert ask_a("东营市第二人民医院派专家之前派的管理团队的主任是谁?") is None
+    assert ask("东营市第二人民医院派专家之前派的管理团队的主任是谁?", "a", text) is None
