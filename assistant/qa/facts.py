@@ -833,15 +833,15 @@ def _senior(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
 
 
 def _came(name: str, text: str) -> bool:
-    """Whether the question says `name` came or went (广饶县来的, 山大二院去的, 广饶县、大王镇
-    这些地方来的): 来, 去 or 派 later in its clause."""
+    """Whether the question says `name` came or went (广饶县来的, 山大二院去的, 过来参加的,
+    广饶县、大王镇这些地方来的): a word of coming or going later in its clause, as a word of
+    its own (not 来自, 去年, 派驻)."""
     forms = [f for f in written_as(name) if f in text]
     after = [re.split(r"[,,。??]", text[text.find(f) + len(f) :])[0][:14] for f in forms]
-    # 来的 right after it, or after the list it opens (广饶县、大王镇这些地方政府来的)
-    return any(
-        re.match(r"(?:、[^、]{1,8})*(?:这些|那些|等)?[^来去派、]{0,6}?派?[来去](?:的|了)", a)
-        for a in after
-    )
+    return any(w in _COMING for a in after for w, _ in pseg.cut(a))
+
+
+_COMING = frozenset({"来", "去", "过来", "过去", "前来", "前往", "派来", "派去", "到来"})
 
 
 def _described(place: str, query: ParsedQuery, derived: Derived) -> str:

@@ -303,3 +303,20 @@ def test_the_relations_table_answers_partnerships_not_what_someone_said(
     d = derived()
     rows = partners.find(parse(question, d.gazetteer), d.relations, d.gazetteer)
     assert bool(rows) == found
+
+
+@pytest.mark.parametrize(
+    ("name", "question", "came"),
+    [
+        ("广饶县", "广饶县来的最大的官是谁", True),
+        ("广饶县", "广饶县、大王镇这些地方政府来的人里谁官最大", True),
+        ("广饶县", "广饶县过来参加的人里谁官最大", True),  # a paraphrase, not 来的
+        ("山东大学第二医院", "莘县去年签约时,山东大学第二医院前来的领导中谁最大", True),
+        ("莘县", "莘县去年签约时,山东大学第二医院前来的领导中谁最大", False),  # 去年: a time
+        ("东营市第二人民医院", "东营市第二人民医院派驻仪式上谁官最大", False),  # 派驻: no coming
+    ],
+)
+def test_whose_people_came_is_read_from_a_word_of_coming(
+    name: str, question: str, came: bool
+) -> None:
+    assert facts._came(name, question) is came
