@@ -63,6 +63,7 @@ class ParsedQuery:
     aspect: str = ""  # what a what/how question asks about: purpose, requirement, meaning …
     unit: str = ""  # the units a number must be in for a count or ranking (人 for 多少人)
     order: str = ""  # how it relates events in time: either (which first), last, after, before
+    literals: tuple[str, ...] = ()  # terms quoted or written as a formula ('1+1=1'), verbatim
 
     def in_script(self, text: str) -> str:
         """`text` (written in Simplified) in the asker's script."""
@@ -148,12 +149,29 @@ def parse(question: str, gazetteer: Gazetteer) -> ParsedQuery:
         if intent and intent.name in ("count", "superlative")
         else "",
         order=order_asked(text, english),
+        literals=literals(text),
         aspect=(
             a.name
             if (intent is None or intent.name in ("which", "overview"))
             and (a := aspect_of(text, english))
             else ""
         ),
+    )
+
+
+# A term the asker quotes, or writes as a formula (1+1>2, x+1+9+X): the sentence that writes
+# it verbatim is the one asked about, whatever words the question wraps it in. An opening
+# quote after a letter is an apostrophe (what's), as is a closing one before a letter.
+_QUOTED = re.compile(r"(?<![A-Za-z])['\"“‘「『]([^'\"“”‘’「」『』]{2,30})['\"”’」』](?![A-Za-z])")
+_FORMULA = re.compile(r"[0-9A-Za-z]+(?:[+=><×÷]+[0-9A-Za-z]+)+")
+
+
+def literals(text: str) -> tuple[str, ...]:
+    """The quoted terms and formulas of `text` (search form), lowercased, that are not plain
+    English: the articles write no English words."""
+    found = [m.group(1) for m in _QUOTED.finditer(text)] + _FORMULA.findall(text)
+    return tuple(
+        dict.fromkeys(t.strip().lower() for t in found if not re.search(r"[A-Za-z]{2,}", t))
     )
 
 

@@ -207,7 +207,11 @@ def _weights(query: ParsedQuery, lexical: LexicalIndex) -> list[dict[str, float]
                 known[alike] = lexical.idf(alike)
         if known:
             out.append(known)
-    return out
+    # a quoted term or formula the articles write (1+1=1) weighs as the rarest word: the
+    # index cuts it into pieces, but a sentence writing it whole is the one asked about
+    return out + [
+        {t: lexical.idf(t)} for t in query.literals if len(t) >= 3 and lexical.mentions(t)
+    ]
 
 
 def missing_predicates(query: ParsedQuery, lexical: LexicalIndex) -> list[str]:

@@ -366,3 +366,15 @@ def test_two_articles_compared_are_each_summed_up(real_engine, question) -> None
     docs = {c.doc_id for c in answer.citations}
     assert docs == {"000_5d65d5fcfe079639", "004_ec8b56c216570b9d"}, answer.text
     assert "一体化融合" in answer.text and "城市医疗集团" in answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "in the dongying story what do they mean by '1+1=1' and '1+1>2'?",
+        "What did the Dongying health chief mean by 1+1=1 and 1+1>2?",
+    ],
+)
+def test_a_quoted_formula_finds_the_sentence_writing_it(real_engine, question) -> None:
+    answer = real_engine.ask(question)
+    assert not answer.refused and "“1+1=1”的一体化管理效果" in answer.text, answer.text

@@ -127,3 +127,18 @@ def test_dates_in_chinese_numerals_are_read_as_the_articles_write_them() -> None
     assert month_days("may I ask how many came") == set()
     for text in ("十一二月份", "一二月份签的", "五六月份"):  # a span of months: left as written
         assert digit_dates(text) == text
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("what do they mean by '1+1=1' and '1+1>2'?", ("1+1=1", "1+1>2")),
+        ("What did the chief mean by 1+1=1?", ("1+1=1",)),
+        ("冯世庆说的“国家队”是啥意思", ("国家队",)),
+        ("What's the 'X+1+9+X' model?", ("x+1+9+x",)),
+        ("what is the 'national team' he mentioned?", ()),  # plain English: no article writes it
+        ("what's Feng's view on Lishui's plan?", ()),  # apostrophes quote nothing
+    ],
+)
+def test_quoted_terms_and_formulas_are_kept_verbatim(question, expected) -> None:
+    assert parse(question, GAZ).literals == expected
