@@ -453,6 +453,24 @@ DURATION_ASKED = re.compile(
 DURATION_RE = re.compile(
     r"\d+(?:\.\d+)?\s*(?:个)?(?:小时|天|周|个月|分钟)|(\d{1,2})月(\d{1,2})-(\d{1,2})日"
 )
+# Money and age are asked by their own words and answered only by a sentence writing an
+# amount of money or an age: no other figure (300余人) answers "how much did they invest".
+MONEY_ASKED = re.compile(
+    r"多少钱|几块钱|多少经费|多少资金|投(?:资|入)了?多少|花了?多少|费用|预算|经费|"
+    r"\bhow much (?:money|funding|did .{1,40}\b(?:invest|spend|cost|pay|fund|budget))"
+    r"|\b(?:cost|costs|budget|investment|invested|funding|salary|salaries|price)\b",
+    re.I,
+)
+MONEY_RE = re.compile(
+    r"\d+(?:\.\d+)?\s*(?:余|多)?\s*(?:万|亿)?元|[一二两三四五六七八九十百千]+(?:万|亿)元"
+)
+AGE_ASKED = re.compile(
+    r"多大(?:岁数|年纪)?了?(?:[?？]|$)|几岁|多少岁|年龄|年纪|岁数|"
+    r"\bhow old\b|\bage of\b|\b(?:his|her|their)\s+age\b|'s age\b",
+    re.I,
+)
+AGE_RE = re.compile(r"\d+\s*(?:周)?岁|[一二三四五六七八九十]+(?:周)?岁")
+
 NUMBER_RE = re.compile(
     r"\d+(?:\.\d+)?\s*(?:余|多)?\s*(?:部门|名|人|家|个月|个|位|项|张|篇|批|所|条|种|次|年|小时|天|周|%|万|亿)"
     # not an ordinal (第二人民医院, 第一批) nor a date word (一年)

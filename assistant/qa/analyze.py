@@ -16,9 +16,11 @@ from assistant.lexicon.gazetteer import Gazetteer, in_order
 from assistant.lexicon.glossary import EN_STOP, EN_WORD, GLOSSARY_EN_ZH, is_english
 from assistant.lexicon.names import GENERIC_WORDS, ORG_HEAD, full_names, proper_nouns
 from assistant.lexicon.questions import (
+    AGE_ASKED,
     ASPECT_NOUNS,
     DURATION_ASKED,
     FILLERS_ZH,
+    MONEY_ASKED,
     QUANTIFIER,
     Intent,
     article_scope,
@@ -313,6 +315,10 @@ _INSTITUTION_WORDS = re.compile(
 def _answer_type(intent: Intent | None, text: str) -> str:
     """What an answering sentence must hold. 'Which' asks for institutions only when the
     question says so: 哪些科室 and 'which departments' ask for something else."""
+    if AGE_ASKED.search(text):
+        return "age"
+    if MONEY_ASKED.search(text):
+        return "money"
     if intent is None:
         return ""
     if intent.answer_type == "institution" and _PEOPLE_WORDS.search(text):

@@ -220,12 +220,24 @@ def glossed(shown: str, gazetteer: Gazetteer) -> str:
     return shown + (f" ({'; '.join(glosses)})" if glosses else "")
 
 
+# What a refusal says is not given when no sentence holds the kind of answer asked for.
+_UNSTATED = {"money": ("an amount of money", "金额"), "age": ("an age", "年龄")}
+
+
 def refusal_text(query: ParsedQuery, missing: list[str], nearby: str | None) -> str:
+    en, zh = _UNSTATED.get(query.answer_type, ("", ""))
     if query.language == "en":
-        why = f" They never mention {', '.join(missing)}." if missing else ""
+        why = (
+            f" They never mention {', '.join(missing)}."
+            if missing
+            else f" No sentence about it gives {en}."
+            if en
+            else ""
+        )
         text = "The documents do not contain information that answers this question." + why
         return text + (f"\nNearby, they say: {nearby}" if nearby else "")
     why = f"文档中没有提到“{'、'.join(missing)}”。" if missing else ""
+    why = why or (f"相关句子没有给出{zh}。" if zh else "")
     text = query.in_script("文档中没有找到能回答这个问题的信息。" + why)
     return text + (query.in_script("\n相关的内容是:") + nearby if nearby else "")
 

@@ -16,11 +16,13 @@ from functools import lru_cache
 from assistant.lexicon.gazetteer import Gazetteer, in_order
 from assistant.lexicon.names import ORG_HEAD, aliases, expansions, full_names, titled_people
 from assistant.lexicon.questions import (
+    AGE_RE,
     ASPECTS,
     CONTINUES,
     DATE_RE,
     DISTRIBUTIVE,
     DURATION_RE,
+    MONEY_RE,
     NUMBER_RE,
     OPENS_LIST,
     RANK_ASKED,
@@ -143,6 +145,10 @@ def holds(answer_type: str, text: str, gazetteer: Gazetteer) -> bool:
         return bool(people(text, gazetteer))
     if answer_type == "institution":
         return bool(full_names(text, ORG_HEAD))
+    if answer_type == "money":
+        return bool(MONEY_RE.search(text))
+    if answer_type == "age":
+        return bool(AGE_RE.search(text))
     if answer_type == "duration":
         return bool(DURATION_RE.search(text))
     if answer_type == "department":

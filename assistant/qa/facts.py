@@ -56,6 +56,8 @@ def answer(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
     the question names or asks about something no article has: the sentence path refuses)."""
     if not answerable(query, derived.lexical):
         return None
+    if query.answer_type in ("money", "age"):  # the table holds neither
+        return None
     query = _with_agencies(query, derived)
     if RANK_ASKED.search(query.text) and query.intent in ("who", "which", "compare", "yesno"):
         ranked = _senior(query, derived)  # 谁职务比较高: the seniority of roles decides

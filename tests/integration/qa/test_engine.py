@@ -378,3 +378,16 @@ def test_two_articles_compared_are_each_summed_up(real_engine, question) -> None
 def test_a_quoted_formula_finds_the_sentence_writing_it(real_engine, question) -> None:
     answer = real_engine.ask(question)
     assert not answer.refused and "“1+1=1”的一体化管理效果" in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "why"),
+    [
+        ("how old is Yu Xiaoqian", "gives an age"),
+        ("how much did shandong univ second hospital invest in the shenxian alliance?", "money"),
+        ("王景峰院长多大了?", "年龄"),
+    ],
+)
+def test_no_other_figure_answers_a_question_of_money_or_age(real_engine, question, why) -> None:
+    answer = real_engine.ask(question)
+    assert answer.refused and why in answer.text, answer.text

@@ -142,3 +142,20 @@ def test_dates_in_chinese_numerals_are_read_as_the_articles_write_them() -> None
 )
 def test_quoted_terms_and_formulas_are_kept_verbatim(question, expected) -> None:
     assert parse(question, GAZ).literals == expected
+
+
+@pytest.mark.parametrize(
+    "question, kind",
+    [
+        ("how old is Yu Xiaoqian", "age"),
+        ("王景峰多大了?", "age"),
+        ("于小千今年几岁", "age"),
+        ("how much did the hospital invest in the alliance?", "money"),
+        ("这个医联体花了多少钱", "money"),
+        ("What was the budget for the Lishui alliance?", "money"),
+        ("how many experts did Shengli send?", "number"),  # a count, not money
+        ("乐陵那次来了多少人", "number"),
+    ],
+)
+def test_money_and_age_are_answer_types_of_their_own(question, kind) -> None:
+    assert parse(question, GAZ).answer_type == kind
