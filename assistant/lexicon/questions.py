@@ -254,7 +254,7 @@ ASPECTS: tuple[Aspect, ...] = (
     Aspect(
         "purpose",
         re.compile(r"目的|为了什么|为什么|为啥|意义|初衷|目标"),
-        _en(r"\b(purpose|aim|goal|why|objective|intended|meant to|point of)\b"),
+        _en(r"\b(purpose|aim|goal|why|objective|intended|meant to|supposed to|point of)\b"),
         re.compile(r"为了|旨在|助力|推动|促进|提升|提高|以.{1,12}为目标|目标|意义"),
     ),
     Aspect(
@@ -262,7 +262,7 @@ ASPECTS: tuple[Aspect, ...] = (
         re.compile(r"要求|强调|指示|嘱咐|叮嘱|提了|提出|讲话"),
         _en(
             r"\b(require|requirement|demand|expect|ask(ed)? (of|for)|call(ed)? for|urge|instruct"
-            r"|say|said)"
+            r"|say|said|wants?\b|wanted|hope[sd]?\b|wish(es|ed)?\b)"
         ),
         re.compile(r"要求|希望|强调|指出|表示|一要|二要|一是|二是|必须|务必|要以|要"),
     ),
@@ -290,6 +290,15 @@ ASPECTS: tuple[Aspect, ...] = (
         re.compile(r"措施|做法|怎么做|如何做|怎样|举措|办法|方式"),
         _en(r"\b(how (did|do|will|does)|measures?|steps?|approach|method|way)\b"),
         re.compile(r"通过|采取|建立|开展|实施|实行|推行|做法"),
+    ),
+    # what is planned next (下一步…将…): the sentence saying what comes after the report
+    Aspect(
+        "plan",
+        re.compile(
+            r"下一步|接下来|今后|以后(?:还)?(?:要|会|打算)|打算|计划(?:做|干|怎么)|准备(?:怎么|做|干)|后续"
+        ),
+        _en(r"\b(plan|plans|planning|planned|next steps?|going to do|intends?|future)\b"),
+        re.compile(r"下一步|接下来|今后|将持续|将进一步|计划|后续"),
     ),
     Aspect(
         "place",

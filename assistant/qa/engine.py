@@ -348,7 +348,8 @@ class QueryEngine:
         t1 = time.perf_counter()
         passages = retrieve(self.store, self.embed_model, derived, query, self.retrieval)
         timings["retrieve_ms"] = _ms_since(t1)
-        if deed_claimed(query):  # who did it may be told beyond the top chunks
+        # who did it, or the asked aspect (下一步…, 旨在…), may be told beyond the top chunks
+        if deed_claimed(query) or query.aspect:
             passages = passages + self._whole_articles(query, derived, passages)
         text, citations, refused = compose(
             query, passages, derived.lexical, derived.gazetteer, self.answering, self.document_text

@@ -391,3 +391,16 @@ def test_a_quoted_formula_finds_the_sentence_writing_it(real_engine, question) -
 def test_no_other_figure_answers_a_question_of_money_or_age(real_engine, question, why) -> None:
     answer = real_engine.ask(question)
     assert answer.refused and why in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("What did Sun Qihong want the county hospital to do?", "借梯登高"),  # 希望…
+        ("What was the Leling symposium supposed to achieve?", "會議旨在"),  # beyond top chunks
+        ("齐鲁德州医院下一步打算干啥", "工作量考核"),  # what is planned next
+    ],
+)
+def test_the_aspect_asked_picks_the_sentence_that_says_it(real_engine, question, said) -> None:
+    answer = real_engine.ask(question)
+    assert not answer.refused and said in answer.text, answer.text
