@@ -542,6 +542,11 @@ def _role_check(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
         for r in roles
         if f"{persons[0]}{r}" not in query.text and f"{r}{persons[0]}" not in query.text
     ]
+    # the department decides where the question names one (head of neurology): the role
+    # must then be held there too
+    placed = _department_check(query, derived, persons[0], roles)
+    if placed is not None:
+        return placed
     if not roles:
         return _deed_check(query, derived, persons[0])
     own = [f for f in derived.facts if f.kind == "person" and f.subject == persons[0]]
@@ -566,6 +571,66 @@ def _role_check(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
             and any(_holds(f.role, r) for r in roles)
         ]
         lines += [(_person_line(f, query, derived), f) for f in holders[:1]]
+    return _compose(query, lines, derived)
+
+
+# where a department or ward a question names ends (神经内科, 肿瘤一病区, 儿童保健科)
+_UNIT = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:科|病区)")
+
+
+def _affiliation(fact: Fact) -> str:
+    """What the evidence writes before the person's name in its clause (胜利油田中心医院肿瘤
+    一病区副主任 王树凯): the department a role belongs to is written only there."""
+    text = _search_form(fact.evidence)
+    at = text.find(fact.subject)
+    return re.split(r"[、,,。;;:]", text[:at])[-1] if at > 0 else ""
+
+
+def _department_check(
+    query: ParsedQuery, derived: Derived, person: str, roles: list[str]
+) -> FactAnswer | None:
+    """Yes or no to "is X from the 神经内科?" (or its 主任): the department the articles write
+    before X's role, and whoever they place in the department asked about."""
+    text = query.bridged if query.language == "en" else query.text
+    known = {a for f in derived.facts if f.kind == "person" for a in [_affiliation(f)] if a}
+    # the longest unit the question writes that some article places a person in
+    asked = sorted(
+        {
+            text[i:j]
+            for m in _UNIT.finditer(text)
+            for j in [m.end()]
+            for i in range(max(0, j - 7), j - 2)
+            if any(text[i:j] in a for a in known)
+        },
+        key=len,
+    )[-1:]
+    own = [f for f in derived.facts if f.kind == "person" and f.subject == person]
+    placed = [(f, a) for f in own if re.search(r"科|病区", a := _affiliation(f))]
+    if not asked or not placed:
+        return None
+    held = [
+        (f, a)
+        for f, a in placed
+        if any(d in a for d in asked) and (not roles or any(_holds(f.role, r) for r in roles))
+    ]
+    yes = bool(held)
+    fact, where = (held or placed)[0]
+    if query.language == "en":
+        lines = [(f"{'Yes' if yes else 'No'}: {render_person(person)} ({person}), {where}", fact)]
+    else:
+        lines = [(f"{'是的' if yes else '不是'}。{person}是{where}", fact)]
+    if not yes:  # who the articles do place there
+        holders = [
+            (f, a)
+            for f in derived.facts
+            if f.kind == "person"
+            and f.subject != person
+            and any(d in (a := _affiliation(f)) for d in asked)
+        ]
+        lines += [
+            (f"{a}是{f.subject}" if query.language != "en" else f"{a}: {f.subject}", f)
+            for f, a in holders[:1]
+        ]
     return _compose(query, lines, derived)
 
 

@@ -404,3 +404,21 @@ def test_no_other_figure_answers_a_question_of_money_or_age(real_engine, questio
 def test_the_aspect_asked_picks_the_sentence_that_says_it(real_engine, question, said) -> None:
     answer = real_engine.ask(question)
     assert not answer.refused and said in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("王树凯是神经内科的吗", ["不是", "肿瘤一病区副主任", "李春雷"]),
+        ("陈益平是儿童保健科的吧", ["不是", "儿童感染科", "留佩甯"]),
+        ("留佩甯是儿童保健科主任吗", ["是的", "儿童保健科主任"]),
+        ("王树凯是肿瘤一病区主任吗", ["不是", "副主任"]),  # the ward, but not its head
+        ("Is Wang Shukai from the neurology department?", ["No", "肿瘤一病区"]),
+    ],
+)
+def test_a_claimed_department_is_checked_against_the_one_written(
+    real_engine, question, said
+) -> None:
+    answer = real_engine.ask(question)
+    head = "\n".join(answer.text.splitlines()[:2])
+    assert all(s in head for s in said), answer.text
