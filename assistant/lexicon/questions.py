@@ -462,6 +462,17 @@ DURATION_ASKED = re.compile(
 DURATION_RE = re.compile(
     r"\d+(?:\.\d+)?\s*(?:个)?(?:小时|天|周|个月|分钟)|(\d{1,2})月(\d{1,2})-(\d{1,2})日"
 )
+# Asks who is named first or last in a list of people (参会名单排第一个的, who's listed first
+# among the officials who attended): the order of the list, not of events. Group 1: last.
+LISTED_END = re.compile(
+    r"(?:名单|列表|排名|排序)[^,。?]{0,8}(?:排)?(?:第一个|第一位|第一|头一个|最前面|最前|(最后一个|最后一位|最后))"
+    r"|排(?:在)?(?:第一|头一个|最前面|(最后))(?:个|位)?(?:的)?(?:是)?(?:谁|哪位)"
+    r"|\b(?:named|listed|mentioned|comes?) (?:first|(last))\b"
+    r"|\b(?:first|(last)) (?:person |official |name |one )?(?:named|listed|mentioned)\b"
+    r"|\btop of the (?:list|attendee)",
+    re.I,
+)
+
 # Money and age are asked by their own words and answered only by a sentence writing an
 # amount of money or an age: no other figure (300余人) answers "how much did they invest".
 MONEY_ASKED = re.compile(

@@ -18,9 +18,9 @@ from functools import lru_cache
 from assistant.lexicon import kinds
 from assistant.lexicon.gazetteer import Gazetteer, in_order
 from assistant.lexicon.glossary import MONTHS, spoken_date
-from assistant.lexicon.questions import ARTICLE_NOUN, DESCRIBES, DISTRIBUTIVE
+from assistant.lexicon.questions import ARTICLE_NOUN, DESCRIBES, DISTRIBUTIVE, LISTED_END
 from assistant.qa.analyze import ParsedQuery
-from assistant.qa.evidence import excerpt, split_sentences
+from assistant.qa.evidence import excerpt, people, split_sentences
 from assistant.store.derived import Derived
 from assistant.store.schema import DocRecord
 from assistant.textnorm import sentence_spans, to_search_form
@@ -431,6 +431,46 @@ def mention_order(
     ordered = sorted(people, key=to_search_form(sentence).index)
     cite = Citation.of_article(1, record.article, sentence, 1.0, f"{record.doc_id}#order")
     return _order_text(query, ordered, derived.gazetteer.render, sentence), [cite]
+
+
+_ATTENDED = re.compile(r"出席|参加|参会|陪同|莅临")
+
+
+def first_listed(
+    query: ParsedQuery, derived: Derived, text_of: Callable[[str], str]
+) -> tuple[str, list[Citation]] | None:
+    """Who a list of attendees names first (or last) in the article the question's names
+    pick: the sentence naming the most people as present (出席, 参加), read in order."""
+    m = LISTED_END.search(query.text)
+    docs = naming(query.entities, derived, text_of) if m and query.entities else []
+    if m is None or len(docs) != 1:
+        return None
+    last = any(m.groups())
+    record = derived.manifest[docs[0]]
+    found = [
+        (len(named), sentence, named)
+        for sentence in split_sentences(text_of(docs[0]))
+        if _ATTENDED.search(search := to_search_form(sentence))
+        and len(named := people(search, derived.gazetteer)) >= 3
+    ]
+    if not found:
+        return None
+    _, sentence, named = max(found, key=lambda f: f[0])
+    name = named[-1][0] if last else named[0][0]
+    cite = Citation.of_article(1, record.article, sentence, 1.0, f"{record.doc_id}#listed")
+    shown = excerpt(sentence, [name], 160)
+    if query.language == "en":
+        where = "last" if last else "first"
+        rendered = derived.gazetteer.render(name)
+        return f"{rendered} ({name}) is named {where} in the list: [1]\n{shown} [1]", [cite]
+    where = query.in_script("最后" if last else "第一个")
+    search = to_search_form(sentence)
+    at = search.find(name)
+    # a Traditional asker gets the name in the source's own characters (周一紅, not 週一紅)
+    traditional = query.language == "zh-Hant" and len(search) == len(sentence)
+    own = sentence[at : at + len(name)] if traditional else name
+    head = query.in_script("答:名单上") + where + query.in_script("是")
+    return f"{head}{own}。[1]\n{shown} [1]", [cite]
 
 
 def _order_text(

@@ -282,7 +282,12 @@ class QueryEngine:
             )
             yield Answer(question, text, (), True, standalone, "offline", (), timings)
             return
-        ordered = None if query.scope else timeline.answer(query, derived, self.document_text)
+        ordered = (
+            None
+            if query.scope
+            else articles.first_listed(query, derived, self.document_text)
+            or timeline.answer(query, derived, self.document_text)
+        )
         about = (
             articles.digest(query, derived, self.document_text)
             or articles.answer(query, derived, self.document_text)

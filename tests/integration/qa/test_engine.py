@@ -422,3 +422,20 @@ def test_a_claimed_department_is_checked_against_the_one_written(
     answer = real_engine.ask(question)
     head = "\n".join(answer.text.splitlines()[:2])
     assert all(s in head for s in said), answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        ("东营二院欢迎仪式那个参会名单,排第一个的是谁呀", "张娟"),
+        (
+            "In the Shenxian signing article, who's named first among the officials who attended?",
+            "冯世庆",
+        ),
+        ("麗水啟動儀式參加名單裡排第一的是誰", "王國敬"),  # the source's own characters
+        ("丽水启动仪式参加名单里排最后的是谁", "留佩甯"),
+    ],
+)
+def test_the_ends_of_an_attendee_list_are_read_in_order(real_engine, question, named) -> None:
+    answer = real_engine.ask(question)
+    assert named in answer.text.splitlines()[0], answer.text

@@ -1,0 +1,32 @@
+"""Question patterns of the lexicon that route a question to its own answerer."""
+
+import pytest
+
+from assistant.lexicon.questions import LISTED_END
+
+
+@pytest.mark.parametrize(
+    "question, last",
+    [
+        ("东营二院欢迎仪式那个参会名单,排第一个的是谁呀", False),
+        ("丽水启动仪式参加名单里排最后的是谁", True),
+        ("who's named first among the officials who attended?", False),
+        ("Which official is listed last?", True),
+        ("who is the first person mentioned in the attendee list", False),
+    ],
+)
+def test_a_question_about_a_lists_ends(question: str, last: bool) -> None:
+    m = LISTED_END.search(question)
+    assert m is not None and any(m.groups()) == last
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "汇报会上第一个发言的是谁",  # the order of events, not of a list
+        "who spoke first at the ceremony?",
+        "哪家医院最先签约",
+    ],
+)
+def test_the_order_of_events_is_not_a_lists_ends(question: str) -> None:
+    assert LISTED_END.search(question) is None
