@@ -155,6 +155,10 @@ GLOSSARY_EN_ZH: dict[str, str] = {
     "health": "健康/保健",
     "cancer": "肿瘤",
     "oncology": "肿瘤",
+    "places": "地方",
+    "areas": "区域",
+    "spots": "地方",
+    "sites": "地方",
     # departments and wards, as the articles name them
     "neurology": "神经内科",
     "neurological": "神经内科",

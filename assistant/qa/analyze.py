@@ -219,7 +219,12 @@ def _counted(text: str, english: bool, gazetteer: Gazetteer) -> tuple[str, ...]:
             break
         nouns.append(word)
     head = nouns[-1] if nouns else ""
-    return (head,) if head and head not in _UNIT_WORDS and head not in ASPECT_NOUNS else ()
+    # 几个地方: places are counted, though 什么地方 only asks where
+    counted = head not in ASPECT_NOUNS or head in _COUNTED_PLACES
+    return (head,) if head and head not in _UNIT_WORDS and counted else ()
+
+
+_COUNTED_PLACES = frozenset({"地方", "地点"})
 
 
 _COUNTED_BEFORE = re.compile(

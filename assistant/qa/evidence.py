@@ -188,7 +188,7 @@ def figures(text: str, query: ParsedQuery) -> list[tuple[str, int]]:
 def listed(text: str, counted: tuple[str, ...]) -> list[str]:
     """The items of an enumeration that the counted noun heads (参观了一站式服务中心、健康驿站、
     检验科等区域 → three areas): a count the sentence gives by listing, not by a figure."""
-    for noun in counted:
+    for noun in (n for c in counted for n in (c, *synonyms(c))):  # 几个地方: …等区域
         for m in re.finditer(re.escape(noun), text):
             clause = re.split(r"[,。;:!?,;:]", text[: m.start()])[-1]
             ended = re.search(r"等[\u4e00-\u9fff]{0,4}$", clause)  # …等特色科室: the list's head

@@ -214,3 +214,14 @@ def test_a_count_the_sentence_gives_by_listing_is_its_items(lexical: LexicalInde
     assert direct(query, e, gaz) == "3个(儿童康复科、儿童保健科、家庭化产房)"
     # no list heads the noun: the sentence holds no count of it
     assert listed("推动学科建设、人才培养,与派驻科室密切配合", ("科室",)) == []
+
+
+def test_places_counted_are_the_areas_a_list_names() -> None:
+    from assistant.qa.evidence import listed
+
+    gaz = Gazetteer.from_names({"刘海永": "person", "乐陵": "place"})
+    query = parse("乐陵那次刘海永会前参观了几个地方", gaz)
+    assert query.counted == ("地方",)
+    text = "会前,刘海永一行参观了乐陵市人民医院一站式服务中心、健康驿站、检验科等区域。"
+    assert listed(text, query.counted) == ["一站式服务中心", "健康驿站", "检验科"]
+    assert parse("他们在什么地方开的会", gaz).counted == ()  # where, not how many
