@@ -26,6 +26,12 @@ def _en(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.I)
 
 
+# Of two named, which has more (哪个来的人多啊, 哪边规模大): a ranking of two. Only 哪个
+# asks; the words up to 多 are the question's content.
+MORE_OF_TWO = re.compile(
+    r"哪(?:个|边|次|家|篇|场)(?=[^,。?!,?]{1,10}?(?:更)?(?:多|大|长)(?![少久])(?:[啊呀呢吧?!。?]|$))"
+)
+
 INTENTS: tuple[Intent, ...] = (
     Intent(
         "yesno",
@@ -74,6 +80,7 @@ INTENTS: tuple[Intent, ...] = (
             r"(?:层级|级别|职务|职位|头衔|官职)最[高大]|最高(?:的)?(?:层级|级别|职务|职位)"
             r"|最多|最少|最大|最小|最高|最低|最长|最短|比较多|比较少|更多|更少|人最多|规模最"
             r"|[多少]一点|[多少]一些"
+            r"|" + MORE_OF_TWO.pattern
         ),
         _en(
             r"\b(most(?! recent)|least|largest|biggest|smallest|highest|lowest|fewest|greatest"
@@ -510,7 +517,8 @@ _UNITS = {
 }
 _UNIT_ASKED = re.compile(
     r"(?<![这那哪])(?:几|多少)([人名位家个篇批次场项张条种所级])(?!民)"
-    r"|([人家篇])数?(?:最多|最少|比较多|比较少|更多|更少|多一些|少一些|多一点|少一点)"
+    r"|([人家篇])数?(?:最多|最少|比较多|比较少|更多|更少|多一些|少一些|多一点|少一点"
+    r"|多(?=[啊呀呢吧?!。?]|$))"  # 哪个来的人多啊
 )
 _PEOPLE_EN = re.compile(
     r"\b(people|ppl|attendees|participants|persons|visitors|guests|turnout|crowd|attendance)\b",

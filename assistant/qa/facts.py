@@ -21,6 +21,7 @@ from assistant.lexicon.names import ORG_HEAD, aliases, expansions, full_names
 from assistant.lexicon.questions import (
     DISTRIBUTIVE,
     INTENTS,
+    MORE_OF_TWO,
     RANK_ASKED,
     SAME_RANK,
     Intent,
@@ -35,7 +36,7 @@ from assistant.textnorm import to_search_form, to_traditional
 from assistant.types import Citation, Fact, Relation
 
 _MOST = re.compile(
-    r"最多|最大|最高|最长|更多|比较多|多一[点些]"
+    rf"最多|最大|最高|最长|更多|比较多|多一[点些]|{MORE_OF_TWO.pattern}"
     r"|\b(most|largest|biggest|highest|greatest|more|bigger|larger|higher|greater)\b",
     re.I,
 )
@@ -973,11 +974,6 @@ def _extreme(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
     word = (
         ("most" if most else "fewest") if query.language == "en" else ("最多" if most else "最少")
     )
-    line = (
-        f"Answer: the {word} is {best.value} ({best.value}{best.unit}){_whose(best, derived)}"
-        if query.language == "en"
-        else f"答:{word}的是{best.value}{best.unit}({best.subject})"
-    )
     # runners-up from other sentences (parts of the same figure compare nothing), and from
     # other articles the figures that count the same thing (专家 … 4名专家工作站)
     others = [f for f in ranked[1:] if f.evidence != best.evidence][:1]
@@ -1003,6 +999,13 @@ def _extreme(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
         if f.doc_id != best.doc_id and counts(_text(f), tuple(nearest[:1]), f"{f.value}{f.unit}")
     }
     others += [f for f in rivals.values() if f not in others][: 3 - len(others)]
+    # a rival counting the same thing may beat the figure that matched the question best
+    best, *others = sorted([best, *others], key=lambda f: -int(f.value) if most else int(f.value))
+    line = (
+        f"Answer: the {word} is {best.value} ({best.value}{best.unit}){_whose(best, derived)}"
+        if query.language == "en"
+        else f"答:{word}的是{best.value}{best.unit}({best.subject})"
+    )
     return _compose(query, [(line, best), *_others(query, others)], derived)
 
 

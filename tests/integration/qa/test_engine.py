@@ -439,3 +439,9 @@ def test_a_claimed_department_is_checked_against_the_one_written(
 def test_the_ends_of_an_attendee_list_are_read_in_order(real_engine, question, named) -> None:
     answer = real_engine.ask(question)
     assert named in answer.text.splitlines()[0], answer.text
+
+
+def test_a_rival_turnout_that_is_larger_wins_the_ranking(real_engine) -> None:
+    answer = real_engine.ask("莘县那个签约仪式跟丽水医联体启动仪式比,哪个来的人多啊")
+    first, second = answer.text.splitlines()[:2]
+    assert "300余人" in first and "200余人" in second, answer.text

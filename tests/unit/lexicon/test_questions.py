@@ -2,7 +2,7 @@
 
 import pytest
 
-from assistant.lexicon.questions import LISTED_END
+from assistant.lexicon.questions import LISTED_END, MORE_OF_TWO
 
 
 @pytest.mark.parametrize(
@@ -30,3 +30,16 @@ def test_a_question_about_a_lists_ends(question: str, last: bool) -> None:
 )
 def test_the_order_of_events_is_not_a_lists_ends(question: str) -> None:
     assert LISTED_END.search(question) is None
+
+
+@pytest.mark.parametrize(
+    "question, ranks",
+    [
+        ("莘县那个签约仪式跟丽水医联体启动仪式比,哪个来的人多啊", True),
+        ("两个仪式哪边规模大?", True),
+        ("省市级单位有几家,妇计中心有几家?哪个多?", False),  # the counts just asked decide
+        ("哪个医院派了多少人", False),  # a count, not a ranking
+    ],
+)
+def test_which_of_two_has_more_is_a_ranking(question: str, ranks: bool) -> None:
+    assert bool(MORE_OF_TWO.search(question)) == ranks
