@@ -324,6 +324,9 @@ def _answer_type(intent: Intent | None, text: str) -> str:
         return "age"
     if MONEY_ASKED.search(text):
         return "money"
+    if _DEPARTMENT_WORDS.search(text) and not _PERSON_ASKED.search(text):
+        # 哪个科(出身), which department, whatever the intent; 哪个病区: a ward
+        return "ward" if re.search(r"病区|\bwards?\b", text, re.I) else "department"
     if intent is None:
         return ""
     if intent.answer_type == "institution" and _PEOPLE_WORDS.search(text):

@@ -153,6 +153,8 @@ def holds(answer_type: str, text: str, gazetteer: Gazetteer) -> bool:
         return bool(DURATION_RE.search(text))
     if answer_type == "department":
         return bool(_DEPARTMENT.search(text))
+    if answer_type == "ward":
+        return bool(re.search(r"[\u4e00-\u9fff]病区", text))
     return True
 
 

@@ -445,3 +445,10 @@ def test_a_rival_turnout_that_is_larger_wins_the_ranking(real_engine) -> None:
     answer = real_engine.ask("莘县那个签约仪式跟丽水医联体启动仪式比,哪个来的人多啊")
     first, second = answer.text.splitlines()[:2]
     assert "300余人" in first and "200余人" in second, answer.text
+
+
+def test_a_department_no_sentence_gives_is_refused(real_engine) -> None:
+    answer = real_engine.ask("王景峰院長是哪個科出身的?")
+    assert answer.refused, answer.text
+    ward = real_engine.ask("胜利油田中心医院那边代表常驻专家发言的,是哪个病区的?")
+    assert not ward.refused and "腫瘤一病區" in ward.text, ward.text

@@ -159,3 +159,15 @@ def test_quoted_terms_and_formulas_are_kept_verbatim(question, expected) -> None
 )
 def test_money_and_age_are_answer_types_of_their_own(question, kind) -> None:
     assert parse(question, GAZ).answer_type == kind
+
+
+@pytest.mark.parametrize(
+    "question, kind",
+    [
+        ("王景峰院長是哪個科出身的?", "department"),  # asked whatever the intent
+        ("代表常驻专家发言的是哪个病区的?", "ward"),
+        ("东营市二院哪个科室的主任发言了,是谁", "person"),  # a person is asked
+    ],
+)
+def test_a_department_asked_is_the_answer_type(question, kind) -> None:
+    assert parse(question, GAZ).answer_type == kind
