@@ -59,6 +59,7 @@ _SPEECH_ASKED = re.compile(
     r"讲话|发言|致辞|致欢迎辞|表态|\b(?:speech|spoke|speak|speaker|talked|remarks)\b", re.I
 )
 _SPEAKS = re.compile(r"讲话|发言|致辞|致欢迎辞|表示|指出|强调|要求|介绍")
+_SPEAKS_ON = re.compile(r"[他她](?:还|也|同时)?(?:表示|指出|强调|要求|认为|说)")
 
 
 @dataclass(frozen=True)
@@ -137,12 +138,20 @@ def _names_whom(query: ParsedQuery, chosen: list[Step], derived: Derived) -> boo
 
 
 def _speeches(steps: list[Step], gazetteer: Gazetteer) -> list[Step]:
-    """The steps in which a person named speaks, background aside."""
-    return [
-        s
-        for s in steps
-        if _SPEAKS.search(s.search) and gazetteer.people_in(s.search) and s.key[0] != _EARLIER
-    ]
+    """The steps in which a person named speaks, background aside; a step naming a person
+    that the next ones speak on from (于小千对…给予了肯定。他指出,…) is a speech too."""
+    out: list[Step] = []
+    named: Step | None = None  # the last step naming a person
+    for s in sorted(steps, key=lambda s: s.index):
+        if s.key[0] == _EARLIER:
+            continue
+        if gazetteer.people_in(s.search):
+            named = s
+            if _SPEAKS.search(s.search):
+                out.append(s)
+        elif named is not None and named not in out and _SPEAKS_ON.match(s.search):
+            out.append(named)
+    return out
 
 
 def _verdict(

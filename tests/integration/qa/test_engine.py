@@ -334,6 +334,7 @@ def test_who_ranks_higher_compares_the_roles_of_the_people_asked_of(
     ("question", "said"),
     [
         ("6月18号汇报会上头一个讲话的是谁?", "鲍建强"),  # the steps are the speeches
+        ("那个东营汇报会最后是谁发言的", "于小千"),  # named, then 他指出 … 他要求
         ("In the Dongying No.2 hospital article, whose speech is reported last?", "張娟"),
         ("刘海永他们开会之前是不是去看了乐陵医院的检验科?", "是的。"),
         ("胜利油田中心医院是不是先派了管理团队,后来才派的专家?", "是的。"),
