@@ -415,8 +415,13 @@ def mention_order(
     (会上,鲍建强致欢迎辞,…王建军汇报了…); of several such sentences, the one holding most of
     the question's words. None unless two or more people are asked about."""
     people = [e for e in query.entities if derived.gazetteer.names.get(e) == "person"]
-    if query.intent != "earliest_latest" or len(people) < 2:
+    # which of them came first, however asked (did A or B speak first?)
+    if (query.intent != "earliest_latest" and query.order != "either") or len(people) < 2:
         return None
+    if _SPEECH_ASKED.search(query.text):  # who spoke first: not who a list names first
+        spoke = _speaking_order(query, people, derived, text_of)
+        if spoke is not None:
+            return spoke
     words = [t for g in query.content for t in g if len(t) >= 2 and t not in people]
     found: list[tuple[int, int, str, DocRecord]] = []  # (question words held, order, …)
     for doc_id, record in derived.manifest.items():
@@ -426,11 +431,54 @@ def mention_order(
             if all(p in search for p in people):
                 found.append((sum(w in search for w in words), -len(found), sentence, record))
     if not found:
-        return None
+        return _speaking_order(query, people, derived, text_of)
     _, _, sentence, record = max(found, key=lambda f: f[:2])  # the event asked about
     ordered = sorted(people, key=to_search_form(sentence).index)
     cite = Citation.of_article(1, record.article, sentence, 1.0, f"{record.doc_id}#order")
     return _order_text(query, ordered, derived.gazetteer.render, sentence), [cite]
+
+
+_SPEECH = re.compile(r"讲话|发言|致辞|致欢迎辞|表示|指出|强调|要求|介绍")
+_SPEECH_ASKED = re.compile(
+    r"讲|说|发言|致辞|\b(?:speak|spoke|speech|speaker|talk|talked|remarks)", re.I
+)
+
+
+def _speaking_order(
+    query: ParsedQuery, people: list[str], derived: Derived, text_of: Callable[[str], str]
+) -> tuple[str, list[Citation]] | None:
+    """Who spoke first of people no one sentence names together (张向东致欢迎辞 … 卢彩柳讲话):
+    the order of the first sentences in which each of them speaks, in the one article
+    naming them all."""
+    docs = naming(tuple(people), derived, text_of)
+    if len(docs) != 1:
+        return None
+    sentences = split_sentences(text_of(docs[0]))
+    spoken: dict[str, tuple[int, int, str]] = {}  # (sentence, place in it, the sentence)
+    for i, sentence in enumerate(sentences):
+        search = to_search_form(sentence)
+        for p in people:
+            at = search.find(p)
+            # the speech word right after the name, in its clause (张向东院长致欢迎辞)
+            clause = re.split(r"[,;。、]", search[at + len(p) :])[0][:20] if at >= 0 else ""
+            if at >= 0 and p not in spoken and _SPEECH.search(clause):
+                spoken[p] = (i, at, sentence)
+    if len(spoken) != len(people):
+        return None
+    ordered = sorted(people, key=lambda p: spoken[p][:2])
+    record = derived.manifest[docs[0]]
+    cites = [
+        Citation.of_article(n, record.article, spoken[p][2], 1.0, f"{record.doc_id}#spoke{n}")
+        for n, p in enumerate(ordered, start=1)
+    ]
+    render = derived.gazetteer.render
+    shown = [f"{excerpt(spoken[p][2], [p], 120)} [{n}]" for n, p in enumerate(ordered, start=1)]
+    if query.language == "en":
+        told = ", then ".join(f"{render(p)} ({p})" for p in ordered)
+        head = f"In the article's account, {told} spoke:"
+    else:
+        head = query.in_script(f"答:先是{ordered[0]}讲话,然后是{'、'.join(ordered[1:])}。")
+    return "\n".join([head, *shown]), cites
 
 
 _ATTENDED = re.compile(r"出席|参加|参会|陪同|莅临")

@@ -286,6 +286,7 @@ class QueryEngine:
             None
             if query.scope
             else articles.first_listed(query, derived, self.document_text)
+            or articles.mention_order(query, derived, self.document_text)  # of people asked
             or timeline.answer(query, derived, self.document_text)
         )
         about = (
@@ -294,7 +295,6 @@ class QueryEngine:
             if query.scope
             else ordered
             or articles.digest(query, derived, self.document_text)
-            or articles.mention_order(query, derived, self.document_text)
             or articles.sequence(query, derived, self.document_text)
         )
         backend = "timeline" if about is not None and about is ordered else "articles"

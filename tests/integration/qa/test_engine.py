@@ -453,3 +453,22 @@ def test_a_department_no_sentence_gives_is_refused(real_engine) -> None:
     assert answer.refused, answer.text
     ward = real_engine.ask("胜利油田中心医院那边代表常驻专家发言的,是哪个病区的?")
     assert not ward.refused and "腫瘤一病區" in ward.text, ward.text
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "second"),
+    [
+        ("丽水启动仪式上张向东和卢彩柳谁先讲的", "张向东", "卢彩柳"),  # never in one sentence
+        ("At the Lishui launch, did Lu Cailiu or Zhang Xiangdong speak first?", "张向东", "卢彩柳"),
+        (
+            "丽水启动仪式上王国敬和卢彩柳谁先讲话",
+            "卢彩柳",
+            "王国敬",
+        ),  # not the attendee list's order
+    ],
+)
+def test_who_spoke_first_is_read_from_the_sentences_where_each_speaks(
+    real_engine, question, first, second
+) -> None:
+    head = real_engine.ask(question).text.splitlines()[0]
+    assert 0 <= head.find(first) < head.find(second), head
