@@ -300,8 +300,10 @@ class QueryEngine:
         backend = "timeline" if about is not None and about is ordered else "articles"
         if about is None:  # two figures side by side: how many more, which is bigger
             about, backend = quantities.compare(query, derived), "figures"
-        if about is None:  # is their partnership the kind claimed?
-            about = partners.kind_check(query, derived.relations, derived.gazetteer)
+        if about is None:  # is their partnership the kind claimed? which has most members?
+            about = partners.kind_check(
+                query, derived.relations, derived.gazetteer
+            ) or partners.largest(query, derived.relations, derived.gazetteer)
             backend = "relations"
         if about is not None:  # how many articles, which ones, what each says, when published
             timings["total_ms"] = _ms_since(t0)

@@ -4,6 +4,7 @@ relation table: every matching relation is listed with its citation, none is los
 from __future__ import annotations
 
 import re
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from assistant.lexicon.gazetteer import Gazetteer
@@ -302,3 +303,59 @@ def _claims_more(query: ParsedQuery, claimed: str) -> bool:
         ):
             return True
     return False
+
+
+# Which partnership has the most (or fewest) members: a ranking of the table's partnerships,
+# each article's rows one partnership, counted by the parties beside its hub.
+_PARTNERSHIP_NOUN = re.compile(
+    r"合作|医联体|联盟|集团|医共体|\b(?:partnerships?|alliances?|groups?|collaborations?|deals?)\b",
+    re.I,
+)
+_MEMBER_NOUN = re.compile(
+    r"单位|机构|成员|医院|伙伴|\b(?:institutions?|members?|partners?|hospitals?|units?|organi[sz]ations?)\b",
+    re.I,
+)
+_PEOPLE_NOUN = re.compile(
+    r"专家|医生|医护|人数|人员|[几多]少?人|\b(?:experts?|doctors?|staff|people|persons?)\b", re.I
+)
+_FEWEST = re.compile(r"最少|更少|比较少|\b(?:fewest|least|smallest|fewer)\b", re.I)
+
+
+def largest(
+    query: ParsedQuery, index: RelationIndex, gazetteer: Gazetteer
+) -> tuple[str, list[Citation]] | None:
+    """Which partnership brings in the most member institutions: each article's partnership
+    by the number of parties beside its hub (the party its rows name most), largest first."""
+    if (
+        query.intent != "superlative"
+        or not _PARTNERSHIP_NOUN.search(query.text)
+        or not _MEMBER_NOUN.search(query.text)
+        or _PEOPLE_NOUN.search(query.text)  # who sent the most experts: a figure, not members
+    ):
+        return None
+    by_doc: dict[str, list[RelationRow]] = defaultdict(list)
+    for row in index.all():
+        if not query.entities or any(_names(row, e) for e in query.entities):
+            by_doc[row.relation.doc_id].append(row)
+    if len(by_doc) < 2:
+        return None
+    sizes = []
+    for doc, rows in by_doc.items():
+        named = Counter(n for r in rows for n in (r.relation.supporter, r.relation.supported))
+        hub = named.most_common(1)[0][0]
+        sizes.append((len(named) - 1, hub, doc, rows))
+    fewest = bool(_FEWEST.search(query.text))
+    sizes.sort(key=lambda s: s[0] if fewest else -s[0])
+    size, hub, _, rows = sizes[0]
+    text, citations = compose(query, rows, gazetteer)
+    others = "; ".join(f"{h} {n}" for n, h, _, _ in sizes[1:])
+    if query.language == "en":
+        word = "fewest" if fewest else "most"
+        head = (
+            f"Answer: the partnership around {gazetteer.render(hub)} ({hub}) has the {word} "
+            f"partners, {size}. Compared with: {others}."
+        )
+    else:
+        word = "最少" if fewest else "最多"
+        head = query.in_script(f"答:{hub}牵头的合作成员{word},共{size}家。相比:{others}。")
+    return f"{head}\n{text}", citations

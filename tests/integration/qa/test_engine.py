@@ -472,3 +472,20 @@ def test_who_spoke_first_is_read_from_the_sentences_where_each_speaks(
 ) -> None:
     head = real_engine.ask(question).text.splitlines()[0]
     assert 0 <= head.find(first) < head.find(second), head
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "which partnership involves the most partner institutions?",
+        "这几篇里面哪个合作拉进来的单位最多?",
+    ],
+)
+def test_the_partnership_with_most_members_is_ranked_from_the_table(real_engine, question) -> None:
+    answer = real_engine.ask(question)
+    assert answer.backend == "relations" and "丽水市妇幼保健院" in answer.text.splitlines()[0]
+
+
+def test_most_experts_sent_is_no_ranking_of_members(real_engine) -> None:
+    answer = real_engine.ask("这几次合作里,哪家医院派出的专家人数最多")
+    assert "胜利油田中心医院" in answer.text.splitlines()[0], answer.text
