@@ -151,7 +151,7 @@ def parse(question: str, gazetteer: Gazetteer) -> ParsedQuery:
         if intent and intent.name in ("count", "superlative")
         else "",
         order=order_asked(text, english),
-        literals=literals(text),
+        literals=literals(text) + _bridged_literals(text, gazetteer) if english else literals(text),
         aspect=(
             a.name
             if (intent is None or intent.name in ("which", "overview"))
@@ -175,6 +175,20 @@ def literals(text: str) -> tuple[str, ...]:
     return tuple(
         dict.fromkeys(t.strip().lower() for t in found if not re.search(r"[A-Za-z]{2,}", t))
     )
+
+
+def _bridged_literals(text: str, gazetteer: Gazetteer) -> tuple[str, ...]:
+    """A quoted English phrase as the articles would write it, word by bridged word ('Dongying
+    model' → 东营模式, 'regional medical highland' → 区域医疗高地); kept where every word
+    bridges, so that the articles can be searched for the term whole."""
+    out = []
+    for m in _QUOTED.finditer(text):
+        words = EN_WORD.findall(m.group(1))
+        bridged, _, unmatched = gazetteer.bridge_words(m.group(1))
+        terms = [t.split("/")[0] for t in bridged.split()]
+        if len(words) >= 2 and terms and not unmatched:
+            out.append("".join(terms))
+    return tuple(out)
 
 
 # The thing counted: the word after 几/多少 (and a measure word), or after 'how many'.

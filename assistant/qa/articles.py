@@ -175,18 +175,24 @@ def _matching(query: ParsedQuery, derived: Derived, text_of: Callable[[str], str
             and any(w in n for w in words if len(w) >= 2)
             and n in text
         )
-        found.append(Match(record.article, _sentence(original, words), names))
+        found.append(Match(record.article, _sentence(original, words, query.literals), names))
     return sorted(found, key=lambda m: (m.article.date or "", m.article.doc_id))
 
 
-def _sentence(original: str, words: list[str]) -> str:
-    """The first sentence naming the most of `words`; the lead when none does."""
+def _sentence(original: str, words: list[str], literals: tuple[str, ...] = ()) -> str:
+    """The first sentence writing a term the question quotes, else naming the most of
+    `words`; the lead when none does."""
     sentences = [s for s in split_sentences(original) if len(s) >= 8]
     if not sentences:
         return original[:120]
-    scored = [(sum(w in to_search_form(s) for w in words), -i, s) for i, s in enumerate(sentences)]
+
+    def held(s: str) -> tuple[bool, int]:
+        search = to_search_form(s)
+        return any(t in search.lower() for t in literals), sum(w in search for w in words)
+
+    scored = [(*held(s), -i, s) for i, s in enumerate(sentences)]
     best = max(scored)
-    return best[2] if best[0] else sentences[0]
+    return best[3] if best[0] or best[1] else sentences[0]
 
 
 def _cite(matches: list[Match]) -> list[Citation]:
@@ -224,7 +230,14 @@ def _listed(
     )
     lines = [query.in_script(head), *(_line(query, i, m, render) for i, m in enumerate(matches, 1))]
     citations = _cite(matches)
-    lines += [f"{c.quote} [{c.n}]" for c in citations] if query.scope == "summary" else []
+    quoting = query.scope == "summary" or any(  # what each says of a term quoted
+        t in to_search_form(c.quote).lower() for c in citations for t in query.literals
+    )
+    lines += (
+        [f"{excerpt(c.quote, list(query.literals), 160)} [{c.n}]" for c in citations]
+        if quoting
+        else []
+    )
     return "\n".join(lines), citations
 
 
@@ -351,6 +364,20 @@ def digest(
             if query.language == "en"
             else f"《{article.title}》({where})"
         )
+        # the sentences writing a term the question quotes ('Dongying model') say what is
+        # compared; the article's outline only where none does
+        quoting = [
+            sentence
+            for sentence in split_sentences(text_of(doc_id))
+            if any(t in to_search_form(sentence).lower() for t in query.literals)
+        ]
+        if quoting:
+            for sentence in quoting[:2]:
+                n = len(citations) + 1
+                cite = Citation.of_article(n, article, sentence, 1.0, f"{doc_id}#digest{n}")
+                citations.append(cite)
+                lines.append(f"{excerpt(sentence, list(query.literals), 160)} [{n}]")
+            continue
         told = _partnerships(query, derived, doc_id)
         for line, evidence in told:  # each partnership cited with the sentence that tells it
             n = len(citations) + 1

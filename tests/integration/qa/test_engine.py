@@ -489,3 +489,16 @@ def test_the_partnership_with_most_members_is_ranked_from_the_table(real_engine,
 def test_most_experts_sent_is_no_ranking_of_members(real_engine) -> None:
     answer = real_engine.ask("这几次合作里,哪家医院派出的专家人数最多")
     assert "胜利油田中心医院" in answer.text.splitlines()[0], answer.text
+
+
+def test_articles_compared_by_a_quoted_term_quote_where_each_writes_it(real_engine) -> None:
+    answer = real_engine.ask(
+        "both the Shenxian and Dongying No.2 articles talk about building a 'regional medical "
+        "highland' — which region is each about?"
+    )
+    assert "鲁西区域医疗高地" in answer.text and "東營南部區域醫療高地" in answer.text, answer.text
+    models = real_engine.ask(
+        "whats the difference between the 'Dongying model' and the 'Dongying template' thing?"
+        " both dongying articles mention one"
+    )
+    assert "“东营模式”" in models.text and "“東營樣板”" in models.text, models.text

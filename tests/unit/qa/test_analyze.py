@@ -136,7 +136,6 @@ def test_dates_in_chinese_numerals_are_read_as_the_articles_write_them() -> None
         ("What did the chief mean by 1+1=1?", ("1+1=1",)),
         ("冯世庆说的“国家队”是啥意思", ("国家队",)),
         ("What's the 'X+1+9+X' model?", ("x+1+9+x",)),
-        ("what is the 'national team' he mentioned?", ()),  # plain English: no article writes it
         ("what's Feng's view on Lishui's plan?", ()),  # apostrophes quote nothing
     ],
 )
@@ -171,3 +170,12 @@ def test_money_and_age_are_answer_types_of_their_own(question, kind) -> None:
 )
 def test_a_department_asked_is_the_answer_type(question, kind) -> None:
     assert parse(question, GAZ).answer_type == kind
+
+
+def test_a_quoted_english_term_is_searched_as_the_articles_write_it() -> None:
+    query = parse(
+        "what's the difference between the 'Dongying model' and the 'Dongying template'?", GAZ
+    )
+    assert query.literals == ("东营模式", "东营样板")
+    # a word nothing bridges: the term cannot be written whole
+    assert parse("what is the 'Dongying miracle'?", GAZ).literals == ()
