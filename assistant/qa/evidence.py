@@ -175,15 +175,30 @@ def counts(text: str, counted: tuple[str, ...], number: str = "") -> bool:
     return any(any(c in text[max(0, a - 12) : b + 12] for c in counted) for a, b in spans)
 
 
+TURNOUT = re.compile("|".join(("出席", *synonyms("出席"))))  # 参加, 到场 …
+# asked: took part (not 来了: how many came with 于小千 counts a visiting party)
+_TURNOUT_ASKED = re.compile(r"参加|出席|到场|参会|与会")
+
+
+def asks_turnout(query: ParsedQuery) -> bool:
+    """How many took part (多少人参加, how many attended): a count of those who did."""
+    return "人" in query.unit and bool(
+        _TURNOUT_ASKED.search(query.bridged if query.language == "en" else query.text)
+    )
+
+
 def figures(text: str, query: ParsedQuery) -> list[tuple[str, int]]:
     """The numbers of `text` that answer a count: in the asked-for units (200余人 for 多少人,
-    not 专家共71名) and counting the asked-for noun, with their positions."""
+    not 专家共71名) and counting the asked-for noun, with their positions; for how many took
+    part, followed by a word of taking part (300余人参加, not 于小千一行5人)."""
+    turnout = asks_turnout(query)
     return [
         (m.group(0), m.start())
         for m in NUMBER_RE.finditer(text)
         if (not query.unit or m.group(0)[-1] in query.unit)
         and not YEAR_RE.fullmatch(m.group(0))  # 2026年 is a date, not how long
         and counts(text, query.counted, m.group(0))
+        and (not turnout or TURNOUT.search(text, m.end(), m.end() + 8))
     ]
 
 

@@ -30,7 +30,7 @@ from assistant.lexicon.questions import (
 from assistant.lexicon.roles import role_english, roles_in
 from assistant.lexicon.synonyms import synonyms
 from assistant.qa.analyze import ParsedQuery
-from assistant.qa.evidence import answerable, counts, excerpt
+from assistant.qa.evidence import TURNOUT, answerable, asks_turnout, counts, excerpt
 from assistant.store.derived import Derived
 from assistant.textnorm import to_search_form, to_traditional
 from assistant.types import Citation, Fact, Relation
@@ -763,8 +763,20 @@ def _figures(query: ParsedQuery, derived: Derived) -> list[Fact]:
         and not (f.unit == "年" and re.fullmatch(r"(?:19|20)\d\d", f.value or ""))
         and counts(_text(f), query.counted, f"{f.value}{f.unit}")
     ]
+    # how many took part: a figure of those who did (300余人参加), not of a visiting party
+    # (于小千一行5人)
+    if asks_turnout(query):
+        found = [f for f in found if _turnout(f)]
     # a head count asked of a party needs no other word in common (300余人参加活动)
     return [f for f in found if _overlap(f, query) > 0 or "人" in query.unit]
+
+
+def _turnout(fact: Fact) -> bool:
+    """Whether a word of taking part (参加, 出席) follows the figure closely."""
+    text, number = _text(fact), f"{fact.value}{fact.unit}"
+    return any(
+        TURNOUT.search(text, m.end(), m.end() + 8) for m in re.finditer(re.escape(number), text)
+    )
 
 
 def _count(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
@@ -955,9 +967,6 @@ def _higher(query: ParsedQuery, people: list[str], derived: Derived) -> FactAnsw
     return dataclasses.replace(found, text=f"{query.in_script(head)}\n{found.text}")
 
 
-_TURNOUT = re.compile("|".join(("出席", *synonyms("出席"))))
-
-
 def _extreme(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
     if RANK_ASKED.search(query.text):
         return _senior(query, derived)
@@ -990,7 +999,7 @@ def _extreme(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
     nearest = sorted(
         counted, key=lambda t: min(abs(m.start() - at) for m in re.finditer(re.escape(t), text))
     )
-    turnout = _TURNOUT.match(text, at + len(number)) if at >= 0 else None
+    turnout = TURNOUT.match(text, at + len(number)) if at >= 0 else None
     if turnout:  # 300余人参加: the other occasions' turnouts (200余人参加启动仪式)
         nearest.insert(0, turnout.group(0))
     rivals = {

@@ -502,3 +502,20 @@ def test_articles_compared_by_a_quoted_term_quote_where_each_writes_it(real_engi
         " both dongying articles mention one"
     )
     assert "“东营模式”" in models.text and "“東營樣板”" in models.text, models.text
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("6月18號東營那場匯報會一共有多少人參加?", None),  # 一行5人 is the visiting party
+        ("丽水启动仪式有多少人参加", "200余人"),
+        ("How many people attended the Shenxian signing?", "300"),
+        ("于小千一行来了几个人", "5人"),  # who came with her: the party itself
+    ],
+)
+def test_how_many_took_part_is_a_figure_of_those_taking_part(real_engine, question, answer):
+    got = real_engine.ask(question)
+    if answer is None:
+        assert got.refused, got.text
+    else:
+        assert not got.refused and answer in got.text.splitlines()[0], got.text
