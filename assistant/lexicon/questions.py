@@ -148,7 +148,7 @@ DISTRIBUTIVE = re.compile(
 # Questions about the articles themselves rather than what they report: how many articles,
 # which ones, what each says, when one was published. Each pattern needs an article noun.
 ARTICLE_NOUN = re.compile(
-    r"文章|[几多少这那每各哪两三四五\d]篇|报道|报导|新闻|稿子"
+    r"文章|[几多少这那每各哪两三四五\d]篇|报道|报导|新闻|稿子|稿件"
     r"|\b(?:articles?|stories|story|reports?|pieces?|news|coverage|sources?|documents?)\b",
     re.I,
 )
@@ -241,7 +241,8 @@ ASPECT_NOUNS = frozenset(
         "意思 含义 目的 目标 内容 职务 职位 身份 头衔 地方 方面 情况 作用 意义 原因 "
         "结果 效果 要求 措施 做法 办法 方式 时间 地点 人数 数量 名字 名称 姓名 领导 "
         "人物 事情 事 关系 区别 差别 特点 成果 进展 安排 经过 过程 主持人 负责人 细节 "
-        "信息 消息 新闻 报道 报导 文章 篇 部分 年份 月份 日期 类型 种类 类别 形式 性质 级别 等级 "
+        "信息 消息 新闻 报道 报导 文章 稿子 稿件 篇 部分 年份 月份 日期 类型 种类 类别 "
+        "形式 性质 级别 等级 "
         "规模 数字 数目 名单 称呼 角色 说法 详情 状况 情形 背景 来历"
     )
 )

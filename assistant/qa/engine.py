@@ -297,6 +297,8 @@ class QueryEngine:
             or articles.digest(query, derived, self.document_text)
             or articles.sequence(query, derived, self.document_text)
         )
+        if about is not None and not about[1] and query.scope in _LISTS and query.entities:
+            about = None  # no article matched all it asks: the other routes may answer it
         backend = "timeline" if about is not None and about is ordered else "articles"
         if about is None:  # two figures side by side: how many more, which is bigger
             about, backend = quantities.compare(query, derived), "figures"
@@ -403,6 +405,10 @@ class QueryEngine:
         yield Answer(
             question, text, tuple(citations), refused, standalone, backend, tuple(notices), timings
         )
+
+
+# Article scopes that list articles: a list of none may still be answered by other routes.
+_LISTS = frozenset({"which", "summary"})
 
 
 def _ms_since(start: float) -> float:

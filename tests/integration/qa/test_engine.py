@@ -519,3 +519,12 @@ def test_how_many_took_part_is_a_figure_of_those_taking_part(real_engine, questi
         assert got.refused, got.text
     else:
         assert not got.refused and answer in got.text.splitlines()[0], got.text
+
+
+def test_a_list_of_no_articles_leaves_the_question_to_the_other_routes(real_engine) -> None:
+    answer = real_engine.ask(
+        "东营那两篇，一篇妇幼跟人民医院融合，一篇胜利油田派专家，哪篇是上面协会下来调研的？"
+    )
+    assert not answer.refused and "于小千" in answer.text, answer.text
+    # 稿子 is a word for the articles, never a thing they must speak of
+    assert "稿子" not in real_engine.ask("两篇东营的稿子,市卫健委去的领导分别是谁啊").text
