@@ -2,7 +2,7 @@
 
 import pytest
 
-from assistant.lexicon.questions import LISTED_END, MORE_OF_TWO
+from assistant.lexicon.questions import LISTED_END, MORE_OF_TWO, article_scope
 
 
 @pytest.mark.parametrize(
@@ -43,3 +43,15 @@ def test_the_order_of_events_is_not_a_lists_ends(question: str) -> None:
 )
 def test_which_of_two_has_more_is_a_ranking(question: str, ranks: bool) -> None:
     assert bool(MORE_OF_TWO.search(question)) == ranks
+
+
+@pytest.mark.parametrize(
+    "question, scope",
+    [
+        ("哪两篇是讲东营的啊", "which"),
+        ("哪篇是讲东营的", "which"),
+        ("哪几篇是讲东营的", "count"),
+    ],
+)
+def test_which_articles_however_many_are_asked(question: str, scope: str) -> None:
+    assert article_scope(question, False) == scope
