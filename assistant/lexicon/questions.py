@@ -377,7 +377,7 @@ ORDER_ASKED: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
     ),
     (
         "after",
-        re.compile(r"之后|[约会式议束]后|随后|随即|接着|然后|下一步"),
+        re.compile(r"之后|[约会式议束]以?后|随后|随即|接着|然后|下一步"),
         _en(
             r"\bafter(?:wards)?\b|\bwhat (?:happened|came) next\b|\bdo next\b|\bnext step"
             r"|\bfollow(?:ed|ing)\b"
@@ -387,7 +387,7 @@ ORDER_ASKED: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
     ),
     (
         "before",
-        re.compile(r"之前|以前|[约会式议]前|事先|此前|先前|已经先|前先"),
+        re.compile(r"之前|以前|[约会式议]以?前|事先|此前|先前|已经先|前先"),
         _en(r"\bbefore(?:hand)?\b|\bahead of\b"),
     ),
 )
