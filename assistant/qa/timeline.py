@@ -17,12 +17,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant.lexicon.gazetteer import Gazetteer
+from assistant.lexicon.glossary import render_person
 from assistant.lexicon.kinds import STAFF_SENT
 from assistant.lexicon.roles import roles_in
 from assistant.qa.analyze import ParsedQuery
 from assistant.qa.answer import glossed
 from assistant.qa.articles import english_day, searchable_texts
-from assistant.qa.evidence import split_sentences
+from assistant.qa.evidence import excerpt, split_sentences
 from assistant.qa.facts import written_as
 from assistant.store.derived import Derived
 from assistant.textnorm import to_search_form
@@ -56,7 +57,8 @@ _LIGHT = frozenset("的了是在有和与跟看去做干吗呢啊吧个来到先
 _ANSWERS = ("earliest_latest", "what", "when", "yesno", "overview", "who", "which")
 # Asks who spoke (头一个讲话的是谁, whose speech is reported last): the steps are speeches
 _SPEECH_ASKED = re.compile(
-    r"讲话|发言|致辞|致欢迎辞|表态|\b(?:speech|spoke|speak|speaker|talked|remarks)\b", re.I
+    r"讲话|发言|致辞|致欢迎辞|表态|\b(?:speech|speeches|spoke|speak|speakers?|talked|remarks)\b",
+    re.I,
 )
 _SPEAKS = re.compile(r"讲话|发言|致辞|致欢迎辞|表示|指出|强调|要求|介绍")
 _SPEAKS_ON = re.compile(r"[他她](?:还|也|同时)?(?:表示|指出|强调|要求|认为|说)")
@@ -106,6 +108,10 @@ def answer(
         return None
     article = derived.manifest[docs[0]].article
     steps = _steps(docs[0], derived, text_of)
+    if query.order == "either" and _SPEECH_ASKED.search(query.text) and len(query.people) < 2:
+        spoken = sorted(_speeches(steps, derived.gazetteer), key=lambda s: s.key)
+        if len(spoken) >= 2:  # the order of speakers: every speech, in turn
+            return _speakers(query, spoken, derived.gazetteer), _cite(article, spoken)
     if query.order in ("first", "last") and _SPEECH_ASKED.search(query.text):
         spoken = sorted(_speeches(steps, derived.gazetteer), key=lambda s: s.key)
         chosen = spoken[:1] if query.order == "first" else spoken[-1:]
@@ -478,6 +484,19 @@ def _own_word(step: Step, other: Step, groups: list[tuple[str, ...]], steps: lis
     in the article (协议, not 仪式); '' when there is none."""
     words = [t for g in groups for t in g if t in step.search and t not in other.search]
     return min(words, key=lambda t: sum(t in s.search for s in steps), default="")
+
+
+def _speakers(query: ParsedQuery, spoken: list[Step], gazetteer: Gazetteer) -> str:
+    """Who spoke, in turn, each with the sentence telling it."""
+    names = [gazetteer.people_in(s.search)[0][0] for s in spoken]
+    if query.language == "en":
+        told = ", then ".join(f"{render_person(n)} ({n})" for n in names)
+        head = f"In the article's order: {told}."
+    else:
+        head = query.in_script(f"答:按文中顺序依次是{'、'.join(names)}。")
+    pairs = enumerate(zip(names, spoken, strict=True), 1)
+    lines = [f"{excerpt(s.original, [n], 80)} [{i}]" for i, (n, s) in pairs]
+    return "\n".join([head, *lines])
 
 
 def _cite(article: Article, chosen: list[Step]) -> list[Citation]:

@@ -528,3 +528,16 @@ def test_a_list_of_no_articles_leaves_the_question_to_the_other_routes(real_engi
     assert not answer.refused and "于小千" in answer.text, answer.text
     # 稿子 is a word for the articles, never a thing they must speak of
     assert "稿子" not in real_engine.ask("两篇东营的稿子,市卫健委去的领导分别是谁啊").text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "give me the order of speakers at the Dongying No.2 welcome ceremony",
+        "东营二院欢迎仪式上发言的先后顺序是怎样的",
+    ],
+)
+def test_the_order_of_speakers_lists_every_speech_in_turn(real_engine, question) -> None:
+    head = real_engine.ask(question).text.splitlines()[0]
+    at = [head.find(n) for n in ("董洪芳", "李春雷", "王树凯", "颜培光", "张娟")]
+    assert min(at) >= 0 and at == sorted(at), head
