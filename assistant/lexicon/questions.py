@@ -27,7 +27,7 @@ def _en(pattern: str) -> re.Pattern[str]:
 
 
 # Of two named, which has more (哪个来的人多啊, 哪边规模大): a ranking of two. Only 哪个
-# asks; the words up to 多 are the question's content.
+# (哪边, 哪次 …) asks; the words up to 多 are the question's content.
 MORE_OF_TWO = re.compile(
     r"哪(?:个|边|次|家|篇|场)(?=[^,。?!,?]{1,10}?(?:更)?(?:多|大|长)(?![少久])(?:[啊呀呢吧?!。?]|$))"
 )
@@ -387,7 +387,7 @@ ORDER_ASKED: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
     ),
     (
         "before",
-        re.compile(r"之前|以前|[约会式议]以?前|事先|此前|先前|已经先|前先"),
+        re.compile(r"之前|以前|[约会式议]前|事先|此前|先前|已经先|前先"),
         _en(r"\bbefore(?:hand)?\b|\bahead of\b"),
     ),
 )
@@ -471,20 +471,39 @@ DURATION_RE = re.compile(
     r"\d+(?:\.\d+)?\s*(?:个)?(?:小时|天|周|个月|分钟)|(\d{1,2})月(\d{1,2})-(\d{1,2})日"
 )
 # Asks who is named first or last in a list of people (参会名单排第一个的, who's listed first
-# among the officials who attended): the order of the list, not of events. Group 1: last.
+# among the officials who attended): the order of the list, not of events. A group that
+# matches says last.
 LISTED_END = re.compile(
-    r"(?:名单|列表|排名|排序)[^,。?]{0,8}(?:排)?(?:第一个|第一位|第一|头一个|最前面|最前|(最后一个|最后一位|最后))"
+    r"(?:名单|列表|排序)[^,。?]{0,8}(?:排)?(?:第一个|第一位|第一|头一个|最前面|最前|(最后一个|最后一位|最后))"
     r"|排(?:在)?(?:第一|头一个|最前面|(最后))(?:个|位)?(?:的)?(?:是)?(?:谁|哪位)"
-    r"|\b(?:named|listed|mentioned|comes?) (?:first|(last))\b"
+    r"|\b(?:named|listed) (?:first|(last))\b"
     r"|\b(?:first|(last)) (?:person |official |name |one )?(?:named|listed|mentioned)\b"
     r"|\btop of the (?:list|attendee)",
     re.I,
 )
 
+PERSON_ASKED = re.compile(r"谁|哪位|什么人|何人|\bwho\b|\bwhom\b", re.I)
+
+# Asks about speaking (谁先讲的, who spoke first); and the words telling that someone speaks.
+SPEECH_ASKED = re.compile(
+    r"讲话|发言|致辞|致欢迎辞|表态|先讲|先说|谁讲|"
+    r"\b(?:speech|speeches|spoke|speak|speakers?|talked|remarks)\b",
+    re.I,
+)
+SPEAKS = re.compile(r"讲话|发言|致辞|致欢迎辞|表示|指出|强调|要求|介绍")
+# How many took part: asked (not 来了: who came with 于小千 counts a visiting party), and
+# said after a figure (300余人参加)
+TURNOUT_ASKED = re.compile(
+    r"参加|出席|到场|参会|与会|\b(?:turnout|attendance|attendees|attended|participants|crowds?)\b",
+    re.I,
+)
+TOOK_PART = re.compile(r"参加|出席|到场|参会|与会")
+
 # Money and age are asked by their own words and answered only by a sentence writing an
 # amount of money or an age: no other figure (300余人) answers "how much did they invest".
 MONEY_ASKED = re.compile(
-    r"多少钱|几块钱|多少经费|多少资金|投(?:资|入)了?多少|花了?多少|费用|预算|经费|"
+    r"多少钱|几块钱|多少经费|多少资金|投资了?多少|投入了?多少(?:钱|资金|经费)|花了?多少钱|"
+    r"(?:多少|几)(?:费用|经费|预算)|(?:费用|经费|预算)(?:是|有)?多少|"
     r"\bhow much (?:money|funding|did .{1,40}\b(?:invest|spend|cost|pay|fund|budget))"
     r"|\b(?:cost|costs|budget|investment|invested|funding|salary|salaries|price)\b",
     re.I,
@@ -493,7 +512,7 @@ MONEY_RE = re.compile(
     r"\d+(?:\.\d+)?\s*(?:余|多)?\s*(?:万|亿)?元|[一二两三四五六七八九十百千]+(?:万|亿)元"
 )
 AGE_ASKED = re.compile(
-    r"多大(?:岁数|年纪)?了?(?:[?？]|$)|几岁|多少岁|年龄|年纪|岁数|"
+    r"多大了|多大岁数|多大年纪|几岁|多少岁|年龄|年纪|岁数|"
     r"\bhow old\b|\bage of\b|\b(?:his|her|their)\s+age\b|'s age\b",
     re.I,
 )

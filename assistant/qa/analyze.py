@@ -21,6 +21,7 @@ from assistant.lexicon.questions import (
     DURATION_ASKED,
     FILLERS_ZH,
     MONEY_ASKED,
+    PERSON_ASKED,
     QUANTIFIER,
     Intent,
     article_scope,
@@ -65,7 +66,9 @@ class ParsedQuery:
     aspect: str = ""  # what a what/how question asks about: purpose, requirement, meaning …
     unit: str = ""  # the units a number must be in for a count or ranking (人 for 多少人)
     order: str = ""  # how it relates events in time: either (which first), last, after, before
-    literals: tuple[str, ...] = ()  # terms quoted or written as a formula ('1+1=1'), verbatim
+    # terms quoted or written as a formula ('1+1=1'), lowercased; a quoted English term as
+    # the articles would write it ('Dongying model' → 东营模式)
+    literals: tuple[str, ...] = ()
 
     def in_script(self, text: str) -> str:
         """`text` (written in Simplified) in the asker's script."""
@@ -338,7 +341,7 @@ def _answer_type(intent: Intent | None, text: str) -> str:
         return "age"
     if MONEY_ASKED.search(text):
         return "money"
-    if _DEPARTMENT_WORDS.search(text) and not _PERSON_ASKED.search(text):
+    if _DEPARTMENT_WORDS.search(text) and not PERSON_ASKED.search(text):
         # 哪个科(出身), which department, whatever the intent; 哪个病区: a ward
         return "ward" if re.search(r"病区|\bwards?\b", text, re.I) else "department"
     if intent is None:
@@ -349,7 +352,7 @@ def _answer_type(intent: Intent | None, text: str) -> str:
         return "department"  # 哪些科室, which specialties
     if intent.answer_type == "institution" and not _INSTITUTION_WORDS.search(text):
         return ""
-    if intent.name == "who" and _NAMED_THING.search(text) and not _PERSON_ASKED.search(text):
+    if intent.name == "who" and _NAMED_THING.search(text) and not PERSON_ASKED.search(text):
         return "institution"  # 那家肿瘤医院叫啥: the name of an institution
     if intent.name == "count" and DURATION_ASKED.search(text):
         return "duration"  # 多久, how fast: 48小时, a span of days
@@ -368,9 +371,8 @@ _NAMED_THING = re.compile(
     r"(?:医院|单位|机构|协会|中心|联盟|医联体|集团|学校|大学)(?:的)?(?:全称|名字|名称)?"
     r"(?:是)?(?:叫|是)(?:啥|什么)"
 )
-_PERSON_ASKED = re.compile(r"谁|哪位|什么人|何人|\bwho\b", re.I)
 _DEPARTMENT_WORDS = re.compile(
-    r"(?:哪些|哪几个|哪个|哪)(?:科室|专科|学科|科|病区)|\bwhich (?:\w+ ){0,2}?"
+    r"(?:哪些|哪几个|哪个|哪)(?:科室|专科|学科|科(?![学技研普])|病区)|\bwhich (?:\w+ ){0,2}?"
     r"(?:departments?|specialt(?:y|ies)|wards?|clinics?)\b",
     re.I,
 )

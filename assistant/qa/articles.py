@@ -18,7 +18,15 @@ from functools import lru_cache
 from assistant.lexicon import kinds
 from assistant.lexicon.gazetteer import Gazetteer, in_order
 from assistant.lexicon.glossary import MONTHS, spoken_date
-from assistant.lexicon.questions import ARTICLE_NOUN, DESCRIBES, DISTRIBUTIVE, LISTED_END
+from assistant.lexicon.questions import (
+    ARTICLE_NOUN,
+    DESCRIBES,
+    DISTRIBUTIVE,
+    LISTED_END,
+    PERSON_ASKED,
+    SPEAKS,
+    SPEECH_ASKED,
+)
 from assistant.qa.analyze import ParsedQuery
 from assistant.qa.evidence import excerpt, people, split_sentences
 from assistant.store.derived import Derived
@@ -230,14 +238,13 @@ def _listed(
     )
     lines = [query.in_script(head), *(_line(query, i, m, render) for i, m in enumerate(matches, 1))]
     citations = _cite(matches)
-    quoting = query.scope == "summary" or any(  # what each says of a term quoted
+    quoting = any(  # what each says of a term quoted
         t in to_search_form(c.quote).lower() for c in citations for t in query.literals
     )
-    lines += (
-        [f"{excerpt(c.quote, list(query.literals), 160)} [{c.n}]" for c in citations]
-        if quoting
-        else []
-    )
+    if query.scope == "summary":  # each article's sentence, whole
+        lines += [f"{c.quote} [{c.n}]" for c in citations]
+    elif quoting:  # around the term quoted
+        lines += [f"{excerpt(c.quote, list(query.literals), 160)} [{c.n}]" for c in citations]
     return "\n".join(lines), citations
 
 
@@ -321,9 +328,6 @@ def _published(query: ParsedQuery, matches: list[Match]) -> tuple[str, list[Cita
 
 _DIGEST_ARTICLES = 2  # an overview names one partnership's article, or each of two
 _CROWD = re.compile(r"[、,,]")  # many of them make an attendee list, no description
-_SPEAKS = re.compile(
-    r"介绍|介紹|表示|指出|强调|強調|讲话|講話|致辞|致辭"
-)  # many of them make an attendee list, no description
 
 
 def digest(
@@ -428,7 +432,11 @@ def _describing(original: str, gazetteer: Gazetteer, limit: int = 3) -> list[str
     if not sentences:
         return []
     lead, rest = sentences[0], sentences[1:]
-    speaks = [s for s in rest if _SPEAKS.search(s) and gazetteer.people_in(to_search_form(s))]
+    speaks = [
+        s
+        for s in rest
+        if SPEAKS.search(search := to_search_form(s)) and gazetteer.people_in(search)
+    ]
     described = [s for s in rest if DESCRIBES.search(to_search_form(s)) and s not in speaks[:1]]
     chosen = {lead, *speaks[:1], *described[: limit - 1]}
     return [s for s in sentences if s in chosen]  # in the article's order
@@ -445,7 +453,7 @@ def mention_order(
     # which of them came first, however asked (did A or B speak first?)
     if (query.intent != "earliest_latest" and query.order != "either") or len(people) < 2:
         return None
-    if _SPEECH_ASKED.search(query.text):  # who spoke first: not who a list names first
+    if SPEECH_ASKED.search(query.text):  # who spoke first: not who a list names first
         spoke = _speaking_order(query, people, derived, text_of)
         if spoke is not None:
             return spoke
@@ -458,17 +466,11 @@ def mention_order(
             if all(p in search for p in people):
                 found.append((sum(w in search for w in words), -len(found), sentence, record))
     if not found:
-        return _speaking_order(query, people, derived, text_of)
+        return None
     _, _, sentence, record = max(found, key=lambda f: f[:2])  # the event asked about
     ordered = sorted(people, key=to_search_form(sentence).index)
     cite = Citation.of_article(1, record.article, sentence, 1.0, f"{record.doc_id}#order")
     return _order_text(query, ordered, derived.gazetteer.render, sentence), [cite]
-
-
-_SPEECH = re.compile(r"讲话|发言|致辞|致欢迎辞|表示|指出|强调|要求|介绍")
-_SPEECH_ASKED = re.compile(
-    r"讲|说|发言|致辞|\b(?:speak|spoke|speech|speaker|talk|talked|remarks)", re.I
-)
 
 
 def _speaking_order(
@@ -488,7 +490,7 @@ def _speaking_order(
             at = search.find(p)
             # the speech word right after the name, in its clause (张向东院长致欢迎辞)
             clause = re.split(r"[,;。、]", search[at + len(p) :])[0][:20] if at >= 0 else ""
-            if at >= 0 and p not in spoken and _SPEECH.search(clause):
+            if at >= 0 and p not in spoken and SPEAKS.search(clause):
                 spoken[p] = (i, at, sentence)
     if len(spoken) != len(people):
         return None
@@ -516,7 +518,7 @@ def first_listed(
 ) -> tuple[str, list[Citation]] | None:
     """Who a list of attendees names first (or last) in the article the question's names
     pick: the sentence naming the most people as present (出席, 参加), read in order."""
-    m = LISTED_END.search(query.text)
+    m = LISTED_END.search(query.text) if PERSON_ASKED.search(query.text) else None
     docs = naming(query.entities, derived, text_of) if m and query.entities else []
     if m is None or len(docs) != 1:
         return None
@@ -543,7 +545,7 @@ def first_listed(
     at = search.find(name)
     # a Traditional asker gets the name in the source's own characters (周一紅, not 週一紅)
     traditional = query.language == "zh-Hant" and len(search) == len(sentence)
-    own = sentence[at : at + len(name)] if traditional else name
+    own = sentence[at : at + len(name)] if traditional else query.in_script(name)
     head = query.in_script("答:名单上") + where + query.in_script("是")
     return f"{head}{own}。[1]\n{shown} [1]", [cite]
 

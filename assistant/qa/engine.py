@@ -282,18 +282,22 @@ class QueryEngine:
             )
             yield Answer(question, text, (), True, standalone, "offline", (), timings)
             return
-        ordered = (
+        # the order of a list, or of people asked, before the order of an occasion's steps
+        listed = (
             None
             if query.scope
             else articles.first_listed(query, derived, self.document_text)
-            or articles.mention_order(query, derived, self.document_text)  # of people asked
-            or timeline.answer(query, derived, self.document_text)
+            or articles.mention_order(query, derived, self.document_text)
+        )
+        ordered = (
+            None if query.scope or listed else timeline.answer(query, derived, self.document_text)
         )
         about = (
             articles.digest(query, derived, self.document_text)
             or articles.answer(query, derived, self.document_text)
             if query.scope
-            else ordered
+            else listed
+            or ordered
             or articles.digest(query, derived, self.document_text)
             or articles.sequence(query, derived, self.document_text)
         )

@@ -26,6 +26,8 @@ from assistant.lexicon.questions import (
     NUMBER_RE,
     OPENS_LIST,
     RANK_ASKED,
+    TOOK_PART,
+    TURNOUT_ASKED,
     YEAR_RE,
 )
 from assistant.lexicon.synonyms import synonyms
@@ -152,14 +154,15 @@ def holds(answer_type: str, text: str, gazetteer: Gazetteer) -> bool:
     if answer_type == "duration":
         return bool(DURATION_RE.search(text))
     if answer_type == "department":
-        return bool(_DEPARTMENT.search(text))
+        return bool(DEPARTMENT.search(text))
     if answer_type == "ward":
-        return bool(re.search(r"[\u4e00-\u9fff]病区", text))
+        return bool(WARD.search(text))
     return True
 
 
 # a named department (儿童康复科), not 学科, 医科大学, 专科联盟 or 科室
-_DEPARTMENT = re.compile(r"[\u4e00-\u9fff](?<![学本医专])科(?![学技研普室大])")
+DEPARTMENT = re.compile(r"[\u4e00-\u9fff](?<![学本医专])科(?![学技研普室大])")
+WARD = re.compile(r"[\u4e00-\u9fff]病区")  # 肿瘤一病区
 
 
 def counts(text: str, counted: tuple[str, ...], number: str = "") -> bool:
@@ -175,15 +178,17 @@ def counts(text: str, counted: tuple[str, ...], number: str = "") -> bool:
     return any(any(c in text[max(0, a - 12) : b + 12] for c in counted) for a, b in spans)
 
 
-TURNOUT = re.compile("|".join(("出席", *synonyms("出席"))))  # 参加, 到场 …
-# asked: took part (not 来了: how many came with 于小千 counts a visiting party)
-_TURNOUT_ASKED = re.compile(r"参加|出席|到场|参会|与会")
-
-
 def asks_turnout(query: ParsedQuery) -> bool:
     """How many took part (多少人参加, how many attended): a count of those who did."""
     return "人" in query.unit and bool(
-        _TURNOUT_ASKED.search(query.bridged if query.language == "en" else query.text)
+        TURNOUT_ASKED.search(query.bridged if query.language == "en" else query.text)
+    )
+
+
+def took_part(text: str, number: str) -> bool:
+    """Whether a word of taking part follows the figure `number` closely (300余人参加)."""
+    return any(
+        TOOK_PART.search(text, m.end(), m.end() + 8) for m in re.finditer(re.escape(number), text)
     )
 
 
@@ -198,7 +203,7 @@ def figures(text: str, query: ParsedQuery) -> list[tuple[str, int]]:
         if (not query.unit or m.group(0)[-1] in query.unit)
         and not YEAR_RE.fullmatch(m.group(0))  # 2026年 is a date, not how long
         and counts(text, query.counted, m.group(0))
-        and (not turnout or TURNOUT.search(text, m.end(), m.end() + 8))
+        and (not turnout or took_part(text, m.group(0)))
     ]
 
 

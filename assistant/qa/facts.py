@@ -24,13 +24,22 @@ from assistant.lexicon.questions import (
     MORE_OF_TWO,
     RANK_ASKED,
     SAME_RANK,
+    TOOK_PART,
     Intent,
     units_asked,
 )
 from assistant.lexicon.roles import role_english, roles_in
 from assistant.lexicon.synonyms import synonyms
 from assistant.qa.analyze import ParsedQuery
-from assistant.qa.evidence import TURNOUT, answerable, asks_turnout, counts, excerpt
+from assistant.qa.evidence import (
+    DEPARTMENT,
+    WARD,
+    answerable,
+    asks_turnout,
+    counts,
+    excerpt,
+    took_part,
+)
 from assistant.store.derived import Derived
 from assistant.textnorm import to_search_form, to_traditional
 from assistant.types import Citation, Fact, Relation
@@ -595,18 +604,16 @@ def _department_check(
     text = query.bridged if query.language == "en" else query.text
     known = {a for f in derived.facts if f.kind == "person" for a in [_affiliation(f)] if a}
     # the longest unit the question writes that some article places a person in
-    asked = sorted(
-        {
-            text[i:j]
-            for m in _UNIT.finditer(text)
-            for j in [m.end()]
-            for i in range(max(0, j - 7), j - 2)
-            if any(text[i:j] in a for a in known)
-        },
-        key=len,
-    )[-1:]
+    found = [
+        (j - i, -i, text[i:j])
+        for m in _UNIT.finditer(text)
+        for j in [m.end()]
+        for i in range(max(0, j - 7), j - 2)
+        if any(text[i:j] in a for a in known)
+    ]
+    asked = [max(found)[2]] if found else []
     own = [f for f in derived.facts if f.kind == "person" and f.subject == person]
-    placed = [(f, a) for f in own if re.search(r"科|病区", a := _affiliation(f))]
+    placed = [(f, a) for f in own if DEPARTMENT.search(a := _affiliation(f)) or WARD.search(a)]
     if not asked or not placed:
         return None
     held = [
@@ -766,17 +773,9 @@ def _figures(query: ParsedQuery, derived: Derived) -> list[Fact]:
     # how many took part: a figure of those who did (300余人参加), not of a visiting party
     # (于小千一行5人)
     if asks_turnout(query):
-        found = [f for f in found if _turnout(f)]
+        found = [f for f in found if took_part(_text(f), f"{f.value}{f.unit}")]
     # a head count asked of a party needs no other word in common (300余人参加活动)
     return [f for f in found if _overlap(f, query) > 0 or "人" in query.unit]
-
-
-def _turnout(fact: Fact) -> bool:
-    """Whether a word of taking part (参加, 出席) follows the figure closely."""
-    text, number = _text(fact), f"{fact.value}{fact.unit}"
-    return any(
-        TURNOUT.search(text, m.end(), m.end() + 8) for m in re.finditer(re.escape(number), text)
-    )
 
 
 def _count(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
@@ -999,13 +998,15 @@ def _extreme(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
     nearest = sorted(
         counted, key=lambda t: min(abs(m.start() - at) for m in re.finditer(re.escape(t), text))
     )
-    turnout = TURNOUT.match(text, at + len(number)) if at >= 0 else None
+    turnout = TOOK_PART.match(text, at + len(number)) if at >= 0 else None
     if turnout:  # 300余人参加: the other occasions' turnouts (200余人参加启动仪式)
         nearest.insert(0, turnout.group(0))
     rivals = {
         f.doc_id: f
         for f in sorted(found, key=lambda f: _overlap(f, query))
-        if f.doc_id != best.doc_id and counts(_text(f), tuple(nearest[:1]), f"{f.value}{f.unit}")
+        if f.doc_id != best.doc_id
+        and f.unit[-1:] == unit  # 300余人 against 200余人, not against 4名
+        and counts(_text(f), tuple(nearest[:1]), f"{f.value}{f.unit}")
     }
     others += [f for f in rivals.values() if f not in others][: 3 - len(others)]
     # a rival counting the same thing may beat the figure that matched the question best

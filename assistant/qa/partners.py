@@ -346,16 +346,19 @@ def largest(
         sizes.append((len(named) - 1, hub, doc, rows))
     fewest = bool(_FEWEST.search(query.text))
     sizes.sort(key=lambda s: s[0] if fewest else -s[0])
+    if sizes[0][0] == sizes[1][0]:  # a tie: no one partnership is the largest
+        return None
     size, hub, _, rows = sizes[0]
     text, citations = compose(query, rows, gazetteer)
-    others = "; ".join(f"{h} {n}" for n, h, _, _ in sizes[1:])
     if query.language == "en":
+        others = "; ".join(f"{gazetteer.render(h)} ({h}) {n}" for n, h, _, _ in sizes[1:])
         word = "fewest" if fewest else "most"
         head = (
             f"Answer: the partnership around {gazetteer.render(hub)} ({hub}) has the {word} "
             f"partners, {size}. Compared with: {others}."
         )
     else:
+        others = "; ".join(f"{h} {n}" for n, h, _, _ in sizes[1:])
         word = "最少" if fewest else "最多"
         head = query.in_script(f"答:{hub}牵头的合作成员{word},共{size}家。相比:{others}。")
     return f"{head}\n{text}", citations

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.lexicon.questions import compares_figures
+from assistant.lexicon.questions import TURNOUT_ASKED, compares_figures
 from assistant.qa.analyze import ParsedQuery
 from assistant.qa.evidence import excerpt
 from assistant.qa.facts import cite_facts
@@ -23,9 +23,6 @@ from assistant.types import Citation, Fact
 _NOT_COUNTS = frozenset({"年", "月", "日", "号"})  # dates are no figures to compare
 _COVERED = 0.6  # of the question's words, the two figures' sentences must hold this share
 _PEOPLE = re.compile(r"人数|多少人|几个人|\b(?:people|persons)\b", re.I)
-_TURNOUT = re.compile(
-    r"参会|出席|到场|\b(?:turnout|attendance|attendees|participants|crowds?)\b", re.I
-)
 
 
 def compare(query: ParsedQuery, derived: Derived) -> tuple[str, list[Citation]] | None:
@@ -39,7 +36,7 @@ def compare(query: ParsedQuery, derived: Derived) -> tuple[str, list[Citation]] 
         for f in derived.facts
         if f.kind == "figure" and f.value and f.unit not in _NOT_COUNTS and _number(f.value)
     ]
-    if _TURNOUT.search(text):  # a head count: 200余人, not 71名 experts
+    if TURNOUT_ASKED.search(text):  # a head count: 200余人, not 71名 experts
         figures = [f for f in figures if f.unit.endswith("人")]
     elif _PEOPLE.search(text):
         figures = [f for f in figures if f.unit.endswith(("人", "名"))]

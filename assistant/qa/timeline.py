@@ -19,6 +19,7 @@ from functools import lru_cache
 from assistant.lexicon.gazetteer import Gazetteer
 from assistant.lexicon.glossary import render_person
 from assistant.lexicon.kinds import STAFF_SENT
+from assistant.lexicon.questions import SPEAKS, SPEECH_ASKED
 from assistant.lexicon.roles import roles_in
 from assistant.qa.analyze import ParsedQuery
 from assistant.qa.answer import glossed
@@ -56,11 +57,6 @@ _LIGHT = frozenset("的了是在有和与跟看去做干吗呢啊吧个来到先
 # intents an order question has (于小千第一件事干了啥 reads as an overview)
 _ANSWERS = ("earliest_latest", "what", "when", "yesno", "overview", "who", "which")
 # Asks who spoke (头一个讲话的是谁, whose speech is reported last): the steps are speeches
-_SPEECH_ASKED = re.compile(
-    r"讲话|发言|致辞|致欢迎辞|表态|\b(?:speech|speeches|spoke|speak|speakers?|talked|remarks)\b",
-    re.I,
-)
-_SPEAKS = re.compile(r"讲话|发言|致辞|致欢迎辞|表示|指出|强调|要求|介绍")
 _SPEAKS_ON = re.compile(r"[他她](?:还|也|同时)?(?:表示|指出|强调|要求|认为|说)")
 
 
@@ -108,11 +104,11 @@ def answer(
         return None
     article = derived.manifest[docs[0]].article
     steps = _steps(docs[0], derived, text_of)
-    if query.order == "either" and _SPEECH_ASKED.search(query.text) and len(query.people) < 2:
-        spoken = sorted(_speeches(steps, derived.gazetteer), key=lambda s: s.key)
-        if len(spoken) >= 2:  # the order of speakers: every speech, in turn
+    if query.order == "either" and SPEECH_ASKED.search(query.text) and not query.people:
+        spoken = _first_speeches(_speeches(steps, derived.gazetteer), derived.gazetteer)
+        if len(spoken) >= 2:  # the order of speakers: each one's first speech, in turn
             return _speakers(query, spoken, derived.gazetteer), _cite(article, spoken)
-    if query.order in ("first", "last") and _SPEECH_ASKED.search(query.text):
+    if query.order in ("first", "last") and SPEECH_ASKED.search(query.text):
         spoken = sorted(_speeches(steps, derived.gazetteer), key=lambda s: s.key)
         chosen = spoken[:1] if query.order == "first" else spoken[-1:]
     else:
@@ -153,7 +149,7 @@ def _speeches(steps: list[Step], gazetteer: Gazetteer) -> list[Step]:
             continue
         if gazetteer.people_in(s.search):
             named = s
-            if _SPEAKS.search(s.search):
+            if SPEAKS.search(s.search):
                 out.append(s)
         elif named is not None and named not in out and _SPEAKS_ON.match(s.search):
             out.append(named)
@@ -486,17 +482,34 @@ def _own_word(step: Step, other: Step, groups: list[tuple[str, ...]], steps: lis
     return min(words, key=lambda t: sum(t in s.search for s in steps), default="")
 
 
+def _first_speeches(spoken: list[Step], gazetteer: Gazetteer) -> list[Step]:
+    """Each speaker's first speech, in the order of the occasion."""
+    first: dict[str, Step] = {}
+    for s in sorted(spoken, key=lambda s: s.key):
+        first.setdefault(gazetteer.people_in(s.search)[0][0], s)
+    return list(first.values())
+
+
 def _speakers(query: ParsedQuery, spoken: list[Step], gazetteer: Gazetteer) -> str:
-    """Who spoke, in turn, each with the sentence telling it."""
+    """Who spoke, in turn, each with the sentence telling it; names in the asker's script,
+    a Traditional asker's in the source's own characters (周一紅, not 週一紅)."""
     names = [gazetteer.people_in(s.search)[0][0] for s in spoken]
     if query.language == "en":
         told = ", then ".join(f"{render_person(n)} ({n})" for n in names)
         head = f"In the article's order: {told}."
     else:
-        head = query.in_script(f"答:按文中顺序依次是{'、'.join(names)}。")
+        shown = [_as_written(query, n, s) for n, s in zip(names, spoken, strict=True)]
+        head = query.in_script("答:按文中顺序依次是") + "、".join(shown) + "。"
     pairs = enumerate(zip(names, spoken, strict=True), 1)
     lines = [f"{excerpt(s.original, [n], 80)} [{i}]" for i, (n, s) in pairs]
     return "\n".join([head, *lines])
+
+
+def _as_written(query: ParsedQuery, name: str, step: Step) -> str:
+    at = step.search.find(name)
+    if query.language == "zh-Hant" and at >= 0 and len(step.search) == len(step.original):
+        return step.original[at : at + len(name)]
+    return query.in_script(name)
 
 
 def _cite(article: Article, chosen: list[Step]) -> list[Citation]:

@@ -153,6 +153,9 @@ def test_quoted_terms_and_formulas_are_kept_verbatim(question, expected) -> None
         ("这个医联体花了多少钱", "money"),
         ("What was the budget for the Lishui alliance?", "money"),
         ("how many experts did Shengli send?", "number"),  # a count, not money
+        ("胜利油田投入了多少专家", "number"),  # experts put in, not money
+        ("花了多长时间准备资料", "duration"),
+        ("东营汇报会规模多大", ""),  # a size, not an age
         ("乐陵那次来了多少人", "number"),
     ],
 )
