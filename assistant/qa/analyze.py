@@ -74,6 +74,15 @@ class ParsedQuery:
         """`text` (written in Simplified) in the asker's script."""
         return to_traditional(text) if self.language == "zh-Hant" else text
 
+    def name_in_script(self, name: str, original: str) -> str:
+        """`name` (search form) in the asker's script; a Traditional asker gets it as the
+        source sentence `original` writes it: 周一紅 and 王景峰, not 週一紅 and 王景峯."""
+        search = to_search_form(original)
+        at = search.find(name)
+        if self.language == "zh-Hant" and at >= 0 and len(search) == len(original):
+            return original[at : at + len(name)]
+        return self.in_script(name)
+
     @property
     def tokens(self) -> list[str]:
         return list(dict.fromkeys(t for g in self.groups for t in g))

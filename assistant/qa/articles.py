@@ -541,13 +541,8 @@ def first_listed(
         rendered = derived.gazetteer.render(name)
         return f"{rendered} ({name}) is named {where} in the list: [1]\n{shown} [1]", [cite]
     where = query.in_script("最后" if last else "第一个")
-    search = to_search_form(sentence)
-    at = search.find(name)
-    # a Traditional asker gets the name in the source's own characters (周一紅, not 週一紅)
-    traditional = query.language == "zh-Hant" and len(search) == len(sentence)
-    own = sentence[at : at + len(name)] if traditional else query.in_script(name)
     head = query.in_script("答:名单上") + where + query.in_script("是")
-    return f"{head}{own}。[1]\n{shown} [1]", [cite]
+    return f"{head}{query.name_in_script(name, sentence)}。[1]\n{shown} [1]", [cite]
 
 
 def _order_text(

@@ -136,33 +136,29 @@ def people(text: str, gazetteer: Gazetteer) -> list[tuple[str, int]]:
     return sorted(found, key=lambda p: p[1])
 
 
+# a named department (儿童康复科), not 学科, 医科大学, 专科联盟 or 科室
+DEPARTMENT = re.compile(r"[\u4e00-\u9fff](?<![学本医专])科(?![学技研普室大])")
+WARD = re.compile(r"[\u4e00-\u9fff]病区")  # 肿瘤一病区
+# what a sentence must write to hold an answer of each type written as a pattern
+_TYPED = {
+    "date": DATE_RE,
+    "year": YEAR_RE,
+    "number": NUMBER_RE,
+    "duration": DURATION_RE,
+    "money": MONEY_RE,
+    "age": AGE_RE,
+    "department": DEPARTMENT,
+    "ward": WARD,
+}
+
+
 def holds(answer_type: str, text: str, gazetteer: Gazetteer) -> bool:
-    if answer_type == "date":
-        return bool(DATE_RE.search(text))
-    if answer_type == "year":
-        return bool(YEAR_RE.search(text))
-    if answer_type == "number":
-        return bool(NUMBER_RE.search(text))
     if answer_type == "person":
         return bool(people(text, gazetteer))
     if answer_type == "institution":
         return bool(full_names(text, ORG_HEAD))
-    if answer_type == "money":
-        return bool(MONEY_RE.search(text))
-    if answer_type == "age":
-        return bool(AGE_RE.search(text))
-    if answer_type == "duration":
-        return bool(DURATION_RE.search(text))
-    if answer_type == "department":
-        return bool(DEPARTMENT.search(text))
-    if answer_type == "ward":
-        return bool(WARD.search(text))
-    return True
-
-
-# a named department (儿童康复科), not 学科, 医科大学, 专科联盟 or 科室
-DEPARTMENT = re.compile(r"[\u4e00-\u9fff](?<![学本医专])科(?![学技研普室大])")
-WARD = re.compile(r"[\u4e00-\u9fff]病区")  # 肿瘤一病区
+    pattern = _TYPED.get(answer_type)
+    return bool(pattern.search(text)) if pattern else True
 
 
 def counts(text: str, counted: tuple[str, ...], number: str = "") -> bool:

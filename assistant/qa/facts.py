@@ -461,11 +461,8 @@ def _faithful(query: ParsedQuery, line: str, fact: Fact) -> str:
     if query.language != "zh-Hant":
         return line
     out = to_traditional(line)
-    search = _search_form(fact.evidence)
-    for name in (fact.subject, fact.org):
-        at = search.find(name) if name else -1
-        if at >= 0 and len(search) == len(fact.evidence):
-            out = out.replace(to_traditional(name), fact.evidence[at : at + len(name)])
+    for name in (n for n in (fact.subject, fact.org) if n):
+        out = out.replace(to_traditional(name), query.name_in_script(name, fact.evidence))
     return out
 
 
@@ -588,6 +585,7 @@ def _role_check(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
 _UNIT = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:科|病区)")
 
 
+@lru_cache(maxsize=4096)
 def _affiliation(fact: Fact) -> str:
     """What the evidence writes before the person's name in its clause (胜利油田中心医院肿瘤
     一病区副主任 王树凯): the department a role belongs to is written only there."""

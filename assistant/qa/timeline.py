@@ -498,18 +498,11 @@ def _speakers(query: ParsedQuery, spoken: list[Step], gazetteer: Gazetteer) -> s
         told = ", then ".join(f"{render_person(n)} ({n})" for n in names)
         head = f"In the article's order: {told}."
     else:
-        shown = [_as_written(query, n, s) for n, s in zip(names, spoken, strict=True)]
+        shown = [query.name_in_script(n, s.original) for n, s in zip(names, spoken, strict=True)]
         head = query.in_script("答:按文中顺序依次是") + "、".join(shown) + "。"
     pairs = enumerate(zip(names, spoken, strict=True), 1)
     lines = [f"{excerpt(s.original, [n], 80)} [{i}]" for i, (n, s) in pairs]
     return "\n".join([head, *lines])
-
-
-def _as_written(query: ParsedQuery, name: str, step: Step) -> str:
-    at = step.search.find(name)
-    if query.language == "zh-Hant" and at >= 0 and len(step.search) == len(step.original):
-        return step.original[at : at + len(name)]
-    return query.in_script(name)
 
 
 def _cite(article: Article, chosen: list[Step]) -> list[Citation]:

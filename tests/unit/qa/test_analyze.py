@@ -182,3 +182,11 @@ def test_a_quoted_english_term_is_searched_as_the_articles_write_it() -> None:
     assert query.literals == ("东营模式", "东营样板")
     # a word nothing bridges: the term cannot be written whole
     assert parse("what is the 'Dongying miracle'?", GAZ).literals == ()
+
+
+def test_a_name_is_given_in_the_askers_script_as_the_source_writes_it() -> None:
+    said = "啓動儀式由麗水市衛計委主任周一紅主持。"
+    traditional = parse("麗水啟動儀式是誰主持的", GAZ)
+    assert traditional.in_script("周一红") != "周一紅"  # conversion alone would change it
+    assert traditional.name_in_script("周一红", said) == "周一紅"
+    assert parse("丽水启动仪式是谁主持的", GAZ).name_in_script("周一红", said) == "周一红"
