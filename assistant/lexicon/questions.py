@@ -145,6 +145,14 @@ DISTRIBUTIVE = re.compile(
     re.I,
 )
 
+# Words that join the parties of a comparison (麗水的啟動跟勝利油田派專家到東營二院): the
+# names between two of them belong to one party.
+CONJUNCTION = re.compile(
+    r"跟|和|与|以及|还是|对比|相比|比起|"
+    r"\b(?:and|or|vs\.?|versus|compared (?:to|with)|than|differs? from|different from)\b",
+    re.I,
+)
+
 # Questions about the articles themselves rather than what they report: how many articles,
 # which ones, what each says, when one was published. Each pattern needs an article noun.
 ARTICLE_NOUN = re.compile(

@@ -244,7 +244,8 @@ class QueryEngine:
             route = self._route(question, standalone, sub, derived, {}, time.perf_counter(), True)
             part = deque(route, maxlen=1)[0]
             if not part.refused:
-                answered.append((facts.label(query, party, derived), part))
+                label = " / ".join(facts.label(query, name, derived) for name in party.names)
+                answered.append((label, part))
         if len(answered) >= 2:
             timings["total_ms"] = _ms_since(t0)
             yield parties.join(question, answered, standalone, timings)

@@ -11,23 +11,71 @@ each under its party's name, their citations numbered on.
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from assistant.lexicon.gazetteer import Gazetteer
-from assistant.lexicon.questions import DISTRIBUTIVE, INTENTS
-from assistant.qa.analyze import ParsedQuery
+from assistant.lexicon.questions import CONJUNCTION, DISTRIBUTIVE, INTENTS
+from assistant.qa.analyze import ParsedQuery, parse
 from assistant.qa.evidence import name_forms
 from assistant.qa.facts import asks, named_parties, renumber
 from assistant.textnorm import to_search_form
 from assistant.types import Answer, Citation
 
+_WORD = re.compile(r"[A-Za-z0-9\u3400-\u9fff]")
+_STOP = re.compile(r"[,,、;;::??!!。\s]")
 
-def parties(query: ParsedQuery, gazetteer: Gazetteer) -> list[str]:
+
+@dataclasses.dataclass(frozen=True)
+class Party:
+    names: tuple[str, ...]  # an institution, or the names of one occasion
+    # the question as asked of this party alone, where the question's wording can be cut
+    # by party (Chinese: 麗水醫聯體啟動 + ,分別是哪一年); else "" and its names are cut out
+    asked: str = ""
+
+
+def parties(query: ParsedQuery, gazetteer: Gazetteer) -> list[Party]:
     """The institutions and places a question asks the same thing of (outermost names
-    only, in the order it names them); none unless it asks of each (分别, each, compare)."""
+    only, in the order it names them); none unless it asks of each (分别, each, compare).
+    Names that no joining word parts are one party: 麗水醫聯體啟動跟勝利油田派專家到東營二院
+    compares the Lishui launch with one occasion of two institutions."""
     if not (DISTRIBUTIVE.search(query.text) or query.intent == "compare"):
         return []
     named = [e for e in named_parties(query) if gazetteer.names.get(e) != "person"]
-    return named if len(named) >= 2 else []
+    if len(named) < 2:
+        return []
+    pieces = _pieces(query.text)
+    grouped = []
+    for start, end in pieces:
+        said = parse(query.text[start:end], gazetteer).entities
+        party = tuple(e for e in named if any(e in s or s in e for s in said))
+        if party:
+            grouped.append((party, start, end))
+    if len(grouped) < 2 or sorted(e for p, _, _ in grouped for e in p) != sorted(named):
+        return [Party((e,)) for e in named]
+    if query.language == "en":
+        return [Party(p) for p, _, _ in grouped]
+    # the words before the first party, and after the last one's names up to a stop or to
+    # the end of its names, are the question's own
+    first, last = grouped[0], grouped[-1]
+    head = [a for a, _ in gazetteer.name_spans(query.text[first[1] : first[2]])]
+    spans = gazetteer.name_spans(query.text[last[1] : last[2]])
+    if not head or not spans:
+        return [Party(p) for p, _, _ in grouped]
+    begin = first[1] + min(head)
+    stop = _STOP.search(query.text, last[1] + max(a for a, _ in spans), last[2])
+    asks_on = stop and _WORD.search(query.text, stop.end())
+    finish = stop.start() if stop and asks_on else last[1] + max(b for _, b in spans)
+    extents = [(max(a, begin), min(b, finish)) for _, a, b in grouped]
+    return [
+        Party(p, query.text[:begin] + query.text[a:b] + query.text[finish:])
+        for (p, _, _), (a, b) in zip(grouped, extents, strict=True)
+    ]
+
+
+def _pieces(text: str) -> list[tuple[int, int]]:
+    """The stretches of `text` between joining words that hold a word."""
+    cuts = [0, *(x for m in CONJUNCTION.finditer(text) for x in m.span()), len(text)]
+    return [(a, b) for a, b in zip(cuts[::2], cuts[1::2], strict=True) if _WORD.search(text[a:b])]
 
 
 def _own_forms(name: str, names: list[str]) -> list[str]:
@@ -36,22 +84,26 @@ def _own_forms(name: str, names: list[str]) -> list[str]:
     return [f for f in name_forms(name) if f not in shared and not any(f in o for o in shared)]
 
 
-def speaks_of_all(answer: Answer, names: list[str]) -> bool:
+def speaks_of_all(answer: Answer, each: list[Party]) -> bool:
     """Whether an answer names every party (by a form of its own), in its text or quotes."""
     said = to_search_form(answer.text)
-    return all(any(f in said for f in _own_forms(n, names)) for n in names)
+    names = [n for party in each for n in party.names]
+    return all(any(f in said for n in party.names for f in _own_forms(n, names)) for party in each)
 
 
-def one_party(query: ParsedQuery, party: str, others: list[str]) -> ParsedQuery:
-    """The question as asked of `party` alone: the other parties' names and the words that
-    asked of each are gone, and a comparison asks what it compares (how many, who, when)."""
-    everyone = [party, *others]
-    gone = {f for o in others for f in _own_forms(o, everyone)}
-    text = DISTRIBUTIVE.sub(" ", query.text)
+def one_party(query: ParsedQuery, party: Party, others: list[Party]) -> ParsedQuery:
+    """The question as asked of `party` alone: the other parties' names (or their whole
+    wording) and the words that asked of each are gone, and a comparison asks what it
+    compares (how many, who, when)."""
+    everyone = [*party.names, *(n for o in others for n in o.names)]
+    gone = {f for o in others for n in o.names for f in _own_forms(n, everyone)}
+    text = DISTRIBUTIVE.sub(" ", party.asked or query.text)
     for form in sorted(gone, key=len, reverse=True):
         text = text.replace(form, " ")
 
     def keep(group: tuple[str, ...]) -> bool:
+        if party.asked and not any(t in text for t in group):
+            return False  # another party's words (派专家 of the other occasion)
         return not any(t in gone or any(t in f for f in gone if len(t) >= 2) for t in group)
 
     intent = query.intent
@@ -67,10 +119,19 @@ def one_party(query: ParsedQuery, party: str, others: list[str]) -> ParsedQuery:
         text=text,
         intent=intent,
         answer_type=answer_type,
-        entities=tuple(e for e in query.entities if e not in others),
+        entities=tuple(e for e in query.entities if _its(e, party) or not _its_any(e, others)),
         groups=tuple(g for g in query.groups if keep(g)),
         content=tuple(g for g in query.content if keep(g)),
     )
+
+
+def _its(name: str, party: Party) -> bool:
+    """Whether `name` is one of the party's names or within one (东营 of 东营市第二人民医院)."""
+    return any(name in n for n in party.names)
+
+
+def _its_any(name: str, others: list[Party]) -> bool:
+    return any(_its(name, o) for o in others)
 
 
 def join(

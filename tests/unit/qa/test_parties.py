@@ -11,14 +11,14 @@ from tests.unit.qa.test_answer import GAZ
 
 def test_parties_are_the_places_and_institutions_asked_of_each() -> None:
     query = parse("乐陵和莘县这两场活动各来了多少人?", GAZ)
-    assert parties.parties(query, GAZ) == ["乐陵", "莘县"]
+    assert [p.names for p in parties.parties(query, GAZ)] == [("乐陵",), ("莘县",)]
     assert parties.parties(parse("乐陵的活动来了多少人?", GAZ), GAZ) == []  # one party
     assert parties.parties(parse("乐陵和莘县哪个先签约?", GAZ), GAZ) == []  # not of each
 
 
 def test_one_party_drops_the_others_and_the_words_of_each() -> None:
     query = parse("乐陵和莘县这两场活动各来了多少人?", GAZ)
-    sub = parties.one_party(query, "乐陵", ["莘县"])
+    sub = parties.one_party(query, parties.Party(("乐陵",)), [parties.Party(("莘县",))])
     assert "莘县" not in sub.text and "两场" not in sub.text
     assert sub.entities == ("乐陵",) and sub.intent == query.intent
     assert not any("莘县" in t for g in sub.content for t in g)
@@ -27,7 +27,8 @@ def test_one_party_drops_the_others_and_the_words_of_each() -> None:
 def test_a_comparison_asks_what_it_compares_of_each() -> None:
     query = parse("乐陵和莘县比较一下,各来了多少人?", GAZ)
     assert query.intent == "compare"
-    assert parties.one_party(query, "莘县", ["乐陵"]).intent == "count"
+    one = parties.one_party(query, parties.Party(("莘县",)), [parties.Party(("乐陵",))])
+    assert one.intent == "count"
 
 
 def _answer(text: str, n: int, doc: str) -> Answer:
@@ -59,14 +60,34 @@ def test_answers_are_joined_under_their_parties_with_citations_numbered_on() -> 
 
 
 def test_an_answer_speaks_of_all_only_when_it_names_each_party() -> None:
-    assert parties.speaks_of_all(_answer("乐陵 … 莘县", 0, "a"), ["乐陵", "莘县"])
-    assert not parties.speaks_of_all(_answer("答:300余人,莘县", 0, "a"), ["乐陵", "莘县"])
+    each = [parties.Party(("乐陵",)), parties.Party(("莘县",))]
+    assert parties.speaks_of_all(_answer("乐陵 … 莘县", 0, "a"), each)
+    assert not parties.speaks_of_all(_answer("答:300余人,莘县", 0, "a"), each)
 
 
 def test_a_short_form_two_parties_share_is_neither_ones() -> None:
     # 市人民医院 is a form of both: it neither marks 乐陵's answer nor is cut from its question
-    names = ["东营市人民医院", "乐陵市人民医院"]
-    assert not parties.speaks_of_all(_answer("东营市人民医院 … 市人民医院", 0, "a"), names)
+    each = [parties.Party(("东营市人民医院",)), parties.Party(("乐陵市人民医院",))]
+    assert not parties.speaks_of_all(_answer("东营市人民医院 … 市人民医院", 0, "a"), each)
     query = parse("东营市人民医院和乐陵市人民医院分别来了多少人?", GAZ)
-    sub = parties.one_party(query, "乐陵市人民医院", ["东营市人民医院"])
+    sub = parties.one_party(query, each[1], [each[0]])
     assert "乐陵市人民医院" in sub.text and "东营市人民医院" not in sub.text
+
+
+def test_names_no_joining_word_parts_are_one_party_asked_in_its_own_words() -> None:
+    query = parse("乐陵的座谈会跟山东大学第二医院派专家到莘县人民医院,分别是哪一年?", GAZ)
+    each = parties.parties(query, GAZ)
+    assert [p.names for p in each] == [("乐陵",), ("山东大学第二医院", "莘县人民医院")]
+    assert each[0].asked == "乐陵的座谈会,分别是哪一年?"
+    assert each[1].asked == "山东大学第二医院派专家到莘县人民医院,分别是哪一年?"
+    sub = parties.one_party(query, each[0], [each[1]])
+    assert sub.entities == ("乐陵",)
+    assert not any("专家" in t for g in sub.content for t in g)  # the other occasion's words
+
+
+def test_the_question_after_the_last_party_is_asked_of_each() -> None:
+    each = parties.parties(parse("请问乐陵和莘县这两场活动各来了多少人?", GAZ), GAZ)
+    assert [p.asked for p in each] == [
+        "请问乐陵这两场活动各来了多少人?",
+        "请问莘县这两场活动各来了多少人?",
+    ]
