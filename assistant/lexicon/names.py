@@ -595,6 +595,15 @@ _AGENCY_SHORT["卫健委"] += ("卫计委", *_AGENCY_SHORT["卫计委"])
 _AGENCY_SHORT["卫计委"] += ("卫健委", *_AGENCY_SHORT["卫健委"][:2])
 
 
+# An agency a question names by its kind, with or without its level (市卫健委, 卫生健康委):
+# whose person a who-question asks for, wherever in the question it stands.
+AGENCY = re.compile(
+    r"[省市县区]?(?:"
+    + "|".join(sorted({f for k, v in _AGENCY_SHORT.items() for f in (k, *v)}, key=len)[::-1])
+    + ")"
+)
+
+
 def expansions(name: str) -> list[str]:
     """`name` with an agency short form written out in each way articles write it, and with
     the place level a reader left out (东营卫生健康委 → 东营市卫生健康委, 山东卫生健康委 →

@@ -160,6 +160,14 @@ ARTICLE_NOUN = re.compile(
     r"|\b(?:articles?|stories|story|reports?|pieces?|news|coverage|sources?|documents?)\b",
     re.I,
 )
+# Asks the same of each of several articles (东营那两篇, both Dongying stories): each article
+# is a party, even where one name picks them all.
+EACH_ARTICLE = re.compile(
+    r"(?:两|各|每)篇|两(?:个|则|份)?(?:报道|报导|新闻|稿子|稿件|文章)"
+    r"|\b(?:both|two|each)\s+(?:of\s+the\s+)?(?:[a-z.]+\s+){0,2}?"
+    r"(?:articles?|stories|story|reports?|pieces?)\b",
+    re.I,
+)
 ARTICLE_SCOPES: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
     (
         "author",

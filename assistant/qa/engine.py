@@ -230,21 +230,38 @@ class QueryEngine:
         for last in self._route(question, standalone, query, derived, timings, t0):
             yield last
         each = parties.parties(query, derived.gazetteer)
-        if (
-            last is None
-            or not each
-            or last.backend in ("figures", "timeline")  # two figures, one occasion: one answer
+        docs = [] if each else parties.articles_asked(query, derived, self.document_text)
+        if last is None or not (each or docs):
+            return
+        if docs:  # asked of each of the articles its names pick: one question per article
+            sub = parties.one_article(query)
+            asked = [
+                (
+                    parties.article_label(query, derived.manifest[d].article),
+                    sub,
+                    derived.of_documents({d}),
+                )
+                for d in docs
+            ]
+        elif (
+            last.backend in ("figures", "timeline")  # two figures, one occasion: one answer
             or (not last.refused and parties.speaks_of_all(last, each))
         ):
             return
-        # asked of each party, answered of some: one question per party, joined
+        else:  # asked of each party, answered of some: one question per party
+            asked = [
+                (
+                    " / ".join(facts.label(query, name, derived) for name in party.names),
+                    parties.one_party(query, party, [o for o in each if o != party]),
+                    derived,
+                )
+                for party in each
+            ]
         answered = []
-        for party in each:
-            sub = parties.one_party(query, party, [o for o in each if o != party])
-            route = self._route(question, standalone, sub, derived, {}, time.perf_counter(), True)
+        for label, sub, view in asked:
+            route = self._route(question, standalone, sub, view, {}, time.perf_counter(), True)
             part = deque(route, maxlen=1)[0]
             if not part.refused:
-                label = " / ".join(facts.label(query, name, derived) for name in party.names)
                 answered.append((label, part))
         if len(answered) >= 2:
             timings["total_ms"] = _ms_since(t0)

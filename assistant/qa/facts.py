@@ -17,7 +17,7 @@ import jieba.posseg as pseg
 
 from assistant.lexicon import kinds
 from assistant.lexicon.glossary import MONTHS, render_person, spoken_date
-from assistant.lexicon.names import ORG_HEAD, aliases, expansions, full_names
+from assistant.lexicon.names import AGENCY, ORG_HEAD, aliases, expansions, full_names
 from assistant.lexicon.questions import (
     DISTRIBUTIVE,
     INTENTS,
@@ -360,7 +360,9 @@ def _about(fact: Fact, query: ParsedQuery, derived: Derived, strict: bool = Fals
         # not whose person it is (市二院谁发言): a sentence may name it beside another's people
         outside = query.text.replace(entity, "")  # 市第二人民医院 inside the full name is none
         short = query.intent != "who" and any(a in outside and a in text for a in aliases(entity))
-        return entity in text or entity in fact.org or placed or short
+        # an agency the article writes without its place (市卫生健康委 of an article on 东营)
+        own = _institution(entity) and _of(fact, entity, derived)
+        return entity in text or entity in fact.org or placed or short or own
 
     among = query.intent in ("earliest_latest", "superlative") and len(query.entities) > 1
     return (any if among else all)(concerns(e) for e in query.entities) if query.entities else True
@@ -496,8 +498,8 @@ def _who(query: ParsedQuery, derived: Derived, within: set[str] | None = None) -
             _distance(f, query),
         ),
     )
-    if not ranked or (not roles and _overlap(ranked[0], query) == 0):
-        return None
+    if not ranked or (not roles and not owner and _overlap(ranked[0], query) == 0):
+        return None  # an agency's person needs no other word of the question
     best = _overlap(ranked[0], query, tuple(roles))
     close = [f for f in ranked if _overlap(f, query, tuple(roles)) == best]
     if not roles:  # who did it: the person named nearest the words of the question
@@ -517,11 +519,13 @@ def _naming_all(entities: tuple[str, ...], derived: Derived) -> set[str]:
 
 
 def _asked_of(query: ParsedQuery) -> str:
-    """The institution whose person a Chinese who-question asks for, when it stands right
-    before 谁 (东营卫生健康委谁, 市二院的哪位); '' otherwise."""
+    """The institution whose person a who-question asks for: one standing right before 谁
+    (东营卫生健康委谁, 市二院的哪位), or an agency named by its kind anywhere (市卫健委是谁出席,
+    who represented the health commission); '' otherwise."""
+    agency = AGENCY.search(query.bridged if query.language == "en" else query.text)
     m = re.search(r"(?:的|里|中|来的|那边)?(?:谁|哪位)", query.text)
     if query.language == "en" or not m:
-        return ""
+        return agency.group() if agency else ""
     before = query.text[: m.start()]
     for e in query.entities:
         if _institution(e) and any(before.endswith(f) for f in written_as(e)):
@@ -529,7 +533,7 @@ def _asked_of(query: ParsedQuery) -> str:
     unknown = [u for u in query.unknown_entities if before.endswith(u)]
     if unknown:  # an agency the gazetteer lacks, as the articles write it
         return next((e for e in query.entities if unknown[0] in e or _near(unknown[0], e)), "")
-    return ""
+    return agency.group() if agency else ""
 
 
 def _near(short: str, name: str) -> bool:

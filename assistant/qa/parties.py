@@ -12,14 +12,17 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Callable
 
 from assistant.lexicon.gazetteer import Gazetteer
-from assistant.lexicon.questions import CONJUNCTION, DISTRIBUTIVE, INTENTS
+from assistant.lexicon.questions import CONJUNCTION, DISTRIBUTIVE, EACH_ARTICLE, INTENTS
 from assistant.qa.analyze import ParsedQuery, parse
+from assistant.qa.articles import naming
 from assistant.qa.evidence import name_forms
 from assistant.qa.facts import asks, named_parties, renumber
+from assistant.store.derived import Derived
 from assistant.textnorm import to_search_form
-from assistant.types import Answer, Citation
+from assistant.types import Answer, Article, Citation
 
 _WORD = re.compile(r"[A-Za-z0-9\u3400-\u9fff]")
 _STOP = re.compile(r"[,,、;;::??!!。\s]")
@@ -106,14 +109,7 @@ def one_party(query: ParsedQuery, party: Party, others: list[Party]) -> ParsedQu
             return False  # another party's words (派专家 of the other occasion)
         return not any(t in gone or any(t in f for f in gone if len(t) >= 2) for t in group)
 
-    intent = query.intent
-    answer_type = query.answer_type
-    if intent == "compare":
-        asked = next(
-            (i for i in INTENTS if i.name not in ("compare", "yesno") and asks(i, query)),
-            None,
-        )
-        intent, answer_type = (asked.name, asked.answer_type) if asked else ("what", "")
+    intent, answer_type = _asked(query)
     return dataclasses.replace(
         query,
         text=text,
@@ -123,6 +119,58 @@ def one_party(query: ParsedQuery, party: Party, others: list[Party]) -> ParsedQu
         groups=tuple(g for g in query.groups if keep(g)),
         content=tuple(g for g in query.content if keep(g)),
     )
+
+
+def _asked(query: ParsedQuery) -> tuple[str, str]:
+    """The intent and answer type asked of each party: a comparison asks what it compares."""
+    if query.intent != "compare":
+        return query.intent, query.answer_type
+    asked = next(
+        (i for i in INTENTS if i.name not in ("compare", "yesno") and asks(i, query)), None
+    )
+    return (asked.name, asked.answer_type) if asked else ("what", "")
+
+
+def articles_asked(
+    query: ParsedQuery, derived: Derived, text_of: Callable[[str], str]
+) -> list[str]:
+    """The articles a question asks the same of (东营那两篇…分别, both Dongying stories): those
+    its names pick, two to four of them; none where it asks which articles or their dates."""
+    if not EACH_ARTICLE.search(query.text) or query.scope in ("author", "published", "count"):
+        return []
+    if query.scope == "which" and query.intent == "which":
+        return []
+    names = [e for e in named_parties(query) if derived.gazetteer.names.get(e) != "person"]
+    places = [e for e in names if derived.gazetteer.names.get(e) == "place"]
+    for picking in (names, places):
+        docs = naming(tuple(picking), derived, text_of) if picking else []
+        if 2 <= len(docs) <= _MOST_ARTICLES:
+            return docs
+    return []
+
+
+_MOST_ARTICLES = 4
+
+
+def one_article(query: ParsedQuery) -> ParsedQuery:
+    """The question as asked of one article: without the words that asked of each."""
+    text = EACH_ARTICLE.sub(" ", DISTRIBUTIVE.sub(" ", query.text))
+    intent, answer_type = _asked(query)
+    return dataclasses.replace(
+        query,
+        text=text,
+        intent=intent,
+        answer_type=answer_type,
+        scope="",
+        groups=tuple(g for g in query.groups if any(t in text for t in g) or query.bridged),
+        content=tuple(g for g in query.content if any(t in text for t in g) or query.bridged),
+    )
+
+
+def article_label(query: ParsedQuery, article: Article) -> str:
+    title = article.title if len(article.title) <= 40 else article.title[:39] + "…"
+    dated = f", {article.date}" if article.date else ""
+    return f"“{title}”{dated}" if query.language == "en" else f"《{title}》{dated}"
 
 
 def _its(name: str, party: Party) -> bool:

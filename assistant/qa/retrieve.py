@@ -85,6 +85,8 @@ def retrieve(
         if cid not in by_id:
             continue
         row = by_id[cid]
+        if not _committed(row.meta, derived):  # BM25 knows every document; the view may not
+            continue
         passage = Passage(
             cid,
             row.meta.doc_id,

@@ -50,6 +50,15 @@ class Derived:
             replace(c, also=also) if (also := self.also(c.doc_id)) else c for c in citations
         )
 
+    def of_documents(self, doc_ids: set[str]) -> Derived:
+        """The indexes as if only those documents were committed: a question asked of one
+        article at a time (东营那两篇各是谁出席) reads that article's sentences and rows."""
+        return replace(
+            self,
+            manifest={d: r for d, r in self.manifest.items() if d in doc_ids},
+            relations=self.relations.of_documents(doc_ids),
+        )
+
     @cached_property
     def facts(self) -> list[Fact]:
         """Every fact of the committed documents (they commit with their document record)."""

@@ -101,6 +101,12 @@ class RelationIndex:
     def all(self) -> list[RelationRow]:
         return list(self._loaded())
 
+    def of_documents(self, doc_ids: set[str]) -> RelationIndex:
+        """The rows of those documents only, as an index of their own."""
+        view = RelationIndex(self.conn)
+        view._rows = tuple(r for r in self._loaded() if r.relation.doc_id in doc_ids)
+        return view
+
     def entities(self) -> set[str]:
         return set(self._positions())
 

@@ -140,6 +140,28 @@ def test_a_question_asked_of_each_party_is_answered_for_each(real_engine) -> Non
     assert {c.doc_id for c in answer.citations} == {"002_e7e47b4baa4b8cfc", "003_976f688fcd1ec32e"}
 
 
+def test_occasions_compared_are_answered_each_in_its_own_words(real_engine) -> None:
+    # the second party is one occasion of two institutions, not two parties of its own
+    answer = real_engine.ask("丽水医联体启动跟胜利油田派专家到东营二院,分别是哪一年的事?")
+    assert not answer.refused
+    assert "2017年12月9日" in answer.text and "2025年3月17日" in answer.text
+    assert {c.doc_id for c in answer.citations} == {"002_e7e47b4baa4b8cfc", "004_ec8b56c216570b9d"}
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "东营那两篇,市卫健委分别是谁出席?",
+        "who represented the Dongying health commission in the two Dongying stories?",
+    ],
+)
+def test_each_article_a_name_picks_is_asked_in_turn(real_engine, question) -> None:
+    answer = real_engine.ask(question)
+    assert not answer.refused
+    assert "鲍建强" in answer.text and "张娟" in answer.text  # each article's commission
+    assert {c.doc_id for c in answer.citations} == {"000_5d65d5fcfe079639", "004_ec8b56c216570b9d"}
+
+
 def test_a_hospital_its_own_article_calls_we_covers_the_words_of_its_name(real_engine) -> None:
     # 我院…48小时内准备好资料: Wenzhou, Medical University and Second Hospital are 我院 there
     answer = real_engine.ask(

@@ -23,6 +23,7 @@ S1 = "东营市第二人民医院党委书记丁春辉宣读文件,胜利油田�
 S2 = "仪式由市二院党委副书记、院长王景峰主持。"
 S3 = "山东大学第二医院院长冯世庆、副院长余之刚出席仪式,300余人参加活动。"
 S4 = "4月28日,山东大学第二医院与莘县人民医院签约揭牌。"
+S6 = "东营市卫生健康委党组成员、副主任张娟讲话。"
 S5 = "129日上午,丽水市妇幼保健与计划生育服务联盟正式成立,并举行签约仪式,200余人参加。"
 FACTS = {
     "a": [
@@ -107,6 +108,22 @@ def test_who_holds_a_role_at_an_institution() -> None:
     assert got.text.splitlines()[0].startswith("答:东营市第二人民医院党委副书记、院长王景峰")
     assert "丁春辉" not in got.text.splitlines()[0]  # 党委书记 is another role
     assert got.citations[0].doc_id == "a" and got.citations[0].quote == S2
+
+
+def test_an_agency_named_anywhere_in_the_question_is_whose_person_is_asked() -> None:
+    agency = Fact("person", "a", S6, "张娟", "党组成员、副主任", "市卫生健康委")
+    d = derived({**FACTS, "a": [*FACTS["a"], agency]})
+    # the sentence naming her says no 出席: the agency alone picks her, not who attended
+    for question in ("市卫健委是谁出席的", "who attended from the health commission"):
+        got = facts.answer(parse(question, d.gazetteer), d)
+        assert got is not None and "张娟" in got.text.splitlines()[0], question
+
+
+def test_a_view_of_some_documents_answers_from_their_facts_alone() -> None:
+    d = derived()
+    got = facts.answer(parse("哪次活动参加的人最多", d.gazetteer), d.of_documents({"c"}))
+    assert got is not None and got.citations[0].doc_id == "c"  # 200 of c, not 300 of b
+    assert [r.relation.doc_id for r in d.of_documents({"c"}).relations.all()] == ["c"]
 
 
 def test_a_vice_role_is_not_the_role() -> None:

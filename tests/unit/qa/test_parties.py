@@ -3,6 +3,9 @@ one of them, and the answers joined with their citations numbered on."""
 
 from __future__ import annotations
 
+import pytest
+
+from assistant.lexicon.questions import EACH_ARTICLE
 from assistant.qa import parties
 from assistant.qa.analyze import parse
 from assistant.types import Answer, Article, Citation
@@ -91,3 +94,24 @@ def test_the_question_after_the_last_party_is_asked_of_each() -> None:
         "请问乐陵这两场活动各来了多少人?",
         "请问莘县这两场活动各来了多少人?",
     ]
+
+
+@pytest.mark.parametrize(
+    "question, each",
+    [
+        ("东营那两篇,市卫健委分别是谁出席?", True),
+        ("两篇东营的稿子各讲了啥", True),
+        ("who spoke in both Dongying stories?", True),
+        ("what do the two Dongying articles say", True),
+        ("东营的活动谁出席了", False),
+        ("how many articles mention Dongying", False),
+    ],
+)
+def test_words_asking_of_each_article(question: str, each: bool) -> None:
+    assert bool(EACH_ARTICLE.search(parse(question, GAZ).text)) is each
+
+
+def test_one_article_is_asked_without_the_words_of_each() -> None:
+    sub = parties.one_article(parse("东营那两篇,市卫健委分别是谁出席?", GAZ))
+    assert "两篇" not in sub.text and "分别" not in sub.text
+    assert sub.intent == "who" and sub.scope == ""
