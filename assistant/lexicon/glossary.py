@@ -251,7 +251,7 @@ GLOSSARY_EN_ZH: dict[str, str] = {
     "wrote": "记者/作者",
     "author": "作者",
     "published": "发布",
-    "set": "成立",
+    "set up": "成立",
     "maternal and child health hospital": "妇幼保健院",
     "mch": "妇幼保健",
     "association": "协会",

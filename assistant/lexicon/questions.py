@@ -64,12 +64,12 @@ INTENTS: tuple[Intent, ...] = (
         re.compile(
             r"介绍|概括|总结|概述|简单说|简要说|说说|讲讲|聊聊|说一下|讲一下|讲了(什么|啥)|讲的(什么|啥)|是什么情况|"
             r"什么关系|啥关系|怎么回事|都干了|做了哪些|干了啥|聊了|谈了|都说了|都讲了|说了些|讲了些|"
-            r"要点|重点|梗概|大意|捋一捋|捋捋"
+            r"要点|重点|梗概|大意|捋一捋|捋捋|梳理|整理一下|来龙去脉|经过"
         ),
         _en(
             r"\boverview\b|\bsummar|\btell me about\b|\bwhat'?s the story\b|\bbrief(ly)?\b|"
             r"\bgist\b|\brundown\b|\btl;? ?dr\b|\brecap\b|\b(?:key|main) points\b|"
-            r"\bin a nutshell\b|"
+            r"\bin a nutshell\b|\bshort version\b|\bin short\b|\bwhat'?s\b.{0,40}\babout\b\W*$|"
             r"\bdescribe\b|\bwhat (is|are) .{0,40}\b(doing|relationship)\b|\bexplain\b"
         ),
     ),

@@ -41,6 +41,15 @@ _REGION_ANY = re.compile(
 )
 
 
+# A question asking for every partnership, naming none: the whole table answers it.
+_ALL_OF_THEM = re.compile(
+    r"(?:所有|全部|一切|都有哪些|都有什么)的?(?:合作|医联体|帮扶|支援|关系)"
+    r"|\b(?:all|every)\b.{0,30}\b(?:partnerships?|collaborations?|alliances?|arrangements?|"
+    r"cooperations?|relationships?)",
+    re.I,
+)
+
+
 @dataclass(frozen=True)
 class Target:
     name: str
@@ -151,10 +160,14 @@ def _said(row: RelationRow) -> str:
 
 
 def _find(query: ParsedQuery, index: RelationIndex, gazetteer: Gazetteer) -> list[RelationRow]:
+    if query.intent == "overview" and not query.entities and _ALL_OF_THEM.search(query.text):
+        return index.all()  # an overview of every partnership: the whole table
     if query.intent in ("overview", "compare") or KIND_ASKED.search(query.text):
         return summary_rows(query, index)
     if not is_partnership_question(query):
         return []
+    if not query.entities and _ALL_OF_THEM.search(query.text):
+        return index.all()  # 列出所有的合作, list all the partnerships
     wanted = targets(query, gazetteer, index.entities())
     if not wanted:
         return []

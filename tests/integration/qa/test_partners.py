@@ -20,6 +20,13 @@ def test_english_questions_answered_from_the_table(real_engine) -> None:
     )
 
 
+def test_every_partnership_is_listed_when_all_are_asked_for(real_engine) -> None:
+    for question in ("列出所有的合作", "give me an overview of all the partnerships covered here"):
+        answer = real_engine.ask(question)
+        assert answer.backend == "relations", question
+        assert {c.doc_id[:3] for c in answer.citations} >= {"000", "001", "002", "003", "004"}
+
+
 def test_many_supporters_are_all_listed_where_top_k_misses_some(tmp_path) -> None:
     from assistant import QueryEngine
     from assistant.embedding import load_embedding

@@ -65,6 +65,11 @@ def test_glossary_words_bridge_with_their_alternatives() -> None:
         assert "妇幼保健院" in terms(written) and "儿童" not in terms(written)
 
 
+def test_set_alone_is_no_founding() -> None:
+    assert "成立" in terms("when was the alliance set up")
+    assert "成立" not in terms("what is this set of articles about")
+
+
 def test_unknown_capitalised_words_are_reported() -> None:
     bridged, unknown = GAZ.bridge("Tell me about Qingdao hospitals")
     assert unknown == ["Qingdao"]

@@ -118,6 +118,9 @@ PARAPHRASES = {
         "Tell me about the partnership between Qilu and Leling",
         "summarize the Dongying integration",
         "what's the story with the Lishui alliance",
+        "whats the leling thing about?",
+        "the Shen County signing, short version pls",
+        "帮我梳理一下于小千到东营调研的经过",
     ],
     "compare": [
         "莘县和乐陵的合作有什么不同",
