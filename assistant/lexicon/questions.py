@@ -145,6 +145,13 @@ DISTRIBUTIVE = re.compile(
     re.I,
 )
 
+# Asks how long something lasts or spans (持续时间最长, 时间跨度, how long did the visit last).
+SPAN_ASKED = re.compile(
+    r"持续时间|持续了?多[久长]|时间跨度|跨度|多长时间|多久|时长|"
+    r"\b(?:how long|duration|lasted|longest|shortest|spans?|spanned|time ?frame)\b",
+    re.I,
+)
+
 # Words that join the parties of a comparison (麗水的啟動跟勝利油田派專家到東營二院): the
 # names between two of them belong to one party.
 CONJUNCTION = re.compile(

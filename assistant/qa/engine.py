@@ -19,7 +19,7 @@ from assistant.embedding import load_embedding
 from assistant.errors import BackendError
 from assistant.lexicon import spelling
 from assistant.lexicon.names import ORG_HEAD, expansions
-from assistant.qa import articles, facts, parties, partners, quantities, timeline
+from assistant.qa import articles, facts, parties, partners, quantities, spans, timeline
 from assistant.qa.analyze import ParsedQuery, parse
 from assistant.qa.answer import (
     AnswerConfig,
@@ -322,6 +322,8 @@ class QueryEngine:
         if about is not None and not about[1] and query.scope in _LISTS and query.entities:
             about = None  # no article matched all it asks: the other routes may answer it
         backend = "timeline" if about is not None and about is ordered else "articles"
+        if about is None:  # how long: the spans the articles write (6月17-18日, 2021-2025年)
+            about, backend = spans.answer(query, derived, self.document_text), "figures"
         if about is None:  # two figures side by side: how many more, which is bigger
             about, backend = quantities.compare(query, derived), "figures"
         if about is None:  # is their partnership the kind claimed? which has most members?

@@ -1,0 +1,164 @@
+"""How long things last, from the ranges the articles write: 6月17-18日 is two days,
+(2021-2025年) five years, 为期三年 three. Answers which lasted or spans longest (or
+shortest), and sets the spans a question names side by side.
+
+A span belongs to its sentence; where it dates a document (《…方案(2021-2025年)》) the
+document's title names it. An occasion (活动, visit, meeting) is dated by days, a plan
+(方案, 规划, programme) by years: a question asking for one reads only that kind.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from assistant.lexicon.questions import SPAN_ASKED
+from assistant.qa.analyze import ParsedQuery
+from assistant.qa.articles import naming
+from assistant.qa.evidence import excerpt, split_sentences
+from assistant.store.derived import Derived
+from assistant.textnorm import to_search_form
+from assistant.types import Citation
+
+_DASH = r"\s*[-—–~～至到]\s*"
+_YEARS = re.compile(rf"((?:19|20)\d\d){_DASH}((?:19|20)\d\d)年?")
+_DAYS = re.compile(rf"(\d{{1,2}})月(\d{{1,2}}){_DASH}(\d{{1,2}})日")
+_NUMERALS = {c: i for i, c in enumerate("零一二三四五六七八九十", 0)} | {"两": 2}
+_LASTING = re.compile(r"(?:为期|历时|持续)(\d{1,3}|[一二两三四五六七八九十])(?:个)?(年|月|周|天)")
+_PER_UNIT = {"年": 365, "月": 30, "周": 7, "天": 1}
+
+_OCCASION = re.compile(
+    r"活动|会议?|仪式|调研|考察|访问|\b(?:events?|visits?|meetings?|trips?)\b", re.I
+)
+_PLAN = re.compile(r"规划|方案|计划|工程|行动|项目|\b(?:plans?|programm?es?|projects?)\b", re.I)
+_SHORTEST = re.compile(r"最短|最少|短一些|\b(?:shortest|least)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Span:
+    days: int
+    shown: str  # as the article writes it: 6月17-18日, 2021-2025年
+    doc_id: str
+    sentence: str  # the source's own sentence
+    title: str  # the document the span dates (《…》), or ""
+    kind: str  # "days" | "years"
+
+    def length(self, english: bool) -> str:
+        if self.kind == "years":
+            n = round(self.days / 365)
+            return f"{n} years" if english else f"{n}年"
+        return f"{self.days} days" if english else f"{self.days}天"
+
+
+def asked(query: ParsedQuery) -> bool:
+    """Whether the question asks how long, or which lasted longest."""
+    text = query.original if query.language == "en" else query.text
+    return bool(SPAN_ASKED.search(text)) and query.intent not in ("yesno", "who", "overview")
+
+
+def answer(
+    query: ParsedQuery, derived: Derived, text_of: Callable[[str], str]
+) -> tuple[str, list[Citation]] | None:
+    """The longest (or shortest) span among those the question's names pick, or each span
+    it names side by side; None when it asks no span or the articles write none."""
+    if not asked(query):
+        return None
+    docs = naming(query.entities, derived, text_of) if query.entities else list(derived.manifest)
+    text = query.original if query.language == "en" else query.text
+    found = [s for d in docs for s in _spans(d, text_of(d)) if _fits(s, text)]
+    if not found:
+        return None
+    named = _named(query, found)
+    if query.intent == "compare" and len(named) >= 2:
+        return _compose(query, sorted(named, key=lambda s: -s.days), derived)
+    ranked = sorted(named or found, key=lambda s: s.days if _SHORTEST.search(text) else -s.days)
+    if query.intent not in ("superlative", "which", "compare"):  # how long: the one asked of
+        return _compose(query, ranked[:1], derived) if len(named or found) == 1 else None
+    if len(ranked) > 1 and ranked[0].days == ranked[1].days:
+        return None  # a tie names no longest
+    return _compose(query, ranked[:2], derived)
+
+
+def _spans(doc_id: str, text: str) -> list[Span]:
+    out = []
+    for original in split_sentences(text):
+        sentence = to_search_form(original)
+        if len(sentence) != len(original):
+            sentence = original
+        for m in _YEARS.finditer(sentence):
+            a, b = int(m.group(1)), int(m.group(2))
+            if b > a:
+                out.append(
+                    Span(
+                        (b - a + 1) * 365,
+                        m.group(),
+                        doc_id,
+                        original,
+                        _title(sentence, m.start()),
+                        "years",
+                    )
+                )
+        for m in _DAYS.finditer(sentence):
+            a, b = int(m.group(2)), int(m.group(3))
+            if b > a:
+                out.append(Span(b - a + 1, m.group(), doc_id, original, "", "days"))
+        for m in _LASTING.finditer(sentence):
+            n = int(m.group(1)) if m.group(1).isdigit() else _NUMERALS[m.group(1)]
+            kind = "years" if m.group(2) == "年" else "days"
+            out.append(Span(n * _PER_UNIT[m.group(2)], m.group(), doc_id, original, "", kind))
+    return out
+
+
+def _title(sentence: str, at: int) -> str:
+    """The 《document》 a span at `at` stands in, or ''."""
+    start = sentence.rfind("《", 0, at)
+    end = sentence.find("》", at)
+    if start < 0 or end < 0 or "》" in sentence[start:at]:
+        return ""
+    return sentence[start : end + 1]
+
+
+def _fits(span: Span, question: str) -> bool:
+    """An occasion lasts days; a plan spans years."""
+    if _OCCASION.search(question) and not _PLAN.search(question):
+        return span.kind == "days"
+    if _PLAN.search(question) and not _OCCASION.search(question):
+        return span.kind == "years"
+    return True
+
+
+def _named(query: ParsedQuery, found: list[Span]) -> list[Span]:
+    """The spans whose sentence holds a word of the question beyond its span words (千县工程,
+    三年行动计划): those it names, one per sentence."""
+    words = [
+        t
+        for g in query.content
+        for t in g
+        if len(t) >= 2 and not SPAN_ASKED.search(t) and not any(t in e for e in query.entities)
+    ]
+    held = [s for s in found if any(w in to_search_form(s.title or s.sentence) for w in words)]
+    return list({s.sentence: s for s in held}.values())
+
+
+def _compose(
+    query: ParsedQuery, chosen: list[Span], derived: Derived
+) -> tuple[str, list[Citation]]:
+    english = query.language == "en"
+    lines, citations = [], []
+    for n, s in enumerate(chosen, 1):
+        told = f"{s.length(english)} ({s.shown})" if english else f"{s.length(english)}({s.shown})"
+        if s.title:
+            told = f"{s.title} — {told}" if english else f"{s.title}:{told}"
+        head = (
+            ("Answer: " if english else "答:")
+            if n == 1
+            else ("Compared with: " if english else "相比:")
+        )
+        lines.append(
+            query.in_script(f"{head}{told} [{n}]") if not english else f"{head}{told} [{n}]"
+        )
+        article = derived.manifest[s.doc_id].article
+        citations.append(Citation.of_article(n, article, s.sentence, 1.0, f"{s.doc_id}#span"))
+    lines += [f"{excerpt(c.quote, [], 160)} [{c.n}]" for c in citations]
+    return "\n".join(lines), citations
