@@ -238,6 +238,23 @@ def _weights(query: ParsedQuery, lexical: LexicalIndex) -> list[dict[str, float]
     ]
 
 
+def holds_rarest(query: ParsedQuery, text: str, lexical: LexicalIndex) -> bool:
+    """Whether `text` (search form) holds the question's rarest word besides its names, or a
+    word for the same thing: when Shengli sent its 管理团队 is not the day its experts were
+    welcomed, though both sentences say 派驻."""
+    forms = [f for e in query.entities for f in name_forms(e)]
+    groups = [
+        [t for t in g if lexical.knows(t)]
+        for g in query.content
+        if not any(t in f or f in t for t in g for f in forms)
+    ]
+    known = [g for g in groups if g]
+    if not known:
+        return True
+    rarest = max(known, key=lambda g: max(lexical.idf(t) for t in g))
+    return any(w in text for t in rarest for w in (t, *synonyms(t)))
+
+
 def missing_predicates(query: ParsedQuery, lexical: LexicalIndex) -> list[str]:
     """The nouns the question asks about that no article writes (床位 in 有几张床位): not
     even in part, nor as a word that sounds the same."""

@@ -38,6 +38,7 @@ from assistant.qa.evidence import (
     asks_turnout,
     counts,
     excerpt,
+    holds_rarest,
     took_part,
 )
 from assistant.store.derived import Derived
@@ -1124,8 +1125,10 @@ def _dated(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
         return None
     scored = sorted(events, key=lambda f: -_overlap(f, query))
     top = _overlap(scored[0], query)
-    if query.intent == "when" and top == 0:
-        return None
+    if query.intent == "when" and (
+        top == 0 or not holds_rarest(query, _text(scored[0]), derived.lexical)
+    ):
+        return None  # no dated sentence says what is asked: the sentences may, or none
     close = (
         [f for f in scored if _overlap(f, query) >= top]
         if query.intent == "when"

@@ -162,6 +162,15 @@ def test_each_article_a_name_picks_is_asked_in_turn(real_engine, question) -> No
     assert {c.doc_id for c in answer.citations} == {"000_5d65d5fcfe079639", "004_ec8b56c216570b9d"}
 
 
+def test_the_date_of_another_occasion_does_not_answer_when(real_engine) -> None:
+    # the Dongying articles date a report meeting and a welcome, never the merger itself
+    answer = real_engine.ask(
+        "In what year did Dongying merge its maternal & child health hospital into the "
+        "people's hospital?"
+    )
+    assert answer.refused and "2025" not in answer.text
+
+
 def test_a_hospital_its_own_article_calls_we_covers_the_words_of_its_name(real_engine) -> None:
     # 我院…48小时内准备好资料: Wenzhou, Medical University and Second Hospital are 我院 there
     answer = real_engine.ask(

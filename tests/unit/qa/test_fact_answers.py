@@ -12,6 +12,7 @@ import pytest
 from assistant.lexicon.gazetteer import Gazetteer
 from assistant.qa import facts
 from assistant.qa.analyze import parse
+from assistant.qa.evidence import holds_rarest
 from assistant.store.derived import Derived
 from assistant.store.lexical import LexicalIndex
 from assistant.store.relations import _COLUMNS, RelationIndex
@@ -124,6 +125,16 @@ def test_a_view_of_some_documents_answers_from_their_facts_alone() -> None:
     got = facts.answer(parse("哪次活动参加的人最多", d.gazetteer), d.of_documents({"c"}))
     assert got is not None and got.citations[0].doc_id == "c"  # 200 of c, not 300 of b
     assert [r.relation.doc_id for r in d.of_documents({"c"}).relations.all()] == ["c"]
+
+
+def test_a_sentence_must_hold_the_rarest_word_asked_or_its_synonym() -> None:
+    d = derived()
+    query = parse("山东大学第二医院什么时候签约揭牌", d.gazetteer)
+    assert holds_rarest(query, S4, d.lexical)
+    assert not holds_rarest(query, S3, d.lexical)  # the same hospital, another sentence
+    founded = parse("丽水什么时候成立的", d.gazetteer)
+    assert holds_rarest(founded, "丽水于2017年组建。", d.lexical)  # 组建 is 成立
+    assert not holds_rarest(founded, "丽水于2017年签约。", d.lexical)
 
 
 def test_a_vice_role_is_not_the_role() -> None:
