@@ -539,6 +539,15 @@ AGE_ASKED = re.compile(
     r"\bhow old\b|\bage of\b|\b(?:his|her|their)\s+age\b|'s age\b",
     re.I,
 )
+# How often: answered only by a sentence writing a frequency (每周, 每月一次, 3次).
+FREQUENCY_ASKED = re.compile(
+    r"多久一次|多长时间一次|每隔多久|多久去一次|频率|频次|多频繁|隔多久|"
+    r"\bhow (?:often|frequently)\b|\bfrequency\b|\bhow many times\b",
+    re.I,
+)
+FREQUENCY_RE = re.compile(
+    r"每(?:周|月|年|天|日|季度?|半年|两周|个月)|定期|\d+\s*次|(?<![又再这那首第每一])[一二两三四五六七八九十]+次(?!会)"
+)
 AGE_RE = re.compile(r"\d+\s*(?:周)?岁|[一二三四五六七八九十]+(?:周)?岁")
 
 NUMBER_RE = re.compile(

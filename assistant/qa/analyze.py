@@ -20,6 +20,7 @@ from assistant.lexicon.questions import (
     ASPECT_NOUNS,
     DURATION_ASKED,
     FILLERS_ZH,
+    FREQUENCY_ASKED,
     MONEY_ASKED,
     PERSON_ASKED,
     QUANTIFIER,
@@ -350,6 +351,8 @@ def _answer_type(intent: Intent | None, text: str) -> str:
         return "age"
     if MONEY_ASKED.search(text):
         return "money"
+    if FREQUENCY_ASKED.search(text):
+        return "frequency"
     if _DEPARTMENT_WORDS.search(text) and not PERSON_ASKED.search(text):
         # 哪个科(出身), which department, whatever the intent; 哪个病区: a ward
         return "ward" if re.search(r"病区|\bwards?\b", text, re.I) else "department"

@@ -221,7 +221,11 @@ def glossed(shown: str, gazetteer: Gazetteer) -> str:
 
 
 # What a refusal says is not given when no sentence holds the kind of answer asked for.
-_UNSTATED = {"money": ("an amount of money", "金额"), "age": ("an age", "年龄")}
+_UNSTATED = {
+    "money": ("an amount of money", "金额"),
+    "age": ("an age", "年龄"),
+    "frequency": ("how often", "频率"),
+}
 
 
 def refusal_text(query: ParsedQuery, missing: list[str], nearby: str | None) -> str:

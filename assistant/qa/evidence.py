@@ -22,6 +22,7 @@ from assistant.lexicon.questions import (
     DATE_RE,
     DISTRIBUTIVE,
     DURATION_RE,
+    FREQUENCY_RE,
     MONEY_RE,
     NUMBER_RE,
     OPENS_LIST,
@@ -147,6 +148,7 @@ _TYPED = {
     "duration": DURATION_RE,
     "money": MONEY_RE,
     "age": AGE_RE,
+    "frequency": FREQUENCY_RE,
     "department": DEPARTMENT,
     "ward": WARD,
 }

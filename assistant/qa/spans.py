@@ -54,7 +54,11 @@ class Span:
 def asked(query: ParsedQuery) -> bool:
     """Whether the question asks how long, or which lasted longest."""
     text = query.original if query.language == "en" else query.text
-    return bool(SPAN_ASKED.search(text)) and query.intent not in ("yesno", "who", "overview")
+    return (
+        bool(SPAN_ASKED.search(text))
+        and query.intent not in ("yesno", "who", "overview")
+        and query.answer_type != "frequency"  # 多久一次: how often, not how long
+    )
 
 
 def answer(

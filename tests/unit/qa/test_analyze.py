@@ -7,6 +7,7 @@ from hypothesis import given
 from assistant.errors import BadQuestion
 from assistant.lexicon.gazetteer import Gazetteer
 from assistant.qa.analyze import MAX_QUESTION_CHARS, parse, validate
+from assistant.qa.evidence import holds
 from assistant.textnorm import to_search_form, to_traditional, tokenize
 from tests.strategies import FAST, TEXT
 
@@ -157,6 +158,9 @@ def test_quoted_terms_and_formulas_are_kept_verbatim(question, expected) -> None
         ("花了多长时间准备资料", "duration"),
         ("东营汇报会规模多大", ""),  # a size, not an age
         ("乐陵那次来了多少人", "number"),
+        ("How often will the Wenzhou experts go to Lishui?", "frequency"),
+        ("温医的专家多久去一次丽水", "frequency"),
+        ("专家坐诊的频率是多少", "frequency"),
     ],
 )
 def test_money_and_age_are_answer_types_of_their_own(question, kind) -> None:
@@ -190,3 +194,17 @@ def test_a_name_is_given_in_the_askers_script_as_the_source_writes_it() -> None:
     assert traditional.in_script("周一红") != "周一紅"  # conversion alone would change it
     assert traditional.name_in_script("周一红", said) == "周一紅"
     assert parse("丽水启动仪式是谁主持的", GAZ).name_in_script("周一红", said) == "周一红"
+
+
+@pytest.mark.parametrize(
+    "sentence, held",
+    [
+        ("专家每周到丽水坐诊一次。", True),
+        ("双方每月召开一次联席会议。", True),
+        ("专家定期到基层坐诊。", True),
+        ("这是又一次大胆探索。", False),  # 又一次 is no frequency
+        ("这是首次派驻专家。", False),
+    ],
+)
+def test_a_frequency_is_answered_only_by_a_sentence_writing_one(sentence, held) -> None:
+    assert holds("frequency", sentence, GAZ) is held
