@@ -290,6 +290,11 @@ class QueryEngine:
                 question, claimed[0], tuple(claimed[1]), False, standalone, "relations", (), timings
             )
             return
+        unheld = facts.unheld_role(query, derived)
+        if unheld is not None:  # an institution's 院长 whom no article names
+            timings["total_ms"] = _ms_since(t0)
+            yield Answer(question, unheld.text, (), True, standalone, "facts", (), timings)
+            return
         unwritten = self._unwritten(query)
         if unmet or unwritten:  # parties never named together, or an institution never named
             timings["total_ms"] = _ms_since(t0)

@@ -749,6 +749,43 @@ def _person_line(fact: Fact, query: ParsedQuery, derived: Derived) -> str:
     return f"答:{fact.org}{fact.role}{fact.subject}"
 
 
+def unheld_role(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
+    """A refusal where the question speaks of an institution's role-holder (温医附二院的院长
+    讲了什么) whom no article names: the articles give other people there, or none."""
+    if query.intent == "who" or query.people:
+        return None  # who holds it is the who-route's; a person named is no role asked
+    text = query.bridged if query.language == "en" else query.text
+    roles = [r for r in roles_in(text) if r not in _NOT_OFFICES]
+    for entity in (e for e in query.entities if _institution(e)):
+        for role in roles:
+            if _next_to(text, entity, role, either=query.language == "en") and not any(
+                f.kind == "person" and _of(f, entity, derived) and _holds(f.role, role)
+                for f in derived.facts
+            ):
+                return _no_such_role(dataclasses.replace(query, entities=(entity,)), [role])
+    return None
+
+
+# Role words that are no one office an institution has one holder of (members, experts).
+_NOT_OFFICES = frozenset({"成员", "委员", "专家", "教授", "医师", "通讯员", "记者"})
+
+
+def _next_to(text: str, name: str, role: str, either: bool) -> bool:
+    """Whether `text` writes `role` right after `name` (山大二院的院长), or for an English
+    question's terms right before or after a piece of it (the president of Wenzhou …)."""
+    if either:
+        terms = text.split()
+        return any(
+            t == role and any(0 <= j < len(terms) and terms[j] in name for j in (i - 1, i + 1))
+            for i, t in enumerate(terms)
+        )
+    for form in written_as(name):
+        at = text.find(form)
+        if at >= 0 and text[at + len(form) :].lstrip("的").startswith(role):
+            return True
+    return False
+
+
 def _no_such_role(query: ParsedQuery, roles: list[str]) -> FactAnswer:
     named = "、".join(e for e in query.entities if _institution(e))
     if query.language == "en":

@@ -171,6 +171,19 @@ def test_the_date_of_another_occasion_does_not_answer_when(real_engine) -> None:
     assert answer.refused and "2025" not in answer.text
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "温州医科大学附属第二医院的院长在丽水仪式上讲了什么?",
+        "what did the president of Wenzhou Medical University Second Affiliated Hospital say "
+        "in Lishui?",
+    ],
+)
+def test_an_office_no_article_names_a_holder_of_is_refused(real_engine, question) -> None:
+    answer = real_engine.ask(question)  # the articles name its 副院长 林振浪, no 院长
+    assert answer.refused and "院长" in answer.text and not answer.citations
+
+
 def test_a_hospital_its_own_article_calls_we_covers_the_words_of_its_name(real_engine) -> None:
     # 我院…48小时内准备好资料: Wenzhou, Medical University and Second Hospital are 我院 there
     answer = real_engine.ask(

@@ -137,6 +137,22 @@ def test_a_sentence_must_hold_the_rarest_word_asked_or_its_synonym() -> None:
     assert not holds_rarest(founded, "丽水于2017年签约。", d.lexical)
 
 
+@pytest.mark.parametrize(
+    "question, refused",
+    [
+        ("胜利油田中心医院的院长讲了什么", True),  # no article names one
+        ("山东大学第二医院的院长讲了什么", False),  # 冯世庆
+        ("山东大学第二医院的副院长讲了什么", False),  # 余之刚
+        ("山东大学第二医院的成员有哪些", False),  # members are no office
+        ("胜利油田中心医院院长是谁", False),  # who holds it: the who-route says
+    ],
+)
+def test_an_office_no_article_names_a_holder_of_is_refused(question, refused) -> None:
+    d = derived()
+    got = facts.unheld_role(parse(question, d.gazetteer), d)
+    assert (got is not None and got.refused) is refused
+
+
 def test_a_vice_role_is_not_the_role() -> None:
     got = ask("山东大学第二医院院长是谁")
     assert got is not None and "冯世庆" in got.text.splitlines()[0]
