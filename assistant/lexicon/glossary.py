@@ -116,7 +116,7 @@ GLOSSARY_EN_ZH: dict[str, str] = {
     "unveiled": "揭牌",
     "unveil": "揭牌",
     "president": "院长",
-    "director": "主任",
+    "director": "主任/院长",  # a hospital director is its 院长
     "secretary": "书记",
     "mayor": "市长",
     "integration": "一体化/融合",

@@ -295,6 +295,7 @@ class QueryEngine:
             timings["total_ms"] = _ms_since(t0)
             yield Answer(question, unheld.text, (), True, standalone, "facts", (), timings)
             return
+        query = facts.with_office_holders(query, derived)
         unwritten = self._unwritten(query)
         if unmet or unwritten:  # parties never named together, or an institution never named
             timings["total_ms"] = _ms_since(t0)

@@ -752,18 +752,64 @@ def _person_line(fact: Fact, query: ParsedQuery, derived: Derived) -> str:
 def unheld_role(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
     """A refusal where the question speaks of an institution's role-holder (温医附二院的院长
     讲了什么) whom no article names: the articles give other people there, or none."""
+    offices = _offices(query, derived)
+    for entity, role, _ in offices:
+        # an English word may stand for several offices (director: 主任, 院长): any held will do
+        if not any(h for e, _, h in offices if e == entity):
+            return _no_such_role(dataclasses.replace(query, entities=(entity,)), [role])
+    return None
+
+
+def with_office_holders(query: ParsedQuery, derived: Derived) -> ParsedQuery:
+    """The question with the one person holding each office it speaks of (山大二院的院长 →
+    冯世庆) among its names: what that person said or did is what is asked."""
+    offices = [(e, role, h[0]) for e, role, h in _offices(query, derived) if len(h) == 1]
+    if not offices:
+        return query
+    roles = {role for _, role, _ in offices}
+    held = tuple(dict.fromkeys(person for _, _, person in offices))
+
+    def gone(group: tuple[str, ...]) -> bool:  # the office, or a word of its institution
+        return bool(roles & set(group)) or all(any(t in e for e, _, _ in offices) for t in group)
+
+    def asks(groups: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
+        """The office's words give way to its holder's name."""
+        return (*(g for g in groups if not gone(g)), *((h,) for h in held))
+
+    return dataclasses.replace(
+        query,
+        entities=(*query.entities, *held),
+        people=(*query.people, *held),
+        groups=asks(query.groups),
+        content=asks(query.content),
+    )
+
+
+def _offices(query: ParsedQuery, derived: Derived) -> list[tuple[str, str, list[str]]]:
+    """Each institution and office the question speaks of together, with the people the
+    facts table gives that office there; none for a who-question (who holds it is asked)
+    or one naming a person."""
     if query.intent == "who" or query.people:
-        return None  # who holds it is the who-route's; a person named is no role asked
+        return []
     text = query.bridged if query.language == "en" else query.text
     roles = [r for r in roles_in(text) if r not in _NOT_OFFICES]
-    for entity in (e for e in query.entities if _institution(e)):
-        for role in roles:
-            if _next_to(text, entity, role, either=query.language == "en") and not any(
-                f.kind == "person" and _of(f, entity, derived) and _holds(f.role, role)
-                for f in derived.facts
-            ):
-                return _no_such_role(dataclasses.replace(query, entities=(entity,)), [role])
-    return None
+    return [
+        (
+            entity,
+            role,
+            list(
+                dict.fromkeys(
+                    f.subject
+                    for f in derived.facts
+                    if f.kind == "person" and _of(f, entity, derived) and _holds(f.role, role)
+                )
+            ),
+        )
+        for entity in query.entities
+        if _institution(entity)
+        for role in roles
+        if _next_to(text, entity, role, either=query.language == "en")
+    ]
 
 
 # Role words that are no one office an institution has one holder of (members, experts).
@@ -773,12 +819,17 @@ _NOT_OFFICES = frozenset({"成员", "委员", "专家", "教授", "医师", "通
 def _next_to(text: str, name: str, role: str, either: bool) -> bool:
     """Whether `text` writes `role` right after `name` (山大二院的院长), or for an English
     question's terms right before or after a piece of it (the president of Wenzhou …)."""
-    if either:
+    if either:  # the alternatives of one word (主任 院长) stand together: step over them
         terms = text.split()
-        return any(
-            t == role and any(0 <= j < len(terms) and terms[j] in name for j in (i - 1, i + 1))
-            for i, t in enumerate(terms)
-        )
+        offices = set(roles_in(text))
+        for i in (i for i, t in enumerate(terms) if t == role):
+            for step in (-1, 1):
+                j = i + step
+                while 0 <= j < len(terms) and terms[j] in offices:
+                    j += step
+                if 0 <= j < len(terms) and terms[j] in name:
+                    return True
+        return False
     for form in written_as(name):
         at = text.find(form)
         if at >= 0 and text[at + len(form) :].lstrip("的").startswith(role):

@@ -184,6 +184,17 @@ def test_an_office_no_article_names_a_holder_of_is_refused(real_engine, question
     assert answer.refused and "院长" in answer.text and not answer.citations
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["山大二院院长在莘县说了啥", "what did the Shandong University Second Hospital president say?"],
+)
+def test_what_an_officer_said_is_what_its_one_holder_said(real_engine, question) -> None:
+    answer = real_engine.ask(question)
+    assert not answer.refused
+    assert any("冯世庆" in c.quote or c.quote.startswith("他表示") for c in answer.citations)
+    assert {c.doc_id for c in answer.citations} == {"003_976f688fcd1ec32e"}
+
+
 def test_a_hospital_its_own_article_calls_we_covers_the_words_of_its_name(real_engine) -> None:
     # 我院…48小时内准备好资料: Wenzhou, Medical University and Second Hospital are 我院 there
     answer = real_engine.ask(

@@ -153,6 +153,17 @@ def test_an_office_no_article_names_a_holder_of_is_refused(question, refused) ->
     assert (got is not None and got.refused) is refused
 
 
+def test_an_office_held_by_one_person_stands_for_that_person() -> None:
+    d = derived()
+    query = facts.with_office_holders(parse("山东大学第二医院的院长讲了什么", d.gazetteer), d)
+    assert query.people == ("冯世庆",) and "冯世庆" in query.entities
+    assert ("冯世庆",) in query.content and not any("院长" in g for g in query.content)
+    vice = facts.with_office_holders(parse("山东大学第二医院的副院长讲了什么", d.gazetteer), d)
+    assert vice.people == ("余之刚",)
+    who = parse("山东大学第二医院的院长是谁", d.gazetteer)  # the who-route answers that
+    assert facts.with_office_holders(who, d) == who
+
+
 def test_a_vice_role_is_not_the_role() -> None:
     got = ask("山东大学第二医院院长是谁")
     assert got is not None and "冯世庆" in got.text.splitlines()[0]
