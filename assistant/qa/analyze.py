@@ -315,12 +315,14 @@ def _predicates(
         and (flag.startswith("n") and flag not in _NAME_TAGS or flag == "vn")
         and word not in ASPECT_NOUNS
         and word not in FILLERS_ZH
-        and word not in ("个人", "名人")  # 5个人: a measure word and its noun
+        and word not in _NO_THINGS
         and jieba.dt.FREQ.get(word, 0) >= 50
     ]
 
 
 _NAME_TAGS = frozenset({"nr", "ns", "nt", "nrt"})
+# Nouns that ask of nothing: a measure word and its noun (5个人), a time (介绍的时候)
+_NO_THINGS = frozenset({"个人", "名人", "时候"})
 
 
 def _options(text: str, english: bool) -> list[str]:

@@ -208,3 +208,8 @@ def test_a_name_is_given_in_the_askers_script_as_the_source_writes_it() -> None:
 )
 def test_a_frequency_is_answered_only_by_a_sentence_writing_one(sentence, held) -> None:
     assert holds("frequency", sentence, GAZ) is held
+
+
+def test_a_time_word_is_no_thing_asked_about() -> None:
+    # 介绍…的时候: when he spoke, not a 时候 the articles must write
+    assert "时候" not in parse("冯世庆介绍山大二院的时候提到哪三张名片?", GAZ).predicates
