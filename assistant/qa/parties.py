@@ -43,18 +43,20 @@ def parties(query: ParsedQuery, gazetteer: Gazetteer) -> list[Party]:
     compares the Lishui launch with one occasion of two institutions."""
     if not (DISTRIBUTIVE.search(query.text) or query.intent == "compare"):
         return []
-    named = [e for e in named_parties(query) if gazetteer.names.get(e) != "person"]
-    if len(named) < 2:
+    everyone = named_parties(query)
+    # people are parties where joining words part them (冯世庆说的…跟乐陵王静讲的…)
+    named = [e for e in everyone if gazetteer.names.get(e) != "person"]
+    alone = [Party((e,)) for e in named] if len(named) >= 2 else []
+    if len(everyone) < 2:
         return []
-    pieces = _pieces(query.text)
     grouped = []
-    for start, end in pieces:
+    for start, end in _pieces(query.text):
         said = parse(query.text[start:end], gazetteer).entities
-        party = tuple(e for e in named if any(e in s or s in e for s in said))
+        party = tuple(e for e in everyone if any(e in s or s in e for s in said))
         if party:
             grouped.append((party, start, end))
-    if len(grouped) < 2 or sorted(e for p, _, _ in grouped for e in p) != sorted(named):
-        return [Party((e,)) for e in named]
+    if len(grouped) < 2 or sorted(e for p, _, _ in grouped for e in p) != sorted(everyone):
+        return alone
     if query.language == "en":
         return [Party(p) for p, _, _ in grouped]
     # the words before the first party, and after the last one's names up to a stop or to
@@ -69,8 +71,19 @@ def parties(query: ParsedQuery, gazetteer: Gazetteer) -> list[Party]:
     asks_on = stop and _WORD.search(query.text, stop.end())
     finish = stop.start() if stop and asks_on else last[1] + max(b for _, b in spans)
     extents = [(max(a, begin), min(b, finish)) for _, a, b in grouped]
+    # parties each with words of their own (于小千在东营看的科室 跟 刘海永在乐陵参观的地方):
+    # the last one's words are its own, not the question's
+    own = query.text[
+        first[1] + max(b for _, b in gazetteer.name_spans(query.text[first[1] : first[2]])) : first[
+            2
+        ]
+    ]
+    parallel = not (stop and asks_on) and len(_WORD.findall(own)) >= 2
+    tail = "" if parallel else query.text[finish:]
+    if not tail:
+        extents[-1] = (extents[-1][0], last[2])
     return [
-        Party(p, query.text[:begin] + query.text[a:b] + query.text[finish:])
+        Party(p, query.text[:begin] + query.text[a:b] + tail)
         for (p, _, _), (a, b) in zip(grouped, extents, strict=True)
     ]
 
@@ -116,6 +129,7 @@ def one_party(query: ParsedQuery, party: Party, others: list[Party]) -> ParsedQu
         intent=intent,
         answer_type=answer_type,
         entities=tuple(e for e in query.entities if _its(e, party) or not _its_any(e, others)),
+        people=tuple(e for e in query.people if _its(e, party) or not _its_any(e, others)),
         groups=tuple(g for g in query.groups if keep(g)),
         content=tuple(g for g in query.content if keep(g)),
     )

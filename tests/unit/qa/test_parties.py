@@ -115,3 +115,15 @@ def test_one_article_is_asked_without_the_words_of_each() -> None:
     sub = parties.one_article(parse("东营那两篇,市卫健委分别是谁出席?", GAZ))
     assert "两篇" not in sub.text and "分别" not in sub.text
     assert sub.intent == "who" and sub.scope == ""
+
+
+def test_people_are_parties_where_joining_words_part_them() -> None:
+    question = "王静在乐陵讲的话跟山东大学第二医院在莘县讲的有啥区别"
+    each = parties.parties(parse(question, GAZ), GAZ)
+    assert [p.names for p in each] == [("王静", "乐陵"), ("山东大学第二医院", "莘县")]
+    # each party says its own words: the last one's are not asked of the first
+    assert each[0].asked == "王静在乐陵讲的话"
+    sub = parties.one_party(parse(question, GAZ), each[0], each[1:])
+    assert sub.people == ("王静",) and "山东大学第二医院" not in sub.entities
+    # one person and a place no joining word parts: no parties
+    assert parties.parties(parse("王静在乐陵讲了啥,分别说说", GAZ), GAZ) == []
