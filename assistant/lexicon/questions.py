@@ -108,7 +108,7 @@ INTENTS: tuple[Intent, ...] = (
         ),
         _en(
             r"\bhow (many|much|long|fast|quickly|soon)\b|\bnumber of\b|\bcount\b|\bhow big\b"
-            r"|\bsize of\b"
+            r"|\bsize of\b|\bhead ?count\b"
         ),
     ),
     Intent(
@@ -517,7 +517,8 @@ SPEAKS = re.compile(r"讲话|发言|致辞|致欢迎辞|表示|指出|强调|要
 # How many took part: asked (not 来了: who came with 于小千 counts a visiting party), and
 # said after a figure (300余人参加)
 TURNOUT_ASKED = re.compile(
-    r"参加|出席|到场|参会|与会|\b(?:turnout|attendance|attendees|attended|participants|crowds?)\b",
+    r"参加|出席|到场|参会|与会"
+    r"|\b(?:turnout|attendance|attendees|attended|participants|crowds?|head ?count)\b",
     re.I,
 )
 TOOK_PART = re.compile(r"参加|出席|到场|参会|与会")
@@ -573,7 +574,8 @@ _UNIT_ASKED = re.compile(
     r"|多(?=[啊呀呢吧?!。?]|$))"  # 哪个来的人多啊
 )
 _PEOPLE_EN = re.compile(
-    r"\b(people|ppl|attendees|participants|persons|visitors|guests|turnout|crowd|attendance)\b",
+    r"\b(people|ppl|attendees|participants|persons|visitors|guests|turnout|crowd|attendance"
+    r"|head ?count)\b",
     re.I,
 )
 

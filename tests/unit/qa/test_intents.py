@@ -52,6 +52,7 @@ PARAPHRASES = {
         "勝利油田中心醫院派駐了多少名專家",
         "How many experts did Shengli send?",
         "how many people attended the ceremony",
+        "headcount at the Shenxian signing?",
         "number of experts stationed in Dongying",
         "丽水医联体有几家单位",
     ],
@@ -282,6 +283,7 @@ def test_a_count_asks_in_the_measure_word_it_is_asked_with() -> None:
     assert units_asked("签了几项协议", False) == "项"
     assert "名" in units_asked("派了多少名专家", False)
     assert units_asked("派了多少专家", False) == ""  # any unit that counts experts
+    assert "人" in units_asked("headcount at the Shenxian signing?", True)  # a head count
 
 
 @pytest.mark.parametrize(
