@@ -152,6 +152,12 @@ SPAN_ASKED = re.compile(
     re.I,
 )
 
+# Asks for a total over the parties named (丽水和莘县加起来多少人, combined): each party's
+# figure is asked, and they are added up.
+TOTAL_ASKED = re.compile(
+    r"加起来|加在一起|合计|总计|\b(?:combined|in total|altogether|total|sum)\b", re.I
+)
+
 # Words that join the parties of a comparison (麗水的啟動跟勝利油田派專家到東營二院): the
 # names between two of them belong to one party.
 CONJUNCTION = re.compile(

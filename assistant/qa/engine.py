@@ -243,7 +243,7 @@ class QueryEngine:
                 )
                 for d in docs
             ]
-        elif (
+        elif not parties.totals(query) and (
             last.backend in ("figures", "timeline")  # two figures, one occasion: one answer
             or (not last.refused and parties.speaks_of_all(last, each))
         ):
@@ -265,7 +265,8 @@ class QueryEngine:
                 answered.append((label, part))
         if len(answered) >= 2:
             timings["total_ms"] = _ms_since(t0)
-            yield parties.join(question, answered, standalone, timings)
+            total = parties.total_line(query, answered) if parties.totals(query) else None
+            yield parties.join(question, answered, standalone, timings, total)
 
     def _route(
         self,

@@ -15,7 +15,13 @@ import re
 from collections.abc import Callable
 
 from assistant.lexicon.gazetteer import Gazetteer
-from assistant.lexicon.questions import CONJUNCTION, DISTRIBUTIVE, EACH_ARTICLE, INTENTS
+from assistant.lexicon.questions import (
+    CONJUNCTION,
+    DISTRIBUTIVE,
+    EACH_ARTICLE,
+    INTENTS,
+    TOTAL_ASKED,
+)
 from assistant.qa.analyze import ParsedQuery, parse
 from assistant.qa.articles import naming
 from assistant.qa.evidence import name_forms
@@ -41,7 +47,7 @@ def parties(query: ParsedQuery, gazetteer: Gazetteer) -> list[Party]:
     only, in the order it names them); none unless it asks of each (分别, each, compare).
     Names that no joining word parts are one party: 麗水醫聯體啟動跟勝利油田派專家到東營二院
     compares the Lishui launch with one occasion of two institutions."""
-    if not (DISTRIBUTIVE.search(query.text) or query.intent == "compare"):
+    if not (DISTRIBUTIVE.search(query.text) or query.intent == "compare" or totals(query)):
         return []
     everyone = named_parties(query)
     # people are parties where joining words part them (冯世庆说的…跟乐陵王静讲的…)
@@ -86,6 +92,29 @@ def parties(query: ParsedQuery, gazetteer: Gazetteer) -> list[Party]:
         Party(p, query.text[:begin] + query.text[a:b] + tail)
         for (p, _, _), (a, b) in zip(grouped, extents, strict=True)
     ]
+
+
+def totals(query: ParsedQuery) -> bool:
+    """Whether a count question asks for the total of its parties' figures."""
+    return query.intent == "count" and bool(TOTAL_ASKED.search(query.text))
+
+
+def total_line(query: ParsedQuery, labelled: list[tuple[str, Answer]]) -> str | None:
+    """The parties' figures added up (200余人 + 300余人 → about 500), from the first figure
+    each answer gives; None unless each gives one in one unit."""
+    found = [_FIGURE.search(part.text.splitlines()[0]) for _, part in labelled]
+    if not all(found) or len({m.group(3) for m in found if m}) != 1:
+        return None
+    figures = [m for m in found if m]
+    total = sum(int(m.group(1)) for m in figures)
+    about = any(m.group(2) for m in figures)
+    shown = " + ".join(m.group() for m in figures)
+    if query.language == "en":
+        return f"Combined: {'about ' if about else ''}{total} ({shown})"
+    return query.in_script(f"合计:{'约' if about else ''}{total}{figures[0].group(3)}({shown})")
+
+
+_FIGURE = re.compile(r"(\d+)(余|多)?([人名家个位项])")
 
 
 def _pieces(text: str) -> list[tuple[int, int]]:
@@ -197,10 +226,15 @@ def _its_any(name: str, others: list[Party]) -> bool:
 
 
 def join(
-    question: str, labelled: list[tuple[str, Answer]], standalone: str, timings: dict[str, float]
+    question: str,
+    labelled: list[tuple[str, Answer]],
+    standalone: str,
+    timings: dict[str, float],
+    head: str | None = None,
 ) -> Answer:
-    """The parties' answers as one, each under its label, citations numbered on."""
-    lines: list[str] = []
+    """The parties' answers as one, each under its label, citations numbered on; `head`
+    (a total) first."""
+    lines: list[str] = [head] if head else []
     citations: list[Citation] = []
     for label, part in labelled:
         shift = len(citations)

@@ -195,6 +195,14 @@ def test_what_an_officer_said_is_what_its_one_holder_said(real_engine, question)
     assert {c.doc_id for c in answer.citations} == {"003_976f688fcd1ec32e"}
 
 
+def test_a_total_over_two_occasions_adds_their_turnouts(real_engine) -> None:
+    answer = real_engine.ask(
+        "Combined, about how many people attended the Lishui and Shen County ceremonies?"
+    )
+    assert not answer.refused and answer.text.startswith("Combined: about 500")
+    assert {c.doc_id for c in answer.citations} == {"002_e7e47b4baa4b8cfc", "003_976f688fcd1ec32e"}
+
+
 def test_a_hospital_its_own_article_calls_we_covers_the_words_of_its_name(real_engine) -> None:
     # 我院…48小时内准备好资料: Wenzhou, Medical University and Second Hospital are 我院 there
     answer = real_engine.ask(

@@ -127,3 +127,19 @@ def test_people_are_parties_where_joining_words_part_them() -> None:
     assert sub.people == ("王静",) and "山东大学第二医院" not in sub.entities
     # one person and a place no joining word parts: no parties
     assert parties.parties(parse("王静在乐陵讲了啥,分别说说", GAZ), GAZ) == []
+
+
+def test_a_total_asks_each_party_and_adds_their_figures_up() -> None:
+    query = parse("乐陵和莘县加起来一共多少人参加?", GAZ)
+    assert parties.totals(query) and [p.names for p in parties.parties(query, GAZ)] == [
+        ("乐陵",),
+        ("莘县",),
+    ]
+    parts = [
+        ("乐陵", _answer("答:200余人 [1]", 1, "a")),
+        ("莘县", _answer("答:300余人 [1]", 1, "b")),
+    ]
+    assert parties.total_line(query, parts) == "合计:约500人(200余人 + 300余人)"
+    mixed = [("乐陵", _answer("答:200余人 [1]", 1, "a")), ("莘县", _answer("答:5家 [1]", 1, "b"))]
+    assert parties.total_line(query, mixed) is None  # people and institutions add up to nothing
+    assert not parties.totals(parse("乐陵和莘县各来了多少人?", GAZ))  # each, not a total
