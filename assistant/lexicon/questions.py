@@ -64,12 +64,13 @@ INTENTS: tuple[Intent, ...] = (
         re.compile(
             r"介绍|概括|总结|概述|简单说|简要说|说说|讲讲|聊聊|说一下|讲一下|讲了(什么|啥)|讲的(什么|啥)|是什么情况|"
             r"什么关系|啥关系|怎么回事|都干了|做了哪些|干了啥|聊了|谈了|都说了|都讲了|说了些|讲了些|"
-            r"要点|重点|梗概|大意|捋一捋|捋捋|梳理|整理一下|来龙去脉|经过"
+            r"要点|重点|梗概|大意|捋一捋|捋捋|梳理|整理一下|来龙去脉"
         ),
         _en(
             r"\boverview\b|\bsummar|\btell me about\b|\bwhat'?s the story\b|\bbrief(ly)?\b|"
             r"\bgist\b|\brundown\b|\btl;? ?dr\b|\brecap\b|\b(?:key|main) points\b|"
-            r"\bin a nutshell\b|\bshort version\b|\bin short\b|\bwhat'?s\b.{0,40}\babout\b\W*$|"
+            r"\bin a nutshell\b|\bshort version\b|\bin short\b|"
+            r"\bwhat'?s\b(?!.*\b(?:number|many|much|long)\b).{0,40}\babout\b\W*$|"
             r"\bdescribe\b|\bwhat (is|are) .{0,40}\b(doing|relationship)\b|\bexplain\b"
         ),
     ),
@@ -148,7 +149,7 @@ DISTRIBUTIVE = re.compile(
 # Asks how long something lasts or spans (持续时间最长, 时间跨度, how long did the visit last).
 SPAN_ASKED = re.compile(
     r"持续时间|持续了?多[久长]|时间跨度|跨度|多长时间|多久|时长|"
-    r"\b(?:how long|duration|lasted|longest|shortest|spans?|spanned|time ?frame)\b",
+    r"\b(?:how long|duration|lasted|longest|shortest|time ?span|time ?frame)\b",
     re.I,
 )
 
@@ -496,9 +497,9 @@ DURATION_ASKED = re.compile(
     r"\bhow (?:long|fast|quickly|soon)\b|\bhow many (?:days|hours|weeks|months)\b",
     re.I,
 )
-DURATION_RE = re.compile(
-    r"\d+(?:\.\d+)?\s*(?:个)?(?:小时|天|周|个月|分钟)|(\d{1,2})月(\d{1,2})-(\d{1,2})日"
-)
+# a range of days (6月17-18日): how long an occasion lasted
+DAY_RANGE = re.compile(r"(\d{1,2})月(\d{1,2})\s*[-—–~～至到]\s*(\d{1,2})日")
+DURATION_RE = re.compile(r"\d+(?:\.\d+)?\s*(?:个)?(?:小时|天|周|个月|分钟)|" + DAY_RANGE.pattern)
 # Asks who is named first or last in a list of people (参会名单排第一个的, who's listed first
 # among the officials who attended): the order of the list, not of events. A group that
 # matches says last.
@@ -546,14 +547,16 @@ AGE_ASKED = re.compile(
     r"\bhow old\b|\bage of\b|\b(?:his|her|their)\s+age\b|'s age\b",
     re.I,
 )
-# How often: answered only by a sentence writing a frequency (每周, 每月一次, 3次).
+# How often: answered only by a sentence writing a frequency (每周, 每月一次, 3次), not by
+# one counting an occasion (又一次探索, 首次, 第3次) or a meeting (一次会议)
 FREQUENCY_ASKED = re.compile(
     r"多久一次|多长时间一次|每隔多久|多久去一次|频率|频次|多频繁|隔多久|"
-    r"\bhow (?:often|frequently)\b|\bfrequency\b|\bhow many times\b",
+    r"\bhow (?:often|frequently)\b|\bfrequency\b",
     re.I,
 )
 FREQUENCY_RE = re.compile(
-    r"每(?:周|月|年|天|日|季度?|半年|两周|个月)|定期|\d+\s*次|(?<![又再这那首第每一])[一二两三四五六七八九十]+次(?!会)"
+    r"每(?:周|月|年|天|日|季度?|半年|两周|个月)|定期"
+    r"|(?<![又再这那首第每一\d])(?:\d+|[一二两三四五六七八九十]+)次(?!会)"
 )
 AGE_RE = re.compile(r"\d+\s*(?:周)?岁|[一二三四五六七八九十]+(?:周)?岁")
 
@@ -638,7 +641,7 @@ _ZH_MONTH_DAY = re.compile(r"(?<!\d)(\d{1,2})月(\d{1,2})(?:-(\d{1,2}))?[日号]
 _ISO_MONTH_DAY = re.compile(r"\d{4}[-/.](\d{1,2})[-/.](\d{1,2})")
 
 
-def _cn_number(text: str) -> int:
+def cn_number(text: str) -> int:
     """一 → 1, 十 → 10, 十二 → 12, 二十 → 20, 三十一 → 31."""
     if "十" not in text:
         return int("".join(str(_CN_DIGITS[c]) for c in text))
@@ -649,8 +652,8 @@ def _cn_number(text: str) -> int:
 def digit_dates(text: str) -> str:
     """Months and days written in Chinese numerals in digits, as articles write them
     (六月份 → 6月份, 七月五号 → 7月5号): a question's date then matches the articles'."""
-    text = re.sub(rf"({_CN_NUMBER})(?=月)", lambda m: str(_cn_number(m.group(1))), text)
-    return re.sub(rf"(?<=月)({_CN_NUMBER})(?=[日号])", lambda m: str(_cn_number(m.group(1))), text)
+    text = re.sub(rf"({_CN_NUMBER})(?=月)", lambda m: str(cn_number(m.group(1))), text)
+    return re.sub(rf"(?<=月)({_CN_NUMBER})(?=[日号])", lambda m: str(cn_number(m.group(1))), text)
 
 
 def month_days(text: str) -> set[tuple[int, int]]:

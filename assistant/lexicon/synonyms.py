@@ -1,7 +1,8 @@
 """Words the articles and their readers use for the same thing (医生 for 专家, 带队 for 率队):
 a question that asks about 医生 asks about something the articles speak of, so it is not
 refused for it. (Measured on the bank's dev half, matching sentences by synonyms as well
-answered more unanswerable questions than it rescued, so they serve this check only.)"""
+answered more unanswerable questions than it rescued, so they serve this check, and the
+check that a sentence holds the question's rarest word, only.)"""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ _SETS = (
     "帮扶 支援 援助 扶持",
     "患者 病人 病患 群众",
     "讲话 致辞 发言 表态发言 指出 强调 评价 表示",
-    "礼拜 星期 周",
+    "礼拜 星期",
     "参观 观摩 调研 考察 视察 现场调研",
     "成立 组建 建立 正式成立 启动",
     "派驻 派遣 派出 下派 派",

@@ -266,6 +266,8 @@ class QueryEngine:
         if len(answered) >= 2:
             timings["total_ms"] = _ms_since(t0)
             total = parties.total_line(query, answered) if parties.totals(query) else None
+            if parties.totals(query) and total is None:
+                return  # no figures that add up: the answer as routed stands
             yield parties.join(question, answered, standalone, timings, total)
 
     def _route(

@@ -361,7 +361,8 @@ def _about(fact: Fact, query: ParsedQuery, derived: Derived, strict: bool = Fals
         # not whose person it is (市二院谁发言): a sentence may name it beside another's people
         outside = query.text.replace(entity, "")  # 市第二人民医院 inside the full name is none
         short = query.intent != "who" and any(a in outside and a in text for a in aliases(entity))
-        # an agency the article writes without its place (市卫生健康委 of an article on 东营)
+        # an institution the article writes without its place (市卫生健康委 of an article
+        # on 东营)
         own = _institution(entity) and _of(fact, entity, derived)
         return entity in text or entity in fact.org or placed or short or own
 
@@ -522,8 +523,11 @@ def _naming_all(entities: tuple[str, ...], derived: Derived) -> set[str]:
 def _asked_of(query: ParsedQuery) -> str:
     """The institution whose person a who-question asks for: one standing right before 谁
     (东营卫生健康委谁, 市二院的哪位), or an agency named by its kind anywhere (市卫健委是谁出席,
-    who represented the health commission); '' otherwise."""
+    who represented the health commission) where it names no institution besides;
+    '' otherwise."""
     agency = AGENCY.search(query.bridged if query.language == "en" else query.text)
+    if any(_institution(e) and not AGENCY.search(e) for e in query.entities):
+        agency = None  # 卫健委领导讲话之后,谁代表山大二院发言: the hospital's person is asked
     m = re.search(r"(?:的|里|中|来的|那边)?(?:谁|哪位)", query.text)
     if query.language == "en" or not m:
         return agency.group() if agency else ""

@@ -56,7 +56,7 @@ def parties(query: ParsedQuery, gazetteer: Gazetteer) -> list[Party]:
     if len(everyone) < 2:
         return []
     grouped = []
-    for start, end in _pieces(query.text):
+    for start, end in _pieces(query.text, gazetteer.name_spans(query.text)):
         said = parse(query.text[start:end], gazetteer).entities
         party = tuple(e for e in everyone if any(e in s or s in e for s in said))
         if party:
@@ -102,7 +102,11 @@ def totals(query: ParsedQuery) -> bool:
 def total_line(query: ParsedQuery, labelled: list[tuple[str, Answer]]) -> str | None:
     """The parties' figures added up (200余人 + 300余人 → about 500), from the first figure
     each answer gives; None unless each gives one in one unit."""
-    found = [_FIGURE.search(part.text.splitlines()[0]) for _, part in labelled]
+    firsts = [part.text.splitlines()[0] if part.text else "" for _, part in labelled]
+    quotes = [part.citations[0].quote if part.citations else "" for _, part in labelled]
+    if len(set(quotes)) < len(quotes):
+        return None  # one sentence's figure for two parties (a sender and its receiver)
+    found = [_FIGURE.search(line) for line in firsts]
     if not all(found) or len({m.group(3) for m in found if m}) != 1:
         return None
     figures = [m for m in found if m]
@@ -117,9 +121,11 @@ def total_line(query: ParsedQuery, labelled: list[tuple[str, Answer]]) -> str | 
 _FIGURE = re.compile(r"(\d+)(余|多)?([人名家个位项])")
 
 
-def _pieces(text: str) -> list[tuple[int, int]]:
-    """The stretches of `text` between joining words that hold a word."""
-    cuts = [0, *(x for m in CONJUNCTION.finditer(text) for x in m.span()), len(text)]
+def _pieces(text: str, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The stretches of `text` between joining words that hold a word; a joining word
+    within a name (卫生和计划生育委员会) joins nothing."""
+    joins = [m for m in CONJUNCTION.finditer(text) if not any(a <= m.start() < b for a, b in names)]
+    cuts = [0, *(x for m in joins for x in m.span()), len(text)]
     return [(a, b) for a, b in zip(cuts[::2], cuts[1::2], strict=True) if _WORD.search(text[a:b])]
 
 

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from assistant.lexicon.questions import SPAN_ASKED
+from assistant.lexicon.questions import DAY_RANGE, SPAN_ASKED, cn_number
 from assistant.qa.analyze import ParsedQuery
 from assistant.qa.articles import naming
 from assistant.qa.evidence import excerpt, split_sentences
@@ -21,15 +21,17 @@ from assistant.store.derived import Derived
 from assistant.textnorm import to_search_form
 from assistant.types import Citation
 
-_DASH = r"\s*[-—–~～至到]\s*"
-_YEARS = re.compile(rf"((?:19|20)\d\d){_DASH}((?:19|20)\d\d)年?")
-_DAYS = re.compile(rf"(\d{{1,2}})月(\d{{1,2}}){_DASH}(\d{{1,2}})日")
-_NUMERALS = {c: i for i, c in enumerate("零一二三四五六七八九十", 0)} | {"两": 2}
-_LASTING = re.compile(r"(?:为期|历时|持续)(\d{1,3}|[一二两三四五六七八九十])(?:个)?(年|月|周|天)")
+_YEARS = re.compile(r"((?:19|20)\d\d)\s*[-—–~～至到]\s*((?:19|20)\d\d)年?")
+_LASTING = re.compile(
+    r"(?:为期|历时|持续)(\d{1,3}|[一二两三四五六七八九十]{1,3})(个)?(年|月|周|天)"
+)
 _PER_UNIT = {"年": 365, "月": 30, "周": 7, "天": 1}
+_UNIT_EN = {"年": "years", "月": "months", "周": "weeks", "天": "days"}
 
+# what lasts days, and what spans years (会 alone is "will": 会持续多久)
 _OCCASION = re.compile(
-    r"活动|会议?|仪式|调研|考察|访问|\b(?:events?|visits?|meetings?|trips?)\b", re.I
+    r"活动|会议|座谈会|汇报会|大会|仪式|调研|考察|访问|\b(?:events?|visits?|meetings?|trips?)\b",
+    re.I,
 )
 _PLAN = re.compile(r"规划|方案|计划|工程|行动|项目|\b(?:plans?|programm?es?|projects?)\b", re.I)
 _SHORTEST = re.compile(r"最短|最少|短一些|\b(?:shortest|least)\b", re.I)
@@ -37,18 +39,18 @@ _SHORTEST = re.compile(r"最短|最少|短一些|\b(?:shortest|least)\b", re.I)
 
 @dataclass(frozen=True)
 class Span:
-    days: int
+    days: int  # its length in days, to rank spans of any unit (a year counts 365)
+    amount: int  # its length in its own unit
+    unit: str  # 年 | 月 | 周 | 天
     shown: str  # as the article writes it: 6月17-18日, 2021-2025年
     doc_id: str
     sentence: str  # the source's own sentence
     title: str  # the document the span dates (《…》), or ""
-    kind: str  # "days" | "years"
 
     def length(self, english: bool) -> str:
-        if self.kind == "years":
-            n = round(self.days / 365)
-            return f"{n} years" if english else f"{n}年"
-        return f"{self.days} days" if english else f"{self.days}天"
+        if english:
+            return f"{self.amount} {_UNIT_EN[self.unit]}"
+        return f"{self.amount}{'个' if self.unit == '月' else ''}{self.unit}"
 
 
 def asked(query: ParsedQuery) -> bool:
@@ -78,7 +80,7 @@ def answer(
         return _compose(query, sorted(named, key=lambda s: -s.days), derived)
     ranked = sorted(named or found, key=lambda s: s.days if _SHORTEST.search(text) else -s.days)
     if query.intent not in ("superlative", "which", "compare"):  # how long: the one asked of
-        return _compose(query, ranked[:1], derived) if len(named or found) == 1 else None
+        return _compose(query, named, derived) if len(named) == 1 else None
     if len(ranked) > 1 and ranked[0].days == ranked[1].days:
         return None  # a tie names no longest
     return _compose(query, ranked[:2], derived)
@@ -90,27 +92,23 @@ def _spans(doc_id: str, text: str) -> list[Span]:
         sentence = to_search_form(original)
         if len(sentence) != len(original):
             sentence = original
+
+        def span(
+            amount: int, unit: str, m: re.Match[str], title: str = "", said: str = original
+        ) -> Span:
+            return Span(amount * _PER_UNIT[unit], amount, unit, m.group(), doc_id, said, title)
+
         for m in _YEARS.finditer(sentence):
             a, b = int(m.group(1)), int(m.group(2))
             if b > a:
-                out.append(
-                    Span(
-                        (b - a + 1) * 365,
-                        m.group(),
-                        doc_id,
-                        original,
-                        _title(sentence, m.start()),
-                        "years",
-                    )
-                )
-        for m in _DAYS.finditer(sentence):
+                out.append(span(b - a + 1, "年", m, _title(sentence, m.start())))
+        for m in DAY_RANGE.finditer(sentence):
             a, b = int(m.group(2)), int(m.group(3))
             if b > a:
-                out.append(Span(b - a + 1, m.group(), doc_id, original, "", "days"))
+                out.append(span(b - a + 1, "天", m))
         for m in _LASTING.finditer(sentence):
-            n = int(m.group(1)) if m.group(1).isdigit() else _NUMERALS[m.group(1)]
-            kind = "years" if m.group(2) == "年" else "days"
-            out.append(Span(n * _PER_UNIT[m.group(2)], m.group(), doc_id, original, "", kind))
+            n = int(m.group(1)) if m.group(1).isdigit() else cn_number(m.group(1))
+            out.append(span(n, m.group(3), m))
     return out
 
 
@@ -126,9 +124,9 @@ def _title(sentence: str, at: int) -> str:
 def _fits(span: Span, question: str) -> bool:
     """An occasion lasts days; a plan spans years."""
     if _OCCASION.search(question) and not _PLAN.search(question):
-        return span.kind == "days"
+        return span.unit in ("天", "周")
     if _PLAN.search(question) and not _OCCASION.search(question):
-        return span.kind == "years"
+        return span.unit in ("年", "月")
     return True
 
 

@@ -49,9 +49,11 @@ class RelationRow:
 class RelationIndex:
     """Immutable once opened (a new stamp opens a new index), so rows are read once."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(
+        self, conn: sqlite3.Connection, rows: tuple[RelationRow, ...] | None = None
+    ) -> None:
         self.conn = conn
-        self._rows: tuple[RelationRow, ...] | None = None
+        self._rows: tuple[RelationRow, ...] | None = rows
         self._by_name: dict[str, list[int]] | None = None
 
     @classmethod
@@ -103,9 +105,9 @@ class RelationIndex:
 
     def of_documents(self, doc_ids: set[str]) -> RelationIndex:
         """The rows of those documents only, as an index of their own."""
-        view = RelationIndex(self.conn)
-        view._rows = tuple(r for r in self._loaded() if r.relation.doc_id in doc_ids)
-        return view
+        return RelationIndex(
+            self.conn, tuple(r for r in self._loaded() if r.relation.doc_id in doc_ids)
+        )
 
     def entities(self) -> set[str]:
         return set(self._positions())

@@ -163,7 +163,7 @@ def test_quoted_terms_and_formulas_are_kept_verbatim(question, expected) -> None
         ("专家坐诊的频率是多少", "frequency"),
     ],
 )
-def test_money_and_age_are_answer_types_of_their_own(question, kind) -> None:
+def test_money_age_and_frequency_are_answer_types_of_their_own(question, kind) -> None:
     assert parse(question, GAZ).answer_type == kind
 
 
@@ -204,6 +204,8 @@ def test_a_name_is_given_in_the_askers_script_as_the_source_writes_it() -> None:
         ("专家定期到基层坐诊。", True),
         ("这是又一次大胆探索。", False),  # 又一次 is no frequency
         ("这是首次派驻专家。", False),
+        ("这是第3次座谈。", False),
+        ("双方举行了一次会议。", False),
     ],
 )
 def test_a_frequency_is_answered_only_by_a_sentence_writing_one(sentence, held) -> None:

@@ -36,7 +36,8 @@ def test_a_comparison_asks_what_it_compares_of_each() -> None:
 
 def _answer(text: str, n: int, doc: str) -> Answer:
     cites = tuple(
-        Citation.of_article(k, Article(doc, "t"), "q", 1.0, f"{doc}#{k}") for k in range(1, n + 1)
+        Citation.of_article(k, Article(doc, "t"), f"q {doc} {k}", 1.0, f"{doc}#{k}")
+        for k in range(1, n + 1)
     )
     return Answer("q", text, cites, False)
 
@@ -142,4 +143,9 @@ def test_a_total_asks_each_party_and_adds_their_figures_up() -> None:
     assert parties.total_line(query, parts) == "合计:约500人(200余人 + 300余人)"
     mixed = [("乐陵", _answer("答:200余人 [1]", 1, "a")), ("莘县", _answer("答:5家 [1]", 1, "b"))]
     assert parties.total_line(query, mixed) is None  # people and institutions add up to nothing
+    same = [
+        ("乐陵", _answer("答:300余人 [1]", 1, "b")),
+        ("莘县", _answer("答:300余人 [1]", 1, "b")),
+    ]
+    assert parties.total_line(query, same) is None  # one sentence's figure, named twice
     assert not parties.totals(parse("乐陵和莘县各来了多少人?", GAZ))  # each, not a total

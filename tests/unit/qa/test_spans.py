@@ -31,8 +31,9 @@ def test_the_longest_occasion_is_read_from_a_range_of_days() -> None:
 
 
 def test_an_occasion_is_not_ranked_against_a_plan() -> None:
-    text, _ = ask("which event lasted the longest?") or ("", [])
-    assert "2021-2025" not in text and "2 days" in text.splitlines()[0]
+    got = ask("which event lasted the longest?")
+    assert got is not None, "no span answered"
+    assert "2021-2025" not in got[0] and "2 days" in got[0].splitlines()[0]
 
 
 def test_two_plans_named_are_set_side_by_side_longest_first() -> None:
@@ -51,3 +52,13 @@ def test_how_long_one_lasted_and_a_duration_written_in_words() -> None:
 def test_a_question_asking_no_span_is_left_to_the_other_routes() -> None:
     assert ask("哪次活动参加的人最多?") is None
     assert ask("丽水医联体什么时候成立的") is None
+    assert ask("Which alliance spans the most counties?") is None  # spans: covers
+    # how long, of something no span's sentence speaks of: not the one span there is
+    assert ask("东营的医联体合作会持续多长时间?") is None
+
+
+def test_a_span_in_months_is_given_in_months() -> None:
+    got = spans._spans("d", "双方签约,为期十二个月。")
+    assert [(s.amount, s.unit, s.length(False), s.length(True)) for s in got] == [
+        (12, "月", "12个月", "12 months")
+    ]
