@@ -52,7 +52,10 @@ class Derived:
 
     def of_documents(self, doc_ids: set[str]) -> Derived:
         """The indexes as if only those documents were committed: a question asked of one
-        article at a time (东营那两篇各是谁出席) reads that article's sentences and rows."""
+        article at a time (东营那两篇各是谁出席) reads that article's sentences and rows.
+        BM25 and the gazetteer stay the whole corpus's: word weights are the corpus's, and
+        retrieval drops the other documents' chunks after ranking (enough at this corpus's
+        size; a large one would want a filtered search)."""
         return replace(
             self,
             manifest={d: r for d, r in self.manifest.items() if d in doc_ids},
