@@ -157,14 +157,24 @@ def one_party(query: ParsedQuery, party: Party, others: list[Party]) -> ParsedQu
             return False  # another party's words (派专家 of the other occasion)
         return not any(t in gone or any(t in f for f in gone if len(t) >= 2) for t in group)
 
+    return dataclasses.replace(
+        _narrowed(query, text, keep),
+        entities=tuple(e for e in query.entities if _its(e, party) or not _its_any(e, others)),
+        people=tuple(e for e in query.people if _its(e, party) or not _its_any(e, others)),
+    )
+
+
+def _narrowed(
+    query: ParsedQuery, text: str, keep: Callable[[tuple[str, ...]], bool]
+) -> ParsedQuery:
+    """The question asked of a part: its words `text`, the word groups `keep` holds, and
+    the intent each part is asked (a comparison asks what it compares)."""
     intent, answer_type = _asked(query)
     return dataclasses.replace(
         query,
         text=text,
         intent=intent,
         answer_type=answer_type,
-        entities=tuple(e for e in query.entities if _its(e, party) or not _its_any(e, others)),
-        people=tuple(e for e in query.people if _its(e, party) or not _its_any(e, others)),
         groups=tuple(g for g in query.groups if keep(g)),
         content=tuple(g for g in query.content if keep(g)),
     )
@@ -204,16 +214,12 @@ _MOST_ARTICLES = 4
 def one_article(query: ParsedQuery) -> ParsedQuery:
     """The question as asked of one article: without the words that asked of each."""
     text = EACH_ARTICLE.sub(" ", DISTRIBUTIVE.sub(" ", query.text))
-    intent, answer_type = _asked(query)
-    return dataclasses.replace(
-        query,
-        text=text,
-        intent=intent,
-        answer_type=answer_type,
-        scope="",
-        groups=tuple(g for g in query.groups if any(t in text for t in g) or query.bridged),
-        content=tuple(g for g in query.content if any(t in text for t in g) or query.bridged),
-    )
+    english = bool(query.bridged)  # its groups are bridged terms, not words of its text
+
+    def keep(group: tuple[str, ...]) -> bool:
+        return english or any(t in text for t in group)
+
+    return dataclasses.replace(_narrowed(query, text, keep), scope="")
 
 
 def article_label(query: ParsedQuery, article: Article) -> str:
