@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.lexicon.glossary import MONTHS
+from assistant.lexicon.synonyms import synonyms
 
 
 @dataclass(frozen=True)
@@ -146,10 +147,12 @@ DISTRIBUTIVE = re.compile(
     re.I,
 )
 
+_HOW_LONG = r"多久|多长时间|\bhow long\b"  # a duration asked, or a span
+
 # Asks how long something lasts or spans (持续时间最长, 时间跨度, how long did the visit last).
 SPAN_ASKED = re.compile(
-    r"持续时间|持续了?多[久长]|时间跨度|跨度|多长时间|多久|时长|"
-    r"\b(?:how long|duration|lasted|longest|shortest|time ?span|time ?frame)\b",
+    r"持续时间|持续了?多[久长]|时间跨度|跨度|时长|"
+    r"\b(?:duration|lasted|longest|shortest|time ?span|time ?frame)\b|" + _HOW_LONG,
     re.I,
 )
 
@@ -493,12 +496,23 @@ YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d年")
 # Asks how long something took (多久, how fast): a duration answers it, 48小时 or a span of
 # days (6月17-18日 is two days).
 DURATION_ASKED = re.compile(
-    r"多久|多长时间|多快|几天|几个?小时|多少(?:天|小时)|几个月|几周|"
-    r"\bhow (?:long|fast|quickly|soon)\b|\bhow many (?:days|hours|weeks|months)\b",
+    rf"{_HOW_LONG}|多快|几天|几个?小时|多少(?:天|小时)|几个月|几周|"
+    r"\bhow (?:fast|quickly|soon)\b|\bhow many (?:days|hours|weeks|months)\b",
     re.I,
 )
 # a range of days (6月17-18日): how long an occasion lasted
 DAY_RANGE = re.compile(r"(\d{1,2})月(\d{1,2})\s*[-—–~～至到]\s*(\d{1,2})日")
+
+
+def range_days(m: re.Match[str]) -> int:
+    """The days a DAY_RANGE match spans, both ends counted: 6月17-18日 is 2."""
+    return int(m.group(3)) - int(m.group(2)) + 1
+
+
+# the words of an occasion (启动仪式, 座谈会): the synonym sets of 仪式 and 会议
+OCCASION = re.compile(
+    "|".join(("仪式", *synonyms("仪式"), "会议", *synonyms("会议"), "大会", "活动"))
+)
 DURATION_RE = re.compile(r"\d+(?:\.\d+)?\s*(?:个)?(?:小时|天|周|个月|分钟)|" + DAY_RANGE.pattern)
 # Asks who is named first or last in a list of people (参会名单排第一个的, who's listed first
 # among the officials who attended): the order of the list, not of events. A group that

@@ -24,6 +24,7 @@ from assistant.lexicon.questions import (
     NUMBER_RE,
     YEAR_RE,
     month_days,
+    range_days,
 )
 from assistant.qa.analyze import ParsedQuery
 from assistant.qa.evidence import (
@@ -200,7 +201,7 @@ def _duration(m: re.Match[str], query: ParsedQuery) -> str:
     """48小时 as written; a span of days counted (6月17-18日 → 2天, 2 days)."""
     if not m.group(1):
         return m.group(0)
-    days = int(m.group(3)) - int(m.group(2)) + 1
+    days = range_days(m)
     if query.language == "en":
         return f"{days} days ({m.group(0)})"
     return f"{days}天({m.group(0)})"

@@ -293,12 +293,12 @@ class QueryEngine:
                 question, claimed[0], tuple(claimed[1]), False, standalone, "relations", (), timings
             )
             return
-        unheld = facts.unheld_role(query, derived)
-        if unheld is not None:  # an institution's 院长 whom no article names
+        resolved = facts.resolve_offices(query, derived)
+        if isinstance(resolved, facts.FactAnswer):  # an institution's 院长 no article names
             timings["total_ms"] = _ms_since(t0)
-            yield Answer(question, unheld.text, (), True, standalone, "facts", (), timings)
+            yield Answer(question, resolved.text, (), True, standalone, "facts", (), timings)
             return
-        query = facts.with_office_holders(query, derived)
+        query = resolved
         unwritten = self._unwritten(query)
         if unmet or unwritten:  # parties never named together, or an institution never named
             timings["total_ms"] = _ms_since(t0)

@@ -22,6 +22,7 @@ from assistant.lexicon.questions import (
     DISTRIBUTIVE,
     INTENTS,
     MORE_OF_TWO,
+    OCCASION,
     RANK_ASKED,
     SAME_RANK,
     TOOK_PART,
@@ -735,14 +736,8 @@ def _verbs(text: str) -> frozenset[str]:
         for (w, flag), a in zip(cut, at, strict=True)
         if flag == "v"
         and (len(w) >= 2 or synonyms(w))  # 签 of 签的
-        and not _OCCASION.match(text, a + len(w))
+        and not OCCASION.match(text, a + len(w))
     )
-
-
-# the words of an occasion (启动仪式, 座谈会) and of a turnout (参加, 到场): the synonym sets
-_OCCASION = re.compile(
-    "|".join(("仪式", *synonyms("仪式"), "会议", *synonyms("会议"), "大会", "活动"))
-)
 
 
 def _person_line(fact: Fact, query: ParsedQuery, derived: Derived) -> str:
@@ -753,28 +748,24 @@ def _person_line(fact: Fact, query: ParsedQuery, derived: Derived) -> str:
     return f"答:{fact.org}{fact.role}{fact.subject}"
 
 
-def unheld_role(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
-    """A refusal where the question speaks of an institution's role-holder (温医附二院的院长
-    讲了什么) whom no article names: the articles give other people there, or none."""
+def resolve_offices(query: ParsedQuery, derived: Derived) -> ParsedQuery | FactAnswer:
+    """The offices the question speaks of (山大二院的院长, the president of …), read once:
+    a refusal where no article names a holder of one (温医附二院的院长讲了什么), else the
+    question with each office's one holder among its names (→ 冯世庆): what that person
+    said or did is what is asked."""
     offices = _offices(query, derived)
     for entity, role, _ in offices:
         # an English word may stand for several offices (director: 主任, 院长): any held will do
         if not any(h for e, _, h in offices if e == entity):
             return _no_such_role(dataclasses.replace(query, entities=(entity,)), [role])
-    return None
-
-
-def with_office_holders(query: ParsedQuery, derived: Derived) -> ParsedQuery:
-    """The question with the one person holding each office it speaks of (山大二院的院长 →
-    冯世庆) among its names: what that person said or did is what is asked."""
-    offices = [(e, role, h[0]) for e, role, h in _offices(query, derived) if len(h) == 1]
-    if not offices:
+    single = [(e, role, h[0]) for e, role, h in offices if len(h) == 1]
+    if not single:
         return query
-    roles = {role for _, role, _ in offices}
-    held = tuple(dict.fromkeys(person for _, _, person in offices))
+    roles = {role for _, role, _ in single}
+    held = tuple(dict.fromkeys(person for _, _, person in single))
 
     def gone(group: tuple[str, ...]) -> bool:  # the office, or a word of its institution
-        return bool(roles & set(group)) or all(any(t in e for e, _, _ in offices) for t in group)
+        return bool(roles & set(group)) or all(any(t in e for e, _, _ in single) for t in group)
 
     def asks(groups: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
         """The office's words give way to its holder's name."""

@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Callable
+from typing import NamedTuple
 
 from assistant.lexicon.gazetteer import Gazetteer
 from assistant.lexicon.questions import (
@@ -50,47 +51,51 @@ def parties(query: ParsedQuery, gazetteer: Gazetteer) -> list[Party]:
     if not (DISTRIBUTIVE.search(query.text) or query.intent == "compare" or totals(query)):
         return []
     everyone = named_parties(query)
-    # people are parties where joining words part them (冯世庆说的…跟乐陵王静讲的…)
-    named = [e for e in everyone if gazetteer.names.get(e) != "person"]
-    alone = [Party((e,)) for e in named] if len(named) >= 2 else []
     if len(everyone) < 2:
         return []
+    # people are parties only where joining words part them (冯世庆说的…跟乐陵王静讲的…)
+    named = [e for e in everyone if gazetteer.names.get(e) != "person"]
+    alone = [Party((e,)) for e in named] if len(named) >= 2 else []
+    spans = gazetteer.name_spans(query.text)
     grouped = []
-    for start, end in _pieces(query.text, gazetteer.name_spans(query.text)):
+    for start, end in _pieces(query.text, spans):
         said = parse(query.text[start:end], gazetteer).entities
         party = tuple(e for e in everyone if any(e in s or s in e for s in said))
+        names = [(a, b) for a, b in spans if start <= a < end]
         if party:
-            grouped.append((party, start, end))
-    if len(grouped) < 2 or sorted(e for p, _, _ in grouped for e in p) != sorted(everyone):
+            grouped.append(_Piece(party, start, end, names))
+    if len(grouped) < 2 or sorted(e for p in grouped for e in p.names) != sorted(everyone):
         return alone
-    if query.language == "en":
-        return [Party(p) for p, _, _ in grouped]
-    # the words before the first party, and after the last one's names up to a stop or to
-    # the end of its names, are the question's own
+    if query.language == "en" or not grouped[0].spans or not grouped[-1].spans:
+        return [Party(p.names) for p in grouped]
+    return _worded(query.text, grouped)
+
+
+class _Piece(NamedTuple):
+    names: tuple[str, ...]  # the party's names
+    start: int  # its stretch of the question, between joining words
+    end: int
+    spans: list[tuple[int, int]]  # where the stretch writes a name
+
+
+def _worded(text: str, grouped: list[_Piece]) -> list[Party]:
+    """Each party asked in its own words. The words before the first party's names are the
+    question's own; so are those after the last one's names, up to a stop and beyond it,
+    unless each party has words of its own (于小千在东营看的科室 跟 刘海永在乐陵参观的地方)."""
     first, last = grouped[0], grouped[-1]
-    head = [a for a, _ in gazetteer.name_spans(query.text[first[1] : first[2]])]
-    spans = gazetteer.name_spans(query.text[last[1] : last[2]])
-    if not head or not spans:
-        return [Party(p) for p, _, _ in grouped]
-    begin = first[1] + min(head)
-    stop = _STOP.search(query.text, last[1] + max(a for a, _ in spans), last[2])
-    asks_on = stop and _WORD.search(query.text, stop.end())
-    finish = stop.start() if stop and asks_on else last[1] + max(b for _, b in spans)
-    extents = [(max(a, begin), min(b, finish)) for _, a, b in grouped]
-    # parties each with words of their own (于小千在东营看的科室 跟 刘海永在乐陵参观的地方):
-    # the last one's words are its own, not the question's
-    own = query.text[
-        first[1] + max(b for _, b in gazetteer.name_spans(query.text[first[1] : first[2]])) : first[
-            2
-        ]
-    ]
-    parallel = not (stop and asks_on) and len(_WORD.findall(own)) >= 2
-    tail = "" if parallel else query.text[finish:]
-    if not tail:
-        extents[-1] = (extents[-1][0], last[2])
+    begin = min(a for a, _ in first.spans)
+    stop = _STOP.search(text, max(a for a, _ in last.spans), last.end)
+    asks_on = bool(stop and _WORD.search(text, stop.end()))
+    finish = stop.start() if stop and asks_on else max(b for _, b in last.spans)
+    own = text[max(b for _, b in first.spans) : first.end]  # the first party's own words
+    parallel = not asks_on and len(_WORD.findall(own)) >= 2
+    tail = "" if parallel else text[finish:]
+    extents = [(max(p.start, begin), min(p.end, finish)) for p in grouped]
+    if parallel:
+        extents[-1] = (extents[-1][0], last.end)
     return [
-        Party(p, query.text[:begin] + query.text[a:b] + tail)
-        for (p, _, _), (a, b) in zip(grouped, extents, strict=True)
+        Party(p.names, text[:begin] + text[a:b] + tail)
+        for p, (a, b) in zip(grouped, extents, strict=True)
     ]
 
 

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from assistant.lexicon.questions import DAY_RANGE, SPAN_ASKED, cn_number
+from assistant.lexicon.questions import DAY_RANGE, OCCASION, SPAN_ASKED, cn_number, range_days
 from assistant.qa.analyze import ParsedQuery
 from assistant.qa.articles import naming
 from assistant.qa.evidence import excerpt, split_sentences
@@ -28,10 +28,9 @@ _LASTING = re.compile(
 _PER_UNIT = {"年": 365, "月": 30, "周": 7, "天": 1}
 _UNIT_EN = {"年": "years", "月": "months", "周": "weeks", "天": "days"}
 
-# what lasts days, and what spans years (会 alone is "will": 会持续多久)
+# what lasts days (an occasion, a visit), and what spans years (会 alone is "will")
 _OCCASION = re.compile(
-    r"活动|会议|座谈会|汇报会|大会|仪式|调研|考察|访问|\b(?:events?|visits?|meetings?|trips?)\b",
-    re.I,
+    rf"{OCCASION.pattern}|调研|考察|访问|\b(?:events?|visits?|meetings?|trips?)\b", re.I
 )
 _PLAN = re.compile(r"规划|方案|计划|工程|行动|项目|\b(?:plans?|programm?es?|projects?)\b", re.I)
 _SHORTEST = re.compile(r"最短|最少|短一些|\b(?:shortest|least)\b", re.I)
@@ -103,9 +102,8 @@ def _spans(doc_id: str, text: str) -> list[Span]:
             if b > a:
                 out.append(span(b - a + 1, "年", m, _title(sentence, m.start())))
         for m in DAY_RANGE.finditer(sentence):
-            a, b = int(m.group(2)), int(m.group(3))
-            if b > a:
-                out.append(span(b - a + 1, "天", m))
+            if range_days(m) > 1:
+                out.append(span(range_days(m), "天", m))
         for m in _LASTING.finditer(sentence):
             n = int(m.group(1)) if m.group(1).isdigit() else cn_number(m.group(1))
             out.append(span(n, m.group(3), m))

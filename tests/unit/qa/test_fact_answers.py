@@ -11,7 +11,7 @@ import pytest
 
 from assistant.lexicon.gazetteer import Gazetteer
 from assistant.qa import facts
-from assistant.qa.analyze import parse
+from assistant.qa.analyze import ParsedQuery, parse
 from assistant.qa.evidence import holds_rarest
 from assistant.store.derived import Derived
 from assistant.store.lexical import LexicalIndex
@@ -149,19 +149,20 @@ def test_a_sentence_must_hold_the_rarest_word_asked_or_its_synonym() -> None:
 )
 def test_an_office_no_article_names_a_holder_of_is_refused(question, refused) -> None:
     d = derived()
-    got = facts.unheld_role(parse(question, d.gazetteer), d)
-    assert (got is not None and got.refused) is refused
+    got = facts.resolve_offices(parse(question, d.gazetteer), d)
+    assert (isinstance(got, facts.FactAnswer) and got.refused) is refused
 
 
 def test_an_office_held_by_one_person_stands_for_that_person() -> None:
     d = derived()
-    query = facts.with_office_holders(parse("山东大学第二医院的院长讲了什么", d.gazetteer), d)
+    query = facts.resolve_offices(parse("山东大学第二医院的院长讲了什么", d.gazetteer), d)
+    assert isinstance(query, ParsedQuery)
     assert query.people == ("冯世庆",) and "冯世庆" in query.entities
     assert ("冯世庆",) in query.content and not any("院长" in g for g in query.content)
-    vice = facts.with_office_holders(parse("山东大学第二医院的副院长讲了什么", d.gazetteer), d)
-    assert vice.people == ("余之刚",)
+    vice = facts.resolve_offices(parse("山东大学第二医院的副院长讲了什么", d.gazetteer), d)
+    assert isinstance(vice, ParsedQuery) and vice.people == ("余之刚",)
     who = parse("山东大学第二医院的院长是谁", d.gazetteer)  # the who-route answers that
-    assert facts.with_office_holders(who, d) == who
+    assert facts.resolve_offices(who, d) == who
 
 
 def test_a_vice_role_is_not_the_role() -> None:
