@@ -159,7 +159,9 @@ SPAN_ASKED = re.compile(
 # Asks for a total over the parties named (丽水和莘县加起来多少人, combined): each party's
 # figure is asked, and they are added up.
 TOTAL_ASKED = re.compile(
-    r"加起来|加在一起|合计|总计|\b(?:combined|in total|altogether|total|sum)\b", re.I
+    r"加起来|加在一起|合起来|合计|总计|一共|总共"
+    r"|\b(?:combined|in total|in all|all together|altogether|total|sum)\b",
+    re.I,
 )
 
 # Words that join the parties of a comparison (麗水的啟動跟勝利油田派專家到東營二院): the

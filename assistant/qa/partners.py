@@ -160,14 +160,12 @@ def _said(row: RelationRow) -> str:
 
 
 def _find(query: ParsedQuery, index: RelationIndex, gazetteer: Gazetteer) -> list[RelationRow]:
-    if query.intent == "overview" and not query.entities and _ALL_OF_THEM.search(query.text):
-        return index.all()  # an overview of every partnership: the whole table
+    if not query.entities and _ALL_OF_THEM.search(query.text):
+        return index.all()  # every partnership, named by none (列出所有的合作): the whole table
     if query.intent in ("overview", "compare") or KIND_ASKED.search(query.text):
         return summary_rows(query, index)
     if not is_partnership_question(query):
         return []
-    if not query.entities and _ALL_OF_THEM.search(query.text):
-        return index.all()  # 列出所有的合作, list all the partnerships
     wanted = targets(query, gazetteer, index.entities())
     if not wanted:
         return []

@@ -149,3 +149,8 @@ def test_a_total_asks_each_party_and_adds_their_figures_up() -> None:
     ]
     assert parties.total_line(query, same) is None  # one sentence's figure, named twice
     assert not parties.totals(parse("乐陵和莘县各来了多少人?", GAZ))  # each, not a total
+    for said in (
+        "乐陵跟莘县一共来了多少人",
+        "how many attended the Leling and Shen County events in all?",
+    ):
+        assert parties.totals(parse(said, GAZ)), said
