@@ -33,6 +33,12 @@ MORE_OF_TWO = re.compile(
     r"哪(?:个|边|次|家|篇|场)(?=[^,。?!,?]{1,10}?(?:更)?(?:多|大|长)(?![少久])(?:[啊呀呢吧?!。?]|$))"
 )
 
+# The top official, in words no superlative adjective shows (top guy, biggest boss)
+TOP_RANK_EN = (
+    r"\btop (?:guy|person|man|woman|leader|boss|brass|dog)\b|\bbiggest (?:boss|shot|official)\b"
+    r"|\bhighest[- ]level (?:official|person|leader)\b"
+)
+
 INTENTS: tuple[Intent, ...] = (
     Intent(
         "yesno",
@@ -81,12 +87,12 @@ INTENTS: tuple[Intent, ...] = (
         re.compile(
             r"(?:层级|级别|职务|职位|头衔|官职)最[高大]|最高(?:的)?(?:层级|级别|职务|职位)"
             r"|最多|最少|最大|最小|最高|最低|最长|最短|比较多|比较少|更多|更少|人最多|规模最"
-            r"|[多少]一点|[多少]一些"
+            r"|[多少]一点|[多少]一些|一把手"
             r"|" + MORE_OF_TWO.pattern
         ),
         _en(
             r"\b(most(?! recent)|least|largest|biggest|smallest|highest|lowest|fewest|greatest"
-            r"|more|fewer|bigger|larger|smaller|higher|lower|greater)\b"
+            r"|more|fewer|bigger|larger|smaller|higher|lower|greater)\b|" + TOP_RANK_EN
         ),
     ),
     Intent(
@@ -460,8 +466,10 @@ def compares_figures(text: str, english: bool) -> bool:
 # Asks who ranks highest (职务最高, more senior, the top official).
 RANK_ASKED = re.compile(
     r"(?:职务|级别|职位|层级|官职|头衔|官)(?:比较|更)?(?:最高|最大|高|大|一样|相同|相当)|平级|同级"
-    r"|最高(?:的)?(?:层级|级别|职务|职位|领导)|头衔最多|职务最多|最大的官|"
+    r"|最高(?:的)?(?:层级|级别|职务|职位|领导)|头衔最多|职务最多|(?:最大|最高)的(?:官|领导|干部)|一把手|"
     r"\bmore senior\b|\branks? higher\b|\bhigher[- ]rank|\btop\b.{0,40}\bofficial|"
+    + TOP_RANK_EN
+    + r"|"
     r"\bsame (?:rank|level|seniority)\b|\bas senior as\b|\bequally senior\b|"
     r"\b(highest[- ]ranking|most senior|highest rank|top[- ]ranking|senior-most|most titles)\b",
     re.I,

@@ -24,6 +24,7 @@ from assistant.lexicon.questions import (
     MONEY_ASKED,
     PERSON_ASKED,
     QUANTIFIER,
+    RANK_ASKED,
     Intent,
     article_scope,
     asking_spans,
@@ -368,6 +369,8 @@ def _answer_type(intent: Intent | None, text: str) -> str:
         return ""
     if intent.name == "who" and _NAMED_THING.search(text) and not PERSON_ASKED.search(text):
         return "institution"  # 那家肿瘤医院叫啥: the name of an institution
+    if intent.name == "superlative" and RANK_ASKED.search(text):
+        return "person"  # 级别最高的领导, the top guy: a person, not a figure
     if intent.name == "count" and DURATION_ASKED.search(text):
         return "duration"  # 多久, how fast: 48小时, a span of days
     if intent.answer_type == "date" and _YEAR_ASKED.search(text):

@@ -16,7 +16,7 @@ from functools import lru_cache
 import jieba.posseg as pseg
 
 from assistant.lexicon import kinds
-from assistant.lexicon.glossary import MONTHS, render_person, spoken_date
+from assistant.lexicon.glossary import MONTHS, is_english, render_person, spoken_date
 from assistant.lexicon.names import AGENCY, ORG_HEAD, aliases, expansions, full_names
 from assistant.lexicon.questions import (
     DISTRIBUTIVE,
@@ -910,9 +910,22 @@ def _own(fact: Fact, query: ParsedQuery) -> int:
 _TITLES = re.compile(r"头衔最多|职务最多|\bmost titles\b", re.I)
 
 
-def _seniority(role: str) -> int:
-    """How senior a role is: a party secretary of a place, of an institution, its head, a
-    deputy, a member."""
+def _seniority(fact: Fact) -> tuple[int, int]:
+    """How senior a person's role is: first the level of the body it is of (a provincial
+    deputy director outranks a city's director), then the role within it."""
+    return _level(fact.org or fact.role), _role_rank(fact.role)
+
+
+def _level(body: str) -> int:
+    """The administrative level a body's name marks: national, provincial, city (or none
+    written), county or district, town."""
+    marks = ((4, "中国|国家|全国"), (3, "省"), (1, "县|区"), (0, "镇|乡"))
+    return next((level for level, words in marks if re.search(words, body)), 2)
+
+
+def _role_rank(role: str) -> int:
+    """How senior a role is within its body: a party secretary of a place, of an
+    institution, its head, a deputy, a member."""
     if re.search(r"[县市省]委书记", role):
         return 7
     if re.search(r"(?<!副)书记", role):
@@ -959,7 +972,10 @@ def _senior(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
         return at if at < len(text) else -1
 
     # several that came (广饶县、大王镇这些地方来的人): the people of each
-    wholes = came if len(came) > 1 else [_described(max(owners, key=spot), query, derived)]
+    owner = max(owners, key=spot)
+    wholes = came if len(came) > 1 else [_described(owner, query, derived)]
+    written_owner = surface.get(owner) or owner
+    visited = not came and _visited(written_owner, query.text)
 
     def belongs(f: Fact) -> bool:
         at = _text(f).find(f.subject)  # 莘县县委书记孙奇宏: the place just before the name
@@ -969,12 +985,22 @@ def _senior(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
             for whose in wholes
         )
 
-    # of the occasion the other names pick (胜利油田那次仪式: the 卫健委 people there)
-    others = [e for e in query.entities if e not in wholes and e not in surface.values()]
-    docs = _naming_all(tuple(others), derived)
-    people = [
-        f for f in derived.facts if f.kind == "person" and belongs(f) and f.doc_id in docs
-    ] or [f for f in derived.facts if f.kind == "person" and belongs(f)]
+    if visited or (not came and _occasion_after(written_owner, text, limit)):
+        # 丽水启动仪式上级别最高的: a name that picks the occasion, not whose people; who
+        # came to inspect X: anyone there but X's own
+        docs = _naming_all((owner,), derived)
+        people = [
+            f
+            for f in derived.facts
+            if f.kind == "person" and f.doc_id in docs and not (visited and belongs(f))
+        ]
+    else:
+        # of the occasion the other names pick (胜利油田那次仪式: the 卫健委 people there)
+        others = [e for e in query.entities if e not in wholes and e not in surface.values()]
+        docs = _naming_all(tuple(others), derived)
+        people = [
+            f for f in derived.facts if f.kind == "person" and belongs(f) and f.doc_id in docs
+        ] or [f for f in derived.facts if f.kind == "person" and belongs(f)]
     if re.search(r"专家|\bexperts?\b", query.text, re.I):  # among the experts named there
         experts = {f.subject for f in derived.facts if f.kind == "person" and "专家" in f.role}
         docs = {f.doc_id for f in derived.facts if any(w in _text(f) for w in wholes)}
@@ -983,18 +1009,68 @@ def _senior(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
             for f in derived.facts
             if f.kind == "person" and f.subject in experts and f.doc_id in docs
         ]
+    asked_level = _level_asked(query.text)
+    if asked_level is not None:  # 省里级别最高的: of the provincial people only
+        people = [f for f in people if _seniority(f)[0] == asked_level]
     if not people:
         return None
-    score: dict[str, tuple[int, int]] = {}
+    score: dict[str, tuple[tuple[int, int], int]] = {}
     for f in people:
         roles = len(re.split(r"[、兼]", f.role))
-        best, count = score.get(f.subject, (0, 0))
-        score[f.subject] = (max(best, _seniority(f.role)), count + roles)
+        best, count = score.get(f.subject, ((0, 0), 0))
+        score[f.subject] = (max(best, _seniority(f)), count + roles)
     key = (lambda p: (score[p][1], score[p][0])) if _TITLES.search(query.text) else score.get
     top = max(score, key=key)  # type: ignore[arg-type]
     chosen = [f for f in people if f.subject == top]
     lines = [(_person_line(f, query, derived), f) for f in {f.role: f for f in chosen}.values()]
     return _compose(query, lines, derived)
+
+
+def _occasion_after(name: str, text: str, limit: int) -> bool:
+    """Whether the question names an occasion right after `name` (丽水启动仪式上, 莘县那次,
+    at the Lishui launch): the name picks the occasion, whoever came to it."""
+    at = text.find(name)
+    if at < 0:
+        return False
+    between = text[at + len(name) : limit]
+    occasion = OCCASION.search(between) or re.search(r"[那这][次场]", between)
+    # not X那边出席仪式的 (X's side), nor the occasion of a later clause
+    return bool(occasion) and not re.search(
+        r"那边|这边|方面|的人|[,,]", between[: occasion.start()]
+    )
+
+
+_VISITING = re.compile(
+    r"(?:莅临|到|赴|来|去|考察|调研|视察)(?:了|过)?$"
+    r"|\b(?:came|come|went|go|visit(?:ed|ing|s)?|inspect(?:ed|ing|ion)?|trip|tour(?:ed)?)\b",
+    re.I,
+)
+
+
+def _visited(name: str, text: str) -> bool:
+    """Whether the question names `name` as the place visited (who came to inspect the
+    Dongying MCH hospital, 到东营二院调研的): its people are the hosts, not those asked of."""
+    if is_english(text):  # the bridge drops the verbs: a visit, and no 'from' to say whose
+        return bool(_VISITING.search(text.split(",")[0] + " ")) and not re.search(
+            r"\bfrom\b", text, re.I
+        )
+    forms = [f for f in (name, *written_as(name)) if f in text]
+    if not forms:
+        return False
+    before = re.split(r"[,,。??]", text[: text.find(forms[0])])[-1]
+    return bool(_VISITING.search(before))
+
+
+_LEVEL_ASKED = (
+    (4, r"国家级|国家层面|\bnational\b"),
+    (3, r"省里|省级|省上|省一级|\bprovincial\b|\bprovince\b"),
+    (1, r"县里|县级|\bcounty[- ]level\b"),
+)
+
+
+def _level_asked(text: str) -> int | None:
+    """The administrative level a ranking is asked within (省里级别最高的领导), if any."""
+    return next((level for level, words in _LEVEL_ASKED if re.search(words, text, re.I)), None)
 
 
 def _came(name: str, text: str) -> bool:
@@ -1034,16 +1110,16 @@ def _higher(query: ParsedQuery, people: list[str], derived: Derived) -> FactAnsw
     for f in derived.facts:
         if f.kind != "person" or f.subject not in people:
             continue
-        if f.subject not in best or _seniority(f.role) > _seniority(best[f.subject].role):
+        if f.subject not in best or _seniority(f) > _seniority(best[f.subject]):
             best[f.subject] = f
     if len(best) < 2:
         return None
-    ranked = sorted(best.values(), key=lambda f: -_seniority(f.role))
+    ranked = sorted(best.values(), key=_seniority, reverse=True)
     found = _compose(query, [(_person_line(f, query, derived), f) for f in ranked], derived)
     if query.intent != "yesno":
         return found
     # a claim: of the same rank (级别一样吗), else that the one named first is the higher
-    levels = [_seniority(f.role) for f in ranked]
+    levels = [_seniority(f) for f in ranked]
     if SAME_RANK.search(query.text):
         yes = levels[0] == levels[-1]
     else:

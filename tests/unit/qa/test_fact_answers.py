@@ -61,6 +61,9 @@ NAMES = {
     "莘县人民医院": "institution",
     "胜利油田中心医院": "institution",
     "丽水": "place",
+    "丽水市卫生计生委": "institution",
+    "东营市妇幼保健院": "institution",
+    "中国妇幼保健协会": "institution",
     "莘县": "place",
     "东营": "place",
     "丁春辉": "person",
@@ -247,6 +250,46 @@ def test_the_most_senior_person_of_an_institution_is_its_party_secretary() -> No
     assert got is not None and "丁春辉" in got.text.splitlines()[0]
     got = ask("山东大学第二医院的人里谁职务最高")
     assert got is not None and "冯世庆" in got.text.splitlines()[0]  # 院长, not 副院长
+
+
+S7 = "浙江省卫生计生委副主任王国敬、丽水市政府副市长卢彩柳、市卫生计生委主任周一红参加仪式。"
+S8 = "中国妇幼保健协会常务副会长于小千莅临东营市妇幼保健院调研,党总支书记王建军汇报。"
+LEVELS = {
+    "c": [
+        *FACTS["c"],
+        Fact("person", "c", S7, "王国敬", "副主任", "浙江省卫生计生委"),
+        Fact("person", "c", S7, "卢彩柳", "副市长", "丽水市政府"),
+        Fact("person", "c", S7, "周一红", "主任", "丽水市卫生计生委"),
+    ],
+    "d": [
+        Fact("person", "d", S8, "于小千", "常务副会长", "中国妇幼保健协会"),
+        Fact("person", "d", S8, "王建军", "党总支书记", "东营市妇幼保健院"),
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    ("question", "top"),
+    [
+        # the level of the body first: a provincial deputy outranks a city's director
+        ("丽水签约仪式上级别最高的领导是谁", "王国敬"),
+        ("丽水那次仪式 到场的省里级别最高的领导是谁", "王国敬"),
+        # whose people, when the question says so: the city body's head
+        ("丽水市卫生计生委来的人里谁职务最高", "周一红"),
+        # the place visited is the hosts': the visitor is asked of
+        ("who was the most senior person that came to inspect the Dongying MCH hospital", "于小千"),
+        ("东营市妇幼保健院的人里谁职务最高", "王建军"),
+    ],
+)
+def test_seniority_reads_the_level_of_the_body_and_who_the_question_asks_of(
+    question: str, top: str
+) -> None:
+    d = derived({**FACTS, **LEVELS})
+    names = {"c": {"丽水": "place"}, "d": {"东营": "place", "东营市妇幼保健院": "institution"}}
+    manifest = {k: dataclasses.replace(r, names=names.get(k, {})) for k, r in d.manifest.items()}
+    d = dataclasses.replace(d, manifest=manifest)
+    got = facts.answer(parse(question, d.gazetteer), d)
+    assert got is not None and top in got.text.splitlines()[0], (question, got)
 
 
 def test_which_of_two_named_events_came_first_cites_both() -> None:

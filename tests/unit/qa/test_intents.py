@@ -339,6 +339,20 @@ def test_rank_words_ask_and_are_no_nouns(question: str) -> None:
     assert query.intent == "superlative" and not query.predicates
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "top guy from shandong university 2nd hospital at the shenxian signing?",
+        "莘县那次聊城市来的最大的领导是哪位",
+        "who was the highest-ranking official there",
+        "莘县那边的一把手是谁",
+    ],
+)
+def test_the_top_official_asks_for_a_person_however_it_is_worded(question: str) -> None:
+    query = parse(question, GAZ)
+    assert (query.intent, query.answer_type) == ("superlative", "person")
+
+
 def test_a_noun_asked_by_its_suffixed_form_is_the_noun_written() -> None:
     from assistant.qa.evidence import missing_predicates
 
