@@ -1034,10 +1034,10 @@ def _occasion_after(name: str, text: str, limit: int) -> bool:
         return False
     between = text[at + len(name) : limit]
     occasion = OCCASION.search(between) or re.search(r"[那这][次场]", between)
+    if occasion is None:
+        return False
     # not X那边出席仪式的 (X's side), nor the occasion of a later clause
-    return bool(occasion) and not re.search(
-        r"那边|这边|方面|的人|[,,]", between[: occasion.start()]
-    )
+    return not re.search(r"那边|这边|方面|的人|[,,]", between[: occasion.start()])
 
 
 _VISITING = re.compile(
