@@ -60,7 +60,7 @@ INTENTS: tuple[Intent, ...] = (
         "compare",
         "",
         re.compile(
-            r"区别|不同|不一样|相同|共同点|共同之处|有何异同|异同|比较(?![多少大小高低])|对比|差在哪"
+            r"区别|不同|不一样|相同|共同点|共同之处|有何异同|异同|比较(?![多少大小高低早晚先后])|对比|差在哪"
             r"|差别|相比"
         ),
         _en(r"\bcompar|\bdifferen|\bdiffer\b|\bin common\b|\bversus\b|\bvs\.?\b|\bsimilar"),
@@ -100,7 +100,7 @@ INTENTS: tuple[Intent, ...] = (
         "date",
         re.compile(
             r"最早|最先|最晚|最近|最新|第一次|首次|先后|哪个先|哪场先|哪次先|先办|后办|先干|谁先|哪个在前"
-            r"|更早|更晚|早一些|晚一些|早点|晚点|先.{1,12}还是|还是先|哪个早|哪个晚"
+            r"|更早|更晚|早一些|晚一些|早点|晚点|先.{1,12}还是|还是先|哪个早|哪个晚|比较[早晚]"
         ),
         # not in "how long does it last", where last is the verb
         _en(
@@ -472,6 +472,12 @@ RANK_ASKED = re.compile(
     + r"|"
     r"\bsame (?:rank|level|seniority)\b|\bas senior as\b|\bequally senior\b|"
     r"\b(highest[- ]ranking|most senior|highest rank|top[- ]ranking|senior-most|most titles)\b",
+    re.I,
+)
+# Of an order asked, the latest rather than the first (哪个比较晚, the most recent)
+LATEST_ASKED = re.compile(
+    r"最晚|最近|最新|最后|更晚|较晚|晚一些|晚些|晚点|哪个晚"
+    r"|\b(latest|most recent|last|newest|later)\b",
     re.I,
 )
 # Of a ranking asked, a claim that the two rank the same (级别一样吗, the same rank as)

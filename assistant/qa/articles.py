@@ -22,6 +22,7 @@ from assistant.lexicon.questions import (
     ARTICLE_NOUN,
     DESCRIBES,
     DISTRIBUTIVE,
+    LATEST_ASKED,
     LISTED_END,
     PERSON_ASKED,
     SPEAKS,
@@ -39,7 +40,6 @@ _ASKING = re.compile(
     r"^(?:\d+|[几两三四五六七八九十]+|篇|文章|篇文章|报道|报导|新闻|讲|说|写|提到|提及|涉及|有关|相关|"
     r"关于|内容|主要|分别|各自|每篇|发布|发表|发|刊登|总结|概括|介绍)$"
 )
-_LATEST = re.compile(r"最晚|最近|最新|最后|\b(latest|most recent|last|newest)\b", re.I)
 _EARLIEST = re.compile(r"最早|最先|第一篇|\b(earliest|first|oldest)\b", re.I)
 
 
@@ -303,7 +303,7 @@ def _published(query: ParsedQuery, matches: list[Match]) -> tuple[str, list[Cita
     dated = [m for m in matches if m.article.date]
     if not dated:
         return None
-    if _LATEST.search(query.text):
+    if LATEST_ASKED.search(query.text):
         dated = dated[-1:]
     elif _EARLIEST.search(query.text):
         dated = dated[:1]

@@ -349,7 +349,7 @@ class QueryEngine:
         # a count the articles state (5家单位) before a count of table rows; a comparison
         # asked of each party (how many came to each) before the parties' partnerships
         early = query.intent in ("count", "compare")
-        counted = facts.answer(query, derived) if early else None
+        counted = facts.answer(query, derived) if early else facts.order(query, derived)
         rows = [] if counted else partners.find(query, derived.relations, derived.gazetteer)
         if not partners.counts_parties(query):  # people: only a partnership stating the figure
             rows = [
@@ -373,7 +373,7 @@ class QueryEngine:
                 question, text, tuple(citations), False, standalone, "relations", (), timings
             )
             return
-        found = counted if early else facts.answer(query, derived)
+        found = counted if early or counted else facts.answer(query, derived)
         if found is not None:  # who, how many, the most, the first, when: the facts table
             timings["total_ms"] = _ms_since(t0)
             yield Answer(

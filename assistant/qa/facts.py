@@ -21,6 +21,7 @@ from assistant.lexicon.names import AGENCY, ORG_HEAD, aliases, expansions, full_
 from assistant.lexicon.questions import (
     DISTRIBUTIVE,
     INTENTS,
+    LATEST_ASKED,
     MORE_OF_TWO,
     OCCASION,
     RANK_ASKED,
@@ -50,9 +51,6 @@ _MOST = re.compile(
     rf"最多|最大|最高|最长|更多|比较多|多一[点些]|{MORE_OF_TWO.pattern}"
     r"|\b(most|largest|biggest|highest|greatest|more|bigger|larger|higher|greater)\b",
     re.I,
-)
-_LATEST = re.compile(
-    r"最晚|最近|最新|最后|更晚|晚一些|晚点|哪个晚|\b(latest|most recent|last|newest|later)\b", re.I
 )
 
 
@@ -95,6 +93,14 @@ def answer(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
     return route(query, derived) if route else None
 
 
+def order(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
+    """Which of the occasions the question names came first, when it asks that: before the
+    relations table lists them (乐陵座谈会跟莘县签约哪个早 wants a verdict, not two rows)."""
+    if not (query.intent == "earliest_latest" or _relative_asked(query)):
+        return None
+    return _order(query, derived) if answerable(query, derived.lexical) else None
+
+
 def _order(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
     """Which of the events the question names came first (the Lishui launch or the Shenxian
     signing): each party's own dated event, in date order, each cited."""
@@ -110,7 +116,7 @@ def _order(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
             events.setdefault((c.doc_id, c.quote), (p, found))
     if len({doc for doc, _ in events}) < 2:  # one event: the steps within it decide
         return None
-    latest = bool(_LATEST.search(query.text))
+    latest = bool(LATEST_ASKED.search(query.text))
     ranked = sorted(events.values(), key=lambda pf: _date_in(pf[1].text), reverse=latest)
     merged = _merge(
         [dataclasses.replace(f, text=f"{label(query, p, derived)}: {_bare(f)}") for p, f in ranked]
@@ -1238,7 +1244,7 @@ def _first_partnership(query: ParsedQuery, derived: Derived) -> FactAnswer | Non
                 firsts[key] = (named, r)
     if not firsts:
         return None
-    latest = bool(_LATEST.search(query.text))
+    latest = bool(LATEST_ASKED.search(query.text))
     ranked = sorted((r for _, r in firsts.values()), key=lambda r: r.date or "", reverse=latest)
     lines = [
         (_partnership_line(query, r, derived, i == 0), _as_fact(r))
@@ -1293,7 +1299,7 @@ def _dated(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
         if query.intent == "when"
         else [f for f in scored if _overlap(f, query) >= top * 0.5]
     )
-    latest = bool(_LATEST.search(query.text))
+    latest = bool(LATEST_ASKED.search(query.text))
     ranked = sorted(close, key=lambda f: f.date or "", reverse=latest)
     best = ranked[0]
     line = _date_line(query, best, derived)

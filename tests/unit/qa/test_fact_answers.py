@@ -72,6 +72,9 @@ NAMES = {
 }
 
 
+GAZETTEER = Gazetteer.from_names(NAMES)
+
+
 def derived(facts: dict[str, list[Fact]] = FACTS) -> Derived:
     texts = {d: "".join(dict.fromkeys(f.evidence for f in fs)) for d, fs in facts.items()}
     bm25 = bm25s.BM25()
@@ -290,6 +293,13 @@ def test_seniority_reads_the_level_of_the_body_and_who_the_question_asks_of(
     d = dataclasses.replace(d, manifest=manifest)
     got = facts.answer(parse(question, d.gazetteer), d)
     assert got is not None and top in got.text.splitlines()[0], (question, got)
+
+
+def test_which_came_later_asked_as_bijiao_wan_names_the_later_one() -> None:
+    # 比较晚 asks for an order, not a comparison of aspects
+    got = facts.order(parse("丽水那次和山东大学第二医院那次签约,哪个比较晚", GAZETTEER), derived())
+    assert got is not None and got.text.startswith("答:最晚的是山东大学第二医院。")
+    assert facts.order(parse("山东大学第二医院有多少人参加", GAZETTEER), derived()) is None
 
 
 def test_which_of_two_named_events_came_first_cites_both() -> None:

@@ -95,6 +95,7 @@ PARAPHRASES = {
         "which partnership is the latest",
         "the most recent event in the articles",
         "first signing ceremony in these articles?",
+        "樂陵座談會跟莘縣簽約 哪個比較早?",
     ],
     "yesno": [
         "丁春辉是市二院院长吗",
