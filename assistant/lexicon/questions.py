@@ -106,6 +106,8 @@ INTENTS: tuple[Intent, ...] = (
         _en(
             r"^(?!.*\bhow long\b).*?"
             r"\b(earliest|first|latest|most recent|last|oldest|newest|earlier|sooner|later)\b"
+            # a time the question is set in (last year, in its first year), not an order
+            r"(?!\s+(?:yrs?|years?|months?|weeks?|days?|quarters?|half)\b)"
         ),
     ),
     Intent(
@@ -513,7 +515,7 @@ YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d年")
 # days (6月17-18日 is two days).
 DURATION_ASKED = re.compile(
     rf"{_HOW_LONG}|多快|几天|几个?小时|多少(?:天|小时)|几个月|几周|"
-    r"\bhow (?:fast|quickly|soon)\b|\bhow many (?:days|hours|weeks|months)\b",
+    r"\bhow (?:fast|quickly|soon)\b|\bhow many (?:days|hours|weeks|months|yrs|years)\b",
     re.I,
 )
 # a range of days (6月17-18日): how long an occasion lasted

@@ -135,6 +135,13 @@ def parse(question: str, gazetteer: Gazetteer) -> ParsedQuery:
             groups.append(alternatives)
     intent = intent_of(text, english)
     entities, unknown_entities = _entities(text if not english else "", bridged, gazetteer)
+    counted = (
+        _counted(text, english, gazetteer)
+        if intent and intent.name == "count"
+        else _ranked_noun(text, english, gazetteer)
+        if intent and intent.name == "superlative"
+        else ()
+    )
     return ParsedQuery(
         original,
         text,
@@ -152,15 +159,14 @@ def parse(question: str, gazetteer: Gazetteer) -> ParsedQuery:
         ),
         year=_year(text),
         unmatched=tuple(unmatched),
-        predicates=tuple(_predicates(text, english, groups, gazetteer) + _options(text, english)),
-        scope=article_scope(text, english),
-        counted=(
-            _counted(text, english, gazetteer)
-            if intent and intent.name == "count"
-            else _ranked_noun(text, english, gazetteer)
-            if intent and intent.name == "superlative"
-            else ()
+        predicates=tuple(
+            _predicates(text, english, groups, gazetteer)
+            + _options(text, english)
+            # what an English count counts when nothing bridges it (how many babies)
+            + [c for c in counted if c.isascii()]
         ),
+        scope=article_scope(text, english),
+        counted=counted,
         unit=units_asked(text, english)
         if intent and intent.name in ("count", "superlative")
         else "",
@@ -232,8 +238,9 @@ def _counted(text: str, english: bool, gazetteer: Gazetteer) -> tuple[str, ...]:
         nouns = [t for t in terms if t not in gazetteer.names and t not in _UNIT_WORDS]
         if nouns or terms:
             return tuple(nouns)  # () when it counts people by a unit (how many people)
-        # a counted word nothing bridges (staff): no number can be shown to count it
-        return (words[-1].lower(),)
+        # a counted word nothing bridges (staff): no number can be shown to count it; a
+        # unit (how many years apart) counts no thing
+        return () if words[0].lower() in _EN_UNITS else (words[-1].lower(),)
     m = _COUNTED_ZH.search(text)
     if not m or m.group(1) in _UNIT_WORDS or not m.group(1).strip("人个名位"):
         before = _COUNTED_BEFORE.search(text)  # 常驻专家一共几个人: the noun just before
@@ -319,6 +326,25 @@ def _predicates(
         and word not in _NO_THINGS
         and jieba.dt.FREQ.get(word, 0) >= 50
     ]
+
+
+# Units a count may ask in without naming a thing (how many years apart)
+_EN_UNITS = frozenset(
+    [
+        "yrs",
+        "years",
+        "days",
+        "hours",
+        "months",
+        "weeks",
+        "minutes",
+        "times",
+        "km",
+        "kilometers",
+        "miles",
+        "percent",
+    ]
+)
 
 
 _NAME_TAGS = frozenset({"nr", "ns", "nt", "nrt"})

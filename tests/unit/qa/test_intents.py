@@ -354,6 +354,26 @@ def test_the_top_official_asks_for_a_person_however_it_is_worded(question: str) 
     assert (query.intent, query.answer_type) == ("superlative", "person")
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how many babies were delivered at Dongying MCH hospital last yr?",
+        "how many patients did the lishui alliance serve in its first year",
+    ],
+)
+def test_last_year_and_first_year_set_a_time_and_do_not_ask_an_order(question: str) -> None:
+    assert parse(question, GAZ).intent == "count"
+
+
+def test_what_an_english_count_counts_is_a_predicate_when_nothing_bridges_it() -> None:
+    assert "babies" in parse("how many babies were delivered there?", GAZ).predicates
+    # a unit is no thing asked about, and a bridged noun is checked in Chinese
+    assert parse("how many years apart were they?", GAZ).predicates == ()
+    assert "babies" not in parse("how many experts were sent?", GAZ).predicates
+    # how many years someone served asks for a span, which a head count does not answer
+    assert parse("how many yrs has he been at the hospital?", GAZ).answer_type == "duration"
+
+
 def test_a_noun_asked_by_its_suffixed_form_is_the_noun_written() -> None:
     from assistant.qa.evidence import missing_predicates
 
