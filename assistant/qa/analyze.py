@@ -162,6 +162,7 @@ def parse(question: str, gazetteer: Gazetteer) -> ParsedQuery:
         predicates=tuple(
             _predicates(text, english, groups, gazetteer)
             + _options(text, english)
+            + _counted_verb(text, english)
             # what an English count counts when nothing bridges it (how many babies)
             + [c for c in counted if c.isascii()]
         ),
@@ -320,7 +321,8 @@ def _predicates(
         if len(word) >= 2
         and not any(a <= start < b for a, b in asking)
         and not _straddles(word, text, spans)
-        and (flag.startswith("n") and flag not in _NAME_TAGS or flag == "vn")
+        # a noun, or an attribute (三甲, 私立): the articles must speak of it
+        and (flag.startswith("n") and flag not in _NAME_TAGS or flag in ("vn", "b"))
         and word not in ASPECT_NOUNS
         and word not in FILLERS_ZH
         and word not in _NO_THINGS
@@ -345,6 +347,19 @@ _EN_UNITS = frozenset(
         "percent",
     ]
 )
+
+
+_HEAD_COUNT = re.compile(r"(?:多少|几)个?(?:人|名|位)次?")
+
+
+def _counted_verb(text: str, english: bool) -> list[str]:
+    """What the people counted did (多少人下载): a figure of those who did something else
+    (200余人参加) does not count them, so the articles must speak of it."""
+    m = None if english else _HEAD_COUNT.search(text)
+    if not m:
+        return []
+    word, flag = next(iter(pseg.cut(text[m.end() :])), ("", ""))
+    return [word] if flag.startswith("v") and len(word) >= 2 and word not in FILLERS_ZH else []
 
 
 _NAME_TAGS = frozenset({"nr", "ns", "nt", "nrt"})

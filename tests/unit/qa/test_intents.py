@@ -386,6 +386,19 @@ def test_a_noun_asked_by_its_suffixed_form_is_the_noun_written() -> None:
     assert missing_predicates(parse("莘县医院有几张床位", GAZ), lexical) == ["床位"]
 
 
+def test_an_attribute_and_what_the_counted_did_are_things_the_articles_must_write() -> None:
+    from assistant.qa.evidence import missing_predicates
+
+    texts = ["莘县人民医院300余人参加活动", "县委书记孙奇宏致辞"]
+    bm25 = bm25s.BM25()
+    bm25.index([tokenize(t) for t in texts], show_progress=False)
+    bigrams = frozenset(t[i : i + 2] for t in texts for i in range(len(t) - 1))
+    lexical = LexicalIndex(["a", "b"], bm25, "s", bigrams=bigrams)
+    assert missing_predicates(parse("莘县人民医院后来评上三甲没", GAZ), lexical) == ["三甲"]
+    assert missing_predicates(parse("那个APP有多少人下载?", GAZ), lexical) == ["下载"]
+    assert missing_predicates(parse("莘县那次有多少人参加?", GAZ), lexical) == []
+
+
 @pytest.mark.parametrize(
     ("question", "asked"),
     [
