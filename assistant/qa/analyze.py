@@ -251,6 +251,8 @@ def _counted(text: str, english: bool, gazetteer: Gazetteer) -> tuple[str, ...]:
         return (last,) if noun and len(last) >= 2 else ()
     nouns = []  # the noun phrase after the measure word; its last noun is what is counted
     for word, flag in pseg.cut(m.group(1)):
+        if word == "的" and nouns:  # 几家省市级的单位: the noun after 的 heads it
+            continue
         if flag[:1] not in ("n", "b") or word in FILLERS_ZH:
             break
         nouns.append(word)

@@ -195,10 +195,19 @@ def figures(text: str, query: ParsedQuery) -> list[tuple[str, int]]:
     not 专家共71名) and counting the asked-for noun, with their positions; for how many took
     part, followed by a word of taking part (300余人参加, not 于小千一行5人)."""
     turnout = asks_turnout(query)
+    # 多少人 of people the question names: 常驻专家17名 counts them in 名
+    named = [w for g in query.content for w in g if len(w) >= 2]
+
+    def in_units(figure: str, at: int) -> bool:
+        if not query.unit or figure[-1] in query.unit:
+            return True
+        before = text[max(0, at - 4) : at]
+        return "人" in query.unit and figure[-1] in "名位" and any(w in before for w in named)
+
     return [
         (m.group(0), m.start())
         for m in NUMBER_RE.finditer(text)
-        if (not query.unit or m.group(0)[-1] in query.unit)
+        if in_units(m.group(0), m.start())
         and not YEAR_RE.fullmatch(m.group(0))  # 2026年 is a date, not how long
         and counts(text, query.counted, m.group(0))
         and (not turnout or took_part(text, m.group(0)))

@@ -312,6 +312,15 @@ def test_a_calendar_year_is_no_duration(lexical) -> None:
     assert found == ["3年"]
 
 
+def test_people_named_by_the_question_are_counted_in_ming_as_well_as_ren(lexical) -> None:
+    text = "此次派驻的专家共71名,其中常驻专家17名、坐诊专家54名;于小千一行5人。"
+    query = parse("派来的专家里常驻的和坐诊的各多少人", GAZ)
+    found = [n for n, _ in figures(to_search_form(text), query)]
+    assert found == ["71名", "17名", "54名", "5人"]
+    # a head count alone does not take a count of experts for it
+    assert [n for n, _ in figures(text, parse("一共来了多少人", GAZ))] == ["5人"]
+
+
 @pytest.mark.parametrize(
     ("question", "verdict"),
     [

@@ -438,3 +438,7 @@ def test_a_count_in_people_of_a_named_noun_reads_the_noun_before_it() -> None:
     query = parse("胜利油田派到市二院的常驻专家一共几个人?", GAZ)
     assert query.counted == ("专家",) and query.unit == "人"
     assert parse("丽水和莘县各来了多少人", GAZ).counted == ()  # people by the unit alone
+
+
+def test_the_counted_noun_may_follow_its_attribute_and_de() -> None:
+    assert parse("丽水那个联盟有几家省市级的单位啊", GAZ).counted == ("单位",)
