@@ -155,7 +155,9 @@ class Gazetteer:
             return short.get(name) or short[_unsuffixed(name)]
         keys = pinyin_keys(name)
         sounded = next((self.aliases[k] for k in keys if k in self.aliases), None)
-        return sounded or self._one_off(name) or self._any_hospital(name)
+        return (
+            sounded or self._one_off(name) or self._any_hospital(name) or self._own_hospital(name)
+        )
 
     def _any_hospital(self, name: str) -> str | None:
         """A name whose 医院 stands for any hospital head (Dongying maternal hospital →
@@ -166,6 +168,13 @@ class Gazetteer:
         bare = name[:-2] + "院"
         near = [n for n, kind in self.names.items() if kind == "institution" and _within(bare, n)]
         return near[0] if len(near) == 1 else None
+
+    def _own_hospital(self, name: str) -> str | None:
+        """A county's or city's own hospital (莘县县医院, Leling city hospital): its 人民医院,
+        where the articles name one."""
+        m = re.fullmatch(r"(.{1,4}?[县市])[县市]?医院", name)
+        own = f"{m.group(1)}人民医院" if m else ""
+        return own if self.names.get(own) == "institution" else None
 
     def _one_off(self, name: str) -> str | None:
         """An institution written one character off (东营妇幼保健医院 for 东营市妇幼保健院,

@@ -322,7 +322,8 @@ def full_names(text: str, heads: str = HEAD) -> list[tuple[str, int, int]]:
             if prev and tail and tail == between:
                 tail, proper = prev + tail, True
             name = tail + head.group(0)
-            if name[0] in "了的" and name[1:2] in _LEVELS:  # 调研了市妇幼保健院: jieba's 了市
+            # 调研了市妇幼保健院, 两篇里市卫健委: jieba's 了市, 里市 before a level word
+            if name[0] in "了的里在跟是把对从向被给" and name[1:2] in _LEVELS:  # not 和县
                 name = name[1:]
             prev, prev_end = "", head.end()
             if not proper or len(name) < 5:

@@ -14,7 +14,7 @@ from assistant.errors import BadQuestion
 from assistant.lexicon import spelling
 from assistant.lexicon.gazetteer import Gazetteer, in_order
 from assistant.lexicon.glossary import EN_STOP, EN_WORD, GLOSSARY_EN_ZH, is_english
-from assistant.lexicon.names import GENERIC_WORDS, ORG_HEAD, full_names, proper_nouns
+from assistant.lexicon.names import AGENCY, GENERIC_WORDS, ORG_HEAD, full_names, proper_nouns
 from assistant.lexicon.questions import (
     AGE_ASKED,
     ASPECT_NOUNS,
@@ -296,6 +296,13 @@ def _ranked_noun(text: str, english: bool, gazetteer: Gazetteer) -> tuple[str, .
     return (head,) if head and head not in _UNIT_WORDS and head not in ASPECT_NOUNS else ()
 
 
+def _cut_into_agency(word: str, text: str) -> bool:
+    """Whether `word` ends in the level word of an agency after it (两篇里市卫健委: jieba's
+    里市): no name of its own."""
+    at = text.find(word) + len(word) - 1
+    return len(word) == 2 and word[1] in "省市县区" and bool(AGENCY.match(text, at))
+
+
 def _straddles(word: str, text: str, spans: list[tuple[int, int]]) -> bool:
     """Whether `word` is cut across the edge of a name (上山 of 仪式上山大二院)."""
     at = text.find(word)
@@ -511,6 +518,7 @@ def _entities(text: str, bridged: str, gazetteer: Gazetteer) -> tuple[list[str],
             for w in proper_nouns(text)
             if not any(w in c for c in candidates)
             and not _straddles(w, text, spans)
+            and not _cut_into_agency(w, text)
             and w not in FILLERS_ZH
             and w not in GENERIC_WORDS
             and not any(text.find(w) >= a and text.find(w) + len(w) <= b for a, b in asking)
@@ -619,9 +627,27 @@ def _bridged_names(bridged: str, gazetteer: Gazetteer) -> list[str]:
         # The English words between terms are gone, so "the Laoling piece … Qilu Hospital"
         # gives 乐陵 齐鲁 医院: 齐鲁医院 is the name
         known = next((r for r in runs if gazetteer.resolve("".join(r))), None)
-        if known or runs:
+        pair = [] if known or not runs else _coordinated(runs[0], gazetteer)
+        if pair:
+            names += pair
+        elif known or runs:
             names.append("".join(known or runs[0]))
     return names
+
+
+def _coordinated(run: list[str], gazetteer: Gazetteer) -> list[str]:
+    """Two institutions of one place named as one run (Dongying MCH + People's Hospital →
+    东营 妇幼保健 人民医院): the place's two names the articles write, if the run parts so."""
+    place, rest = run[0], run[1:]
+    if gazetteer.names.get(place) != "place":
+        return []
+    for cut in range(1, len(rest)):
+        left = place + "".join(rest[:cut])
+        first = gazetteer.resolve(left) or gazetteer.resolve(left + "院")  # MCH: 妇幼保健(院)
+        second = gazetteer.resolve(place + "".join(rest[cut:]))
+        if first and second and first != second:
+            return [first, second]
+    return []
 
 
 def _name_part(term: str) -> bool:

@@ -13,6 +13,8 @@ GAZ = Gazetteer.from_names(
         "胜利": "org",
         "东营市妇幼保健院": "institution",
         "东营市人民医院": "institution",
+        "莘县人民医院": "institution",
+        "东营": "place",
         "乐陵": "place",
         "丽水": "place",
     }
@@ -112,3 +114,24 @@ def test_two_letters_swapped_count_as_one_typo() -> None:
 
 def test_a_province_level_a_reader_left_out_is_written_back() -> None:
     assert "山东省卫生健康委" in expansions("山东卫生健康委")
+
+
+def test_a_countys_own_hospital_is_its_peoples_hospital() -> None:
+    assert GAZ.resolve("莘县县医院") == "莘县人民医院"
+    assert GAZ.resolve("乐陵市医院") is None  # the articles of this gazetteer name none
+
+
+def test_two_institutions_of_one_place_named_as_one_run_are_both_found() -> None:
+    from assistant.qa.analyze import parse
+
+    query = parse("what did the Dongying MCH + People's Hospital integration achieve?", GAZ)
+    assert {"东营市妇幼保健院", "东营市人民医院"} <= set(query.entities)
+    assert query.unknown_entities == ()
+
+
+def test_a_particle_cut_into_an_agency_is_no_name() -> None:
+    from assistant.qa.analyze import parse
+
+    query = parse("东营两篇里市卫健委出面的领导分别是谁?", GAZ)
+    assert not any("里市" in n for n in query.unknown_entities)
+    assert "出席" in synonyms("出面")
