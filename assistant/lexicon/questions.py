@@ -101,11 +101,13 @@ INTENTS: tuple[Intent, ...] = (
         re.compile(
             r"最早|最先|最晚|最近|最新|第一次|首次|先后|哪个先|哪场先|哪次先|先办|后办|先干|谁先|哪个在前"
             r"|更早|更晚|早一些|晚一些|早点|晚点|先.{1,12}还是|还是先|哪个早|哪个晚|比较[早晚]"
+            r"|排序|排个序|从早到晚|从早排到晚|按(?:发布)?时间(?:先后)?(?:顺序)?排|时间顺序"
         ),
         # not in "how long does it last", where last is the verb
         _en(
             r"^(?!.*\bhow long\b).*?"
-            r"\b(earliest|first|latest|most recent|last|oldest|newest|earlier|sooner|later)\b"
+            r"\b(earliest|first|latest|most recent|last|oldest|newest|earlier|sooner|later"
+            r"|in (?:chronological |date |time )?order|chronological(?:ly)?)\b"
             # a time the question is set in (last year, in its first year), not an order
             r"(?!\s+(?:yrs?|years?|months?|weeks?|days?|quarters?|half)\b)"
         ),
@@ -465,6 +467,14 @@ def compares_figures(text: str, english: bool) -> bool:
     return bool((TWO_FIGURES_EN if english else TWO_FIGURES_ZH).search(text))
 
 
+# Asks how far apart in time two named events were (隔了几年, 早多久, how many years apart)
+GAP_ASKED = re.compile(
+    r"隔了|相隔|间隔|隔多[久长]|[早晚差]了?(?:多久|多长时间|几年|几个月|几天|多少天)"
+    r"|\bapart\b|\btime between\b|\bgap between\b|\bhow (?:long|many \w+) (?:before|after)\b",
+    re.I,
+)
+
+
 # Asks who ranks highest (职务最高, more senior, the top official).
 RANK_ASKED = re.compile(
     r"(?:职务|级别|职位|层级|官职|头衔|官)(?:比较|更)?(?:最高|最大|高|大|一样|相同|相当)|平级|同级"
@@ -639,7 +649,8 @@ def units_asked(text: str, english: bool) -> str:
 
 def asking_spans(text: str, english: bool) -> list[tuple[int, int]]:
     """Where `text` asks rather than says: the spans any intent's question words match."""
-    return [m.span() for i in INTENTS for m in (i.en if english else i.zh).finditer(text)]
+    spans = [m.span() for i in INTENTS for m in (i.en if english else i.zh).finditer(text)]
+    return spans + [m.span() for m in GAP_ASKED.finditer(text)]  # 隔了几年: 间隔 is no thing
 
 
 # Counted references to the articles' things ("两个", "几篇", "三场") ask; they say nothing.

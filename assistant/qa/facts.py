@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 
 import jieba.posseg as pseg
@@ -20,6 +21,7 @@ from assistant.lexicon.glossary import MONTHS, is_english, render_person, spoken
 from assistant.lexicon.names import AGENCY, ORG_HEAD, aliases, expansions, full_names
 from assistant.lexicon.questions import (
     DISTRIBUTIVE,
+    GAP_ASKED,
     INTENTS,
     LATEST_ASKED,
     MORE_OF_TWO,
@@ -73,6 +75,10 @@ def answer(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
         ranked = _senior(query, derived)  # 谁职务比较高: the seniority of roles decides
         if ranked is not None:
             return ranked
+    if GAP_ASKED.search(query.text):  # how far apart: before a comparison of the parties
+        apart = _order(query, derived)
+        if apart is not None:
+            return apart
     if query.intent == "compare" or (
         DISTRIBUTIVE.search(query.text)
         and query.intent in ("what", "who")
@@ -96,7 +102,8 @@ def answer(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
 def order(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
     """Which of the occasions the question names came first, when it asks that: before the
     relations table lists them (乐陵座谈会跟莘县签约哪个早 wants a verdict, not two rows)."""
-    if not (query.intent == "earliest_latest" or _relative_asked(query)):
+    asked = query.intent == "earliest_latest" or _relative_asked(query)
+    if not (asked or GAP_ASKED.search(query.text)):
         return None
     return _order(query, derived) if answerable(query, derived.lexical) else None
 
@@ -112,8 +119,9 @@ def _order(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
         asked = dataclasses.replace(query, intent="when", answer_type="date", entities=(p,))
         found = _dated(asked, derived) or _any_event(asked, derived)
         if found is not None and found.citations:
-            c = found.citations[0]
-            events.setdefault((c.doc_id, c.quote), (p, found))
+            # one event named twice (胜利 and 东营 of the same welcome) is one
+            key = (found.citations[0].doc_id, _date_in(found.text))
+            events.setdefault(key, (p, found))
     if len({doc for doc, _ in events}) < 2:  # one event: the steps within it decide
         return None
     latest = bool(LATEST_ASKED.search(query.text))
@@ -123,7 +131,9 @@ def _order(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
     )
     first = label(query, ranked[0][0], derived)
     dates = {p: _date_in(f.text) for p, f in ranked}
-    if _relative_asked(query):  # did A come before (or after) B: where A stands
+    if GAP_ASKED.search(query.text) and len(ranked) == 2:  # how far apart: the days between
+        head = _gap(query, first, dates[ranked[0][0]], dates[ranked[1][0]])
+    elif _relative_asked(query):  # did A come before (or after) B: where A stands
         a, b = parties[0], next((p for p in parties[1:] if p in dates), "")
         if a not in dates or not b or dates[a] == dates[b]:
             return None
@@ -133,6 +143,19 @@ def _order(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
     else:
         head = query.in_script(f"答:{'最晚' if latest else '最早'}的是{first}。")
     return dataclasses.replace(merged, text=f"{head}\n{merged.text}")
+
+
+def _gap(query: ParsedQuery, first: str, earlier: str, later: str) -> str:
+    """How far apart two dates (ISO) are, in days and roughly in years or months, and which
+    came first."""
+    days = abs((date.fromisoformat(later) - date.fromisoformat(earlier)).days)
+    years, months = days / 365.25, round(days / 30.44)
+    if query.language == "en":
+        rough = f"about {years:.1f} years" if days >= 365 else f"about {months} months"
+        return f"{first} came first; {days} days apart ({rough})."
+    whole = int(years)  # 6.4 years: 6年多, as one says it
+    rough = f"{whole}年{'多' if years - whole >= 0.2 else ''}" if days >= 365 else f"约{months}个月"
+    return query.in_script(f"答:{first}在前,相隔{days}天({rough})。")
 
 
 def _relative_asked(query: ParsedQuery) -> bool:

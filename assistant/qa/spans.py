@@ -13,7 +13,14 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from assistant.lexicon.questions import DAY_RANGE, OCCASION, SPAN_ASKED, cn_number, range_days
+from assistant.lexicon.questions import (
+    DAY_RANGE,
+    GAP_ASKED,
+    OCCASION,
+    SPAN_ASKED,
+    cn_number,
+    range_days,
+)
 from assistant.qa.analyze import ParsedQuery
 from assistant.qa.articles import naming
 from assistant.qa.evidence import excerpt, split_sentences
@@ -59,6 +66,7 @@ def asked(query: ParsedQuery) -> bool:
         bool(SPAN_ASKED.search(text))
         and query.intent not in ("yesno", "who", "overview")
         and query.answer_type != "frequency"  # 多久一次: how often, not how long
+        and not GAP_ASKED.search(text)  # how far apart two events were: their dates
     )
 
 

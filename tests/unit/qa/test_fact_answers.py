@@ -302,6 +302,24 @@ def test_which_came_later_asked_as_bijiao_wan_names_the_later_one() -> None:
     assert facts.order(parse("山东大学第二医院有多少人参加", GAZETTEER), derived()) is None
 
 
+@pytest.mark.parametrize(
+    ("question", "head"),
+    [
+        ("丽水那次和山东大学第二医院那次签约,中间隔了几年", "答:丽水在前,相隔2332天(6年多)。"),
+        (
+            "the Lishui signing vs the Shenxian signing, how many years apart?",
+            "Lishui (丽水) came first; 2332 days apart (about 6.4 years).",
+        ),
+    ],
+)
+def test_how_far_apart_two_named_events_were_is_the_days_between_their_dates(
+    question: str, head: str
+) -> None:
+    got = ask(question)
+    assert got is not None and got.text.splitlines()[0] == head
+    assert {c.doc_id for c in got.citations} == {"b", "c"}
+
+
 def test_which_of_two_named_events_came_first_cites_both() -> None:
     got = ask("丽水那次和山东大学第二医院那次签约,哪个早点")
     assert got is not None

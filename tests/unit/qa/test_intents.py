@@ -96,6 +96,8 @@ PARAPHRASES = {
         "the most recent event in the articles",
         "first signing ceremony in these articles?",
         "樂陵座談會跟莘縣簽約 哪個比較早?",
+        "can you put these in order: the Leling meeting, the Shenxian signing",
+        "幫我把這幾篇按發布時間從早排到晚",
     ],
     "yesno": [
         "丁春辉是市二院院长吗",
