@@ -312,7 +312,7 @@ ASPECTS: tuple[Aspect, ...] = (
     ),
     Aspect(
         "requirement",
-        re.compile(r"要求|强调|指示|嘱咐|叮嘱|提了|提出|讲话"),
+        re.compile(r"要求|强调|指示|嘱咐|叮嘱|提了|提出|讲话|希望|期望|期待"),
         _en(
             r"\b(require|requirement|demand|expect|ask(ed)? (of|for)|call(ed)? for|urge|instruct"
             r"|say|said|wants?\b|wanted|hope[sd]?\b|wish(es|ed)?\b)"
@@ -369,13 +369,22 @@ ASPECTS: tuple[Aspect, ...] = (
 
 
 def aspect_of(text: str, english: bool) -> Aspect | None:
-    """The aspect a question asks about, if it names one: the one it names first."""
+    """The aspect a question asks about, if it names one: the one its question word asks
+    for (下一步有啥要求: a requirement, not a plan), else the one it names first."""
     found = [
         (m.start(), i)
         for i, a in enumerate(ASPECTS)
         if (m := (a.en if english else a.zh).search(text))
     ]
-    return ASPECTS[min(found)[1]] if found else None
+    if not found:
+        return None
+    asked = [] if english else [m.end() for m in _WH_ZH.finditer(text)]
+    headed = [(at, i) for at, i in found if any(0 <= at - end <= 2 for end in asked)]
+    return ASPECTS[min(headed or found)[1]]
+
+
+# The question words an aspect noun follows (有啥要求, 提了哪些要求)
+_WH_ZH = re.compile(r"什么|啥|哪些|哪几[个条项点]?|何种|怎样的")
 
 
 # Asks how events of one occasion stand in time: which of two came first (先…还是…, before

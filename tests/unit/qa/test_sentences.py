@@ -34,6 +34,10 @@ def test_what_questions_read_the_aspect_they_ask_about() -> None:
     assert parse("What did Wang Guojing say at the launch?", GAZ).aspect == "speech"
     # two asked: the one named first
     assert parse("两院融合实现了啥效果 那个1+1是怎么说的", GAZ).aspect == "result"
+    # the one its question word asks for, wherever another is named
+    assert parse("王国敬对丽水下一步有啥要求", GAZ).aspect == "requirement"
+    assert parse("丽水下一步打算怎么做", GAZ).aspect == "plan"
+    assert parse("王国敬希望医联体办成什么样?", GAZ).aspect == "requirement"
 
 
 def test_what_someone_said_needs_a_sentence_in_which_they_speak(lexical: LexicalIndex) -> None:
