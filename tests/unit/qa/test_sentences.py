@@ -64,6 +64,27 @@ def test_a_pronoun_sentence_is_about_whom_the_sentence_before_named(lexical: Lex
     assert ranked[0].original.startswith(("他强调", "王主任指出"))
 
 
+def test_a_sentence_holding_only_the_names_loses_to_one_saying_what_is_asked() -> None:
+    import bm25s
+
+    from assistant.textnorm import tokenize
+
+    text = (
+        "丽水市政府王国敬副市长在启动仪式上讲话。"
+        "她指出,成立医联体是深化妇幼保健与计划生育领域卫生体制改革、落实双下沉、两提升工作,"
+        "推进分级诊疗制度建设的重要探索,希望牵头单位发挥好作用,沟通上下,联系左右,努力办成"
+        "群众满意、政府满意、成员单位满意和医护人员满意的医联体;同时也希望大规模开展五进宣讲,"
+        "希望讲师团讲师发扬奉献精神,坚持专业高标准、服务高质量、宣讲接地气,为妇女儿童健康贡献力量。"
+    )
+    bm25 = bm25s.BM25()
+    bm25.index([tokenize(text)], show_progress=False)
+    bigrams = frozenset(text[i : i + 2] for i in range(len(text) - 1))
+    own = LexicalIndex(["d1"], bm25, "s", bigrams=bigrams)
+    query = parse("王国敬副市长想把医联体办成什么样", GAZ)
+    ranked = gather(query, [passage("d1", text, "丽水医联体")], own, GAZ)
+    assert ranked[0].original.startswith("她指出")
+
+
 def test_a_sentence_without_a_subject_is_about_whom_the_sentence_before_named(
     lexical: LexicalIndex,
 ) -> None:
