@@ -214,7 +214,9 @@ ARTICLE_SCOPES: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
     ),
     (
         "published",
-        re.compile(r"发布|发表|刊登|刊发|发出|登出|发(?:的|了|于|出来)|什么时候发|哪天发"),
+        re.compile(
+            r"发布|发表|刊登|刊发|发出|登出|发(?:的|了|于|出来)|什么时候发|哪天发|才(?:发|报|登)"
+        ),
         _en(
             r"\bpublish|\bpublication\b|\bposted\b|\bcame out\b|\bcome out\b|\brelease[ds]?\b"
             r"|\bprinted\b"
@@ -478,7 +480,7 @@ def compares_figures(text: str, english: bool) -> bool:
 
 # Asks how far apart in time two named events were (隔了几年, 早多久, how many years apart)
 GAP_ASKED = re.compile(
-    r"隔了|相隔|间隔|隔多[久长]|[早晚差]了?(?:多久|多长时间|几年|几个月|几天|多少天)"
+    r"隔了|相隔|间隔|隔多[久长]|[早晚差过]了?(?:多久|多长时间|几年|几个月|几天|多少天)|几天[后才]"
     r"|\bapart\b|\btime between\b|\bgap between\b|\bhow (?:long|many \w+) (?:before|after)\b",
     re.I,
 )

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 
 from assistant.lexicon import kinds
@@ -22,6 +23,7 @@ from assistant.lexicon.questions import (
     ARTICLE_NOUN,
     DESCRIBES,
     DISTRIBUTIVE,
+    GAP_ASKED,
     LATEST_ASKED,
     LISTED_END,
     PERSON_ASKED,
@@ -61,7 +63,7 @@ def answer(
         return _ranked_places(query, derived)
     matches = _matching(query, derived, text_of)
     if query.scope == "published":
-        return _published(query, matches)
+        return _published(query, matches, derived)
     if query.scope == "author":
         return _authors(query, matches)
     render = derived.gazetteer.render
@@ -299,7 +301,9 @@ def _ranked_places(query: ParsedQuery, derived: Derived) -> tuple[str, list[Cita
     return text, citations
 
 
-def _published(query: ParsedQuery, matches: list[Match]) -> tuple[str, list[Citation]] | None:
+def _published(
+    query: ParsedQuery, matches: list[Match], derived: Derived
+) -> tuple[str, list[Citation]] | None:
     dated = [m for m in matches if m.article.date]
     if not dated:
         return None
@@ -323,7 +327,44 @@ def _published(query: ParsedQuery, matches: list[Match]) -> tuple[str, list[Cita
             f"《{m.article.title}》[{i}]"
             for i, m in enumerate(dated, 1)
         ]
+    lag = (
+        _reported_after(query, dated[0].article, derived, len(citations) + 1)
+        if len(dated) == 1 and (GAP_ASKED.search(query.text) or _SAME_DAY.search(query.text))
+        else None
+    )
+    if lag is not None:  # how long after its event the article came out; first, if asked
+        lines.insert(0 if query.intent == "yesno" else len(lines), lag[0])
+        citations.append(lag[1])
     return "\n".join(lines), citations
+
+
+_SAME_DAY = re.compile(r"当天|同一天|同一日|同天|\bsame day\b", re.I)
+
+
+def _reported_after(
+    query: ParsedQuery, article: Article, derived: Derived, n: int
+) -> tuple[str, Citation] | None:
+    """The day of the partnership an article reports and how many days later it came out."""
+    rows = [
+        r.relation
+        for r in derived.relations.all()
+        if r.relation.doc_id == article.doc_id and r.relation.date
+    ]
+    if not rows or not article.date:
+        return None
+    event = min(rows, key=lambda r: r.date or "")
+    days = (date.fromisoformat(article.date) - date.fromisoformat(event.date or "")).days
+    cite = Citation.of_article(n, article, event.evidence, 1.0, f"{article.doc_id}#event")
+    when = spoken_date(event.date or "", "en" if query.language == "en" else "zh")
+    yes = query.intent == "yesno" and bool(_SAME_DAY.search(query.text))  # the same day?
+    if query.language == "en":
+        later = "the same day" if days == 0 else f"{days} day{'s' * (days != 1)} later"
+        verdict = ("Yes — " if days == 0 else "No — ") if yes else ""
+        held = f"{verdict}the event was on {when} [{n}]"
+        return f"{held[0].upper()}{held[1:]}; the article came out {later}.", cite
+    later = "当天" if days == 0 else f"过了{days}天"
+    verdict = ("是的," if days == 0 else "不是,") if yes else ""
+    return query.in_script(f"{verdict}活动在{when}[{n}],文章{later}发布。"), cite
 
 
 _DIGEST_ARTICLES = 2  # an overview names one partnership's article, or each of two

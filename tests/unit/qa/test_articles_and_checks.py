@@ -93,6 +93,22 @@ def test_publication_date_comes_from_the_document_record() -> None:
     assert "2024年4月29日" in text and [c.doc_id for c in citations] == ["b"]
 
 
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("莘县那篇报道是哪天发的?签约过了几天才报", "活动在2024年4月28日[2],文章过了1天发布。"),
+        (
+            "Was the Shenxian signing held the same day the article was published?",
+            "No — the event was on April 28, 2024 [2]; the article came out 1 day later.",
+        ),
+    ],
+)
+def test_how_long_after_its_event_an_article_came_out(question: str, said: str) -> None:
+    text, citations = about(question)  # type: ignore[misc]
+    assert said in text.splitlines()
+    assert [c.doc_id for c in citations] == ["b", "b"] and citations[1].quote == S4
+
+
 def test_an_abbreviated_institution_resolves_to_the_name_it_abbreviates() -> None:
     query = parse("温医附二院那篇文章什么时候发的", derived().gazetteer)
     assert query.entities == ("温州医科大学附属第二医院",)
