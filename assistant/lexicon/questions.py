@@ -595,6 +595,16 @@ MONEY_ASKED = re.compile(
 MONEY_RE = re.compile(
     r"\d+(?:\.\d+)?\s*(?:余|多)?\s*(?:万|亿)?元|[一二两三四五六七八九十百千]+(?:万|亿)元"
 )
+# Asks a share, a rate or a score (百分之几, 满意度多少, by what percent): a figure in % or 分
+SHARE_ASKED = re.compile(
+    r"百分之几|百分比|百分点|比例|比率|占比|满意度(?:是|有|达到|达)?(?:多少|几)|"
+    r"(?:提高|提升|下降|降低|增长|减少|增加)了?(?:多少|几成)|"
+    r"\bpercent(?:age)?s?\b|\bby how much\b|\bscores?\b|\brates?\b|\bratios?\b|\bproportion\b",
+    re.I,
+)
+SHARE_RE = re.compile(
+    r"\d+(?:\.\d+)?\s*%|百分之[\d一二三四五六七八九十]+|\d+(?:\.\d+)?\s*分(?![之钟])"
+)
 AGE_ASKED = re.compile(
     r"多大了|多大岁数|多大年纪|几岁|多少岁|年龄|年纪|岁数|"
     r"\bhow old\b|\bage of\b|\b(?:his|her|their)\s+age\b|'s age\b",

@@ -25,6 +25,7 @@ from assistant.lexicon.questions import (
     PERSON_ASKED,
     QUANTIFIER,
     RANK_ASKED,
+    SHARE_ASKED,
     Intent,
     article_scope,
     asking_spans,
@@ -406,6 +407,8 @@ def _answer_type(intent: Intent | None, text: str) -> str:
         return "money"
     if FREQUENCY_ASKED.search(text):
         return "frequency"
+    if SHARE_ASKED.search(text):
+        return "share"
     if _DEPARTMENT_WORDS.search(text) and not PERSON_ASKED.search(text):
         # 哪个科(出身), which department, whatever the intent; 哪个病区: a ward
         return "ward" if re.search(r"病区|\bwards?\b", text, re.I) else "department"

@@ -226,6 +226,7 @@ _UNSTATED = {
     "money": ("an amount of money", "金额"),
     "age": ("an age", "年龄"),
     "frequency": ("how often", "频率"),
+    "share": ("a percentage, rate or score", "百分比、比率或分数"),
 }
 
 

@@ -28,6 +28,7 @@ from assistant.lexicon.questions import (
     NUMBER_RE,
     OPENS_LIST,
     RANK_ASKED,
+    SHARE_RE,
     TOOK_PART,
     TURNOUT_ASKED,
     YEAR_RE,
@@ -154,6 +155,7 @@ _TYPED = {
     "money": MONEY_RE,
     "age": AGE_RE,
     "frequency": FREQUENCY_RE,
+    "share": SHARE_RE,
     "department": DEPARTMENT,
     "ward": WARD,
 }

@@ -68,7 +68,7 @@ def answer(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
     the question names or asks about something no article has: the sentence path refuses)."""
     if not answerable(query, derived.lexical):
         return None
-    if query.answer_type in ("money", "age", "frequency"):  # the table holds none of them
+    if query.answer_type in ("money", "age", "frequency", "share"):  # the table holds none
         return None
     query = _with_agencies(query, derived)
     if RANK_ASKED.search(query.text) and query.intent in ("who", "which", "compare", "yesno"):

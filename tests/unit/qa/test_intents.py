@@ -376,6 +376,23 @@ def test_what_an_english_count_counts_is_a_predicate_when_nothing_bridges_it() -
     assert parse("how many yrs has he been at the hospital?", GAZ).answer_type == "duration"
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What patient satisfaction score did the hospital reach?",
+        "by what percent did the alliance cut referrals",
+        "东营妇幼融合后患者满意度提高了多少",
+        "莘县县外就诊比例是多少",
+    ],
+)
+def test_a_share_rate_or_score_asks_for_a_figure_in_percent_or_points(question: str) -> None:
+    from assistant.qa.evidence import holds
+
+    assert parse(question, GAZ).answer_type == "share"
+    assert holds("share", "患者满意度达到98.5%。", GAZ)
+    assert not holds("share", "患者满意度实现了大幅提升。", GAZ)
+
+
 def test_a_noun_asked_by_its_suffixed_form_is_the_noun_written() -> None:
     from assistant.qa.evidence import missing_predicates
 
