@@ -373,8 +373,11 @@ def _counted_verb(text: str, english: bool) -> list[str]:
 
 
 _NAME_TAGS = frozenset({"nr", "ns", "nt", "nrt"})
-# Nouns that ask of nothing: a measure word and its noun (5个人), a time (介绍的时候)
-_NO_THINGS = frozenset({"个人", "名人", "时候"})
+# Nouns that ask of nothing: a measure word and its noun (5个人), a time (介绍的时候), a unit
+# of time (花了一个礼拜: a span the answer gives in its own unit), everyone (大家又去干嘛了)
+_NO_THINGS = frozenset(
+    {"个人", "名人", "时候", "礼拜", "星期", "钟头", "大家", "大伙", "大伙儿", "人们", "各位"}
+)
 
 
 def _options(text: str, english: bool) -> list[str]:
@@ -523,6 +526,7 @@ def _entities(text: str, bridged: str, gazetteer: Gazetteer) -> tuple[list[str],
             and not _straddles(w, text, spans)
             and not _cut_into_agency(w, text)
             and w not in FILLERS_ZH
+            and w not in _NO_THINGS
             and w not in GENERIC_WORDS
             and not any(text.find(w) >= a and text.find(w) + len(w) <= b for a, b in asking)
         ]

@@ -387,9 +387,17 @@ def _only_some(query: ParsedQuery, text: str) -> str | None:
     return m.group(0) if m else None
 
 
+_CLAIMED_SPAN = re.compile(r"[\d一二两三四五六七八九十半几]+个?(?:礼拜|星期|周|天|小时|月)")
+
+
 def _contrast(query: ParsedQuery, text: str) -> str | None:
     """A word of the sentence standing where the question's word would (西院区 for 东院区:
-    the same head, another modifier), when the question's own phrase is not there."""
+    the same head, another modifier), when the question's own phrase is not there; the span
+    the sentence gives where the question claims another (一个礼拜 → 48小时)."""
+    claimed = _CLAIMED_SPAN.search(query.text)
+    said = DURATION_RE.search(text)
+    if claimed and said and claimed.group(0) not in text:
+        return said.group(0)
     for group in query.content:
         for word in group:
             at = query.text.find(word)

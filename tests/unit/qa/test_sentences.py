@@ -115,6 +115,13 @@ def test_a_contrasting_word_answers_no() -> None:
     assert _contrast(query, "东营市第二人民医院在东院区五楼举行欢迎仪式。") is None
 
 
+def test_a_span_claimed_in_other_units_is_contrasted_with_the_span_written() -> None:
+    query = parse("医院是不是花了一个礼拜才把资料准备好?", GAZ)
+    assert "礼拜" not in query.unknown_entities and "礼拜" not in query.predicates
+    assert _contrast(query, "院领导48小时内准备好资料提请党政联席会讨论。") == "48小时"
+    assert _contrast(query, "院领导一个礼拜内准备好资料。") is None
+
+
 def test_yes_when_the_best_sentence_says_it_all(lexical: LexicalIndex) -> None:
     from tests.unit.qa.test_answer import GAZ as HOSPITALS
 
