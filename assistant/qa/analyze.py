@@ -575,11 +575,12 @@ _NAME_PARTS = frozenset(
 
 def _abbreviated(text: str, gazetteer: Gazetteer) -> list[str]:
     """Institutions named by characters of their name (温医附二院 = 温州医科大学附属第二医院): a
-    run ending in 院 whose characters, from the first, an institution of the corpus holds in
-    order; the shortest such name, as `Gazetteer.resolve` prefers."""
+    run ending in 院, or in the ordinal of an affiliated hospital (温医附二), whose characters,
+    from the first, an institution of the corpus holds in order; the shortest such name, as
+    `Gazetteer.resolve` prefers."""
     institutions = [n for n, kind in gazetteer.names.items() if kind not in ("person", "place")]
     found = []
-    for m in re.finditer("院", text):
+    for m in re.finditer("院|附[一二三四五六七八九]", text):
         for start in range(max(0, m.start() - 9), m.start() - 1):
             run = text[start : m.end()]
             if not re.fullmatch(r"[\u4e00-\u9fff]+", run) or run in gazetteer.names:

@@ -113,6 +113,9 @@ def test_an_abbreviated_institution_resolves_to_the_name_it_abbreviates() -> Non
     query = parse("温医附二院那篇文章什么时候发的", derived().gazetteer)
     assert query.entities == ("温州医科大学附属第二医院",)
     assert about("温医附二院那篇文章什么时候发的")[1][0].doc_id == "c"  # type: ignore[index]
+    # by the ordinal of an affiliated hospital alone, as often shortened
+    entities = parse("溫醫附二跟莘县各自是谁出席的", derived().gazetteer).entities
+    assert "温州医科大学附属第二医院" in entities
 
 
 def test_no_article_speaking_of_it_is_said_plainly() -> None:
