@@ -497,6 +497,8 @@ RANK_ASKED = re.compile(
     r"\b(highest[- ]ranking|most senior|highest rank|top[- ]ranking|senior-most|most titles)\b",
     re.I,
 )
+# Of an order asked, the first (最早, the oldest); both it and the latest may be asked
+EARLIEST_ASKED = re.compile(r"最早|最先|第一篇|\b(earliest|first|oldest)\b", re.I)
 # Of an order asked, the latest rather than the first (哪个比较晚, the most recent)
 LATEST_ASKED = re.compile(
     r"最晚|最近|最新|最后|更晚|较晚|晚一些|晚些|晚点|哪个晚"

@@ -23,6 +23,7 @@ from assistant.lexicon.questions import (
     ARTICLE_NOUN,
     DESCRIBES,
     DISTRIBUTIVE,
+    EARLIEST_ASKED,
     GAP_ASKED,
     LATEST_ASKED,
     LISTED_END,
@@ -42,7 +43,6 @@ _ASKING = re.compile(
     r"^(?:\d+|[几两三四五六七八九十]+|篇|文章|篇文章|报道|报导|新闻|讲|说|写|提到|提及|涉及|有关|相关|"
     r"关于|内容|主要|分别|各自|每篇|发布|发表|发|刊登|总结|概括|介绍)$"
 )
-_EARLIEST = re.compile(r"最早|最先|第一篇|\b(earliest|first|oldest)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -309,7 +309,7 @@ def _published(
         return None
     if LATEST_ASKED.search(query.text):
         dated = dated[-1:]
-    elif _EARLIEST.search(query.text):
+    elif EARLIEST_ASKED.search(query.text):
         dated = dated[:1]
     citations = _cite(dated)
     if query.language == "en":

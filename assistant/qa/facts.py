@@ -21,6 +21,7 @@ from assistant.lexicon.glossary import MONTHS, is_english, render_person, spoken
 from assistant.lexicon.names import AGENCY, ORG_HEAD, aliases, expansions, full_names
 from assistant.lexicon.questions import (
     DISTRIBUTIVE,
+    EARLIEST_ASKED,
     GAP_ASKED,
     INTENTS,
     LATEST_ASKED,
@@ -1269,6 +1270,19 @@ def _first_partnership(query: ParsedQuery, derived: Derived) -> FactAnswer | Non
         return None
     latest = bool(LATEST_ASKED.search(query.text))
     ranked = sorted((r for _, r in firsts.values()), key=lambda r: r.date or "", reverse=latest)
+    if latest and EARLIEST_ASKED.search(query.text) and len(ranked) > 1:
+        en = query.language == "en"
+        ends = ((ranked[-1], "Earliest" if en else "最早"), (ranked[0], "Latest" if en else "最新"))
+        lines = [  # the first and the latest, both asked: each answers, under its own label
+            (
+                _partnership_line(query, r, derived, True).replace(
+                    "Answer" if en else "答", query.in_script(label), 1
+                ),
+                _as_fact(r),
+            )
+            for r, label in ends
+        ]
+        return _compose(query, lines, derived)
     lines = [
         (_partnership_line(query, r, derived, i == 0), _as_fact(r))
         for i, r in enumerate(ranked[:3])

@@ -320,6 +320,15 @@ def test_how_far_apart_two_named_events_were_is_the_days_between_their_dates(
     assert {c.doc_id for c in got.citations} == {"b", "c"}
 
 
+def test_the_first_and_the_latest_both_asked_are_both_answered() -> None:
+    got = ask("最早的签约是哪年,最新的又是哪年?")
+    assert got is not None
+    assert got.text.splitlines()[:2] == [
+        "最早:2017年12月9日,温州医科大学附属第二医院与丽水市妇幼保健院(医联体成员) [1]",
+        "最新:2024年4月28日,山东大学第二医院与莘县人民医院(紧密型医联体) [2]",
+    ]
+
+
 def test_which_of_two_named_events_came_first_cites_both() -> None:
     got = ask("丽水那次和山东大学第二医院那次签约,哪个早点")
     assert got is not None
