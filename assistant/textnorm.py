@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
+from datetime import date
 from functools import lru_cache
 
 import jieba
@@ -211,3 +212,12 @@ def sentence_spans(text: str, whole: bool = False) -> list[tuple[int, int]]:
         if start < end:
             spans.append((start, end))
     return spans
+
+
+def days_between(earlier: str, later: str) -> int | None:
+    """Days from one ISO date to another (negative when `later` is before); None when either
+    is unknown or not a whole date (2024-04)."""
+    try:
+        return (date.fromisoformat(later) - date.fromisoformat(earlier)).days
+    except (TypeError, ValueError):
+        return None

@@ -33,12 +33,11 @@ import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
 
 import numpy as np
 from datasketch import LeanMinHash, MinHash, MinHashLSH
 
-from assistant.textnorm import to_search_form
+from assistant.textnorm import days_between, to_search_form
 
 SHINGLE = 5  # characters per shingle (chosen by `python -m eval reposts`)
 NUM_PERM = 256  # the estimate's standard error is about 0.03 at similarity 0.3
@@ -149,10 +148,7 @@ def _nested(a: frozenset[str], b: frozenset[str]) -> bool:
 
 def _days_apart(a: str, b: str) -> int:
     """Days between two ISO dates; 0 when either is unknown or unreadable."""
-    try:
-        return abs((date.fromisoformat(a) - date.fromisoformat(b)).days)
-    except ValueError:
-        return 0
+    return abs(days_between(a, b) or 0)
 
 
 def _set(joined: str) -> frozenset[str]:

@@ -33,6 +33,8 @@ MORE_OF_TWO = re.compile(
     r"哪(?:个|边|次|家|篇|场)(?=[^,。?!,?]{1,10}?(?:更)?(?:多|大|长)(?![少久])(?:[啊呀呢吧?!。?]|$))"
 )
 
+# After first/last: a time the question is set in (last year, in its first year), not an order
+SET_IN_TIME = r"(?!\s+(?:yrs?|years?|months?|weeks?|days?|quarters?|half)\b)"
 # The top official, in words no superlative adjective shows (top guy, biggest boss)
 TOP_RANK_EN = (
     r"\btop (?:guy|person|man|woman|leader|boss|brass|dog)\b|\bbiggest (?:boss|shot|official)\b"
@@ -101,15 +103,15 @@ INTENTS: tuple[Intent, ...] = (
         re.compile(
             r"最早|最先|最晚|最近|最新|第一次|首次|先后|哪个先|哪场先|哪次先|先办|后办|先干|谁先|哪个在前"
             r"|更早|更晚|早一些|晚一些|早点|晚点|先.{1,12}还是|还是先|哪个早|哪个晚|比较[早晚]"
-            r"|排序|排个序|从早到晚|从早排到晚|按(?:发布)?时间(?:先后)?(?:顺序)?排|时间顺序"
+            r"|(?:时间|日期|先后|早晚)[^,,。?]{0,6}排(?:个)?序|从早到晚|从早排到晚"
+            r"|按(?:发布)?时间(?:先后)?(?:顺序)?排|时间顺序"
         ),
         # not in "how long does it last", where last is the verb
         _en(
             r"^(?!.*\bhow long\b).*?"
             r"\b(earliest|first|latest|most recent|last|oldest|newest|earlier|sooner|later"
-            r"|in (?:chronological |date |time )?order|chronological(?:ly)?)\b"
-            # a time the question is set in (last year, in its first year), not an order
-            r"(?!\s+(?:yrs?|years?|months?|weeks?|days?|quarters?|half)\b)"
+            r"|in (?:chronological |date |time )order|in order(?! to\b| of (?!date|time))"
+            r"|chronological(?:ly)?)\b" + SET_IN_TIME
         ),
     ),
     Intent(
@@ -381,7 +383,12 @@ def aspect_of(text: str, english: bool) -> Aspect | None:
     if not found:
         return None
     asked = [] if english else [m.end() for m in _WH_ZH.finditer(text)]
-    headed = [(at, i) for at, i in found if any(0 <= at - end <= 2 for end in asked)]
+    headed = [
+        (m.start(), i)
+        for i, a in enumerate(ASPECTS)
+        for m in a.zh.finditer(text)
+        if any(0 <= m.start() - end <= 2 for end in asked)
+    ]
     return ASPECTS[min(headed or found)[1]]
 
 
@@ -481,7 +488,8 @@ def compares_figures(text: str, english: bool) -> bool:
 # Asks how far apart in time two named events were (隔了几年, 早多久, how many years apart)
 GAP_ASKED = re.compile(
     r"隔了|相隔|间隔|隔多[久长]|[早晚差过]了?(?:多久|多长时间|几年|几个月|几天|多少天)|几天[后才]"
-    r"|\bapart\b|\btime between\b|\bgap between\b|\bhow (?:long|many \w+) (?:before|after)\b",
+    r"|\b(?:yrs?|years?|months?|weeks?|days?|far|long) apart\b|\btime between\b|\bgap between\b"
+    r"|\bhow (?:long|many (?:days|weeks|months|years|yrs)) (?:before|after|later|earlier)\b",
     re.I,
 )
 
@@ -502,7 +510,7 @@ EARLIEST_ASKED = re.compile(r"最早|最先|第一篇|\b(earliest|first|oldest)\
 # Of an order asked, the latest rather than the first (哪个比较晚, the most recent)
 LATEST_ASKED = re.compile(
     r"最晚|最近|最新|最后|更晚|较晚|晚一些|晚些|晚点|哪个晚"
-    r"|\b(latest|most recent|last|newest|later)\b",
+    r"|\b(latest|most recent|last|newest|later)\b" + SET_IN_TIME,
     re.I,
 )
 # Of a ranking asked, a claim that the two rank the same (级别一样吗, the same rank as)
@@ -600,8 +608,9 @@ MONEY_RE = re.compile(
 # Asks a share, a rate or a score (百分之几, 满意度多少, by what percent): a figure in % or 分
 SHARE_ASKED = re.compile(
     r"百分之几|百分比|百分点|比例|比率|占比|满意度(?:是|有|达到|达)?(?:多少|几)|"
-    r"(?:提高|提升|下降|降低|增长|减少|增加)了?(?:多少|几成)|"
-    r"\bpercent(?:age)?s?\b|\bby how much\b|\bscores?\b|\brates?\b|\bratios?\b|\bproportion\b",
+    r"(?:提高|提升|下降|降低|增长|减少|增加)了?(?:多少|几成)(?![张个名位人家次项天年台床])|"
+    r"\bpercent(?:age)?s?\b|\bratios?\b|\bproportion\b|\b\w+ rates?\b(?! the\b)|\brate of\b"
+    r"|\b(?:satisfaction|test|quality|performance|evaluation) scores?\b",
     re.I,
 )
 SHARE_RE = re.compile(

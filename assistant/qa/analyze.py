@@ -251,12 +251,14 @@ def _counted(text: str, english: bool, gazetteer: Gazetteer) -> tuple[str, ...]:
         noun = flag.startswith("n") and flag not in _NAME_TAGS and last not in _UNIT_WORDS
         return (last,) if noun and len(last) >= 2 else ()
     nouns = []  # the noun phrase after the measure word; its last noun is what is counted
+    last_flag = ""
     for word, flag in pseg.cut(m.group(1)):
-        if word == "的" and nouns:  # 几家省市级的单位: the noun after 的 heads it
-            continue
+        if word == "的" and nouns and (nouns[-1].endswith("级") or last_flag == "b"):
+            continue  # 几家省市级的单位: after an attribute, the noun after 的 heads it
         if flag[:1] not in ("n", "b") or word in FILLERS_ZH:
             break
         nouns.append(word)
+        last_flag = flag
     head = nouns[-1] if nouns else ""
     # 几个地方: places are counted, though 什么地方 only asks where
     counted = head not in ASPECT_NOUNS or head in _COUNTED_PLACES
@@ -331,8 +333,14 @@ def _predicates(
         if len(word) >= 2
         and not any(a <= start < b for a, b in asking)
         and not _straddles(word, text, spans)
-        # a noun, or an attribute (三甲, 私立): the articles must speak of it
-        and (flag.startswith("n") and flag not in _NAME_TAGS or flag in ("vn", "b"))
+        # a noun, or a grade (三甲, 二级; not 主要, 临时): the articles must speak of it
+        and (
+            flag.startswith("n")
+            and flag not in _NAME_TAGS
+            or flag == "vn"
+            or flag == "b"
+            and bool(re.search("[一二三四五六七八九十]", word))
+        )
         and word not in ASPECT_NOUNS
         and word not in FILLERS_ZH
         and word not in _NO_THINGS
@@ -426,7 +434,8 @@ def _answer_type(intent: Intent | None, text: str) -> str:
     if intent.name == "who" and _NAMED_THING.search(text) and not PERSON_ASKED.search(text):
         return "institution"  # 那家肿瘤医院叫啥: the name of an institution
     if intent.name == "superlative" and RANK_ASKED.search(text):
-        return "person"  # 级别最高的领导, the top guy: a person, not a figure
+        # 级别最高的领导, the top guy: a person, not a figure; 哪家医院级别最高: an institution
+        return "institution" if _INSTITUTION_WORDS.search(text) else "person"
     if intent.name == "count" and DURATION_ASKED.search(text):
         return "duration"  # 多久, how fast: 48小时, a span of days
     if intent.answer_type == "date" and _YEAR_ASKED.search(text):

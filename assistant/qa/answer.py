@@ -19,10 +19,12 @@ from assistant.lexicon.names import ORG_HEAD, full_names
 from assistant.lexicon.questions import (
     ASPECTS,
     DATE_RE,
+    DAY_RANGE,
     DESCRIBES,
     DURATION_RE,
     NUMBER_RE,
     YEAR_RE,
+    cn_number,
     month_days,
     range_days,
 )
@@ -387,7 +389,33 @@ def _only_some(query: ParsedQuery, text: str) -> str | None:
     return m.group(0) if m else None
 
 
-_CLAIMED_SPAN = re.compile(r"[\d一二两三四五六七八九十半几]+个?(?:礼拜|星期|周|天|小时|月)")
+# A span a question claims (花了一个礼拜, 两天内, 48个小时): not a date (7月), not 同一天
+_CLAIMED_SPAN = re.compile(
+    r"(?<![同第\d])(?P<n>\d+|[一二两三四五六七八九十半]+)\s*个?\s*(?P<unit>礼拜|星期|周|天|小时|个月)"
+)
+_UNIT_HOURS = {"小时": 1, "天": 24, "日": 24, "周": 168, "礼拜": 168, "星期": 168, "个月": 720}
+
+
+def _hours(m: re.Match[str]) -> float | None:
+    """The hours a span match stands for (一个礼拜 → 168, 6月17-18日 → 48); None when it is
+    not read."""
+    if m.re is DURATION_RE and DAY_RANGE.fullmatch(m.group(0)):
+        return range_days(DAY_RANGE.fullmatch(m.group(0))) * 24.0  # type: ignore[arg-type]
+    found = re.match(
+        r"(\d+(?:\.\d+)?|[一二两三四五六七八九十半]+)\s*(?:余|多)?\s*个?\s*(小时|天|日|周|礼拜|星期|月)",
+        m.group(0),
+    )
+    if not found:
+        return None
+    n, unit = found.groups()
+    amount = (
+        float(n)
+        if n[0].isdigit()
+        else 0.5
+        if n == "半"
+        else float(cn_number(n.replace("两", "二")))
+    )
+    return amount * _UNIT_HOURS.get("个月" if unit == "月" else unit, 0)
 
 
 def _contrast(query: ParsedQuery, text: str) -> str | None:
@@ -396,7 +424,7 @@ def _contrast(query: ParsedQuery, text: str) -> str | None:
     the sentence gives where the question claims another (一个礼拜 → 48小时)."""
     claimed = _CLAIMED_SPAN.search(query.text)
     said = DURATION_RE.search(text)
-    if claimed and said and claimed.group(0) not in text:
+    if claimed and said and _hours(claimed) != _hours(said):  # 一个礼拜 is not 48小时
         return said.group(0)
     for group in query.content:
         for word in group:

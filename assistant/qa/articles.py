@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
 from functools import lru_cache
 
 from assistant.lexicon import kinds
@@ -35,7 +34,7 @@ from assistant.qa.analyze import ParsedQuery
 from assistant.qa.evidence import excerpt, people, split_sentences
 from assistant.store.derived import Derived
 from assistant.store.schema import DocRecord
-from assistant.textnorm import sentence_spans, to_search_form
+from assistant.textnorm import days_between, sentence_spans, to_search_form
 from assistant.types import Article, Citation
 
 # Words of a question about articles that ask rather than name what the article is about.
@@ -345,15 +344,19 @@ def _reported_after(
     query: ParsedQuery, article: Article, derived: Derived, n: int
 ) -> tuple[str, Citation] | None:
     """The day of the partnership an article reports and how many days later it came out."""
-    rows = [
+    rows = [  # a date the article states for the event, not its publication date put in
         r.relation
         for r in derived.relations.all()
-        if r.relation.doc_id == article.doc_id and r.relation.date
+        if r.relation.doc_id == article.doc_id
+        and r.relation.date
+        and r.relation.date_kind == "event"
     ]
-    if not rows or not article.date:
+    if not rows:
         return None
     event = min(rows, key=lambda r: r.date or "")
-    days = (date.fromisoformat(article.date) - date.fromisoformat(event.date or "")).days
+    days = days_between(event.date or "", article.date or "")
+    if days is None:
+        return None
     cite = Citation.of_article(n, article, event.evidence, 1.0, f"{article.doc_id}#event")
     when = spoken_date(event.date or "", "en" if query.language == "en" else "zh")
     yes = query.intent == "yesno" and bool(_SAME_DAY.search(query.text))  # the same day?

@@ -412,7 +412,7 @@ def gather(
     # the groups that ask something of the names, not the names themselves nor their titles
     # (王国敬副市长: 副, 市长)
     own = [
-        not any(t in f or f in t or t == "副" or roles_in(t) for t in g for f in forms)
+        not any(t == "副" or roles_in(t) or any(t in f or f in t for f in forms) for t in g)
         for g in groups
     ]
     # English words nothing bridges still ask for something no sentence can be shown to hold,

@@ -11,7 +11,6 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass
-from datetime import date
 from functools import lru_cache
 
 import jieba.posseg as pseg
@@ -47,7 +46,7 @@ from assistant.qa.evidence import (
     took_part,
 )
 from assistant.store.derived import Derived
-from assistant.textnorm import to_search_form, to_traditional
+from assistant.textnorm import days_between, to_search_form, to_traditional
 from assistant.types import Citation, Fact, Relation
 
 _MOST = re.compile(
@@ -132,8 +131,13 @@ def _order(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
     )
     first = label(query, ranked[0][0], derived)
     dates = {p: _date_in(f.text) for p, f in ranked}
-    if GAP_ASKED.search(query.text) and len(ranked) == 2:  # how far apart: the days between
-        head = _gap(query, first, dates[ranked[0][0]], dates[ranked[1][0]])
+    gap = (
+        _gap(query, [(label(query, p, derived), dates[p]) for p, _ in ranked])
+        if GAP_ASKED.search(query.text) and len(ranked) == 2
+        else None
+    )
+    if gap is not None:  # how far apart: the days between, whichever was asked first
+        head = gap
     elif _relative_asked(query):  # did A come before (or after) B: where A stands
         a, b = parties[0], next((p for p in parties[1:] if p in dates), "")
         if a not in dates or not b or dates[a] == dates[b]:
@@ -146,17 +150,25 @@ def _order(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
     return dataclasses.replace(merged, text=f"{head}\n{merged.text}")
 
 
-def _gap(query: ParsedQuery, first: str, earlier: str, later: str) -> str:
-    """How far apart two dates (ISO) are, in days and roughly in years or months, and which
-    came first."""
-    days = abs((date.fromisoformat(later) - date.fromisoformat(earlier)).days)
-    years, months = days / 365.25, round(days / 30.44)
-    if query.language == "en":
-        rough = f"about {years:.1f} years" if days >= 365 else f"about {months} months"
-        return f"{first} came first; {days} days apart ({rough})."
-    whole = int(years)  # 6.4 years: 6年多, as one says it
-    rough = f"{whole}年{'多' if years - whole >= 0.2 else ''}" if days >= 365 else f"约{months}个月"
-    return query.in_script(f"答:{first}在前,相隔{days}天({rough})。")
+def _gap(query: ParsedQuery, events: list[tuple[str, str]]) -> str | None:
+    """How far apart two events (label, ISO date) are, and which came first: in days, and
+    roughly in years or months for long gaps; None when a date is not a whole one."""
+    (first, earlier), (_, later) = sorted(events, key=lambda e: e[1])
+    days = days_between(earlier, later)
+    if days is None:
+        return None
+    en = query.language == "en"
+    if days == 0:
+        return "Both on the same day." if en else query.in_script("答:两者在同一天。")
+    years, whole = days / 365.25, int(days / 365.25)
+    if en:
+        rough = f" (about {years:.1f} years)" if days >= 365 else ""
+        rough = rough or (f" (about {round(days / 30.44)} months)" if days >= 60 else "")
+        return f"{first} came first; {days} days apart{rough}."
+    # 6.4 years: 6年多, as one says it
+    rough = f"({whole}年{'多' if years - whole >= 0.2 else ''})" if days >= 365 else ""
+    rough = rough or (f"(约{round(days / 30.44)}个月)" if days >= 60 else "")
+    return query.in_script(f"答:{first}在前,相隔{days}天{rough}。")
 
 
 def _relative_asked(query: ParsedQuery) -> bool:
@@ -942,21 +954,31 @@ _TITLES = re.compile(r"头衔最多|职务最多|\bmost titles\b", re.I)
 
 def _seniority(fact: Fact) -> tuple[int, int]:
     """How senior a person's role is: first the level of the body it is of (a provincial
-    deputy director outranks a city's director), then the role within it."""
-    return _level(fact.org or fact.role), _role_rank(fact.role)
+    deputy director outranks a city's director), then the role within it. A person with
+    no body and no level in their role (专家, 通讯员) ranks below every body."""
+    level = _level(fact.org or fact.role)
+    return (level if fact.org or level != 2 else 0), _role_rank(fact.role)
+
+
+_LEVELS = ((4, "中国|国家|全国"), (3, "省"), (1, "县|区$|区(?=政府|委|卫)"), (0, "镇|乡"))
 
 
 def _level(body: str) -> int:
     """The administrative level a body's name marks: national, provincial, city (or none
-    written), county or district, town."""
-    marks = ((4, "中国|国家|全国"), (3, "省"), (1, "县|区"), (0, "镇|乡"))
-    return next((level for level, words in marks if re.search(words, body)), 2)
+    written), county or district, town; the most local mark wins (山东省莘县…: a county)."""
+    found = [level for level, words in _LEVELS if re.search(words, body)]
+    return min(found) if found else 2
 
 
 def _role_rank(role: str) -> int:
-    """How senior a role is within its body: a party secretary of a place, of an
+    """How senior a role is within its body: a party secretary of a place, the place's head
+    and deputy (副市长 outranks the city's agency heads), a party secretary of an
     institution, its head, a deputy, a member."""
     if re.search(r"[县市省]委书记", role):
+        return 9
+    if re.search(r"(?<!副)[省市县区镇]长", role):
+        return 8
+    if re.search(r"副[省市县区镇]长", role):
         return 7
     if re.search(r"(?<!副)书记", role):
         return 6
@@ -1066,13 +1088,15 @@ def _occasion_after(name: str, text: str, limit: int) -> bool:
     occasion = OCCASION.search(between) or re.search(r"[那这][次场]", between)
     if occasion is None:
         return False
-    # not X那边出席仪式的 (X's side), nor the occasion of a later clause
-    return not re.search(r"那边|这边|方面|的人|[,,]", between[: occasion.start()])
+    # not X那边出席仪式的 (X's side, or X's people who attended), nor a later clause's occasion
+    return not re.search(
+        r"那边|这边|方面|的人|[,,]|参加|出席|到场|参会", between[: occasion.start()]
+    )
 
 
 _VISITING = re.compile(
-    r"(?:莅临|到|赴|来|去|考察|调研|视察)(?:了|过)?$"
-    r"|\b(?:came|come|went|go|visit(?:ed|ing|s)?|inspect(?:ed|ing|ion)?|trip|tour(?:ed)?)\b",
+    r"(?:莅临|(?<![提说谈讲])到|赴|来|去|考察|调研|视察)(?:了|过)?$"
+    r"|\b(?:visit(?:ed|ing|s)?|inspect(?:ed|ing|ion)?|tour(?:ed)?|check(?:ed)? out)\b",
     re.I,
 )
 
@@ -1094,6 +1118,7 @@ def _visited(name: str, text: str) -> bool:
 _LEVEL_ASKED = (
     (4, r"国家级|国家层面|\bnational\b"),
     (3, r"省里|省级|省上|省一级|\bprovincial\b|\bprovince\b"),
+    (2, r"市里|市级|市一级|\bcity[- ]level\b|\bmunicipal\b"),
     (1, r"县里|县级|\bcounty[- ]level\b"),
 )
 

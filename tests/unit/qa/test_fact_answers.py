@@ -92,9 +92,23 @@ def relations() -> RelationIndex:
     conn = sqlite3.connect(":memory:")
     conn.execute(f"create table relations ({', '.join(_COLUMNS)}, title, source, url)")
     rows = [
-        Relation("山东大学第二医院", "莘县人民医院", "紧密型医联体", "b", S4, "2024-04-28"),
         Relation(
-            "温州医科大学附属第二医院", "丽水市妇幼保健院", "医联体成员", "c", S5, "2017-12-09"
+            "山东大学第二医院",
+            "莘县人民医院",
+            "紧密型医联体",
+            "b",
+            S4,
+            "2024-04-28",
+            date_kind="event",
+        ),
+        Relation(
+            "温州医科大学附属第二医院",
+            "丽水市妇幼保健院",
+            "医联体成员",
+            "c",
+            S5,
+            "2017-12-09",
+            date_kind="event",
         ),
     ]
     conn.executemany(
@@ -263,6 +277,8 @@ LEVELS = {
         Fact("person", "c", S7, "王国敬", "副主任", "浙江省卫生计生委"),
         Fact("person", "c", S7, "卢彩柳", "副市长", "丽水市政府"),
         Fact("person", "c", S7, "周一红", "主任", "丽水市卫生计生委"),
+        Fact("person", "c", S7, "于小千", "常务副会长", "中国妇幼保健协会"),  # a national guest
+        Fact("person", "c", S7, "留佩甯", "专家", ""),  # no body: below every body
     ],
     "d": [
         Fact("person", "d", S8, "于小千", "常务副会长", "中国妇幼保健协会"),
@@ -274,9 +290,10 @@ LEVELS = {
 @pytest.mark.parametrize(
     ("question", "top"),
     [
-        # the level of the body first: a provincial deputy outranks a city's director
-        ("丽水签约仪式上级别最高的领导是谁", "王国敬"),
+        # the level of the body first: a national guest, a provincial deputy, a city's head
+        ("丽水签约仪式上级别最高的领导是谁", "于小千"),
         ("丽水那次仪式 到场的省里级别最高的领导是谁", "王国敬"),
+        ("丽水那次仪式 市里级别最高的领导是谁", "卢彩柳"),
         # whose people, when the question says so: the city body's head
         ("丽水市卫生计生委来的人里谁职务最高", "周一红"),
         # the place visited is the hosts': the visitor is asked of
@@ -327,6 +344,29 @@ def test_the_first_and_the_latest_both_asked_are_both_answered() -> None:
         "最早:2017年12月9日,温州医科大学附属第二医院与丽水市妇幼保健院(医联体成员) [1]",
         "最新:2024年4月28日,山东大学第二医院与莘县人民医院(紧密型医联体) [2]",
     ]
+
+
+@pytest.mark.parametrize(
+    ("question", "head"),
+    [
+        # which came first, whichever the question asks of
+        (
+            "丽水那次和山东大学第二医院那次签约,隔了几年,哪个更晚?",
+            "答:丽水在前,相隔2332天(6年多)。",
+        ),
+        ("山东大学第二医院那次和丽水那次签约隔了多久", "答:丽水在前,相隔2332天(6年多)。"),
+    ],
+)
+def test_a_gap_names_the_earlier_event_first(question: str, head: str) -> None:
+    got = ask(question)
+    assert got is not None and got.text.splitlines()[0] == head
+
+
+def test_a_short_gap_is_days_and_one_day_is_the_same_day() -> None:
+    q = parse("丽水那次和山东大学第二医院那次隔了几天", GAZETTEER)
+    assert facts._gap(q, [("甲", "2024-04-28"), ("乙", "2024-05-02")]) == "答:甲在前,相隔4天。"
+    assert facts._gap(q, [("甲", "2024-04-28"), ("乙", "2024-04-28")]) == "答:两者在同一天。"
+    assert facts._gap(q, [("甲", "2024-04"), ("乙", "2024-05-02")]) is None
 
 
 def test_which_of_two_named_events_came_first_cites_both() -> None:

@@ -120,6 +120,9 @@ def test_a_span_claimed_in_other_units_is_contrasted_with_the_span_written() -> 
     assert "礼拜" not in query.unknown_entities and "礼拜" not in query.predicates
     assert _contrast(query, "院领导48小时内准备好资料提请党政联席会讨论。") == "48小时"
     assert _contrast(query, "院领导一个礼拜内准备好资料。") is None
+    assert _contrast(query, "院领导7天内准备好资料。") is None  # the same span in days
+    same = parse("医院是不是48个小时内准备好资料?", GAZ)
+    assert _contrast(same, "院领导48小时内准备好资料提请党政联席会讨论。") is None
 
 
 def test_yes_when_the_best_sentence_says_it_all(lexical: LexicalIndex) -> None:
