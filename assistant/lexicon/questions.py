@@ -748,3 +748,34 @@ def plain_dates(text: str) -> str:
     the day of a date is not read as an ordinal of a name (No. 3, 3rd → 第三)."""
     text = _EN_DAY_MONTH.sub(lambda m: f"{m.group(2)} {m.group(1)}", text)
     return _EN_MONTH_DAY.sub(lambda m: f"{m.group(1)} {m.group(2)}", text)
+
+
+# The place a question names as visited (到东营二院调研的, who came to inspect …): its people host
+VISITING = re.compile(
+    r"(?:莅临|(?<![提说谈讲])到|赴|来|去|考察|调研|视察)(?:了|过)?$"
+    r"|\b(?:visit(?:ed|ing|s)?|inspect(?:ed|ing|ion)?|tour(?:ed)?|check(?:ed)? out)\b",
+    re.I,
+)
+
+# The administrative level a ranking is asked within (省里, municipal)
+LEVEL_ASKED = (
+    (4, r"国家级|国家层面|\bnational\b"),
+    (3, r"省里|省级|省上|省一级|\bprovincial\b|\bprovince\b"),
+    (2, r"市里|市级|市一级|\bcity[- ]level\b|\bmunicipal\b"),
+    (1, r"县里|县级|\bcounty[- ]level\b"),
+)
+
+
+def level_asked(text: str) -> int | None:
+    """The administrative level a ranking is asked within (省里级别最高的领导), if any."""
+    return next((level for level, words in LEVEL_ASKED if re.search(words, text, re.I)), None)
+
+
+# Asks whether an article came out the day of its event
+SAME_DAY = re.compile(r"当天|同一天|同一日|同天|\bsame day\b", re.I)
+
+
+# A span a question claims (花了一个礼拜, 两天内, 48个小时): not a date (7月), not 同一天
+CLAIMED_SPAN = re.compile(
+    r"(?<![同第\d])(?P<n>\d+|[一二两三四五六七八九十半]+)\s*个?\s*(?P<unit>礼拜|星期|周|天|小时|个月)"
+)

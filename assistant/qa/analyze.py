@@ -21,6 +21,7 @@ from assistant.lexicon.questions import (
     DURATION_ASKED,
     FILLERS_ZH,
     FREQUENCY_ASKED,
+    GAP_ASKED,
     MONEY_ASKED,
     PERSON_ASKED,
     QUANTIFIER,
@@ -69,6 +70,7 @@ class ParsedQuery:
     aspect: str = ""  # what a what/how question asks about: purpose, requirement, meaning …
     unit: str = ""  # the units a number must be in for a count or ranking (人 for 多少人)
     order: str = ""  # how it relates events in time: either (which first), last, after, before
+    gap: bool = False  # asks how far apart two events were (隔了几年, how many years apart)
     # terms quoted or written as a formula ('1+1=1'), lowercased; a quoted English term as
     # the articles would write it ('Dongying model' → 东营模式)
     literals: tuple[str, ...] = ()
@@ -173,6 +175,7 @@ def parse(question: str, gazetteer: Gazetteer) -> ParsedQuery:
         if intent and intent.name in ("count", "superlative")
         else "",
         order=order_asked(text, english),
+        gap=bool(GAP_ASKED.search(text)),
         literals=literals(text) + _bridged_literals(text, gazetteer) if english else literals(text),
         aspect=(
             a.name

@@ -18,6 +18,7 @@ from assistant.lexicon.glossary import render_person
 from assistant.lexicon.names import ORG_HEAD, full_names
 from assistant.lexicon.questions import (
     ASPECTS,
+    CLAIMED_SPAN,
     DATE_RE,
     DAY_RANGE,
     DESCRIBES,
@@ -389,10 +390,6 @@ def _only_some(query: ParsedQuery, text: str) -> str | None:
     return m.group(0) if m else None
 
 
-# A span a question claims (花了一个礼拜, 两天内, 48个小时): not a date (7月), not 同一天
-_CLAIMED_SPAN = re.compile(
-    r"(?<![同第\d])(?P<n>\d+|[一二两三四五六七八九十半]+)\s*个?\s*(?P<unit>礼拜|星期|周|天|小时|个月)"
-)
 _UNIT_HOURS = {"小时": 1, "天": 24, "日": 24, "周": 168, "礼拜": 168, "星期": 168, "个月": 720}
 
 
@@ -422,7 +419,7 @@ def _contrast(query: ParsedQuery, text: str) -> str | None:
     """A word of the sentence standing where the question's word would (西院区 for 东院区:
     the same head, another modifier), when the question's own phrase is not there; the span
     the sentence gives where the question claims another (一个礼拜 → 48小时)."""
-    claimed = _CLAIMED_SPAN.search(query.text)
+    claimed = CLAIMED_SPAN.search(query.text)
     said = DURATION_RE.search(text)
     if claimed and said and _hours(claimed) != _hours(said):  # 一个礼拜 is not 48小时
         return said.group(0)

@@ -23,10 +23,10 @@ from assistant.lexicon.questions import (
     DESCRIBES,
     DISTRIBUTIVE,
     EARLIEST_ASKED,
-    GAP_ASKED,
     LATEST_ASKED,
     LISTED_END,
     PERSON_ASKED,
+    SAME_DAY,
     SPEAKS,
     SPEECH_ASKED,
 )
@@ -328,16 +328,13 @@ def _published(
         ]
     lag = (
         _reported_after(query, dated[0].article, derived, len(citations) + 1)
-        if len(dated) == 1 and (GAP_ASKED.search(query.text) or _SAME_DAY.search(query.text))
+        if len(dated) == 1 and (query.gap or SAME_DAY.search(query.text))
         else None
     )
     if lag is not None:  # how long after its event the article came out; first, if asked
         lines.insert(0 if query.intent == "yesno" else len(lines), lag[0])
         citations.append(lag[1])
     return "\n".join(lines), citations
-
-
-_SAME_DAY = re.compile(r"当天|同一天|同一日|同天|\bsame day\b", re.I)
 
 
 def _reported_after(
@@ -359,7 +356,7 @@ def _reported_after(
         return None
     cite = Citation.of_article(n, article, event.evidence, 1.0, f"{article.doc_id}#event")
     when = spoken_date(event.date or "", "en" if query.language == "en" else "zh")
-    yes = query.intent == "yesno" and bool(_SAME_DAY.search(query.text))  # the same day?
+    yes = query.intent == "yesno" and bool(SAME_DAY.search(query.text))  # the same day?
     if query.language == "en":
         later = "the same day" if days == 0 else f"{days} day{'s' * (days != 1)} later"
         verdict = ("Yes — " if days == 0 else "No — ") if yes else ""

@@ -347,10 +347,11 @@ class QueryEngine:
             )
             return
         # a count the articles state (5家单位) before a count of table rows; a comparison
-        # asked of each party (how many came to each) before the parties' partnerships
+        # asked of each party (how many came to each) before the parties' partnerships; the
+        # order of the occasions named (乐陵座谈会跟莘县签约哪个早) before their rows
         early = query.intent in ("count", "compare")
-        counted = facts.answer(query, derived) if early else facts.order(query, derived)
-        rows = [] if counted else partners.find(query, derived.relations, derived.gazetteer)
+        first = facts.answer(query, derived) if early else facts.order(query, derived)
+        rows = [] if first else partners.find(query, derived.relations, derived.gazetteer)
         if not partners.counts_parties(query):  # people: only a partnership stating the figure
             rows = [
                 r for r in rows if r.relation.figures and counts(r.relation.figures, query.counted)
@@ -373,7 +374,7 @@ class QueryEngine:
                 question, text, tuple(citations), False, standalone, "relations", (), timings
             )
             return
-        found = counted if early or counted else facts.answer(query, derived)
+        found = first if early or first else facts.answer(query, derived)
         if found is not None:  # who, how many, the most, the first, when: the facts table
             timings["total_ms"] = _ms_since(t0)
             yield Answer(

@@ -23,7 +23,6 @@ from assistant.lexicon.questions import (
     DISTRIBUTIVE,
     DURATION_RE,
     FREQUENCY_RE,
-    GAP_ASKED,
     MONEY_RE,
     NUMBER_RE,
     OPENS_LIST,
@@ -342,7 +341,7 @@ def apart(query: ParsedQuery, manifest: Mapping[str, DocRecord]) -> list[str]:
         or len(named) < 2
         or DISTRIBUTIVE.search(query.text)
         or RANK_ASKED.search(query.text)  # who ranks higher: each one's own role decides
-        or GAP_ASKED.search(query.text)  # how far apart: each one's own date decides
+        or query.gap  # how far apart: each one's own date decides
     ):
         return []
     for record in manifest.values():

@@ -21,7 +21,6 @@ from assistant.lexicon.names import AGENCY, ORG_HEAD, aliases, expansions, full_
 from assistant.lexicon.questions import (
     DISTRIBUTIVE,
     EARLIEST_ASKED,
-    GAP_ASKED,
     INTENTS,
     LATEST_ASKED,
     MORE_OF_TWO,
@@ -29,7 +28,9 @@ from assistant.lexicon.questions import (
     RANK_ASKED,
     SAME_RANK,
     TOOK_PART,
+    VISITING,
     Intent,
+    level_asked,
     units_asked,
 )
 from assistant.lexicon.roles import role_english, roles_in
@@ -75,7 +76,7 @@ def answer(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
         ranked = _senior(query, derived)  # 谁职务比较高: the seniority of roles decides
         if ranked is not None:
             return ranked
-    if GAP_ASKED.search(query.text):  # how far apart: before a comparison of the parties
+    if query.gap:  # how far apart: before a comparison of the parties
         apart = _order(query, derived)
         if apart is not None:
             return apart
@@ -103,7 +104,7 @@ def order(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
     """Which of the occasions the question names came first, when it asks that: before the
     relations table lists them (乐陵座谈会跟莘县签约哪个早 wants a verdict, not two rows)."""
     asked = query.intent == "earliest_latest" or _relative_asked(query)
-    if not (asked or GAP_ASKED.search(query.text)):
+    if not (asked or query.gap):
         return None
     return _order(query, derived) if answerable(query, derived.lexical) else None
 
@@ -133,7 +134,7 @@ def _order(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
     dates = {p: _date_in(f.text) for p, f in ranked}
     gap = (
         _gap(query, [(label(query, p, derived), dates[p]) for p, _ in ranked])
-        if GAP_ASKED.search(query.text) and len(ranked) == 2
+        if query.gap and len(ranked) == 2
         else None
     )
     if gap is not None:  # how far apart: the days between, whichever was asked first
@@ -1061,7 +1062,7 @@ def _senior(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
             for f in derived.facts
             if f.kind == "person" and f.subject in experts and f.doc_id in docs
         ]
-    asked_level = _level_asked(query.text)
+    asked_level = level_asked(query.text)
     if asked_level is not None:  # 省里级别最高的: of the provincial people only
         people = [f for f in people if _seniority(f)[0] == asked_level]
     if not people:
@@ -1094,38 +1095,18 @@ def _occasion_after(name: str, text: str, limit: int) -> bool:
     )
 
 
-_VISITING = re.compile(
-    r"(?:莅临|(?<![提说谈讲])到|赴|来|去|考察|调研|视察)(?:了|过)?$"
-    r"|\b(?:visit(?:ed|ing|s)?|inspect(?:ed|ing|ion)?|tour(?:ed)?|check(?:ed)? out)\b",
-    re.I,
-)
-
-
 def _visited(name: str, text: str) -> bool:
     """Whether the question names `name` as the place visited (who came to inspect the
     Dongying MCH hospital, 到东营二院调研的): its people are the hosts, not those asked of."""
     if is_english(text):  # the bridge drops the verbs: a visit, and no 'from' to say whose
-        return bool(_VISITING.search(text.split(",")[0] + " ")) and not re.search(
+        return bool(VISITING.search(text.split(",")[0] + " ")) and not re.search(
             r"\bfrom\b", text, re.I
         )
     forms = [f for f in (name, *written_as(name)) if f in text]
     if not forms:
         return False
     before = re.split(r"[,,。??]", text[: text.find(forms[0])])[-1]
-    return bool(_VISITING.search(before))
-
-
-_LEVEL_ASKED = (
-    (4, r"国家级|国家层面|\bnational\b"),
-    (3, r"省里|省级|省上|省一级|\bprovincial\b|\bprovince\b"),
-    (2, r"市里|市级|市一级|\bcity[- ]level\b|\bmunicipal\b"),
-    (1, r"县里|县级|\bcounty[- ]level\b"),
-)
-
-
-def _level_asked(text: str) -> int | None:
-    """The administrative level a ranking is asked within (省里级别最高的领导), if any."""
-    return next((level for level, words in _LEVEL_ASKED if re.search(words, text, re.I)), None)
+    return bool(VISITING.search(before))
 
 
 def _came(name: str, text: str) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.lexicon.questions import GAP_ASKED, TURNOUT_ASKED, compares_figures
+from assistant.lexicon.questions import TURNOUT_ASKED, compares_figures
 from assistant.qa.analyze import ParsedQuery
 from assistant.qa.evidence import excerpt
 from assistant.qa.facts import cite_facts
@@ -29,7 +29,7 @@ def compare(query: ParsedQuery, derived: Derived) -> tuple[str, list[Citation]] 
     """The two figures the question names and how they compare, or None when it sets no two
     figures side by side or the facts table holds no two that fit."""
     text = query.original if query.language == "en" else query.text
-    if not compares_figures(text, query.language == "en") or GAP_ASKED.search(text):
+    if not compares_figures(text, query.language == "en") or query.gap:
         return None  # none set side by side, or two dates: how far apart they are
     figures = [
         f

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 
 from assistant.lexicon.questions import (
     DAY_RANGE,
-    GAP_ASKED,
     OCCASION,
     SPAN_ASKED,
     cn_number,
@@ -66,7 +65,7 @@ def asked(query: ParsedQuery) -> bool:
         bool(SPAN_ASKED.search(text))
         and query.intent not in ("yesno", "who", "overview")
         and query.answer_type != "frequency"  # 多久一次: how often, not how long
-        and not GAP_ASKED.search(text)  # how far apart two events were: their dates
+        and not query.gap  # how far apart two events were: their dates
     )
 
 

@@ -416,10 +416,8 @@ def test_only_a_figure_in_percent_or_points_holds_a_share() -> None:
 def test_in_order_to_and_ranking_by_other_things_ask_no_date_order(
     question: str, intent: str
 ) -> None:
-    from assistant.lexicon.questions import GAP_ASKED
-
     query = parse(question, GAZ)
-    assert query.intent == intent and not GAP_ASKED.search(query.text)
+    assert query.intent == intent and not query.gap
 
 
 def test_a_rank_asked_of_institutions_asks_for_an_institution() -> None:
