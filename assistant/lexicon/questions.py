@@ -771,6 +771,8 @@ def level_asked(text: str) -> int | None:
     return next((level for level, words in LEVEL_ASKED if re.search(words, text, re.I)), None)
 
 
+# Asks when an event was held, beside when its article came out (几号办的, 哪天举行)
+EVENT_HELD = re.compile(r"(?:几号|哪天|什么时候|何时|日期)[^,,。??]{0,4}(?:办|举行|召开|开|签)")
 # Asks whether an article came out the day of its event
 SAME_DAY = re.compile(r"当天|同一天|同一日|同天|\bsame day\b", re.I)
 

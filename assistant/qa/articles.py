@@ -23,6 +23,7 @@ from assistant.lexicon.questions import (
     DESCRIBES,
     DISTRIBUTIVE,
     EARLIEST_ASKED,
+    EVENT_HELD,
     LATEST_ASKED,
     LISTED_END,
     PERSON_ASKED,
@@ -328,13 +329,20 @@ def _published(
         ]
     lag = (
         _reported_after(query, dated[0].article, derived, len(citations) + 1)
-        if len(dated) == 1 and (query.gap or SAME_DAY.search(query.text))
+        if len(dated) == 1 and (query.gap or SAME_DAY.search(query.text) or _event_asked(query))
         else None
     )
     if lag is not None:  # how long after its event the article came out; first, if asked
         lines.insert(0 if query.intent == "yesno" else len(lines), lag[0])
         citations.append(lag[1])
     return "\n".join(lines), citations
+
+
+def _event_asked(query: ParsedQuery) -> bool:
+    """Whether a question about when an article came out also asks when its event was held
+    (欢迎仪式是几号办的?稿子又是几号发出来的?)."""
+    text = query.bridged if query.language == "en" else query.text
+    return bool(EVENT_HELD.search(text)) and query.intent == "when"
 
 
 def _reported_after(

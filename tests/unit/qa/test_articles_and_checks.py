@@ -97,6 +97,7 @@ def test_publication_date_comes_from_the_document_record() -> None:
     ("question", "said"),
     [
         ("莘县那篇报道是哪天发的?签约过了几天才报", "活动在2024年4月28日[2],文章过了1天发布。"),
+        ("莘县签约是哪天签的?那篇报道又是哪天发的?", "活动在2024年4月28日[2],文章过了1天发布。"),
         (
             "Was the Shenxian signing held the same day the article was published?",
             "No — the event was on April 28, 2024 [2]; the article came out 1 day later.",
