@@ -304,6 +304,12 @@ def _proper_tail(prefix: str) -> tuple[str, bool]:
 _LEVELS = frozenset("市县区省")
 
 
+def particle_cut(word: str) -> bool:
+    """Whether `word` starts with a particle jieba glued to the level word after it (调研了市
+    妇幼保健院: 了市; 两篇里市卫健委: 里市; 医联体里省、市级: 里省). Not 和县, a county."""
+    return len(word) >= 2 and word[0] in "了的里在跟是把对从向被给" and word[1] in _LEVELS
+
+
 def full_names(text: str, heads: str = HEAD) -> list[tuple[str, int, int]]:
     """Institution names that carry their own place or organization prefix, with spans.
 
@@ -322,8 +328,7 @@ def full_names(text: str, heads: str = HEAD) -> list[tuple[str, int, int]]:
             if prev and tail and tail == between:
                 tail, proper = prev + tail, True
             name = tail + head.group(0)
-            # 调研了市妇幼保健院, 两篇里市卫健委: jieba's 了市, 里市 before a level word
-            if name[0] in "了的里在跟是把对从向被给" and name[1:2] in _LEVELS:  # not 和县
+            if particle_cut(name):
                 name = name[1:]
             prev, prev_end = "", head.end()
             if not proper or len(name) < 5:

@@ -14,7 +14,13 @@ from assistant.errors import BadQuestion
 from assistant.lexicon import spelling
 from assistant.lexicon.gazetteer import Gazetteer, in_order
 from assistant.lexicon.glossary import EN_STOP, EN_WORD, GLOSSARY_EN_ZH, is_english
-from assistant.lexicon.names import AGENCY, GENERIC_WORDS, ORG_HEAD, full_names, proper_nouns
+from assistant.lexicon.names import (
+    GENERIC_WORDS,
+    ORG_HEAD,
+    full_names,
+    particle_cut,
+    proper_nouns,
+)
 from assistant.lexicon.questions import (
     AGE_ASKED,
     ASPECT_NOUNS,
@@ -272,7 +278,8 @@ _COUNTED_PLACES = frozenset({"地方", "地点"})
 
 
 _COUNTED_BEFORE = re.compile(
-    r"([\u4e00-\u9fff]{2,8}?)(?:一共|总共|共|有)?(?:几|多少)个?(?:人|名|位)(?![\u4e00-\u9fff]{2})"
+    r"([\u4e00-\u9fff]{2,8}?)(?:一共|总共|共|有)?(?:几|多少)个?(?:人|名|位|家|所|项|篇|场)"
+    r"(?![\u4e00-\u9fff]{2})"
 )
 _RANKED_ZH = re.compile(r"([\u4e00-\u9fff]{2,6}?)的?(?:人数|数量|数目|总数)")
 _RANKED_EN = re.compile(
@@ -300,13 +307,6 @@ def _ranked_noun(text: str, english: bool, gazetteer: Gazetteer) -> tuple[str, .
     nouns = [w for w, flag in pseg.cut(m.group(1)) if flag.startswith("n")] if m else []
     head = nouns[-1] if nouns else ""
     return (head,) if head and head not in _UNIT_WORDS and head not in ASPECT_NOUNS else ()
-
-
-def _cut_into_agency(word: str, text: str) -> bool:
-    """Whether `word` ends in the level word of an agency after it (两篇里市卫健委: jieba's
-    里市): no name of its own."""
-    at = text.find(word) + len(word) - 1
-    return len(word) == 2 and word[1] in "省市县区" and bool(AGENCY.match(text, at))
 
 
 def _straddles(word: str, text: str, spans: list[tuple[int, int]]) -> bool:
@@ -536,7 +536,7 @@ def _entities(text: str, bridged: str, gazetteer: Gazetteer) -> tuple[list[str],
             for w in proper_nouns(text)
             if not any(w in c for c in candidates)
             and not _straddles(w, text, spans)
-            and not _cut_into_agency(w, text)
+            and not (len(w) == 2 and particle_cut(w))  # 里市 of 两篇里市卫健委
             and w not in FILLERS_ZH
             and w not in _NO_THINGS
             and w not in GENERIC_WORDS

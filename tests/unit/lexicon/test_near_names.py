@@ -131,7 +131,9 @@ def test_two_institutions_of_one_place_named_as_one_run_are_both_found() -> None
 
 
 def test_a_particle_cut_into_an_agency_is_no_name() -> None:
+    from assistant.lexicon.names import particle_cut
     from assistant.qa.analyze import parse
 
     query = parse("东营两篇里市卫健委出面的领导分别是谁?", GAZ)
     assert not any("里市" in n for n in query.unknown_entities)
+    assert particle_cut("里省") and not particle_cut("和县")

@@ -497,3 +497,6 @@ def test_a_count_in_people_of_a_named_noun_reads_the_noun_before_it() -> None:
 
 def test_the_counted_noun_may_follow_its_attribute_and_de() -> None:
     assert parse("丽水那个联盟有几家省市级的单位啊", GAZ).counted == ("单位",)
+    # or stand before 有几家 (医疗卫生单位有几家), after a particle glued to a level word (里省)
+    query = parse("丽水那个医联体里省、市级的医疗卫生单位有几家", GAZ)
+    assert query.counted == ("单位",) and "里省" not in query.unknown_entities
