@@ -37,8 +37,10 @@ MORE_OF_TWO = re.compile(
 SET_IN_TIME = r"(?!\s+(?:yrs?|years?|months?|weeks?|days?|quarters?|half)\b)"
 # The top official, in words no superlative adjective shows (top guy, biggest boss)
 TOP_RANK_EN = (
-    r"\btop (?:guy|person|man|woman|leader|boss|brass|dog)\b|\bbiggest (?:boss|shot|official)\b"
+    r"\btop (?:guy|person|man|woman|leader|boss|brass|dog)\b"
+    r"|\b(?:big|biggest) (?:boss|shot|official)\b|\bhead honcho\b"
     r"|\bhighest[- ]level (?:official|person|leader)\b"
+    r"|\bmost important (?:official|person|leader|guest)\b"
 )
 
 INTENTS: tuple[Intent, ...] = (

@@ -1086,7 +1086,7 @@ def _occasion_after(name: str, text: str, limit: int) -> bool:
     if at < 0:
         return False
     between = text[at + len(name) : limit]
-    occasion = OCCASION.search(between) or re.search(r"[那这][次场]", between)
+    occasion = OCCASION.search(between) or re.search(r"[那这][次场]|签约|揭牌|启动", between)
     if occasion is None:
         return False
     # not X那边出席仪式的 (X's side, or X's people who attended), nor a later clause's occasion

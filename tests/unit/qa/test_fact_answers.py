@@ -294,6 +294,7 @@ LEVELS = {
         ("丽水签约仪式上级别最高的领导是谁", "于小千"),
         ("丽水那次仪式 到场的省里级别最高的领导是谁", "王国敬"),
         ("丽水那次仪式 市里级别最高的领导是谁", "卢彩柳"),
+        ("丽水签约时官最大的是谁", "于小千"),  # 签约 names the occasion too
         # whose people, when the question says so: the city body's head
         ("丽水市卫生计生委来的人里谁职务最高", "周一红"),
         # the place visited is the hosts': the visitor is asked of

@@ -349,6 +349,8 @@ def test_rank_words_ask_and_are_no_nouns(question: str) -> None:
         "莘县那次聊城市来的最大的领导是哪位",
         "who was the highest-ranking official there",
         "莘县那边的一把手是谁",
+        "who was the big boss at the Shenxian signing?",
+        "the head honcho from Shandong University Second Hospital?",
     ],
 )
 def test_the_top_official_asks_for_a_person_however_it_is_worded(question: str) -> None:
