@@ -34,7 +34,9 @@ MORE_OF_TWO = re.compile(
 )
 
 # After first/last: a time the question is set in (last year, in its first year), not an order
-SET_IN_TIME = r"(?!\s+(?:yrs?|years?|months?|weeks?|days?|quarters?|half)\b)"
+# English units of time, one list for spans, gaps and the times a question is set in
+EN_TIME_UNITS = r"yrs?|years?|months?|weeks?|days?|hours?|minutes?"
+SET_IN_TIME = rf"(?!\s+(?:{EN_TIME_UNITS}|quarters?|half)\b)"
 # The top official, in words no superlative adjective shows (top guy, biggest boss)
 TOP_RANK_EN = (
     r"\btop (?:guy|person|man|woman|leader|boss|brass|dog)\b"
@@ -490,8 +492,8 @@ def compares_figures(text: str, english: bool) -> bool:
 # Asks how far apart in time two named events were (隔了几年, 早多久, how many years apart)
 GAP_ASKED = re.compile(
     r"隔了|相隔|间隔|隔多[久长]|[早晚差过]了?(?:多久|多长时间|几年|几个月|几天|多少天)|几天[后才]"
-    r"|\b(?:yrs?|years?|months?|weeks?|days?|far|long) apart\b|\btime between\b|\bgap between\b"
-    r"|\bhow (?:long|many (?:days|weeks|months|years|yrs)) (?:before|after|later|earlier)\b",
+    rf"|\b(?:{EN_TIME_UNITS}|far|long) apart\b|\btime between\b|\bgap between\b"
+    rf"|\bhow (?:long|many (?:{EN_TIME_UNITS})) (?:before|after|later|earlier)\b",
     re.I,
 )
 
@@ -548,7 +550,7 @@ YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d年")
 # days (6月17-18日 is two days).
 DURATION_ASKED = re.compile(
     rf"{_HOW_LONG}|多快|几天|几个?小时|多少(?:天|小时)|几个月|几周|"
-    r"\bhow (?:fast|quickly|soon)\b|\bhow many (?:days|hours|weeks|months|yrs|years)\b",
+    rf"\bhow (?:fast|quickly|soon)\b|\bhow many (?:{EN_TIME_UNITS})\b",
     re.I,
 )
 # a range of days (6月17-18日): how long an occasion lasted

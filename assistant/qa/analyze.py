@@ -25,6 +25,7 @@ from assistant.lexicon.questions import (
     AGE_ASKED,
     ASPECT_NOUNS,
     DURATION_ASKED,
+    EN_TIME_UNITS,
     FILLERS_ZH,
     FREQUENCY_ASKED,
     GAP_ASKED,
@@ -251,7 +252,7 @@ def _counted(text: str, english: bool, gazetteer: Gazetteer) -> tuple[str, ...]:
             return tuple(nouns)  # () when it counts people by a unit (how many people)
         # a counted word nothing bridges (staff): no number can be shown to count it; a
         # unit (how many years apart) counts no thing
-        return () if words[0].lower() in _EN_UNITS else (words[-1].lower(),)
+        return () if _EN_UNITS.fullmatch(words[0].lower()) else (words[-1].lower(),)
     m = _COUNTED_ZH.search(text)
     if not m or m.group(1) in _UNIT_WORDS or not m.group(1).strip("人个名位"):
         before = _COUNTED_BEFORE.search(text)  # 常驻专家一共几个人: the noun just before
@@ -351,23 +352,8 @@ def _predicates(
     ]
 
 
-# Units a count may ask in without naming a thing (how many years apart)
-_EN_UNITS = frozenset(
-    [
-        "yrs",
-        "years",
-        "days",
-        "hours",
-        "months",
-        "weeks",
-        "minutes",
-        "times",
-        "km",
-        "kilometers",
-        "miles",
-        "percent",
-    ]
-)
+# Units a count may ask in without naming a thing (how many years apart, how many times)
+_EN_UNITS = re.compile(rf"{EN_TIME_UNITS}|times|km|kilometers|miles|percent")
 
 
 _HEAD_COUNT = re.compile(r"(?:多少|几)个?(?:人|名|位)次?")

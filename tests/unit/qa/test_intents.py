@@ -431,14 +431,19 @@ def test_the_noun_after_de_heads_a_count_only_after_an_attribute() -> None:
     assert "主要" not in parse("医联体的主要目标是什么", GAZ).predicates  # no grade
 
 
+def lexical_over(texts: list[str]) -> LexicalIndex:
+    """A lexical index over a few hand-made texts, one document each, with their bigrams."""
+    bm25 = bm25s.BM25()
+    bm25.index([tokenize(t) for t in texts], show_progress=False)
+    bigrams = frozenset(t[i : i + 2] for t in texts for i in range(len(t) - 1))
+    return LexicalIndex([f"d{n}" for n in range(len(texts))], bm25, "s", bigrams=bigrams)
+
+
 def test_a_noun_asked_by_its_suffixed_form_is_the_noun_written() -> None:
     from assistant.qa.evidence import missing_predicates
 
     texts = ["冯世庆与张月莲共同为莘县医联体医院揭牌", "县委书记孙奇宏致辞"]
-    bm25 = bm25s.BM25()
-    bm25.index([tokenize(t) for t in texts], show_progress=False)
-    bigrams = frozenset(t[i : i + 2] for t in texts for i in range(len(t) - 1))
-    lexical = LexicalIndex(["a", "b"], bm25, "s", bigrams=bigrams)
+    lexical = lexical_over(texts)
     assert missing_predicates(parse("莘县医院的牌子是谁揭的", GAZ), lexical) == []  # 揭牌
     assert missing_predicates(parse("莘县医院有几张床位", GAZ), lexical) == ["床位"]
 
@@ -447,10 +452,7 @@ def test_an_attribute_and_what_the_counted_did_are_things_the_articles_must_writ
     from assistant.qa.evidence import missing_predicates
 
     texts = ["莘县人民医院300余人参加活动", "县委书记孙奇宏致辞"]
-    bm25 = bm25s.BM25()
-    bm25.index([tokenize(t) for t in texts], show_progress=False)
-    bigrams = frozenset(t[i : i + 2] for t in texts for i in range(len(t) - 1))
-    lexical = LexicalIndex(["a", "b"], bm25, "s", bigrams=bigrams)
+    lexical = lexical_over(texts)
     assert missing_predicates(parse("莘县人民医院后来评上三甲没", GAZ), lexical) == ["三甲"]
     assert missing_predicates(parse("那个APP有多少人下载?", GAZ), lexical) == ["下载"]
     assert missing_predicates(parse("莘县那次有多少人参加?", GAZ), lexical) == []

@@ -65,9 +65,7 @@ def test_a_pronoun_sentence_is_about_whom_the_sentence_before_named(lexical: Lex
 
 
 def test_a_sentence_holding_only_the_names_loses_to_one_saying_what_is_asked() -> None:
-    import bm25s
-
-    from assistant.textnorm import tokenize
+    from tests.unit.qa.test_intents import lexical_over
 
     text = (
         "丽水市政府王国敬副市长在启动仪式上讲话。"
@@ -76,10 +74,7 @@ def test_a_sentence_holding_only_the_names_loses_to_one_saying_what_is_asked() -
         "群众满意、政府满意、成员单位满意和医护人员满意的医联体;同时也希望大规模开展五进宣讲,"
         "希望讲师团讲师发扬奉献精神,坚持专业高标准、服务高质量、宣讲接地气,为妇女儿童健康贡献力量。"
     )
-    bm25 = bm25s.BM25()
-    bm25.index([tokenize(text)], show_progress=False)
-    bigrams = frozenset(text[i : i + 2] for i in range(len(text) - 1))
-    own = LexicalIndex(["d1"], bm25, "s", bigrams=bigrams)
+    own = lexical_over([text])
     query = parse("王国敬副市长想把医联体办成什么样", GAZ)
     ranked = gather(query, [passage("d1", text, "丽水医联体")], own, GAZ)
     assert ranked[0].original.startswith("她指出")
