@@ -346,6 +346,8 @@ GLOSSARY_ZH_EN: dict[str, str] = {
     "油田": "Oilfield",
     "中心": "Center",
     "人民政府": "People's Government",
+    "人大常委会": "People's Congress Standing Committee",
+    "政协": "CPPCC Committee",
     "政府": "Government",
     "中国": "China",
     "国家": "National",

@@ -716,7 +716,10 @@ _CN_NUMBER = (
 _MONTH_NAMES = "|".join(f"{m[:3]}(?:{m[3:]})?" for m in MONTHS)  # jan, january
 _EN_MONTH_DAY = re.compile(rf"\b({_MONTH_NAMES})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b", re.I)
 _EN_DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_NAMES})\b", re.I)
-_ZH_MONTH_DAY = re.compile(r"(?<!\d)(\d{1,2})月(\d{1,2})(?:-(\d{1,2}))?[日号]")
+_ZH_MONTH_DAY = re.compile(r"(?<!\d)(\d{1,2})月(\d{1,2})(?:-(\d{1,2}))?[日号號]")
+# a month named alone (5月份, in May 2024); "may" the verb is no month
+_ZH_MONTH = re.compile(r"(?<!\d)(\d{1,2})月(?!\d)")
+_EN_MONTH = re.compile(rf"\b(?!may\b)({_MONTH_NAMES})\b|\bMay\b", re.I)
 _ISO_MONTH_DAY = re.compile(r"\d{4}[-/.](\d{1,2})[-/.](\d{1,2})")
 
 
@@ -745,6 +748,16 @@ def month_days(text: str) -> set[tuple[int, int]]:
     found |= {(months[m[:3].lower()], int(d)) for m, d in _EN_MONTH_DAY.findall(text)}
     found |= {(months[m[:3].lower()], int(d)) for d, m in _EN_DAY_MONTH.findall(text)}
     return {(m, d) for m, d in found if 1 <= m <= 12 and 1 <= d <= 31}
+
+
+def months_named(text: str) -> set[int]:
+    """The months `text` names, with or without a day (5月份, 4月28日, in May 2024)."""
+    text = digit_dates(text)
+    found = {int(m) for m in _ZH_MONTH.findall(text)} | {m for m, _ in month_days(text)}
+    for m in _EN_MONTH.finditer(text):
+        if m.group(0) == "May" or m.group(1):
+            found.add(1 + [n[:3] for n in MONTHS].index(m.group(0)[:3].lower()))
+    return {m for m in found if 1 <= m <= 12}
 
 
 def plain_dates(text: str) -> str:

@@ -9,6 +9,7 @@ their own script; nothing is paraphrased, so nothing is claimed that a source do
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -27,6 +28,7 @@ from assistant.lexicon.questions import (
     YEAR_RE,
     cn_number,
     month_days,
+    months_named,
     range_days,
 )
 from assistant.qa.analyze import ParsedQuery
@@ -255,12 +257,14 @@ def _affirm(query: ParsedQuery, best: Evidence, config: AnswerConfig) -> str:
     """Yes when the best sentence says what the question asks, in nearly all its words; no
     when it says something else in the asked word's place (东院区 asked, 西院区 written);
     otherwise no verdict, only what the articles say."""
-    asked, given = month_days(query.original), month_days(best.text)
+    asked, given = month_days(query.text), month_days(best.text)
     same = _same_number(query, best.text)  # the question's own figure: nothing to contrast
     other = (
         _other_number(query, best.text)
+        or _misattached(query, best.text)
         or _only_some(query, best.text)
         or _other_date(asked, given, best.text)
+        or _other_month(query, best.text)
         or (None if same or asked & given else _contrast(query, best.text))
     )
     # the day alone settles nothing: the sentence must also say what the question says
@@ -369,12 +373,59 @@ def _same_number(query: ParsedQuery, text: str) -> bool:
     )
 
 
+# what may stand between a counted noun and its number (常驻专家有54名, 专家共71名)
+_NOUN_END = re.compile(r"(?:一共|总共|共|有|是|为|约)+$")
+
+
+def _noun_before(text: str, at: int) -> str:
+    """The few characters naming what the number at `at` counts (常驻专家 of 常驻专家17名)."""
+    before = _NOUN_END.sub("", text[max(0, at - 10) : at])
+    return re.split(r"[,,、;;。:()()里的中其]", before)[-1][-6:]
+
+
+def _kinds(noun: str, claimed: str) -> tuple[str, str] | None:
+    """What `noun` and `claimed` each say beyond the head they share (坐诊, 常住 of 坐诊专家
+    and 常住专家); None when they share no head."""
+    k = len(os.path.commonprefix([noun[::-1], claimed[::-1]]))
+    return (noun[: len(noun) - k], claimed[: len(claimed) - k]) if k else None
+
+
+def _misattached(query: ParsedQuery, text: str) -> str | None:
+    """A figure the question gives to one kind of a thing that the sentence gives to
+    another kind (常驻专家54名? where 常驻专家17名、坐诊专家54名 is written): the sentence's
+    figure for the question's kind. A figure for the thing in general (专家共71名) is no
+    other kind."""
+    if query.language == "en":
+        return None
+    figures = [(f.group(0), _noun_before(text, f.start())) for f in NUMBER_RE.finditer(text)]
+    for m in re.finditer(r"(?<!\d)(\d+)(?!\d)", query.text):
+        claimed = _noun_before(query.text, m.start())
+        for noun in [n for f, n in figures if re.match(rf"{m.group(1)}(?!\d)", f)]:
+            kinds = _kinds(noun, claimed)
+            if not kinds or not all(kinds) or set(kinds[0]) & set(kinds[1]):
+                continue  # the same kind, or one of them the thing in general
+            for figure, other in figures:
+                mine = _kinds(other, claimed)
+                if mine and (mine == ("", "") or set(mine[0]) & set(mine[1])):
+                    return other + figure
+    return None
+
+
 def _other_date(asked: set[tuple[int, int]], given: set[tuple[int, int]], text: str) -> str | None:
     """The date the sentence gives when the question states another one (held on July 5?
     where 7月3日 is written)."""
     if not asked or not given or asked & given:
         return None
     return next((m.group(0) for m in DATE_RE.finditer(text) if month_days(m.group(0))), None)
+
+
+def _other_month(query: ParsedQuery, text: str) -> str | None:
+    """The date the sentence gives when the question names another month with no day
+    (signed in May? where 4月28日 is written)."""
+    asked, given = months_named(query.text), months_named(text)
+    if not asked or not given or asked & given:
+        return None
+    return next((m.group(0) for m in DATE_RE.finditer(text) if months_named(m.group(0))), None)
 
 
 _ALL_CLAIM = re.compile(r"都是|全是|全部|全都|都为|\ball\b|\bevery\b", re.I)

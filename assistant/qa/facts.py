@@ -596,23 +596,27 @@ def _role_check(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
     persons = [e for e in query.entities if derived.gazetteer.names.get(e) == "person"]
     if len(persons) != 1:
         return None
-    # a role beside the name is a title (冯世庆院长亲自签的吧): a deed is asked, not the role
+    # a role beside the name is a title (冯世庆院长亲自签的吧, hosted by vice mayor Lu): a
+    # deed is asked, not the role
+    # (English puts a title only before the name: "Is Wang Jing the party secretary" asks)
+    en = query.language == "en"
+    written = query.bridged.replace(" ", "") if en else query.text
     roles = [
         r
         for r in roles
-        if f"{persons[0]}{r}" not in query.text and f"{r}{persons[0]}" not in query.text
+        if f"{r}{persons[0]}" not in written and (en or f"{persons[0]}{r}" not in written)
     ]
     # the department decides where the question names one (head of neurology): the role
     # must then be held there too
     placed = _department_check(query, derived, persons[0], roles)
     if placed is not None:
         return placed
-    if not roles:
-        return _deed_check(query, derived, persons[0])
     own = [f for f in derived.facts if f.kind == "person" and f.subject == persons[0]]
+    places = [e for e in query.entities if _institution(e)]  # 院长 of which institution
+    if not roles:
+        return _deed_check(query, derived, persons[0]) or _member_check(query, derived, own, places)
     if not own:
         return None
-    places = [e for e in query.entities if _institution(e)]  # 院长 of which institution
 
     def there(f: Fact) -> bool:
         return all(_of(f, p, derived) for p in places)
@@ -632,6 +636,24 @@ def _role_check(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
         ]
         lines += [(_person_line(f, query, derived), f) for f in holders[:1]]
     return _compose(query, lines, derived)
+
+
+def _member_check(
+    query: ParsedQuery, derived: Derived, own: list[Fact], places: list[str]
+) -> FactAnswer | None:
+    """Yes or no to "is X (a leader) of Y?", with no role nor deed asked: whether the
+    articles place X at Y, and where they do place X."""
+    if not own or len(places) != 1 or verbs_of(query.bridged or query.text):
+        return None
+    # nothing claimed besides the names (critical of the merger claims more)
+    if any(
+        not re.fullmatch(ORG_HEAD, p) and not any(p in e for e in query.entities)
+        for p in query.predicates
+    ):
+        return None
+    held = [f for f in own if _of(f, places[0], derived)]
+    fact = (held or own)[0]
+    return _compose(query, [(_verdict(query, bool(held), fact, derived), fact)], derived)
 
 
 # where a department or ward a question names ends (神经内科, 肿瘤一病区, 儿童保健科)

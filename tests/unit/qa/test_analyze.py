@@ -126,8 +126,21 @@ def test_dates_in_chinese_numerals_are_read_as_the_articles_write_them() -> None
     assert month_days("6月17-18日") == {(6, 17), (6, 18)}
     assert month_days("Was it on March 17th or 2025-03-18?") == {(3, 17), (3, 18)}
     assert month_days("may I ask how many came") == set()
+    assert month_days("樂陵座談會是6月3號開的嗎") == {(6, 3)}
     for text in ("十一二月份", "一二月份签的", "五六月份"):  # a span of months: left as written
         assert digit_dates(text) == text
+
+
+def test_months_are_read_with_or_without_a_day() -> None:
+    from assistant.lexicon.questions import months_named
+
+    assert months_named("是六月份开的吗") == {6}
+    assert months_named("signed in May 2024, correct?") == {5}
+    assert months_named("held on July 3 or in Aug.?") == {7, 8}
+    assert months_named("4月28日签约") == {4}
+    # "may" the verb, a year and a count of months name no month
+    assert months_named("may I ask: was it 2024?") == set()
+    assert months_named("用了3个月") == set()
 
 
 @pytest.mark.parametrize(

@@ -329,6 +329,10 @@ def test_people_named_by_the_question_are_counted_in_ming_as_well_as_ren(lexical
         ("Was the Leling symposium held on July 5?", "No — the articles say 7月3日"),
         ("乐陵座谈会是7月3日开的吗?", "是的"),
         ("Was the Leling symposium held on the 3rd of July?", "Yes"),
+        ("樂陵座談會是6月3號開的嗎?", "不是,文檔中寫的是“7月3日”"),
+        ("The Leling symposium was held in June 2024, correct?", "No — the articles say 7月3日"),
+        ("乐陵座谈会是6月份开的吗?", "不是,文档中写的是“7月3日”"),
+        ("乐陵座谈会是7月开的吗?", "是的"),
     ],
 )
 def test_a_yes_no_question_with_a_date_is_checked_against_the_date(
@@ -337,6 +341,24 @@ def test_a_yes_no_question_with_a_date_is_checked_against_the_date(
     text, citations, refused = compose(parse(question, GAZ), passages(), lexical, GAZ)
     assert not refused and text.startswith(verdict)
     assert "7月3日" in citations[0].quote
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        ("派驻的常住专家有54名是吗", "不是,文档中写的是“常驻专家17名”"),
+        ("坐诊专家是17个吗", "不是,文档中写的是“坐诊专家54名”"),
+        ("坐诊专家有54名吗", "是的"),
+        # the experts in general are no other kind than the resident ones
+        ("派驻专家有71名吗", "是的"),
+    ],
+)
+def test_a_figure_claimed_for_one_kind_is_checked_against_that_kind(
+    lexical, question: str, verdict: str
+) -> None:
+    text = "胜利油田中心医院派驻到东营市第二人民医院的专家共71名,其中常驻专家17名、坐诊专家54名。"
+    answer, _, refused = compose(parse(question, GAZ), [passage("d1", text)], lexical, GAZ)
+    assert not refused and answer.startswith(verdict)
 
 
 def test_an_institution_answer_is_never_the_one_the_question_names(lexical) -> None:

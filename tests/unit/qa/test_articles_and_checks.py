@@ -158,12 +158,23 @@ def test_parties_no_article_names_together_are_found_apart() -> None:
     assert apart(listed, d.manifest) == []  # a comparison may name parties that never met
 
 
+def test_a_claim_of_more_than_a_place_is_no_membership_question() -> None:
+    d = derived()
+    found = facts.answer(parse("丁春辉对东营市第二人民医院的融合很不满意吧", d.gazetteer), d)
+    assert found is None or not found.text.startswith(("是的", "不是"))
+
+
 @pytest.mark.parametrize(
     ("question", "verdict", "also"),
     [
         ("丁春辉是东营市第二人民医院院长吗", "不是", "王景峰"),
         ("王景峰是不是院长", "是的", "王景峰"),
         ("Is Ding Chunhui the president of the hospital?", "No", "Wang Jingfeng"),
+        # a role after the name in English is asked, not a title
+        ("Is Ding Chunhui the party secretary of the hospital?", "Yes", "Ding Chunhui"),
+        # no role asked: whether the articles place the person there
+        ("丁春辉是胜利油田中心医院的领导吗", "不是", "东营市第二人民医院"),
+        ("Is Ding Chunhui from Dongying Second People's Hospital?", "Yes", "Ding Chunhui"),
     ],
 )
 def test_a_role_question_gets_a_verdict_and_the_holder(
