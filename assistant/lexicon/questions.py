@@ -293,7 +293,7 @@ ASPECT_NOUNS = frozenset(
     _words(
         "意思 含义 目的 目标 内容 职务 职位 身份 头衔 地方 方面 情况 作用 意义 原因 "
         "结果 效果 要求 措施 做法 办法 方式 时间 地点 人数 数量 名字 名称 姓名 领导 "
-        "人物 事情 事 关系 区别 差别 特点 成果 进展 安排 经过 过程 主持人 负责人 细节 "
+        "人物 事情 事 事儿 身分 关系 区别 差别 特点 成果 进展 安排 经过 过程 主持人 负责人 细节 "
         "信息 消息 新闻 报道 报导 文章 稿子 稿件 篇 部分 年份 月份 日期 类型 种类 类别 "
         "形式 性质 级别 等级 "
         "规模 数字 数目 名单 称呼 角色 说法 详情 状况 情形 背景 来历"
@@ -398,6 +398,28 @@ def aspect_of(text: str, english: bool) -> Aspect | None:
 
 # The question words an aspect noun follows (有啥要求, 提了哪些要求)
 _WH_ZH = re.compile(r"什么|啥|哪些|哪几[个条项点]?|何种|怎样的")
+
+
+# The two things a question asks the order of, as it names them: 先签协议还是先揭牌 (which
+# came first), 王建军汇报是在鲍建强致辞之前还是之后 (whether the first came before the
+# second). Search-form Chinese only: English names its steps in words the articles don't use.
+_FIRST_OF = re.compile(
+    r"先(?!进)([\u4e00-\u9fff]{1,12}?)还是(?:先)?([\u4e00-\u9fff]{1,12}?)(?:的|呢|啊|呀|吗|[??,,。]|$)"
+)
+_BEFORE_OR_AFTER = re.compile(
+    r"([\u4e00-\u9fff]{1,16}?)(?:是)?在([\u4e00-\u9fff]{1,16}?)(?:之前|以前|前)还是(?:之后|以后|后)"
+)
+
+
+def alternatives(text: str) -> tuple[str, str, str] | None:
+    """("first", A, B) for 先A还是先B; ("before", A, B) for A在B之前还是之后; else None."""
+    m = _FIRST_OF.search(text)
+    if m:
+        return "first", m.group(1), m.group(2)
+    m = _BEFORE_OR_AFTER.search(text)
+    if m:
+        return "before", m.group(1).removeprefix("是"), m.group(2)
+    return None
 
 
 # Asks how events of one occasion stand in time: which of two came first (先…还是…, before

@@ -15,6 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
+import jieba
+
 from assistant.lexicon import kinds
 from assistant.lexicon.gazetteer import Gazetteer, in_order
 from assistant.lexicon.glossary import MONTHS, spoken_date
@@ -24,13 +26,16 @@ from assistant.lexicon.questions import (
     DISTRIBUTIVE,
     EARLIEST_ASKED,
     EVENT_HELD,
+    FILLERS_ZH,
     LATEST_ASKED,
     LISTED_END,
     PERSON_ASKED,
     SAME_DAY,
     SPEAKS,
     SPEECH_ASKED,
+    alternatives,
 )
+from assistant.lexicon.synonyms import synonyms
 from assistant.qa.analyze import ParsedQuery
 from assistant.qa.evidence import excerpt, people, split_sentences
 from assistant.store.derived import Derived
@@ -594,14 +599,39 @@ def first_listed(
     return f"{head}{query.name_in_script(name, sentence)}。[1]\n{shown} [1]", [cite]
 
 
+def fits(alternative: str, text: str) -> float:
+    """How well `text` (search form) tells of one of the things a question asks the order
+    of: the share of its words written there, as they are or in another word for them (签
+    协议: 签署…协议), or the share of its characters (开会: 开展…座谈会), whichever is more."""
+    words = [w for w in jieba.lcut(alternative) if w not in FILLERS_ZH] or [alternative]
+    held = sum(any(s in text for s in (w, *synonyms(w))) for w in words) / len(words)
+    return max(held, sum(c in text for c in alternative) / len(alternative))
+
+
+def order_verdict(query: ParsedQuery, earlier: str, later: str) -> str:
+    """The answer in the question's own alternatives (先签协议还是先揭牌 → 先签协议,后揭牌;
+    A在B之前还是之后 → 之后), given what the articles tell earlier and later; '' when the
+    question offers none or neither fits better."""
+    asked = alternatives(query.text) if query.language != "en" else None
+    if asked is None:
+        return ""
+    form, a, b = asked
+    lead = (fits(a, earlier) - fits(a, later)) - (fits(b, earlier) - fits(b, later))
+    if not lead:
+        return ""
+    first, then = (a, b) if lead > 0 else (b, a)
+    head = f"先{first},后{then}" if form == "first" else ("之前" if lead > 0 else "之后")
+    return query.in_script(f"答:{head}。")
+
+
 def _order_text(
     query: ParsedQuery, ordered: list[str], render: Callable[[str], str], sentence: str
 ) -> str:
     names = [e for e in ordered if e]
     shown = excerpt(sentence, names, 160)
+    head = order_verdict(query, names[0], names[1]) if len(names) == 2 else "答:"
     if query.language == "en":
         told = ", then ".join(f"{render(n)} ({n})" for n in names)
         return f"In the article's account, {told}: [1]\n{shown} [1]"
-    return (
-        query.in_script(f"答:先是{names[0]},然后是{'、'.join(names[1:])}。[1]") + f"\n{shown} [1]"
-    )
+    told = query.in_script(f"先是{names[0]},然后是{'、'.join(names[1:])}。[1]")
+    return f"{head or '答:'}{told}\n{shown} [1]"

@@ -19,11 +19,11 @@ from functools import lru_cache
 from assistant.lexicon.gazetteer import Gazetteer
 from assistant.lexicon.glossary import render_person
 from assistant.lexicon.kinds import STAFF_SENT
-from assistant.lexicon.questions import SPEAKS, SPEECH_ASKED
+from assistant.lexicon.questions import SPEAKS, SPEECH_ASKED, alternatives
 from assistant.lexicon.roles import roles_in
 from assistant.qa.analyze import ParsedQuery
 from assistant.qa.answer import glossed
-from assistant.qa.articles import english_day, searchable_texts
+from assistant.qa.articles import english_day, fits, order_verdict, searchable_texts
 from assistant.qa.evidence import excerpt, split_sentences
 from assistant.qa.facts import written_as
 from assistant.store.derived import Derived
@@ -117,6 +117,10 @@ def answer(
         chosen = (claimed and _either(steps, words, query.entities)) or _PICK[query.order](
             steps, words, query.entities
         )
+        # two steps of one day the question offers by name (先参观还是先开会); events on
+        # other days are ordered by their dates
+        if len({s.key[0] for s in chosen}) < 2:
+            chosen = _offered(query, steps) or chosen
     if not chosen or (query.intent == "who" and not _names_whom(query, chosen, derived)):
         return None
     # a verdict on a claim of order; none where the question offers both (before or after)
@@ -301,6 +305,28 @@ def _either(
     return sorted([first, second], key=lambda s: s.key)
 
 
+def _offered(query: ParsedQuery, steps: list[Step]) -> list[Step]:
+    """The sentences telling of the two steps of one day a question offers (先参观还是先开会),
+    earlier first; [] unless each fits one sentence more than half and they are told apart."""
+    asked = alternatives(query.text) if query.language != "en" else None
+    if asked is None:
+        return []
+    _, a, b = asked
+
+    def telling(alt: str, other: str) -> Step | None:  # of it more than of the other
+        return max(
+            steps,
+            key=lambda s: (fits(alt, s.search) - fits(other, s.search), fits(alt, s.search)),
+            default=None,
+        )
+
+    found = [telling(a, b), telling(b, a)]
+    pairs = zip(found, (a, b), strict=True)
+    if any(s is None or fits(alt, s.search) <= 0.5 for s, alt in pairs) or found[0] is found[1]:
+        return []
+    return sorted([s for s in found if s is not None], key=lambda s: (s.key, s.index))
+
+
 def _told_alone(
     first: Step,
     second: Step,
@@ -471,6 +497,12 @@ def _text(
             if a.label and a.label == b.label and first and then
             else f"答:{a.label or '前者'}在前,{b.label or '后者'}在后。"
         )
+        # in the question's own words: 先参观,后开会 says it all; 之后 wants the dates
+        offered = order_verdict(query, a.search, b.search)
+        if offered:
+            asked = alternatives(query.text)
+            whole = a.label == b.label or (asked is not None and asked[0] == "first")
+            head = offered if whole else offered + head.removeprefix("答:")
         return query.in_script(head) + f"\n{_shown(a)} [1]\n{_shown(b)} [2]"
     return query.in_script("答:") + f"{_shown(chosen[0])} [1]"
 

@@ -122,6 +122,8 @@ def test_the_views_of_one_person_are_no_overview_of_the_article(real_engine) -> 
     ("question", "first"),
     [
         ("汇报会上王建军和鲍建强谁先发言的", "答:先是鲍建强,然后是王建军"),
+        # in the question's own alternatives first
+        ("汇报会上王建军汇报是在鲍建强致辞之前还是之后?", "答:之后。先是鲍建强"),
         ("who spoke first at the Dongying report meeting, Yu Xiaoqian or Bao Jianqiang?", "Bao"),
     ],
 )

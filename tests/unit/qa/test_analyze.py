@@ -131,6 +131,22 @@ def test_dates_in_chinese_numerals_are_read_as_the_articles_write_them() -> None
         assert digit_dates(text) == text
 
 
+@pytest.mark.parametrize(
+    ("question", "offered"),
+    [
+        ("刘海永一行是先参观还是先开会?", ("first", "参观", "开会")),
+        ("是先签协议还是揭牌的", ("first", "签协议", "揭牌")),
+        ("王建军汇报是在鲍建强致辞之前还是之后?", ("before", "王建军汇报", "鲍建强致辞")),
+        ("先进单位还是落后单位", None),  # 先进 is no 先
+        ("哪个先签约", None),
+    ],
+)
+def test_the_two_things_an_order_question_offers_are_read(question: str, offered) -> None:
+    from assistant.lexicon.questions import alternatives
+
+    assert alternatives(question) == offered
+
+
 def test_months_are_read_with_or_without_a_day() -> None:
     from assistant.lexicon.questions import months_named
 

@@ -41,7 +41,7 @@ def test_each_sentence_takes_its_place_in_time_from_its_date_or_marker() -> None
     [
         (
             "省里的三年行动计划通知是在莘县签约之前还是之后印发的?",
-            "答:2024年3月25日在前,4月28日在后",
+            "答:之前。2024年3月25日在前,4月28日在后",
             "3月25日",
         ),
         ("莘县那场签约仪式结束后领导们做了什么", "答:仪式结束后", "观摩"),
@@ -52,6 +52,7 @@ def test_each_sentence_takes_its_place_in_time_from_its_date_or_marker() -> None
             "观摩",
         ),
         ("莘县签约之前冯世庆先干嘛了", "答:会前", "急诊科"),
+        ("莘县签约那天冯世庆是先参观还是先开会?", "答:先参观,后开会", "急诊科"),
         ("莘县签约之前冯世庆都去看了哪几个地方", "答:会前", "急诊科"),  # which, of one occasion
         ("山大二院到了莘县第一件事干了啥", "答:会前", "急诊科"),  # reads as an overview
         ("Who spoke last at the Shenxian signing?", "Answer (April 28)", "冯世庆"),
@@ -116,7 +117,9 @@ CEREMONY = (
     ("question", "said"),
     [
         # one day: the sentences telling each event, not the opening one telling both
-        ("莘县那个仪式上,是先签协议还是先揭牌的?", "答:同在4月28日,先协议,后揭牌。"),
+        # in the question's own words where it offers two
+        ("莘县那个仪式上,是先签协议还是先揭牌的?", "答:先签协议,后揭牌。"),
+        ("莘县那个仪式上,是先揭牌还是先签约?", "答:先签约,后揭牌。"),
         ("莘县仪式上是先揭牌后签协议的吗", "不是。答:同在4月28日,先协议,后揭牌。"),
         (
             "at the Shenxian ceremony, was the plaque unveiled before the agreement was signed?",
