@@ -33,6 +33,7 @@ from assistant.types import Answer, Article, Citation
 
 _WORD = re.compile(r"[A-Za-z0-9\u3400-\u9fff]")
 _STOP = re.compile(r"[,,、;;::??!!。\s]")
+_BOTH = re.compile(r"都|均|同样")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -89,6 +90,11 @@ def _worded(text: str, grouped: list[_Piece]) -> list[Party]:
     finish = stop.start() if stop and asks_on else max(b for _, b in last.spans)
     own = text[max(b for _, b in first.spans) : first.end]  # the first party's own words
     parallel = not asks_on and len(_WORD.findall(own)) >= 2
+    # what the last party's words say of all (丽水那次跟莘县那次都有揭牌) is asked of each
+    after = max(b for _, b in last.spans)
+    both = _BOTH.search(text, after, finish) if not parallel else None
+    if both:
+        finish = both.start()
     tail = "" if parallel else text[finish:]
     extents = [(max(p.start, begin), min(p.end, finish)) for p in grouped]
     if parallel:

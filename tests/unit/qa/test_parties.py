@@ -97,6 +97,14 @@ def test_the_question_after_the_last_party_is_asked_of_each() -> None:
     ]
 
 
+def test_what_the_last_party_says_of_all_is_asked_of_each() -> None:
+    each = parties.parties(parse("乐陵那次跟莘县那次都有揭牌,分别揭了什么牌?", GAZ), GAZ)
+    assert [p.asked for p in each] == [
+        "乐陵那次都有揭牌,分别揭了什么牌?",
+        "莘县那次都有揭牌,分别揭了什么牌?",
+    ]
+
+
 @pytest.mark.parametrize(
     "question, each",
     [
