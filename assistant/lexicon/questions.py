@@ -110,10 +110,12 @@ INTENTS: tuple[Intent, ...] = (
             r"|(?:时间|日期|先后|早晚)[^,,。?]{0,6}排(?:个)?序|从早到晚|从早排到晚"
             r"|按(?:发布)?时间(?:先后)?(?:顺序)?排|时间顺序"
         ),
-        # not in "how long does it last", where last is the verb
+        # not in "how long does it last", where last is the verb, nor in "the first group
+        # of experts", where first names which group
         _en(
             r"^(?!.*\bhow long\b).*?"
-            r"\b(earliest|first|latest|most recent|last|oldest|newest|earlier|sooner|later"
+            r"\b(earliest|first(?!\s+[a-z]+\s+of\b)|latest|most recent|last|oldest|newest"
+            r"|earlier|sooner|later"
             r"|in (?:chronological |date |time )order|in order(?! to\b| of (?!date|time))"
             r"|chronological(?:ly)?)\b" + SET_IN_TIME
         ),
@@ -159,7 +161,9 @@ INTENT_NAMES = tuple(i.name for i in INTENTS) + ("what",)
 # parties need not meet in one article.
 DISTRIBUTIVE = re.compile(
     r"分别|各自|各是|各为|这俩|两人|两家|两篇|两个|两场|两次|哪篇|"
-    r"\b(each|respectively|both|either|versus|vs\.?|compared?|between)\b",
+    r"\b(each|respectively|both|either|versus|vs\.?|compared?|between)\b"
+    # the question asked again of the second (who spoke at A, and who at B?)
+    r"|\band (?:who|what|when|how many|how much|which) (?:at|in|for|of|with)\b",
     re.I,
 )
 

@@ -269,6 +269,9 @@ def test_in_which_respects_is_no_question_of_place() -> None:
         ("介绍一下齐鲁医院吧", "overview"),  # a request, not a yes/no question
         ("Which partnership was signed last?", "earliest_latest"),
         ("How long does the rotation last?", "count"),
+        # "first" naming which group is no order asked
+        ("Of the first group of experts, how many are resident?", "count"),
+        ("What was the first of these agreements?", "earliest_latest"),
     ],
 )
 def test_requests_and_last_read_by_their_sense(question: str, intent: str) -> None:

@@ -106,6 +106,19 @@ def test_what_the_last_party_says_of_all_is_asked_of_each() -> None:
 
 
 @pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("Who spoke at the Leling meeting, and who at the Shenxian signing?", True),
+        ("Who spoke at the Leling meeting and the Shenxian signing?", False),
+    ],
+)
+def test_a_question_asked_again_of_the_second_asks_of_each(question: str, asked: bool) -> None:
+    from assistant.lexicon.questions import DISTRIBUTIVE
+
+    assert bool(DISTRIBUTIVE.search(question)) is asked
+
+
+@pytest.mark.parametrize(
     "question, each",
     [
         ("东营那两篇,市卫健委分别是谁出席?", True),
