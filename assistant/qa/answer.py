@@ -40,6 +40,7 @@ from assistant.qa.evidence import (
     excerpt,
     figures,
     gather,
+    lead_in,
     listed,
     missing_predicates,
     name_forms,
@@ -543,9 +544,11 @@ def compose(
     """(answer text, citations, refused). `text_of(doc_id)` gives a document's whole text,
     so that a list the best sentence opens can be quoted on past its chunk's end, and each
     passage is read in whole sentences (`widen`)."""
+    leads: dict[str, str] = {}
     if text_of:
         passages = [widen(p, text_of(p.doc_id)) for p in passages]
-    evidence = gather(query, passages, lexical, gazetteer)
+        leads = {p.chunk_id: lead_in(p, text_of(p.doc_id)) for p in passages}
+    evidence = gather(query, passages, lexical, gazetteer, leads)
     if query.intent == "yesno" and answerable(query, lexical):
         deed = _deed(query, evidence, gazetteer)
         if deed is not None:  # did X sign it? the sentence saying who signed decides
