@@ -119,6 +119,9 @@ def decide(
                 or (refers_back(e.text, query) and any(n in e.passage.text for n in speakers))
             )
         ]
+    if query.intent == "who":  # who hosted it: a sentence saying it was done (主持)
+        verbs = verbs_of(query.bridged if query.language == "en" else query.text)
+        usable = [e for e in usable if not verbs or any(v in e.text for v in verbs)]
     typed = [e for e in usable if e.has_answer]
     if not typed:
         return Decision(False, evidence[:1], [])

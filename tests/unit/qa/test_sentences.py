@@ -56,6 +56,22 @@ def test_what_someone_said_needs_a_sentence_in_which_they_speak(lexical: Lexical
     assert not said("余之刚在莘县仪式上说了啥")  # he attended; no sentence has him speak
 
 
+def test_who_did_it_needs_a_sentence_saying_it_was_done(lexical: LexicalIndex) -> None:
+    from assistant.qa.answer import decide
+
+    gaz = Gazetteer.from_names({"刘海永": "person", "乐陵": "place"})
+    config = AnswerConfig()
+
+    def answered(text: str) -> bool:
+        query = parse("乐陵那次座谈会是谁主持的?", gaz)
+        evidence = gather(query, [passage("d1", text, "乐陵座谈会")], lexical, gaz)
+        return decide(query, evidence, lexical, config).answerable
+
+    assert answered("乐陵座谈会由刘海永主持。")
+    # he spoke there; nothing says who hosted it
+    assert not answered("刘海永在乐陵座谈会上强调,要服从乐陵市人民医院的管理。")
+
+
 def test_a_pronoun_sentence_is_about_whom_the_sentence_before_named(lexical: LexicalIndex) -> None:
     query = parse("王国敬讲话提了哪几个要求", GAZ)
     ranked = gather(query, [passage("d1", SPEECH, "丽水医联体")], lexical, GAZ)
