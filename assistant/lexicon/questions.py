@@ -470,7 +470,10 @@ ORDER_ASKED: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
     ),
     (
         "after",
-        re.compile(r"之后|[约会式议束]以?后|随后|随即|接着|然后|下一步"),
+        re.compile(
+            r"之后|[约会式议束完]了?以?后|随后|随即|接着|然后|下一步"
+            r"|(?<=[约会式议牌])完了?(?=[,,]?(?:大家|领导|他们|又|就|再|去))"
+        ),
         _en(
             r"\bafter(?:wards)?\b|\bwhat (?:happened|came) next\b|\bdo next\b|\bnext step"
             r"|\bfollow(?:ed|ing)\b"

@@ -308,6 +308,9 @@ def test_a_count_asks_in_the_measure_word_it_is_asked_with() -> None:
         ("仪式结束后领导们做了什么", "after"),
         ("簽約後呢,接着干了啥", "after"),
         ("山大二院那个签约仪式结束以后又干了啥", "after"),
+        ("莘县仪式完了以后大家又去干嘛了", "after"),
+        ("签约完大家去哪了", "after"),
+        ("医联体建设完善以后有啥变化", ""),  # 完善 is no end
         ("what happened once the signing was over", "after"),
         ("When did Shengli send its team over to the No.2 hospital?", ""),  # over to: a place
         ("What did they do next?", "after"),

@@ -27,6 +27,17 @@ def ask(question: str, doc: str = "b", text: str = SIGNING) -> tuple[str, list] 
     return timeline.answer(parse(question, d.gazetteer), d, texts.__getitem__)
 
 
+def test_a_day_the_question_names_picks_the_article_telling_it() -> None:
+    other = "3月28日,莘县人民医院举行欢迎仪式。会前,冯世庆一行参观了莘县人民医院检验科。"
+    d = derived()
+    texts = TEXTS | {"b": SIGNING, "c": other}
+    query = parse(
+        "On April 28 in Shenxian, what did Feng Shiqing tour before the meeting?", d.gazetteer
+    )
+    found = timeline.answer(query, d, texts.__getitem__)
+    assert found is not None and "急诊科" in found[0] and "检验科" not in found[0]
+
+
 def test_each_sentence_takes_its_place_in_time_from_its_date_or_marker() -> None:
     steps = timeline.steps_of(SIGNING, 2024)
     order = [s.original[:4] for s in sorted(steps, key=lambda s: s.key)]
