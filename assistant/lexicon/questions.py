@@ -531,6 +531,7 @@ GAP_ASKED = re.compile(
 RANK_ASKED = re.compile(
     r"(?:职务|级别|职位|层级|官职|头衔|官)(?:比较|更)?(?:最高|最大|高|大|一样|相同|相当)|平级|同级"
     r"|最高(?:的)?(?:层级|级别|职务|职位|领导)|头衔最多|职务最多|(?:最大|最高)的(?:官|领导|干部)|一把手|"
+    r"(?:领导|官员|干部)[^,,。?]{0,4}(?:谁|哪位|哪个)(?:的官)?(?:最大|最高)|"
     r"\bmore senior\b|\branks? higher\b|\bhigher[- ]rank|\btop\b.{0,40}\bofficial|"
     + TOP_RANK_EN
     + r"|"
@@ -686,7 +687,7 @@ _UNITS = {
 }
 _UNIT_ASKED = re.compile(
     r"(?<![这那哪])(?:几|多少)([人名位家个篇批次场项张条种所级])(?!民)"
-    r"|([人家篇])数?(?:最多|最少|比较多|比较少|更多|更少|多一些|少一些|多一点|少一点"
+    r"|(专家|(?<!大)[人家篇])数?(?:最多|最少|比较多|比较少|更多|更少|多一些|少一些|多一点|少一点"
     r"|多(?=[啊呀呢吧?!。?]|$))"  # 哪个来的人多啊
 )
 _PEOPLE_EN = re.compile(
@@ -708,7 +709,8 @@ def units_asked(text: str, english: bool) -> str:
     m = _UNIT_ASKED.search(text)
     if not m:
         return _UNITS["名"] if "人数" in text else ""  # 参会人数: a head count of any kind
-    unit = "名" if m.group(2) == "人" else (m.group(1) or m.group(2))  # 专家人数: any
+    # 专家人数: any head count; 专家最多: experts, counted in 名 (not 家)
+    unit = "名" if m.group(2) in ("人", "专家") else (m.group(1) or m.group(2))
     return _UNITS.get(unit, unit)  # 几批: in batches, whatever else is counted
 
 

@@ -269,6 +269,7 @@ def _affirm(query: ParsedQuery, best: Evidence, config: AnswerConfig) -> str:
         or _only_some(query, best.text)
         or _other_date(asked, given, best.text)
         or _other_month(query, best.text)
+        or _other_year(query, best)
         or (None if same or asked & given else _contrast(query, best.text))
     )
     # the day alone settles nothing: the sentence must also say what the question says
@@ -430,6 +431,23 @@ def _other_month(query: ParsedQuery, text: str) -> str | None:
     if not asked or not given or asked & given:
         return None
     return next((m.group(0) for m in DATE_RE.finditer(text) if months_named(m.group(0))), None)
+
+
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?:年|(?![\d-]))")
+
+
+def _other_year(query: ParsedQuery, best: Evidence) -> str | None:
+    """The year the sentence, or else its article, gives when the question names another
+    (set up in 2019? in an article of 2017); a span of years (2021-2025年) dates nothing."""
+    asked = {m.group(1) for m in _YEAR.finditer(query.text)}
+    if not asked:
+        return None
+    given = [m.group(1) for m in _YEAR.finditer(best.text)]
+    if not given and best.passage.article.date:
+        given = [best.passage.article.date[:4]]
+    if not given or asked & set(given):
+        return None
+    return given[0] if query.language == "en" else f"{given[0]}年"
 
 
 _ALL_CLAIM = re.compile(r"都是|全是|全部|全都|都为|\ball\b|\bevery\b", re.I)

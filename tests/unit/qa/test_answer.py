@@ -346,6 +346,27 @@ def test_a_yes_no_question_with_a_date_is_checked_against_the_date(
 @pytest.mark.parametrize(
     ("question", "verdict"),
     [
+        ("乐陵座谈会是2023年开的吗?", "不是,文档中写的是“2024年”"),
+        ("Was the Leling symposium held in 2019?", "No — the articles say 2024:"),
+        ("乐陵座谈会是2024年开的吗?", "是的"),
+    ],
+)
+def test_a_year_claimed_is_checked_against_the_sentence_or_its_article(
+    lexical, question: str, verdict: str
+) -> None:
+    import dataclasses
+
+    dated = passage("d1")
+    meta = dataclasses.replace(dated.meta, article=Article("d1", "乐陵座谈会", "2024-07-05"))
+    text, _, refused = compose(
+        parse(question, GAZ), [dataclasses.replace(dated, meta=meta)], lexical, GAZ
+    )
+    assert not refused and text.startswith(verdict)
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
         ("派驻的常住专家有54名是吗", "不是,文档中写的是“常驻专家17名”"),
         ("坐诊专家是17个吗", "不是,文档中写的是“坐诊专家54名”"),
         ("坐诊专家有54名吗", "是的"),

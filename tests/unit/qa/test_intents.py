@@ -288,6 +288,9 @@ def test_a_count_asks_in_the_measure_word_it_is_asked_with() -> None:
     assert units_asked("胜利油田中心医院派了几批专家", False) == "批"  # not 71名: batches
     assert units_asked("签了几项协议", False) == "项"
     assert "名" in units_asked("派了多少名专家", False)
+    # 专家最多 counts experts, not institutions in 家
+    assert "家" not in units_asked("哪家医院派的专家最多?", False)
+    assert "名" in units_asked("哪家医院派的专家最多?", False)
     assert units_asked("派了多少专家", False) == ""  # any unit that counts experts
     assert "人" in units_asked("headcount at the Shenxian signing?", True)  # a head count
 
@@ -357,6 +360,7 @@ def test_rank_words_ask_and_are_no_nouns(question: str) -> None:
         "莘县那边的一把手是谁",
         "who was the big boss at the Shenxian signing?",
         "the head honcho from Shandong University Second Hospital?",
+        "于小千来东营的时候,陪同的领导里谁最大啊",
     ],
 )
 def test_the_top_official_asks_for_a_person_however_it_is_worded(question: str) -> None:
