@@ -171,7 +171,8 @@ def _searchable(title: str, outlet: str, text: str) -> str:
 def _matching(query: ParsedQuery, derived: Derived, text_of: Callable[[str], str]) -> list[Match]:
     # which article a byline or a date is asked of: its entities say; the rest only asks
     groups = [] if query.scope in ("author", "published") and query.entities else _terms(query)
-    each = DISTRIBUTIVE.search(query.text)  # the Lishui piece and the Laoling piece
+    # the Lishui piece and the Laoling piece; which came out first, A or B
+    each = DISTRIBUTIVE.search(query.text) or query.intent == "earliest_latest"
     found = []
     for doc_id, record in derived.manifest.items():
         original = text_of(doc_id)
@@ -312,10 +313,12 @@ def _published(
     dated = [m for m in matches if m.article.date]
     if not dated:
         return None
+    # which came out first of the ones named: all of them, the answer first
+    named = len(query.entities) >= 2 and len(dated) <= len(query.entities)
     if LATEST_ASKED.search(query.text):
-        dated = dated[-1:]
+        dated = dated[::-1] if named else dated[-1:]
     elif EARLIEST_ASKED.search(query.text):
-        dated = dated[:1]
+        dated = dated if named else dated[:1]
     citations = _cite(dated)
     if query.language == "en":
         lines = [

@@ -94,6 +94,19 @@ def test_publication_date_comes_from_the_document_record() -> None:
 
 
 @pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        ("Which was published first, the Shenxian story or the Dongying story?", ["b", "a"]),
+        ("Which came out last, the Shenxian story or the Dongying story?", ["a", "b"]),
+        ("which story was published first?", ["c"]),  # of all: the first alone
+    ],
+)
+def test_which_of_the_articles_named_came_out_first(question: str, first: list[str]) -> None:
+    _, citations = about(question)  # type: ignore[misc]
+    assert [c.doc_id for c in citations] == first
+
+
+@pytest.mark.parametrize(
     ("question", "said"),
     [
         ("莘县那篇报道是哪天发的?签约过了几天才报", "活动在2024年4月28日[2],文章过了1天发布。"),
