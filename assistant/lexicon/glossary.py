@@ -142,6 +142,11 @@ GLOSSARY_EN_ZH: dict[str, str] = {
     "ceremony": "仪式",
     "welcome": "欢迎",
     "welcoming": "欢迎",
+    # an occasion named by what was done at it: one word, so that the deed is not asked
+    "signing ceremony": "签约仪式",
+    "launch ceremony": "启动仪式",
+    "welcome ceremony": "欢迎仪式",
+    "unveiling ceremony": "揭牌仪式",
     "clinic sessions": "坐诊",
     "clinic session": "坐诊",
     "see patients": "坐诊",

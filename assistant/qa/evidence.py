@@ -238,9 +238,13 @@ def listed(text: str, counted: tuple[str, ...]) -> list[str]:
 
 def _weights(query: ParsedQuery, lexical: LexicalIndex) -> list[dict[str, float]]:
     """Each content group as {token: idf}, keeping the tokens the corpus uses (or a word
-    that sounds the same: a typo)."""
+    that sounds the same: a typo). The figures a yes/no question claims (a 10-person team?)
+    are what its verdict checks, not words the sentence must hold."""
     out = []
+    claimed = query.intent == "yesno"
     for group in query.content:
+        if claimed and all(t.isdigit() for t in group):
+            continue
         known = {t: lexical.idf(t) for t in group if lexical.knows(t)}
         for t in group:
             alike = lexical.sounds_like(t) if not known and len(t) >= 2 else None

@@ -796,15 +796,12 @@ def _verbs(text: str) -> frozenset[str]:
     )
     # not a verb naming the occasion (启动仪式, 签约仪式): what was done at it is asked
     at = [sum(len(w) for w, _ in cut[:i]) for i in range(len(cut))]
-    return (
-        doers
-        or frozenset(
-            w
-            for (w, flag), a in zip(cut, at, strict=True)
-            if flag == "v"
-            and (len(w) >= 2 or synonyms(w))  # 签 of 签的
-            and not OCCASION.match(text[a + len(w) :].lstrip())  # 签约 仪式, as bridged too
-        )
+    return doers or frozenset(
+        w
+        for (w, flag), a in zip(cut, at, strict=True)
+        if flag == "v"
+        and (len(w) >= 2 or synonyms(w))  # 签 of 签的
+        and not OCCASION.match(text, a + len(w))
     )
 
 

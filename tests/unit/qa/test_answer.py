@@ -372,6 +372,8 @@ def test_a_year_claimed_is_checked_against_the_sentence_or_its_article(
         ("坐诊专家有54名吗", "是的"),
         # the experts in general are no other kind than the resident ones
         ("派驻专家有71名吗", "是的"),
+        # a figure claimed is checked, not a word the sentence must hold
+        ("派驻专家有100名吗", "不是,文档中写的是“71名”"),
     ],
 )
 def test_a_figure_claimed_for_one_kind_is_checked_against_that_kind(
