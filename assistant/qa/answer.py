@@ -40,7 +40,6 @@ from assistant.qa.evidence import (
     excerpt,
     figures,
     gather,
-    lead_in,
     listed,
     missing_predicates,
     name_forms,
@@ -272,9 +271,15 @@ def _affirm(query: ParsedQuery, best: Evidence, config: AnswerConfig) -> str:
         or _other_year(query, best)
         or (None if same or asked & given else _contrast(query, best.text))
     )
-    # the day alone settles nothing: the sentence must also say what the question says
+    # the day alone settles nothing: the sentence must also say what the question says;
+    # a figure claimed (500 people?) is confirmed only by the sentence giving it
     yes = not other and (
-        same or (best.coverage >= config.affirm_coverage and best.entity_share >= 1.0)
+        same
+        or (
+            best.coverage >= config.affirm_coverage
+            and best.entity_share >= 1.0
+            and not _asked_numbers(query)
+        )
     )
     if query.language == "en":
         if other:
@@ -348,8 +353,32 @@ def _nouns(query: ParsedQuery) -> tuple[str, ...]:
 
 
 def _given(query: ParsedQuery, text: str) -> list[str]:
-    """The figures the sentence gives for what the question counts (专家共71名)."""
-    return [m.group(0) for m in NUMBER_RE.finditer(text) if counts(text, _nouns(query), m.group(0))]
+    """The figures the sentence gives for what the question counts (专家共71名), or in the
+    measure its claimed figure is given in (500 people? 300余人)."""
+    measures = _claimed_measures(query)
+    return [
+        m.group(0)
+        for m in NUMBER_RE.finditer(text)
+        if counts(text, _nouns(query), m.group(0)) or m.group(0)[-1] in measures
+    ]
+
+
+# people counted after an English figure (500 people, a 10-person team)
+_HEADS_EN = re.compile(
+    r"\s*-?\s*(?:people|persons?|attendees|participants|visitors|guests|members|staff)\b", re.I
+)
+
+
+def _claimed_measures(query: ParsedQuery) -> str:
+    """The measure words a yes/no question gives its figure in: 人 of 500人 or 500 people
+    (counted as 人, 名 or 位); '' when it gives none."""
+    if query.intent != "yesno":
+        return ""
+    for m in re.finditer(r"(?<![\d.])\d+(?!\d)", query.text):
+        after = query.text[m.end() :]
+        if _HEADS_EN.match(after) or re.match(r"\s*(?:多|余)?[人名位]", after):
+            return "人名位"
+    return ""
 
 
 def _figure_first(query: ParsedQuery, evidence: list[Evidence]) -> list[Evidence]:
@@ -565,11 +594,9 @@ def compose(
     """(answer text, citations, refused). `text_of(doc_id)` gives a document's whole text,
     so that a list the best sentence opens can be quoted on past its chunk's end, and each
     passage is read in whole sentences (`widen`)."""
-    leads: dict[str, str] = {}
     if text_of:
         passages = [widen(p, text_of(p.doc_id)) for p in passages]
-        leads = {p.chunk_id: lead_in(p, text_of(p.doc_id)) for p in passages}
-    evidence = gather(query, passages, lexical, gazetteer, leads)
+    evidence = gather(query, passages, lexical, gazetteer)
     if query.intent == "yesno" and answerable(query, lexical):
         deed = _deed(query, evidence, gazetteer)
         if deed is not None:  # did X sign it? the sentence saying who signed decides

@@ -395,24 +395,10 @@ def name_forms(entity: str) -> tuple[str, ...]:
     return (entity, *(a for a in aliases(entity) if len(a) >= 3))
 
 
-def lead_in(passage: Passage, document: str) -> str:
-    """What the passage's paragraph says before it (search form): whom a chunk opening
-    with 他要求 speaks of was named there."""
-    at = document.find(passage.original)
-    if at <= 0:
-        return ""
-    return to_search_form(document[document.rfind("\n", 0, at) + 1 : at])[-400:]
-
-
 def gather(
-    query: ParsedQuery,
-    passages: list[Passage],
-    lexical: LexicalIndex,
-    gazetteer: Gazetteer,
-    leads: Mapping[str, str] | None = None,
+    query: ParsedQuery, passages: list[Passage], lexical: LexicalIndex, gazetteer: Gazetteer
 ) -> list[Evidence]:
-    """Every sentence of the passages, best first; `leads` gives, by chunk id, what each
-    passage's paragraph said before it."""
+    """Every sentence of the passages, best first."""
     groups = _weights(query, lexical)
     # a word of the question that is a short form (市二院) is there when the entity is, in
     # any of its forms (东营市第二人民医院)
@@ -444,10 +430,9 @@ def gather(
     for rank, p in enumerate(passages):
         title = to_search_form(p.article.title)
         outlet = to_search_form(p.article.source or "")
-        # the sentence before: whom 他 or 王主任 refers to
-        before = paragraph = (leads or {}).get(p.chunk_id, "")  # the paragraph so far
-        # the question's entities this paragraph has named so far
-        told = {e for e in query.entities if any(f in before for f in name_forms(e))}
+        before = ""  # the sentence before: whom 他 or 王主任 refers to
+        told: set[str] = set()  # the question's entities this paragraph has named so far
+        paragraph = ""  # its sentences so far
         for original, opens in _paragraph_sentences(p.original):
             text = to_search_form(original)
             told, paragraph = (set(), "") if opens else (told, paragraph)

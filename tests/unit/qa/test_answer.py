@@ -384,6 +384,16 @@ def test_a_figure_claimed_for_one_kind_is_checked_against_that_kind(
     assert not refused and answer.startswith(verdict)
 
 
+def test_a_head_count_claimed_in_english_is_checked_and_never_confirmed_unsaid(lexical) -> None:
+    counted = passage("d1", "7月3日,山东大学齐鲁医院德州医院与乐陵市人民医院开展座谈会,50余人参加。")
+    query = parse("Were there 500 people at the Leling symposium?", GAZ)
+    text, _, refused = compose(query, [counted], lexical, GAZ)
+    assert not refused and text.startswith("No — the articles say 50余人")
+    # a sentence giving no figure confirms none
+    text, _, _ = compose(query, passages(), lexical, GAZ)
+    assert not text.startswith("Yes")
+
+
 def test_an_institution_answer_is_never_the_one_the_question_names(lexical) -> None:
     text, _, refused = compose(
         parse("莘县人民医院跟哪家医院签约了?", GAZ), passages(), lexical, GAZ

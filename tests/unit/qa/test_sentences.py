@@ -80,23 +80,6 @@ def test_a_pronoun_sentence_is_about_whom_the_sentence_before_named(lexical: Lex
     assert ranked[0].original.startswith(("他强调", "王主任指出"))
 
 
-def test_a_pronoun_opening_a_chunk_is_about_whom_its_paragraph_named_before(
-    lexical: LexicalIndex,
-) -> None:
-    from assistant.qa.evidence import lead_in
-
-    document = "最后,浙江省卫计委王国敬副主任在仪式上讲话。他强调:一要强化认识;二要强化联动。"
-    chunk = passage("d1", "他强调:一要强化认识;二要强化联动。", "丽水医联体")
-    query = parse("王国敬讲话提了哪几个要求", GAZ)
-
-    def share(leads: dict[str, str] | None) -> float:
-        return gather(query, [chunk], lexical, GAZ, leads)[0].entity_share
-
-    assert lead_in(chunk, document) == "最后,浙江省卫计委王国敬副主任在仪式上讲话。"
-    assert share({chunk.chunk_id: lead_in(chunk, document)}) == 1.0
-    assert share(None) < 1.0  # read alone, 他 is nobody
-
-
 def test_a_sentence_holding_only_the_names_loses_to_one_saying_what_is_asked() -> None:
     from tests.unit.qa.test_intents import lexical_over
 
