@@ -114,7 +114,8 @@ INTENTS: tuple[Intent, ...] = (
         # of experts", where first names which group
         _en(
             r"^(?!.*\bhow long\b).*?"
-            r"\b(earliest|first(?!\s+[a-z]+\s+of\b)|latest|most recent|last|oldest|newest"
+            r"\b(earliest|first(?!\s+(?:group|batch|round|wave|cohort|lot)\s+of\b)|latest"
+            r"|most recent|last|oldest|newest"
             r"|earlier|sooner|later"
             r"|in (?:chronological |date |time )order|in order(?! to\b| of (?!date|time))"
             r"|chronological(?:ly)?)\b" + SET_IN_TIME
@@ -163,7 +164,7 @@ DISTRIBUTIVE = re.compile(
     r"分别|各自|各是|各为|这俩|两人|两家|两篇|两个|两场|两次|哪篇|"
     r"\b(each|respectively|both|either|versus|vs\.?|compared?|between)\b"
     # the question asked again of the second (who spoke at A, and who at B?)
-    r"|\band (?:who|what|when|how many|how much|which) (?:at|in|for|of|with)\b",
+    r"|\band (?:who|what|when|how many|how much|which) (?:at|in|for|of|with) (?:the )?(?-i:[A-Z])",
     re.I,
 )
 
@@ -408,10 +409,12 @@ _WH_ZH = re.compile(r"什么|啥|哪些|哪几[个条项点]?|何种|怎样的")
 # came first), 王建军汇报是在鲍建强致辞之前还是之后 (whether the first came before the
 # second). Search-form Chinese only: English names its steps in words the articles don't use.
 _FIRST_OF = re.compile(
-    r"先(?!进)([\u4e00-\u9fff]{1,12}?)还是(?:先)?([\u4e00-\u9fff]{1,12}?)(?:的|呢|啊|呀|吗|[??,,。]|$)"
+    r"(?<![首优最率原事领预])先(?!进)([\u4e00-\u9fff]{1,12}?)[,,]?还是(?:先)?"
+    r"([\u4e00-\u9fff]{1,12}?)(?:的?(?:呢|啊|呀|吗)|的?(?=[??,,。]|$))"
 )
 _BEFORE_OR_AFTER = re.compile(
-    r"([\u4e00-\u9fff]{1,16}?)(?:是)?在([\u4e00-\u9fff]{1,16}?)(?:之前|以前|前)还是(?:之后|以后|后)"
+    r"([\u4e00-\u9fff]{1,16}?)(?:是)?在((?:(?!在|是)[\u4e00-\u9fff]){1,16}?)"
+    r"(?:之前|以前|前)还是(?:之后|以后|后)"
 )
 
 
@@ -747,10 +750,14 @@ _CN_NUMBER = (
 _MONTH_NAMES = "|".join(f"{m[:3]}(?:{m[3:]})?" for m in MONTHS)  # jan, january
 _EN_MONTH_DAY = re.compile(rf"\b({_MONTH_NAMES})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b", re.I)
 _EN_DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_NAMES})\b", re.I)
-_ZH_MONTH_DAY = re.compile(r"(?<!\d)(\d{1,2})月(\d{1,2})(?:-(\d{1,2}))?[日号號]")
+_ZH_MONTH_DAY = re.compile(r"(?<!\d)(\d{1,2})月(\d{1,2})(?:-(\d{1,2}))?[日号]")
 # a month named alone (5月份, in May 2024); "may" the verb is no month
 _ZH_MONTH = re.compile(r"(?<!\d)(\d{1,2})月(?!\d)")
-_EN_MONTH = re.compile(rf"\b(?!may\b)({_MONTH_NAMES})\b|\bMay\b", re.I)
+_EN_MONTH = re.compile(
+    rf"\b(?!may\b)({_MONTH_NAMES}|sept)\b|\b(?:in|of|early|late|mid|since)\s+(May)\b"
+    r"|\b(May)(?=\s+\d)",
+    re.I,
+)
 _ISO_MONTH_DAY = re.compile(r"\d{4}[-/.](\d{1,2})[-/.](\d{1,2})")
 
 
@@ -786,8 +793,9 @@ def months_named(text: str) -> set[int]:
     text = digit_dates(text)
     found = {int(m) for m in _ZH_MONTH.findall(text)} | {m for m, _ in month_days(text)}
     for m in _EN_MONTH.finditer(text):
-        if m.group(0) == "May" or m.group(1):
-            found.add(1 + [n[:3] for n in MONTHS].index(m.group(0)[:3].lower()))
+        name = m.group(1) or (m.group(2) or m.group(3) or "").strip()
+        if name and (m.group(1) or name == "May"):  # "may" the verb names no month
+            found.add(1 + [n[:3] for n in MONTHS].index(name[:3].lower()))
     return {m for m in found if 1 <= m <= 12}
 
 

@@ -272,13 +272,13 @@ def _affirm(query: ParsedQuery, best: Evidence, config: AnswerConfig) -> str:
         or (None if same or asked & given else _contrast(query, best.text))
     )
     # the day alone settles nothing: the sentence must also say what the question says;
-    # a figure claimed (500 people?) is confirmed only by the sentence giving it
+    # a figure or a year claimed is confirmed only where it is given
     yes = not other and (
         same
         or (
             best.coverage >= config.affirm_coverage
             and best.entity_share >= 1.0
-            and not _asked_numbers(query)
+            and not _unconfirmed(query, best)
         )
     )
     if query.language == "en":
@@ -353,32 +353,8 @@ def _nouns(query: ParsedQuery) -> tuple[str, ...]:
 
 
 def _given(query: ParsedQuery, text: str) -> list[str]:
-    """The figures the sentence gives for what the question counts (专家共71名), or in the
-    measure its claimed figure is given in (500 people? 300余人)."""
-    measures = _claimed_measures(query)
-    return [
-        m.group(0)
-        for m in NUMBER_RE.finditer(text)
-        if counts(text, _nouns(query), m.group(0)) or m.group(0)[-1] in measures
-    ]
-
-
-# people counted after an English figure (500 people, a 10-person team)
-_HEADS_EN = re.compile(
-    r"\s*-?\s*(?:people|persons?|attendees|participants|visitors|guests|members|staff)\b", re.I
-)
-
-
-def _claimed_measures(query: ParsedQuery) -> str:
-    """The measure words a yes/no question gives its figure in: 人 of 500人 or 500 people
-    (counted as 人, 名 or 位); '' when it gives none."""
-    if query.intent != "yesno":
-        return ""
-    for m in re.finditer(r"(?<![\d.])\d+(?!\d)", query.text):
-        after = query.text[m.end() :]
-        if _HEADS_EN.match(after) or re.match(r"\s*(?:多|余)?[人名位]", after):
-            return "人名位"
-    return ""
+    """The figures the sentence gives for what the question counts (专家共71名)."""
+    return [m.group(0) for m in NUMBER_RE.finditer(text) if counts(text, _nouns(query), m.group(0))]
 
 
 def _figure_first(query: ParsedQuery, evidence: list[Evidence]) -> list[Evidence]:
@@ -462,21 +438,31 @@ def _other_month(query: ParsedQuery, text: str) -> str | None:
     return next((m.group(0) for m in DATE_RE.finditer(text) if months_named(m.group(0))), None)
 
 
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?:年|(?![\d-]))")
+# a year as a date: not one end of a span (2021-2025年) nor a count (2000名)
+_YEAR = re.compile(r"(?<![\d-])((?:19|20)\d\d)(?!\d|\s*[-—~至到]|\s*[名人位家个])")
+
+
+def _years(text: str) -> set[str]:
+    return {m.group(1) for m in _YEAR.finditer(text)}
 
 
 def _other_year(query: ParsedQuery, best: Evidence) -> str | None:
-    """The year the sentence, or else its article, gives when the question names another
-    (set up in 2019? in an article of 2017); a span of years (2021-2025年) dates nothing."""
-    asked = {m.group(1) for m in _YEAR.finditer(query.text)}
-    if not asked:
-        return None
-    given = [m.group(1) for m in _YEAR.finditer(best.text)]
-    if not given and best.passage.article.date:
-        given = [best.passage.article.date[:4]]
-    if not given or asked & set(given):
+    """The year the sentence gives when the question names another (signed in 2023? where
+    2024年 is written)."""
+    asked, given = _years(query.text), sorted(_years(best.text))
+    if not asked or not given or asked & set(given):
         return None
     return given[0] if query.language == "en" else f"{given[0]}年"
+
+
+def _unconfirmed(query: ParsedQuery, best: Evidence) -> bool:
+    """Whether the question claims a figure or a year that neither the sentence gives nor,
+    for a year, its article's date: no yes can rest on it (500 people?, set up in 2019?)."""
+    asked = _years(query.text)
+    dated = {best.passage.article.date[:4]} if best.passage.article.date else set()
+    if asked and not asked & (_years(best.text) | dated):
+        return True
+    return bool(_asked_numbers(query)) and not _same_number(query, best.text)
 
 
 _ALL_CLAIM = re.compile(r"都是|全是|全部|全都|都为|\ball\b|\bevery\b", re.I)

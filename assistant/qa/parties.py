@@ -33,7 +33,7 @@ from assistant.types import Answer, Article, Citation
 
 _WORD = re.compile(r"[A-Za-z0-9\u3400-\u9fff]")
 _STOP = re.compile(r"[,,、;;::??!!。\s]")
-_BOTH = re.compile(r"都|均|同样")
+_BOTH = re.compile(r"(?<![成首京])都|(?<!平)均|同样")
 
 
 @dataclasses.dataclass(frozen=True)

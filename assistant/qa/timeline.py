@@ -97,7 +97,7 @@ def answer(
     asked_days = month_days(query.text)
     if asks_when:  # the dates are the facts table's; here only what is told without one
         return _undated(query, [_steps(d, derived, text_of) for d in docs], words)
-    dated = [d for d in docs if any(f"{m}月{day}日" in texts[d] for m, day in asked_days)]
+    dated = [d for d in docs if asked_days & month_days(texts[d])]
     if dated:  # a day the question names (the June 18 meeting) picks the articles telling it
         docs = dated
     if len(docs) > 1:  # 东营 names two: the one that holds more of the question's words
@@ -324,11 +324,12 @@ def _offered(query: ParsedQuery, steps: list[Step]) -> list[Step]:
             default=None,
         )
 
-    found = [telling(a, b), telling(b, a)]
-    pairs = zip(found, (a, b), strict=True)
-    if any(s is None or fits(alt, s.search) <= 0.5 for s, alt in pairs) or found[0] is found[1]:
+    first, second = telling(a, b), telling(b, a)
+    if first is None or second is None or first is second:
         return []
-    return sorted([s for s in found if s is not None], key=lambda s: (s.key, s.index))
+    if fits(a, first.search) <= 0.5 or fits(b, second.search) <= 0.5:
+        return []
+    return sorted([first, second], key=lambda s: (s.key, s.index))
 
 
 def _told_alone(

@@ -344,24 +344,41 @@ def test_a_yes_no_question_with_a_date_is_checked_against_the_date(
 
 
 @pytest.mark.parametrize(
-    ("question", "verdict"),
+    ("question", "text", "verdict"),
     [
-        ("乐陵座谈会是2023年开的吗?", "不是,文档中写的是“2024年”"),
-        ("Was the Leling symposium held in 2019?", "No — the articles say 2024:"),
-        ("乐陵座谈会是2024年开的吗?", "是的"),
+        (
+            "乐陵座谈会是2023年开的吗?",
+            "2024年7月3日,乐陵市人民医院开展座谈会。",
+            "不是,文档中写的是“2024年”",
+        ),
+        (
+            "Was the Leling symposium held in 2019?",
+            "2024年7月3日,乐陵市人民医院开展座谈会。",
+            "No — the articles say 2024:",
+        ),
+        ("乐陵座谈会是2024年开的吗?", "2024年7月3日,乐陵市人民医院开展座谈会。", "是的"),
+        # no year written: the article's date may confirm one, never contradict it
+        ("乐陵座谈会是2024年开的吗?", "7月3日,乐陵市人民医院开展座谈会。", "是的"),
+        ("乐陵座谈会是2019年开的吗?", "7月3日,乐陵市人民医院开展座谈会。", "文档没有这样直接说"),
+        # a span of years or a count is no year of the event
+        (
+            "乐陵座谈会是2023年开的吗?",
+            "乐陵市人民医院开展座谈会,落实2021-2025年方案。",
+            "文档没有这样直接说",
+        ),
     ],
 )
 def test_a_year_claimed_is_checked_against_the_sentence_or_its_article(
-    lexical, question: str, verdict: str
+    lexical, question: str, text: str, verdict: str
 ) -> None:
     import dataclasses
 
-    dated = passage("d1")
+    dated = passage("d1", text)
     meta = dataclasses.replace(dated.meta, article=Article("d1", "乐陵座谈会", "2024-07-05"))
-    text, _, refused = compose(
+    answer, _, refused = compose(
         parse(question, GAZ), [dataclasses.replace(dated, meta=meta)], lexical, GAZ
     )
-    assert not refused and text.startswith(verdict)
+    assert not refused and answer.startswith(verdict)
 
 
 @pytest.mark.parametrize(

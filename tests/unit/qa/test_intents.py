@@ -272,6 +272,7 @@ def test_in_which_respects_is_no_question_of_place() -> None:
         # "first" naming which group is no order asked
         ("Of the first group of experts, how many are resident?", "count"),
         ("What was the first of these agreements?", "earliest_latest"),
+        ("Which was the first one of the articles to be published?", "earliest_latest"),
     ],
 )
 def test_requests_and_last_read_by_their_sense(question: str, intent: str) -> None:

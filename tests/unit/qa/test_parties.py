@@ -110,6 +110,7 @@ def test_what_the_last_party_says_of_all_is_asked_of_each() -> None:
     [
         ("Who spoke at the Leling meeting, and who at the Shenxian signing?", True),
         ("Who spoke at the Leling meeting and the Shenxian signing?", False),
+        ("Who spoke at the Leling meeting, and who with him?", False),
     ],
 )
 def test_a_question_asked_again_of_the_second_asks_of_each(question: str, asked: bool) -> None:
