@@ -579,6 +579,9 @@ DATE_RE = re.compile(
     r"|\d{1,2}月\d{1,2}(?:-\d{1,2})?[日号]|(?<![\d月-])\d{2,3}日"
 )
 YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d年")
+# a year a question or sentence states as a date (2024年, in 2019): not one end of a span
+# (2021-2025年) nor a count (2000名)
+YEAR_STATED = re.compile(r"(?<![\d-])((?:19|20)\d\d)(?!\d|\s*[-—~至到]|\s*[名人位家个])")
 # Asks how long something took (多久, how fast): a duration answers it, 48小时 or a span of
 # days (6月17-18日 is two days).
 DURATION_ASKED = re.compile(

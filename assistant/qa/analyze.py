@@ -34,6 +34,7 @@ from assistant.lexicon.questions import (
     QUANTIFIER,
     RANK_ASKED,
     SHARE_ASKED,
+    YEAR_STATED,
     Intent,
     article_scope,
     asking_spans,
@@ -499,7 +500,7 @@ def _content(
 
 
 def _year(text: str) -> int | None:
-    m = re.search(r"(?<!\d)((?:19|20)\d{2})(?:年|(?!\d))", text)
+    m = YEAR_STATED.search(text)
     return int(m.group(1)) if m else None
 
 

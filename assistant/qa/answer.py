@@ -26,6 +26,7 @@ from assistant.lexicon.questions import (
     DURATION_RE,
     NUMBER_RE,
     YEAR_RE,
+    YEAR_STATED,
     cn_number,
     month_days,
     months_named,
@@ -438,12 +439,8 @@ def _other_month(query: ParsedQuery, text: str) -> str | None:
     return next((m.group(0) for m in DATE_RE.finditer(text) if months_named(m.group(0))), None)
 
 
-# a year as a date: not one end of a span (2021-2025年) nor a count (2000名)
-_YEAR = re.compile(r"(?<![\d-])((?:19|20)\d\d)(?!\d|\s*[-—~至到]|\s*[名人位家个])")
-
-
 def _years(text: str) -> set[str]:
-    return {m.group(1) for m in _YEAR.finditer(text)}
+    return {m.group(1) for m in YEAR_STATED.finditer(text)}
 
 
 def _other_year(query: ParsedQuery, best: Evidence) -> str | None:

@@ -611,20 +611,21 @@ def fits(alternative: str, text: str) -> float:
     return max(held, sum(c in text for c in alternative) / len(alternative))
 
 
-def order_verdict(query: ParsedQuery, earlier: str, later: str) -> str:
+def order_verdict(query: ParsedQuery, earlier: str, later: str) -> tuple[str, str]:
     """The answer in the question's own alternatives (先签协议还是先揭牌 → 先签协议,后揭牌;
-    A在B之前还是之后 → 之后), given what the articles tell earlier and later; '' when the
-    question offers none or neither fits better."""
+    A在B之前还是之后 → 之后), given what the articles tell earlier and later, with the form
+    asked ("first" or "before"); ("", "") when the question offers none or neither fits
+    better."""
     asked = alternatives(query.text) if query.language != "en" else None
     if asked is None:
-        return ""
+        return "", ""
     form, a, b = asked
     lead = (fits(a, earlier) - fits(a, later)) - (fits(b, earlier) - fits(b, later))
     if not lead:
-        return ""
+        return "", ""
     first, then = (a, b) if lead > 0 else (b, a)
     head = f"先{first},后{then}" if form == "first" else ("之前" if lead > 0 else "之后")
-    return query.in_script(f"答:{head}。")
+    return form, query.in_script(f"答:{head}。")
 
 
 def _order_text(
@@ -632,7 +633,7 @@ def _order_text(
 ) -> str:
     names = [e for e in ordered if e]
     shown = excerpt(sentence, names, 160)
-    head = order_verdict(query, names[0], names[1]) if len(names) == 2 else "答:"
+    head = order_verdict(query, names[0], names[1])[1] if len(names) == 2 else ""
     if query.language == "en":
         told = ", then ".join(f"{render(n)} ({n})" for n in names)
         return f"In the article's account, {told}: [1]\n{shown} [1]"

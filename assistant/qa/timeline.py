@@ -503,10 +503,9 @@ def _text(
             else f"答:{a.label or '前者'}在前,{b.label or '后者'}在后。"
         )
         # in the question's own words: 先参观,后开会 says it all; 之后 wants the dates
-        offered = order_verdict(query, a.search, b.search)
+        form, offered = order_verdict(query, a.search, b.search)
         if offered:
-            asked = alternatives(query.text)
-            whole = a.label == b.label or (asked is not None and asked[0] == "first")
+            whole = a.label == b.label or form == "first"
             head = offered if whole else offered + head.removeprefix("答:")
         return query.in_script(head) + f"\n{_shown(a)} [1]\n{_shown(b)} [2]"
     return query.in_script("答:") + f"{_shown(chosen[0])} [1]"

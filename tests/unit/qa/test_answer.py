@@ -401,7 +401,9 @@ def test_a_figure_claimed_for_one_kind_is_checked_against_that_kind(
     assert not refused and answer.startswith(verdict)
 
 
-def test_a_head_count_claimed_in_english_is_checked_and_never_confirmed_unsaid(lexical) -> None:
+def test_a_head_count_claimed_in_english_is_checked_by_what_it_counts_and_never_confirmed_unsaid(
+    lexical,
+) -> None:
     said = "7月3日,山东大学齐鲁医院德州医院与乐陵市人民医院开展座谈会,50余人参加。"
     counted = passage("d1", said)
     query = parse("Were there 500 people at the Leling symposium?", GAZ)

@@ -175,6 +175,14 @@ def test_a_claim_of_more_than_a_place_is_no_membership_question() -> None:
     d = derived()
     found = facts.answer(parse("丁春辉对东营市第二人民医院的融合很不满意吧", d.gazetteer), d)
     assert found is None or not found.text.startswith(("是的", "不是"))
+    own = [f for f in d.facts if f.kind == "person" and f.subject == "丁春辉"]
+    places = ["东营市第二人民医院"]
+
+    def member(question: str) -> object:
+        return facts._member_check(parse(question, d.gazetteer), d, own, places)
+
+    assert member("丁春辉对东营市第二人民医院的融合很不满意吧") is None  # claims more
+    assert member("丁春辉是东营市第二人民医院的吗") is not None  # the check does run
 
 
 @pytest.mark.parametrize(
