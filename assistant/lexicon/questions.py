@@ -45,6 +45,9 @@ TOP_RANK_EN = (
     r"|\bmost important (?:official|person|leader|guest)\b"
 )
 
+# which people: 哪两个人, 哪几位, 哪些人 (asks who, not which institution)
+_WHICH_PEOPLE = r"哪(?:些|[两几一二三四五]?[个位名])人"
+
 INTENTS: tuple[Intent, ...] = (
     Intent(
         "yesno",
@@ -143,7 +146,7 @@ INTENTS: tuple[Intent, ...] = (
     Intent(
         "who",
         "person",
-        re.compile(r"谁|哪位|什么人|何人|姓名|叫什么名字|名字|叫啥|叫什么"),
+        re.compile(r"谁|哪位|什么人|何人|" + _WHICH_PEOPLE + r"|姓名|叫什么名字|名字|叫啥|叫什么"),
         _en(r"\bwho\b|\bwhom\b|\bwhose\b|\bname of the (person|official|director|president)"),
     ),
     Intent(
@@ -166,6 +169,12 @@ DISTRIBUTIVE = re.compile(
     # the question asked again of the second (who spoke at A, and who at B?)
     r"|\band (?:who|what|when|how many|how much|which) (?:at|in|for|of|with) (?:the )?(?-i:[A-Z])",
     re.I,
+)
+
+# Where one question ends and another begins: a question mark, or "and" opening a second
+# question in English (who chaired A and who emceed B).
+CLAUSE_BREAK = re.compile(
+    r"[??]|[,,;;]?\s*\band\s+(?=(?:who|whom|what|when|where|which|how)\b)", re.I
 )
 
 _HOW_LONG = r"多久|多长时间|\bhow long\b"  # a duration asked, or a span
@@ -615,7 +624,7 @@ LISTED_END = re.compile(
     re.I,
 )
 
-PERSON_ASKED = re.compile(r"谁|哪位|什么人|何人|\bwho\b|\bwhom\b", re.I)
+PERSON_ASKED = re.compile(r"谁|哪位|什么人|何人|" + _WHICH_PEOPLE + r"|\bwho\b|\bwhom\b", re.I)
 
 # Asks about speaking (谁先讲的, who spoke first); and the words telling that someone speaks.
 SPEECH_ASKED = re.compile(

@@ -17,11 +17,13 @@ from typing import NamedTuple
 
 from assistant.lexicon.gazetteer import Gazetteer
 from assistant.lexicon.questions import (
+    CLAUSE_BREAK,
     CONJUNCTION,
     DISTRIBUTIVE,
     EACH_ARTICLE,
     INTENTS,
     TOTAL_ASKED,
+    intent_of,
 )
 from assistant.qa.analyze import ParsedQuery, parse
 from assistant.qa.articles import naming
@@ -42,6 +44,8 @@ class Party:
     # the question as asked of this party alone, where the question's wording can be cut
     # by party (Chinese: 麗水醫聯體啟動 + ,分別是哪一年); else "" and its names are cut out
     asked: str = ""
+    # the party's own question, where the question asks one of each (谁签的?谁念的?)
+    question: ParsedQuery | None = None
 
 
 def parties(query: ParsedQuery, gazetteer: Gazetteer) -> list[Party]:
@@ -49,10 +53,13 @@ def parties(query: ParsedQuery, gazetteer: Gazetteer) -> list[Party]:
     only, in the order it names them); none unless it asks of each (分别, each, compare).
     Names that no joining word parts are one party: 麗水醫聯體啟動跟勝利油田派專家到東營二院
     compares the Lishui launch with one occasion of two institutions."""
-    if not (DISTRIBUTIVE.search(query.text) or query.intent == "compare" or totals(query)):
-        return []
     everyone = named_parties(query)
     if len(everyone) < 2:
+        return []
+    own = _own_questions(query, gazetteer, everyone)
+    if own:
+        return own
+    if not (DISTRIBUTIVE.search(query.text) or query.intent == "compare" or totals(query)):
         return []
     # people are parties only where joining words part them (冯世庆说的…跟乐陵王静讲的…)
     named = [e for e in everyone if gazetteer.names.get(e) != "person"]
@@ -70,6 +77,33 @@ def parties(query: ParsedQuery, gazetteer: Gazetteer) -> list[Party]:
     if query.language == "en" or not grouped[0].spans or not grouped[-1].spans:
         return [Party(p.names) for p in grouped]
     return _worded(query.text, grouped)
+
+
+def _own_questions(query: ParsedQuery, gazetteer: Gazetteer, everyone: list[str]) -> list[Party]:
+    """The parties of a question that is two or more questions, each asking of its own party
+    (莘县协议是谁签的?东营那边文件是谁念的?; who chaired A and who emceed B): each its own
+    question. None unless every clause asks something and names parties no other names."""
+    cuts = [0, *(x for m in CLAUSE_BREAK.finditer(query.text) for x in m.span()), len(query.text)]
+    clauses = [query.text[a:b] for a, b in zip(cuts[::2], cuts[1::2], strict=True)]
+    clauses = [c for c in clauses if _WORD.search(c)]
+    if len(clauses) < 2:
+        return []
+    english = query.language == "en"
+    found = []
+    for clause in clauses:
+        asked = parse(clause, gazetteer)
+        names = tuple(e for e in everyone if any(e in s or s in e for s in asked.entities))
+        asks = intent_of(clause, english) is not None or bool(_WH.search(clause))
+        if names and asks:
+            found.append(Party(names, clause, asked))
+        elif asks:
+            return []  # a question of no party (后者派了多少) leans on the others
+    # a clause that names no party and asks nothing (compare pls, same person?) adds nothing
+    named = [n for p in found for n in p.names]
+    return found if len(found) >= 2 and len(set(named)) == len(named) else []
+
+
+_WH = re.compile(r"什么|啥|哪|谁|几|多少|\b(?:what|which|who|how)\b", re.I)
 
 
 class _Piece(NamedTuple):
@@ -157,6 +191,8 @@ def one_party(query: ParsedQuery, party: Party, others: list[Party]) -> ParsedQu
     """The question as asked of `party` alone: the other parties' names (or their whole
     wording) and the words that asked of each are gone, and a comparison asks what it
     compares (how many, who, when)."""
+    if party.question:
+        return party.question
     everyone = [*party.names, *(n for o in others for n in o.names)]
     gone = {f for o in others for n in o.names for f in _own_forms(n, everyone)}
     text = DISTRIBUTIVE.sub(" ", party.asked or query.text)

@@ -176,3 +176,34 @@ def test_a_total_asks_each_party_and_adds_their_figures_up() -> None:
         "how many attended the Leling and Shen County events in all?",
     ):
         assert parties.totals(parse(said, GAZ)), said
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        (
+            "乐陵那次是谁主持的?莘县那次又是谁致辞的?",
+            ["乐陵那次是谁主持的", "莘县那次又是谁致辞的"],
+        ),
+        (
+            "who chaired the Leling meeting and who spoke at Shenxian? same person?",
+            ["who chaired the Leling meeting", "who spoke at Shenxian"],
+        ),
+    ],
+)
+def test_two_questions_in_one_ask_each_party_its_own(question: str, asked: list[str]) -> None:
+    each = parties.parties(parse(question, GAZ), GAZ)
+    assert [p.asked for p in each] == asked
+    others = [parties.Party(("x",))]
+    assert [parties.one_party(parse(question, GAZ), p, others).intent for p in each] == ["who"] * 2
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "乐陵那次是谁主持的?后来又派了多少人?",  # the second leans on the first
+        "乐陵和莘县的活动是谁主持的?都在哪天?",  # one clause names both
+    ],
+)
+def test_clauses_that_are_not_each_of_their_own_party_are_not_split(question: str) -> None:
+    assert all(not p.question for p in parties.parties(parse(question, GAZ), GAZ))
