@@ -10,6 +10,7 @@ from functools import lru_cache
 
 _SETS = (
     "医生 医师 大夫 专家 医务人员 医护人员 医护",
+    "护士 护理人员 医护人员 医护",
     "带队 率队 带领 领队 一行",
     "报导 报道",
     "会议 座谈会 汇报会 会上",
@@ -43,8 +44,8 @@ def _index() -> dict[str, tuple[str, ...]]:
     out: dict[str, tuple[str, ...]] = {}
     for line in _SETS:
         words = tuple(line.split())
-        for w in words:
-            out[w] = tuple(x for x in words if x != w)
+        for w in words:  # a word of two sets (医护) has the words of both
+            out[w] = tuple(dict.fromkeys((*out.get(w, ()), *(x for x in words if x != w))))
     return out
 
 

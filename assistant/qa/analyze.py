@@ -153,6 +153,10 @@ def parse(question: str, gazetteer: Gazetteer) -> ParsedQuery:
         if intent and intent.name == "superlative"
         else ()
     )
+    people = tuple(e for e in entities if gazetteer.names.get(e) == "person")
+    answer_type = _answer_type(intent, text)
+    if answer_type == "department" and people:
+        answer_type = "post"  # 王树凯是哪个科的: his department, or his ward (肿瘤一病区)
     return ParsedQuery(
         original,
         text,
@@ -161,9 +165,9 @@ def parse(question: str, gazetteer: Gazetteer) -> ParsedQuery:
         tuple(groups),
         tuple(unknown),
         intent=intent.name if intent else "what",
-        answer_type=_answer_type(intent, text),
+        answer_type=answer_type,
         entities=tuple(entities),
-        people=tuple(e for e in entities if gazetteer.names.get(e) == "person"),
+        people=people,
         unknown_entities=tuple(unknown_entities),
         content=tuple(
             _content(groups, text, english, intent, [] if english else gazetteer.name_spans(text))
@@ -263,9 +267,13 @@ def _counted(text: str, english: bool, gazetteer: Gazetteer) -> tuple[str, ...]:
         return (last,) if noun and len(last) >= 2 else ()
     nouns = []  # the noun phrase after the measure word; its last noun is what is counted
     last_flag = ""
+    measure = text[m.start(1) - 1]
     for word, flag in pseg.cut(m.group(1)):
         if word == "的" and nouns and (nouns[-1].endswith("级") or last_flag == "b"):
             continue  # 几家省市级的单位: after an attribute, the noun after 的 heads it
+        if word == "的" and nouns and measure not in "家所":
+            nouns = []  # 几个温医二院的专家工作站: the noun after 的 heads it (几家医院的: not)
+            continue
         if flag[:1] not in ("n", "b") or word in FILLERS_ZH:
             break
         nouns.append(word)

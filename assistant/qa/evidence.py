@@ -156,6 +156,7 @@ _TYPED = {
     "frequency": FREQUENCY_RE,
     "share": SHARE_RE,
     "department": DEPARTMENT,
+    "post": re.compile(f"{DEPARTMENT.pattern}|{WARD.pattern}"),  # where a person works
     "ward": WARD,
 }
 

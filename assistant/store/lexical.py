@@ -23,7 +23,7 @@ from assistant.store.chroma import Store
 from assistant.store.schema import DocRecord
 from assistant.textnorm import to_search_form
 
-TOKENIZER = "jieba-search+t2s+lower+stopwords/v2"  # bump when tokens or the cache change
+TOKENIZER = "jieba-search+t2s+lower+stopwords/v3"  # bump when tokens or the cache change
 
 
 @dataclass
@@ -103,7 +103,10 @@ class LexicalIndex:
             if rec is not None and rec.doc_hash == chunk.meta.doc_hash:
                 ids.append(chunk.chunk_id)
                 corpus.append(chunk.meta.tokens.split() or [""])
-                text = f"{to_search_form(rec.article.title)}\n{chunk.text}".lower()
+                # what the article writes about itself counts as written: its title, outlet
+                # and author (大众网 过了几天才发稿 asks of the outlet, not of nothing)
+                about = (rec.article.title, rec.article.source or "", rec.article.author or "")
+                text = f"{to_search_form(' '.join(about))}\n{chunk.text}".lower()
                 bigrams.update(text[i : i + 2] for i in range(len(text) - 1))
         bm25 = None
         if ids:

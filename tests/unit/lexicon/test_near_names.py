@@ -45,6 +45,8 @@ def test_synonyms_are_symmetric_and_only_within_a_set() -> None:
     assert "专家" in synonyms("医生") and "医生" in synonyms("专家")
     assert synonyms("床位") == ()
     assert "出席" in synonyms("出面")  # 出面的领导: who attended
+    assert "医护" in synonyms("护士")  # 派驻医护人员: the nurses sent
+    assert {"医生", "护士"} <= set(synonyms("医护"))  # a word of two sets has both
 
 
 SHORT = Gazetteer.from_names(

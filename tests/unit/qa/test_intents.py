@@ -437,8 +437,9 @@ def test_a_rank_asked_of_institutions_asks_for_an_institution() -> None:
     assert parse("哪家医院级别最高", GAZ).answer_type == "institution"
 
 
-def test_the_noun_after_de_heads_a_count_only_after_an_attribute() -> None:
-    assert parse("丽水医联体来了几家医院的专家", GAZ).counted == ("医院",)
+def test_the_noun_after_de_heads_a_count_unless_the_measure_counts_the_first() -> None:
+    assert parse("丽水医联体来了几家医院的专家", GAZ).counted == ("医院",)  # 家: hospitals
+    assert parse("丽水揭牌了几个温医二院的专家工作站", GAZ).counted == ("工作站",)
     assert "主要" not in parse("医联体的主要目标是什么", GAZ).predicates  # no grade
 
 
@@ -515,3 +516,8 @@ def test_the_counted_noun_may_follow_its_attribute_and_de() -> None:
     # or stand before 有几家 (医疗卫生单位有几家), after a particle glued to a level word (里省)
     query = parse("丽水那个医联体里省、市级的医疗卫生单位有几家", GAZ)
     assert query.counted == ("单位",) and "里省" not in query.unknown_entities
+
+
+@pytest.mark.parametrize("question", ["协议是哪两个人签的", "哪几个人出席了", "哪些人参加了座谈会"])
+def test_which_people_asks_who(question: str) -> None:
+    assert parse(question, GAZ).intent == "who"

@@ -224,6 +224,8 @@ def test_a_department_answer_names_one() -> None:
 
     assert holds("department", "于小千调研了儿童康复科和儿童保健科", Gazetteer.from_names({}))
     assert not holds("department", "推动学科建设,与派驻科室密切配合", Gazetteer.from_names({}))
+    assert not holds("department", "肿瘤一病区副主任王树凯", Gazetteer.from_names({}))
+    assert holds("post", "肿瘤一病区副主任王树凯", Gazetteer.from_names({}))  # a person's ward
 
 
 def test_a_span_of_days_is_counted_as_a_duration(lexical: LexicalIndex) -> None:
