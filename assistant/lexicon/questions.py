@@ -79,7 +79,7 @@ INTENTS: tuple[Intent, ...] = (
         "",
         re.compile(
             r"介绍|概括|总结|概述|简单说|简要说|说说|讲讲|聊聊|说一下|讲一下|讲了(什么|啥)|讲的(什么|啥)|是什么情况|"
-            r"什么关系|啥关系|怎么回事|都干了|做了哪些|干了啥|聊了|谈了|都说了|都讲了|说了些|讲了些|"
+            r"什么关系|啥关系|怎么回事|咋回事|啥情况|说了(?:什么|啥)|都干了|做了哪些|干了啥|聊了|谈了|都说了|都讲了|说了些|讲了些|"
             r"要点|重点|梗概|大意|捋一捋|捋捋|梳理|整理一下|来龙去脉"
         ),
         _en(
@@ -743,12 +743,20 @@ def intent_of(text: str, english: bool) -> Intent | None:
     """The first intent whose question words appear; None for a plain what/how question."""
     for intent in INTENTS:
         m = (intent.en if english else intent.zh).search(text)
-        if m and not (m.group(0).startswith("吧") and _REQUEST.search(text)):
-            return intent  # 介绍一下X吧 is a request, not a yes/no question
+        if m and not _requested(m, text):
+            return intent
     return None
 
 
 _REQUEST = re.compile(r"介绍|说说|讲讲|总结|概括|列出|告诉")
+_REQUEST_ASKED = re.compile(r"(?:介绍|说说|讲讲|聊聊|总结|概括|讲|说)(?:一下)?(?:[吗吧]|呗)[??]?$")
+
+
+def _requested(m: re.Match[str], text: str) -> bool:
+    """Whether a yes/no ending asks for something: 介绍一下X吧, 能给我讲讲吗 (not 有介绍…吗)."""
+    if m.group(0).startswith("吧"):
+        return bool(_REQUEST.search(text))
+    return m.group(0).startswith("吗") and bool(_REQUEST_ASKED.search(text))
 
 
 # ---- dates a question states -------------------------------------------------------

@@ -35,6 +35,7 @@ from assistant.lexicon.questions import (
     SPEECH_ASKED,
     alternatives,
 )
+from assistant.lexicon.roles import ROLE_WORDS
 from assistant.lexicon.synonyms import synonyms
 from assistant.qa.analyze import ParsedQuery
 from assistant.qa.evidence import excerpt, people, split_sentences
@@ -383,6 +384,25 @@ def _reported_after(
     return query.in_script(f"{verdict}活动在{when}[{n}],文章{later}发布。"), cite
 
 
+# what a person said or told (鲍建强如何概括, 冯世庆介绍…时, what did X say): a speaking verb
+# soon after the person's name; 整体情况说一下 asks the reader for a telling
+_SAID = re.compile(
+    SPEECH_ASKED.pattern + "|" + SPEAKS.pattern + r"|概括|提到|提出|[说讲谈]"
+    r"|\b(?:say|said|says|told|mention(?:ed)?)\b",
+    re.I,
+)
+_SAID_WITHIN = 8  # characters after the name
+
+
+def _what_said(query: ParsedQuery) -> bool:
+    if query.language == "en":
+        return bool(_SAID.search(query.text))
+    text = query.text
+    ends = [at + len(p) for p in query.people if (at := text.find(p)) >= 0]
+    ends += [m.end() for m in ROLE_WORDS.finditer(text)]  # 山大二院院长在莘县说了啥
+    return any(_SAID.search(text, end, end + _SAID_WITHIN) for end in ends)
+
+
 _DIGEST_ARTICLES = 2  # an overview names one partnership's article, or each of two
 _CROWD = re.compile(r"[、,,]")  # many of them make an attendee list, no description
 
@@ -409,8 +429,8 @@ def digest(
             docs = [d for d, t in texts.items() if all(e in t for e in query.entities)]
         if len(docs) != 2:
             return None
-    elif people:  # what one person said is no overview of the article
-        return None
+    elif len(people) == len(query.entities) or _what_said(query):
+        return None  # what one person said is no overview of the article; where they went is
     else:
         docs = [d for d, t in texts.items() if all(e in t for e in query.entities)]
     if not 1 <= len(docs) <= _DIGEST_ARTICLES:
@@ -480,23 +500,37 @@ def _partnerships(query: ParsedQuery, derived: Derived, doc_id: str) -> list[tup
 
 
 def _describing(original: str, gazetteer: Gazetteer, limit: int = 3) -> list[str]:
-    """The lead, the first sentence in which a person speaks (who led it: 会上,刘海永详细介绍
-    了…), and the sentences that describe the partnership, in the article's order; attendee
-    lists are left out."""
+    """The lead, the first sentences in which each of two people speaks (who led it: 会上,
+    刘海永详细介绍了…; who answered: 王静…表示), the first that coins a term in quotes (“东营
+    模式”), and the sentences that describe the partnership, in the article's order;
+    attendee lists are left out."""
     sentences = [
-        s for s in split_sentences(original) if len(s) >= 20 and len(_CROWD.findall(s)) <= 8
+        s
+        for s in split_sentences(original)
+        if len(s) >= 20 and (len(_CROWD.findall(s)) <= 8 or _COINED.search(s))
     ]
     if not sentences:
         return []
     lead, rest = sentences[0], sentences[1:]
-    speaks = [
-        s
-        for s in rest
-        if SPEAKS.search(search := to_search_form(s)) and gazetteer.people_in(search)
+    speakers: dict[str, str] = {}  # each speaker's first sentence
+    for s in rest:
+        search = to_search_form(s)
+        if (
+            len(_CROWD.findall(s)) <= 8
+            and SPEAKS.search(search)
+            and (found := gazetteer.people_in(search))
+        ):
+            speakers.setdefault(found[0][0], s)
+    speaks = list(speakers.values())[:2]
+    coined = [s for s in rest if _COINED.search(s) and s not in speaks][:1]
+    described = [
+        s for s in rest if DESCRIBES.search(to_search_form(s)) and s not in speaks + coined
     ]
-    described = [s for s in rest if DESCRIBES.search(to_search_form(s)) and s not in speaks[:1]]
-    chosen = {lead, *speaks[:1], *described[: limit - 1]}
+    chosen = {lead, *speaks, *coined, *described[: limit - 1]}
     return [s for s in sentences if s in chosen]  # in the article's order
+
+
+_COINED = re.compile(r"[“「\"][^”」\"]{2,12}(?:模式|样板|高地|模板|品牌|工程|理念)[”」\"]")
 
 
 def mention_order(

@@ -268,6 +268,40 @@ def test_what_kind_of_partnership_is_answered_from_the_relations(real_engine, qu
 def test_an_overview_names_who_spoke_for_the_partnership(real_engine) -> None:
     answer = real_engine.ask("齐鲁德州医院对口支援乐陵是怎么个情况 概括一下")
     assert answer.backend == "articles" and "刘海永" in to_simplified(answer.text)
+    assert "王静" in to_simplified(answer.text)  # the host who answered him speaks too
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "东营妇幼和市人民医院一体化融合这事儿,能给我讲讲吗",  # a request, not a yes/no
+        "于小千那次来东营调研,整体情况说一下呗",  # an occasion named by its visitor
+        "东营市妇幼保健院跟市人民医院一体化融合是咋回事?",
+    ],
+)
+def test_an_overview_quotes_the_term_the_article_coins(real_engine, question) -> None:
+    answer = real_engine.ask(question)
+    assert answer.backend == "articles" and "东营模式" in to_simplified(answer.text), answer.text
+
+
+def test_what_a_person_said_where_they_went_is_no_overview(real_engine) -> None:
+    answer = real_engine.ask("刘海永在乐陵说了什么")
+    assert answer.backend != "articles" and "刘海永" in to_simplified(answer.text)
+
+
+def test_two_questions_of_two_parties_answer_each(real_engine) -> None:
+    answer = real_engine.ask("莘縣那份協議是哪兩個人簽的？東營市二院那邊聘任文件又是誰唸的？")
+    text = to_simplified(answer.text)
+    assert "田丹" in text and "丁春辉" in text, answer.text
+
+
+def test_an_outlet_named_is_no_thing_the_articles_never_mention(real_engine) -> None:
+    assert real_engine.indexes().lexical.mentions("大众网")  # an outlet, not in the text
+
+
+def test_a_count_of_a_things_of_a_named_one_counts_the_things(real_engine) -> None:
+    answer = real_engine.ask("丽水那边揭牌了几个温医二院的专家工作站？")
+    assert not answer.refused and "4名" in answer.text, answer.text
 
 
 @pytest.mark.parametrize(

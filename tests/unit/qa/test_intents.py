@@ -521,3 +521,17 @@ def test_the_counted_noun_may_follow_its_attribute_and_de() -> None:
 @pytest.mark.parametrize("question", ["协议是哪两个人签的", "哪几个人出席了", "哪些人参加了座谈会"])
 def test_which_people_asks_who(question: str) -> None:
     assert parse(question, GAZ).intent == "who"
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("东营那件事能给我讲讲吗", "overview"),  # asks for a telling
+        ("介绍一下乐陵那次吧", "overview"),
+        ("刘海永有没有介绍国家区域医疗中心", "yesno"),
+        ("刘海永介绍国家区域医疗中心了吗", "yesno"),  # 介绍 is the deed asked of
+        ("东营那个一体化是咋回事", "overview"),
+    ],
+)
+def test_a_request_ending_in_ma_is_no_yes_no_question(question: str, intent: str) -> None:
+    assert parse(question, GAZ).intent == intent
