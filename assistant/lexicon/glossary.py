@@ -245,6 +245,8 @@ GLOSSARY_EN_ZH: dict[str, str] = {
     "delegation": "一行",
     "group": "一行",
     "team": "团队",
+    # the staff sent over: the experts, the medical team (a hospital's staff: no article says)
+    "staff sent": "派驻 专家/医护人员",
     "members": "成员",
     "member": "成员",
     "beds": "床位",
@@ -296,6 +298,7 @@ GLOSSARY_EN_ZH: dict[str, str] = {
     "dean": "院长",
     "chair": "主席",
     "chair the": "主持",  # the verb: did X chair the meeting
+    "ran the": "主持",  # who ran the ceremony (not who runs the hospital: its head)
     "chair a": "主持",
     "chairman": "主席",
 }

@@ -253,7 +253,9 @@ ARTICLE_SCOPES: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
             r"(?:总结|概括|归纳|梳理|分别|各自|每篇|各篇|主要内容|大意|都讲|讲了|说了|写了|讲的|说的)"
         ),
         _en(
-            r"\bsummar|\boverview\b|\b(?:each|every|all) (?:\w+ ){0,2}(?:articles?|stories|"
+            # not "across all 5 articles", the range of a ranking
+            r"\bsummar|\boverview\b|(?<!across )(?<!among )(?<!in )\b(?:each|every|all) "
+            r"(?:\w+ ){0,2}(?:articles?|stories|"
             r"reports?|documents?)\b|\bwhat (?:are|do) (?:the )?(?:\w+ ){0,2}(?:articles|stories)"
             r" (?:about|say|cover)\b"
             r"|\bwhat (?:is|are) (?:this|these|the) (?:set of |collection of )?"

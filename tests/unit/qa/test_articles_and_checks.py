@@ -69,6 +69,8 @@ def about(question: str) -> tuple[str, list] | None:
         ("这几篇里一共提到几家县级医院", ""),
         ("哪些医院支援乐陵", ""),
         ("how many experts did Shengli send", ""),
+        ("across all 5 articles, which partnership sent the most experts?", ""),  # a range
+        ("give me a summary of all 5 articles", "summary"),
     ],
 )
 def test_article_scope_is_read_from_the_question(question: str, scope: str) -> None:

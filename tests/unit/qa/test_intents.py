@@ -535,3 +535,19 @@ def test_which_people_asks_who(question: str) -> None:
 )
 def test_a_request_ending_in_ma_is_no_yes_no_question(question: str, intent: str) -> None:
     assert parse(question, GAZ).intent == intent
+
+
+@pytest.mark.parametrize(
+    ("question", "bridged", "not_bridged"),
+    [
+        ("who ran the ceremony at Shenxian?", "主持", ""),
+        ("who emceed the Shengli welcome ceremony?", "主持", ""),
+        ("biggest group of staff sent over?", "派驻", ""),
+        ("How many staff does the Lishui MCH hospital have?", "", "专家"),  # its own staff
+    ],
+)
+def test_english_phrases_bridge_to_what_the_articles_write(
+    question: str, bridged: str, not_bridged: str
+) -> None:
+    query = parse(question, GAZ)
+    assert bridged in query.bridged and (not not_bridged or not_bridged not in query.bridged)
