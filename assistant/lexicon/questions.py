@@ -389,6 +389,20 @@ ASPECTS: tuple[Aspect, ...] = (
         _en(r"\b(result|outcome|effect|impact|improve|achiev|change)"),
         re.compile(r"提升|提高|增长|改善|取得|实现|显著|成效|%"),
     ),
+    # a person's past: schooling, earlier posts (哪个大学毕业的, before joining the association);
+    # answered only by a sentence that tells one, which a report of one event rarely does
+    Aspect(
+        "background",
+        re.compile(
+            r"毕业|学历|学位|履历|工作经历|从业经历|(?:之前|以前|原来|此前)(?:在哪|是干|是做|干过|做过)"
+        ),
+        _en(
+            r"\b(graduat\w*|alma mater|degree|education|studied|background|resume|career"
+            r"|before (?:joining|becoming|taking)|previously worked|used to work"
+            r"|prior (?:job|role|post))"
+        ),
+        re.compile(r"毕业|学历|学位|曾任|曾在|历任|原任|此前任|先后任|履历|调任"),
+    ),
 )
 
 

@@ -119,6 +119,8 @@ def decide(
                 or (refers_back(e.text, query) and any(n in e.passage.text for n in speakers))
             )
         ]
+    if query.aspect == "background" and cue:  # where one studied: a sentence telling it
+        usable = [e for e in usable if cue.search(e.text)]
     if query.intent == "who":  # who hosted it: a sentence saying it was done (主持)
         verbs = verbs_of(query.bridged if query.language == "en" else query.text)
         usable = [e for e in usable if not verbs or any(v in e.text for v in verbs)]

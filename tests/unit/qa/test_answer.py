@@ -427,3 +427,16 @@ def test_a_matching_day_alone_is_no_yes(lexical) -> None:
         parse("7月3日乐陵市人民医院和莘县人民医院签约了吗?", GAZ), passages(), lexical, GAZ
     )
     assert not text.startswith("是的")
+
+
+@pytest.mark.parametrize(
+    "question", ["王静是哪个大学毕业的?", "What did Wang Jing do before joining the hospital?"]
+)
+def test_a_persons_past_is_answered_only_by_a_sentence_telling_it(lexical, question) -> None:
+    query = parse(question, GAZ)
+    assert query.aspect == "background"
+    present = "乐陵市人民医院院长王静出席会议并讲话。"  # names her, tells nothing of her past
+    assert compose(query, [passage("d1", present)], lexical, GAZ)[2]
+    past = "王静毕业于山东大学医学院,曾任乐陵市人民医院副院长。"
+    text, _, refused = compose(query, [passage("d1", past)], lexical, GAZ)
+    assert not refused and past in text
