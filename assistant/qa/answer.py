@@ -510,8 +510,12 @@ def _contrast(query: ParsedQuery, text: str) -> str | None:
     said = DURATION_RE.search(text)
     if claimed and said and _hours(claimed) != _hours(said):  # 一个礼拜 is not 48小时
         return said.group(0)
+    deeds = verbs_of(query.text)
+    done = any(v in text for v in deeds)  # 签 of 签协议 done as 签署…合作协议: no contrast
     for group in query.content:
         for word in group:
+            if done and word in deeds:
+                continue
             at = query.text.find(word)
             phrase = query.text[at : at + len(word) + 2] if at >= 0 else ""  # 东院区
             head = phrase[1:]  # 院区

@@ -440,3 +440,13 @@ def test_a_persons_past_is_answered_only_by_a_sentence_telling_it(lexical, quest
     past = "王静毕业于山东大学医学院,曾任乐陵市人民医院副院长。"
     text, _, refused = compose(query, [passage("d1", past)], lexical, GAZ)
     assert not refused and past in text
+
+
+def test_a_deed_done_in_other_words_is_no_contrast() -> None:
+    from assistant.qa.answer import _contrast
+
+    signed = "莘县人民医院与山东大学第二医院签署了紧密型医联体合作协议。"
+    assert _contrast(parse("莘县签协议了吗", GAZ), signed) is None  # 签 done as 签署
+    unsigned = "莘县人民医院与山东大学第二医院举行了合作协议座谈。"
+    assert _contrast(parse("莘县签协议了吗", GAZ), unsigned) == "作协议"  # not done: contrasted
+    assert _contrast(parse("仪式在东院区举行吗", GAZ), "仪式在西院区举行。") == "西院区"
