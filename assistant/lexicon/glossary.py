@@ -298,7 +298,10 @@ GLOSSARY_EN_ZH: dict[str, str] = {
     "dean": "院长",
     "chair": "主席",
     "chair the": "主持",  # the verb: did X chair the meeting
-    "ran the": "主持",  # who ran the ceremony (not who runs the hospital: its head)
+    # who ran the ceremony (not who ran the hospital: its head)
+    "ran the ceremony": "主持 仪式",
+    "ran the meeting": "主持 会议",
+    "ran the event": "主持 活动",
     "chair a": "主持",
     "chairman": "主席",
 }

@@ -45,8 +45,8 @@ TOP_RANK_EN = (
     r"|\bmost important (?:official|person|leader|guest)\b"
 )
 
-# which people: 哪两个人, 哪几位, 哪些人 (asks who, not which institution)
-_WHICH_PEOPLE = r"哪(?:些|[两几一二三四五]?[个位名])人"
+# which people: 哪两个人, 哪些人 (asks who; not 哪个人民医院, an institution)
+_WHICH_PEOPLE = r"哪(?:些|[两几一二三四五]?[个位名])人(?!民)"
 
 INTENTS: tuple[Intent, ...] = (
     Intent(
@@ -79,7 +79,7 @@ INTENTS: tuple[Intent, ...] = (
         "",
         re.compile(
             r"介绍|概括|总结|概述|简单说|简要说|说说|讲讲|聊聊|说一下|讲一下|讲了(什么|啥)|讲的(什么|啥)|是什么情况|"
-            r"什么关系|啥关系|怎么回事|咋回事|啥情况|说了(?:什么|啥)|都干了|做了哪些|干了啥|聊了|谈了|都说了|都讲了|说了些|讲了些|"
+            r"什么关系|啥关系|怎么回事|咋回事|啥情况|都干了|做了哪些|干了啥|聊了|谈了|都说了|都讲了|说了些|讲了些|"
             r"要点|重点|梗概|大意|捋一捋|捋捋|梳理|整理一下|来龙去脉"
         ),
         _en(
@@ -253,9 +253,7 @@ ARTICLE_SCOPES: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
             r"(?:总结|概括|归纳|梳理|分别|各自|每篇|各篇|主要内容|大意|都讲|讲了|说了|写了|讲的|说的)"
         ),
         _en(
-            # not "across all 5 articles", the range of a ranking
-            r"\bsummar|\boverview\b|(?<!across )(?<!among )(?<!in )\b(?:each|every|all) "
-            r"(?:\w+ ){0,2}(?:articles?|stories|"
+            r"\bsummar|\boverview\b|\b(?:each|every|all) (?:\w+ ){0,2}(?:articles?|stories|"
             r"reports?|documents?)\b|\bwhat (?:are|do) (?:the )?(?:\w+ ){0,2}(?:articles|stories)"
             r" (?:about|say|cover)\b"
             r"|\bwhat (?:is|are) (?:this|these|the) (?:set of |collection of )?"
@@ -282,10 +280,14 @@ def article_scope(text: str, english: bool) -> str:
     "count", "summary", "which"), or "" when it asks about what they report."""
     if not ARTICLE_NOUN.search(text):
         return ""
+    ranking = _RANKING.search(text)  # across all 5 articles, which sent the most: a range
     for name, zh, en in ARTICLE_SCOPES:
-        if (en if english else zh).search(text):
+        if (en if english else zh).search(text) and not (name == "summary" and ranking):
             return name
     return ""
+
+
+_RANKING = next(i.en for i in INTENTS if i.name == "superlative")
 
 
 def _words(text: str) -> list[str]:
@@ -765,7 +767,9 @@ def intent_of(text: str, english: bool) -> Intent | None:
 
 
 _REQUEST = re.compile(r"介绍|说说|讲讲|总结|概括|列出|告诉")
-_REQUEST_ASKED = re.compile(r"(?:介绍|说说|讲讲|聊聊|总结|概括|讲|说)(?:一下)?(?:[吗吧]|呗)[??]?$")
+_REQUEST_ASKED = re.compile(
+    r"(?<![有没])(?:介绍|说说|讲讲|聊聊|总结|概括|讲|说)(?:一下)?(?:[吗吧]|呗)[??]?$"
+)
 
 
 def _requested(m: re.Match[str], text: str) -> bool:

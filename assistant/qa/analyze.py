@@ -155,7 +155,7 @@ def parse(question: str, gazetteer: Gazetteer) -> ParsedQuery:
     )
     people = tuple(e for e in entities if gazetteer.names.get(e) == "person")
     answer_type = _answer_type(intent, text)
-    if answer_type == "department" and people:
+    if answer_type == "department" and people and not re.search(r"哪些|哪几", text):
         answer_type = "post"  # 王树凯是哪个科的: his department, or his ward (肿瘤一病区)
     return ParsedQuery(
         original,
@@ -267,12 +267,11 @@ def _counted(text: str, english: bool, gazetteer: Gazetteer) -> tuple[str, ...]:
         return (last,) if noun and len(last) >= 2 else ()
     nouns = []  # the noun phrase after the measure word; its last noun is what is counted
     last_flag = ""
-    measure = text[m.start(1) - 1]
     for word, flag in pseg.cut(m.group(1)):
         if word == "的" and nouns and (nouns[-1].endswith("级") or last_flag == "b"):
             continue  # 几家省市级的单位: after an attribute, the noun after 的 heads it
-        if word == "的" and nouns and measure not in "家所":
-            nouns = []  # 几个温医二院的专家工作站: the noun after 的 heads it (几家医院的: not)
+        if word == "的" and _NAMED.search("".join(nouns)):
+            nouns = []  # 几个温医二院的专家工作站: a named one is not what is counted
             continue
         if flag[:1] not in ("n", "b") or word in FILLERS_ZH:
             break
@@ -285,6 +284,8 @@ def _counted(text: str, english: bool, gazetteer: Gazetteer) -> tuple[str, ...]:
 
 
 _COUNTED_PLACES = frozenset({"地方", "地点"})
+# a noun phrase naming one institution (温医二院, 胜利油田中心医院), not a kind (医院, 单位)
+_NAMED = re.compile(r"^[\u4e00-\u9fff]{2,}(?:院|中心|大学|协会|委|局)$")
 
 
 _COUNTED_BEFORE = re.compile(

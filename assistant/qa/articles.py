@@ -391,16 +391,26 @@ _SAID = re.compile(
     r"|\b(?:say|said|says|told|mention(?:ed)?)\b",
     re.I,
 )
-_SAID_WITHIN = 8  # characters after the name
+_OBJECT_MARKS = set("对向为给与和跟同")  # 对刘海永一行的到来: he is spoken to, not speaking
+_SAID_AFTER = 3  # characters between the speaker and the verb (刘海永在乐陵说, 鲍建强如何概括)
+_TO_READER = re.compile(r"一下|呗|吧|[说讲谈]{2}")  # 整体情况说一下呗, 讲讲: asked of the reader
 
 
 def _what_said(query: ParsedQuery) -> bool:
+    """Whether the question asks what a person or an officer said (鲍建强如何概括, 院长在莘县
+    说了啥, what did Wang Guojing say): their words, no overview of the article."""
     if query.language == "en":
-        return bool(_SAID.search(query.text))
+        return bool(query.people) and bool(_SAID.search(query.text))
     text = query.text
     ends = [at + len(p) for p in query.people if (at := text.find(p)) >= 0]
-    ends += [m.end() for m in ROLE_WORDS.finditer(text)]  # 山大二院院长在莘县说了啥
-    return any(_SAID.search(text, end, end + _SAID_WITHIN) for end in ends)
+    ends += [m.end() for m in ROLE_WORDS.finditer(text)]
+    for end in ends:
+        m = _SAID.search(text, end, end + _SAID_AFTER + 4)
+        if m is None or m.start() - end > _SAID_AFTER:
+            continue
+        if not (_TO_READER.match(text, m.start()) or _TO_READER.match(text, m.end())):
+            return True
+    return False
 
 
 _DIGEST_ARTICLES = 2  # an overview names one partnership's article, or each of two
@@ -507,7 +517,7 @@ def _describing(original: str, gazetteer: Gazetteer, limit: int = 3) -> list[str
     sentences = [
         s
         for s in split_sentences(original)
-        if len(s) >= 20 and (len(_CROWD.findall(s)) <= 8 or _COINED.search(s))
+        if len(s) >= 20 and (len(_CROWD.findall(s)) <= 8 or _COINED.search(to_search_form(s)))
     ]
     if not sentences:
         return []
@@ -515,14 +525,13 @@ def _describing(original: str, gazetteer: Gazetteer, limit: int = 3) -> list[str
     speakers: dict[str, str] = {}  # each speaker's first sentence
     for s in rest:
         search = to_search_form(s)
-        if (
-            len(_CROWD.findall(s)) <= 8
-            and SPEAKS.search(search)
-            and (found := gazetteer.people_in(search))
-        ):
-            speakers.setdefault(found[0][0], s)
+        verb = SPEAKS.search(search)
+        found = gazetteer.people_in(search) if verb and len(_CROWD.findall(s)) <= 8 else []
+        if verb and found:  # the first named who is no object (对刘海永…,王静表示)
+            subjects = [p for p in found if search[p[1] - 1 : p[1]] not in _OBJECT_MARKS] or found
+            speakers.setdefault(min(subjects, key=lambda p: p[1])[0], s)
     speaks = list(speakers.values())[:2]
-    coined = [s for s in rest if _COINED.search(s) and s not in speaks][:1]
+    coined = [s for s in rest if _COINED.search(to_search_form(s)) and s not in speaks][:1]
     described = [
         s for s in rest if DESCRIBES.search(to_search_form(s)) and s not in speaks + coined
     ]

@@ -94,10 +94,13 @@ def _own_questions(query: ParsedQuery, gazetteer: Gazetteer, everyone: list[str]
         asked = parse(clause, gazetteer)
         names = tuple(e for e in everyone if any(e in s or s in e for s in asked.entities))
         asks = intent_of(clause, english) is not None or bool(_WH.search(clause))
-        if names and asks:
+        own = [g for g in asked.content if not any(t in n or n in t for t in g for n in names)]
+        if names and asks and own:
             found.append(Party(names, clause, asked))
-        elif asks:
-            return []  # a question of no party (后者派了多少) leans on the others
+        elif asks or names:
+            # a question of no party (后者派了多少), one asking only who (and who at B?) or
+            # nothing (丽水那次呢) leans on the others: no question of its own
+            return []
     # a clause that names no party and asks nothing (compare pls, same person?) adds nothing
     named = [n for p in found for n in p.names]
     return found if len(found) >= 2 and len(set(named)) == len(named) else []

@@ -284,9 +284,11 @@ def test_an_overview_quotes_the_term_the_article_coins(real_engine, question) ->
     assert answer.backend == "articles" and "东营模式" in to_simplified(answer.text), answer.text
 
 
-def test_what_a_person_said_where_they_went_is_no_overview(real_engine) -> None:
-    answer = real_engine.ask("刘海永在乐陵说了什么")
-    assert answer.backend != "articles" and "刘海永" in to_simplified(answer.text)
+@pytest.mark.parametrize("question", ["刘海永在乐陵说了什么", "山大二院院长在莘县说了啥"])
+def test_what_a_person_or_officer_said_is_no_overview(real_engine, question) -> None:
+    answer = real_engine.ask(question)
+    assert answer.backend not in ("articles", "relations"), answer.text
+    assert "一行的到来" not in to_simplified(answer.text)  # not the host's welcome
 
 
 def test_two_questions_of_two_parties_answer_each(real_engine) -> None:
@@ -299,7 +301,7 @@ def test_an_outlet_named_is_no_thing_the_articles_never_mention(real_engine) -> 
     assert real_engine.indexes().lexical.mentions("大众网")  # an outlet, not in the text
 
 
-def test_a_count_of_a_things_of_a_named_one_counts_the_things(real_engine) -> None:
+def test_a_count_of_things_of_a_named_institution_counts_the_things(real_engine) -> None:
     answer = real_engine.ask("丽水那边揭牌了几个温医二院的专家工作站？")
     assert not answer.refused and "4名" in answer.text, answer.text
 

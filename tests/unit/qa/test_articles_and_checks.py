@@ -71,6 +71,8 @@ def about(question: str) -> tuple[str, list] | None:
         ("how many experts did Shengli send", ""),
         ("across all 5 articles, which partnership sent the most experts?", ""),  # a range
         ("give me a summary of all 5 articles", "summary"),
+        ("In each article, what is the main point?", "summary"),
+        ("Of all 5 articles, which one names the most experts?", ""),
     ],
 )
 def test_article_scope_is_read_from_the_question(question: str, scope: str) -> None:
@@ -253,3 +255,19 @@ def test_the_place_most_articles_speak_of() -> None:
         parse("这几篇报道里哪个市的新闻最多", d.gazetteer), d, TEXTS.__getitem__
     )
     assert found is not None and found[0].startswith("答:东营市,共2篇")
+
+
+def test_an_outline_names_each_of_the_first_two_speakers_by_who_speaks() -> None:
+    gaz = Gazetteer.from_names({"刘海永": "person", "王静": "person"})
+    text = (
+        "7月3日,德州医院与乐陵市人民医院开展对口支援工作座谈会,双方领导出席会议。"
+        "会上,刘海永详细介绍了德州医院国家区域医疗中心建设进展情况。"
+        "刘海永强调,派驻医护团队要端正思想态度并服从管理。"
+        "对刘海永一行的到来,王静表示热烈欢迎并介绍了医院情况。"
+        "他指出,两院要打造对口支援的“乐陵模式”,实现共同发展。"
+    )
+    chosen = articles._describing(text, gaz)
+    assert any(s.startswith("会上,刘海永") for s in chosen)  # his first speech, once
+    assert not any(s.startswith("刘海永强调") for s in chosen)
+    assert any(s.startswith("对刘海永一行") for s in chosen)  # 王静 speaks, he is spoken to
+    assert any("“乐陵模式”" in s for s in chosen)  # the term it coins

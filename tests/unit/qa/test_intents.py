@@ -440,6 +440,8 @@ def test_a_rank_asked_of_institutions_asks_for_an_institution() -> None:
 def test_the_noun_after_de_heads_a_count_unless_the_measure_counts_the_first() -> None:
     assert parse("丽水医联体来了几家医院的专家", GAZ).counted == ("医院",)  # 家: hospitals
     assert parse("丽水揭牌了几个温医二院的专家工作站", GAZ).counted == ("工作站",)
+    assert parse("来了几个单位的专家", GAZ).counted == ("单位",)  # a kind, not one named
+    assert parse("有多少医院的专家来了乐陵", GAZ).counted == ("医院",)
     assert "主要" not in parse("医联体的主要目标是什么", GAZ).predicates  # no grade
 
 
@@ -521,6 +523,7 @@ def test_the_counted_noun_may_follow_its_attribute_and_de() -> None:
 @pytest.mark.parametrize("question", ["协议是哪两个人签的", "哪几个人出席了", "哪些人参加了座谈会"])
 def test_which_people_asks_who(question: str) -> None:
     assert parse(question, GAZ).intent == "who"
+    assert parse("东营妇幼和哪个人民医院融合了", GAZ).intent != "who"  # an institution
 
 
 @pytest.mark.parametrize(
@@ -531,6 +534,7 @@ def test_which_people_asks_who(question: str) -> None:
         ("刘海永有没有介绍国家区域医疗中心", "yesno"),
         ("刘海永介绍国家区域医疗中心了吗", "yesno"),  # 介绍 is the deed asked of
         ("东营那个一体化是咋回事", "overview"),
+        ("刘海永在会上有介绍吗", "yesno"),  # was it told, not: tell me
     ],
 )
 def test_a_request_ending_in_ma_is_no_yes_no_question(question: str, intent: str) -> None:

@@ -226,6 +226,9 @@ def test_a_department_answer_names_one() -> None:
     assert not holds("department", "推动学科建设,与派驻科室密切配合", Gazetteer.from_names({}))
     assert not holds("department", "肿瘤一病区副主任王树凯", Gazetteer.from_names({}))
     assert holds("post", "肿瘤一病区副主任王树凯", Gazetteer.from_names({}))  # a person's ward
+    gaz = Gazetteer.from_names({"王树凯": "person", "于小千": "person"})
+    assert parse("王树凯是哪个科的", gaz).answer_type == "post"
+    assert parse("于小千调研了哪些科室", gaz).answer_type == "department"  # where he went
 
 
 def test_a_span_of_days_is_counted_as_a_duration(lexical: LexicalIndex) -> None:
