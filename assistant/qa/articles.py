@@ -422,10 +422,10 @@ def digest(
 ) -> tuple[str, list[Citation]] | None:
     """An overview of the article the question's names pick (or of each of two): its title
     and date, the partnerships it reports, then what it says of them, in its own order: the
-    lead, and the sentences that describe (a model, what was set up, a first, a figure).
-    None when the names pick no article or more than two, or name a person (what one
-    person said is no overview of the article)."""
-    people = [e for e in query.entities if derived.gazetteer.names.get(e) == "person"]
+    lead, who speaks, the term it coins, and the sentences that describe (a model, what
+    was set up, a first, a figure). None when the names pick no article or more than two,
+    name only people, or ask what a person or an officer said (their words are no overview
+    of the article; where they went is)."""
     # a comparison of two articles ("东营那两篇有啥区别", how do the two stories differ)
     # sets each one's digest side by side
     articles_compared = bool(query.intent == "compare" and ARTICLE_NOUN.search(query.text))
@@ -439,8 +439,8 @@ def digest(
             docs = [d for d, t in texts.items() if all(e in t for e in query.entities)]
         if len(docs) != 2:
             return None
-    elif len(people) == len(query.entities) or _what_said(query):
-        return None  # what one person said is no overview of the article; where they went is
+    elif len(query.people) == len(query.entities) or _what_said(query):
+        return None
     else:
         docs = [d for d, t in texts.items() if all(e in t for e in query.entities)]
     if not 1 <= len(docs) <= _DIGEST_ARTICLES:
@@ -513,7 +513,8 @@ def _describing(original: str, gazetteer: Gazetteer, limit: int = 3) -> list[str
     """The lead, the first sentences in which each of two people speaks (who led it: 会上,
     刘海永详细介绍了…; who answered: 王静…表示), the first that coins a term in quotes (“东营
     模式”), and the sentences that describe the partnership, in the article's order;
-    attendee lists are left out."""
+    attendee lists are left out. `limit` caps the lead and the describing sentences; the
+    speakers and the coined term come on top."""
     sentences = [
         s
         for s in split_sentences(original)
