@@ -177,6 +177,9 @@ CLAUSE_BREAK = re.compile(
     r"[??]|[,,;;]?\s*\band\s+(?=(?:who|whom|what|when|where|which|how)\b)", re.I
 )
 
+# A word that asks, whatever the intent (a clause with one is a question of its own)
+QUESTION_WORD = re.compile(r"什么|啥|哪|谁|几|多少|\b(?:what|which|who|how)\b", re.I)
+
 _HOW_LONG = r"多久|多长时间|\bhow long\b"  # a duration asked, or a span
 
 # Asks how long something lasts or spans (持续时间最长, 时间跨度, how long did the visit last).

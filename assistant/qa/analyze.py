@@ -154,9 +154,7 @@ def parse(question: str, gazetteer: Gazetteer) -> ParsedQuery:
         else ()
     )
     people = tuple(e for e in entities if gazetteer.names.get(e) == "person")
-    answer_type = _answer_type(intent, text)
-    if answer_type == "department" and people and not re.search(r"哪些|哪几", text):
-        answer_type = "post"  # 王树凯是哪个科的: his department, or his ward (肿瘤一病区)
+    answer_type = _answer_type(intent, text, bool(people))
     return ParsedQuery(
         original,
         text,
@@ -408,7 +406,7 @@ _INSTITUTION_WORDS = re.compile(
 )
 
 
-def _answer_type(intent: Intent | None, text: str) -> str:
+def _answer_type(intent: Intent | None, text: str, names_person: bool = False) -> str:
     """What an answering sentence must hold. 'Which' asks for institutions only when the
     question says so: 哪些科室 and 'which departments' ask for something else."""
     if AGE_ASKED.search(text):
@@ -421,7 +419,11 @@ def _answer_type(intent: Intent | None, text: str) -> str:
         return "share"
     if _DEPARTMENT_WORDS.search(text) and not PERSON_ASKED.search(text):
         # 哪个科(出身), which department, whatever the intent; 哪个病区: a ward
-        return "ward" if re.search(r"病区|\bwards?\b", text, re.I) else "department"
+        if re.search(r"病区|\bwards?\b", text, re.I):
+            return "ward"
+        # 王树凯是哪个科的: where a named person works, a department or a ward (肿瘤一病区);
+        # 于小千调研了哪些科室 asks where he went
+        return "post" if names_person and not re.search(r"哪些|哪几", text) else "department"
     if intent is None:
         return ""
     if intent.answer_type == "institution" and _PEOPLE_WORDS.search(text):

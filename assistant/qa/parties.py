@@ -22,6 +22,7 @@ from assistant.lexicon.questions import (
     DISTRIBUTIVE,
     EACH_ARTICLE,
     INTENTS,
+    QUESTION_WORD,
     TOTAL_ASKED,
     intent_of,
 )
@@ -83,9 +84,7 @@ def _own_questions(query: ParsedQuery, gazetteer: Gazetteer, everyone: list[str]
     """The parties of a question that is two or more questions, each asking of its own party
     (莘县协议是谁签的?东营那边文件是谁念的?; who chaired A and who emceed B): each its own
     question. None unless every clause asks something and names parties no other names."""
-    cuts = [0, *(x for m in CLAUSE_BREAK.finditer(query.text) for x in m.span()), len(query.text)]
-    clauses = [query.text[a:b] for a, b in zip(cuts[::2], cuts[1::2], strict=True)]
-    clauses = [c for c in clauses if _WORD.search(c)]
+    clauses = [query.text[a:b] for a, b in _stretches(query.text, CLAUSE_BREAK)]
     if len(clauses) < 2:
         return []
     english = query.language == "en"
@@ -93,7 +92,7 @@ def _own_questions(query: ParsedQuery, gazetteer: Gazetteer, everyone: list[str]
     for clause in clauses:
         asked = parse(clause, gazetteer)
         names = tuple(e for e in everyone if any(e in s or s in e for s in asked.entities))
-        asks = intent_of(clause, english) is not None or bool(_WH.search(clause))
+        asks = intent_of(clause, english) is not None or bool(QUESTION_WORD.search(clause))
         own = [g for g in asked.content if not any(t in n or n in t for t in g for n in names)]
         if names and asks and own:
             found.append(Party(names, clause, asked))
@@ -104,9 +103,6 @@ def _own_questions(query: ParsedQuery, gazetteer: Gazetteer, everyone: list[str]
     # a clause that names no party and asks nothing (compare pls, same person?) adds nothing
     named = [n for p in found for n in p.names]
     return found if len(found) >= 2 and len(set(named)) == len(named) else []
-
-
-_WH = re.compile(r"什么|啥|哪|谁|几|多少|\b(?:what|which|who|how)\b", re.I)
 
 
 class _Piece(NamedTuple):
@@ -172,8 +168,18 @@ _FIGURE = re.compile(r"(\d+)(余|多)?([人名家个位项])")
 def _pieces(text: str, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The stretches of `text` between joining words that hold a word; a joining word
     within a name (卫生和计划生育委员会) joins nothing."""
-    joins = [m for m in CONJUNCTION.finditer(text) if not any(a <= m.start() < b for a, b in names)]
-    cuts = [0, *(x for m in joins for x in m.span()), len(text)]
+    return _stretches(text, CONJUNCTION, names)
+
+
+def _stretches(
+    text: str, breaks: re.Pattern[str], names: list[tuple[int, int]] | None = None
+) -> list[tuple[int, int]]:
+    """The stretches of `text` between matches of `breaks` (none within `names`) that hold
+    a word: the pieces between joining words, the clauses between questions."""
+    cuts = [0, len(text)]
+    for m in breaks.finditer(text):
+        if not any(a <= m.start() < b for a, b in names or []):
+            cuts[-1:-1] = m.span()
     return [(a, b) for a, b in zip(cuts[::2], cuts[1::2], strict=True) if _WORD.search(text[a:b])]
 
 
