@@ -72,6 +72,12 @@ class AnswerConfig:
     max_sentences_list: int = 4
 
 
+# Intents whose answer says something of the names asked about (what X thought, when X
+# founded, how many X had): a sentence only naming them is none. Measured on the tuning sets:
+# who, yes/no and comparisons are answered by sentences in other words too often.
+_ASKS_OF_NAMES = ("what", "when", "count")
+
+
 @dataclass(frozen=True)
 class Decision:
     answerable: bool
@@ -107,6 +113,8 @@ def decide(
         )
         and e.entity_share >= config.min_entity_share
         and (not query.answer_type or names_institutions(query, e))
+        # what it is asked of them: said, or said in other words (要求 → 强调)
+        and not (e.unasked and query.intent in _ASKS_OF_NAMES and not says_it(e))
     ]
     if query.aspect == "speech" and cue:  # what they said: a sentence in which they speak
         speakers = query.people or query.entities

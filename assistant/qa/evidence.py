@@ -25,6 +25,7 @@ from assistant.lexicon.questions import (
     FREQUENCY_RE,
     MONEY_RE,
     NUMBER_RE,
+    OCCASION,
     OPENS_LIST,
     RANK_ASKED,
     SHARE_RE,
@@ -62,6 +63,7 @@ class Evidence:
     has_answer: bool  # holds the kind of answer asked for (date, number, person, institution)
     separators: int  # 、 and , : many of them make a list
     score: float
+    unasked: bool = False  # names what the question names, and nothing it asks of them
 
 
 def excerpt(original: str, words: list[str], limit: int = 140) -> str:
@@ -260,6 +262,25 @@ def _weights(query: ParsedQuery, lexical: LexicalIndex) -> list[dict[str, float]
     ]
 
 
+def asked_of_names(query: ParsedQuery, lexical: LexicalIndex) -> list[set[str]]:
+    """What the question asks of the things it names, each as the words that would say it:
+    its content words that are not names, titles or the occasion (the symposium, the
+    ceremony: where, not what), with their synonyms (医生护士 → 医护), keeping those an
+    article could hold."""
+    forms = [f for e in query.entities for f in name_forms(e)]
+    out = []
+    for g in query.content:
+        if any(t == "副" or roles_in(t) or OCCASION.fullmatch(t) for t in g):
+            continue
+        if any(t in f or f in t for t in g for f in forms):
+            continue
+        words = {w for t in g for w in (t, *synonyms(t)) if lexical.knows(w)}
+        if words:
+            out.append(words)
+    # a quoted term or formula (1+1=1) is asked of whatever the sentence writing it says
+    return out + [{t} for t in query.literals if len(t) >= 3 and lexical.mentions(t)]
+
+
 def holds_rarest(query: ParsedQuery, text: str, lexical: LexicalIndex) -> bool:
     """Whether `text` (search form) holds the question's rarest word besides its names, or a
     word for the same thing: when Shengli sent its 管理团队 is not the day its experts were
@@ -401,6 +422,7 @@ def gather(
 ) -> list[Evidence]:
     """Every sentence of the passages, best first."""
     groups = _weights(query, lexical)
+    asked = asked_of_names(query, lexical)
     # a word of the question that is a short form (市二院) is there when the entity is, in
     # any of its forms (东营市第二人民医院)
     entity_of = {
@@ -483,7 +505,13 @@ def gather(
             score = _score(query, coverage, entity, has, separators, rank, len(text))
             score += 0.2 if says else 0.0  # says what is asked
             score -= _BARE if bare else 0.0
-            out.append(Evidence(p, rank, original, text, coverage, entity, has, separators, score))
+            # nothing asked of the names, even in the paragraph so far (…座谈会。会上…)
+            unasked = bool(asked) and not any(
+                w in f"{paragraph[-400:]}{named}".lower() for g in asked for w in g
+            )
+            out.append(
+                Evidence(p, rank, original, text, coverage, entity, has, separators, score, unasked)
+            )
     return sorted(out, key=lambda e: -e.score)
 
 

@@ -139,3 +139,8 @@ def test_a_particle_cut_into_an_agency_is_no_name() -> None:
     query = parse("东营两篇里市卫健委出面的领导分别是谁?", GAZ)
     assert not any("里市" in n for n in query.unknown_entities)
     assert particle_cut("里省") and not particle_cut("和县")
+
+
+def test_signing_off_is_approving_as_well_as_signing() -> None:
+    bridged = GAZ.bridge_words("how fast did they sign off on the plan")[0]
+    assert "签约/通过" in bridged.split()

@@ -9,7 +9,7 @@ import pytest
 from assistant.lexicon.gazetteer import Gazetteer
 from assistant.qa.analyze import parse
 from assistant.qa.answer import AnswerConfig, compose, decide, select, supplement
-from assistant.qa.evidence import Evidence, figures, gather
+from assistant.qa.evidence import Evidence, asked_of_names, figures, gather
 from assistant.textnorm import to_search_form
 from assistant.types import Article, ChunkMeta, Passage
 
@@ -450,3 +450,29 @@ def test_a_deed_done_in_other_words_is_no_contrast() -> None:
     unsigned = "莘县人民医院与山东大学第二医院举行了合作协议座谈。"
     assert _contrast(parse("莘县签协议了吗", GAZ), unsigned) == "作协议"  # not done: contrasted
     assert _contrast(parse("仪式在东院区举行吗", GAZ), "仪式在西院区举行。") == "西院区"
+
+
+def test_what_is_asked_of_the_names_leaves_out_the_occasion_and_keeps_synonyms(lexical) -> None:
+    query = parse("乐陵座谈会上王静对医生提了什么要求?", GAZ)
+    asked = asked_of_names(query, lexical)
+    assert not any("座谈会" in words for words in asked)  # where, not what
+    # 医生 is asked as the articles would write it (专家), not only as typed
+    assert any("专家" in words for words in asked)
+
+
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        ("王静觉得门诊怎么样?", "会议由乐陵市人民医院院长王静主持。"),
+        # a date is no answer when the sentence holding it says nothing of what was done then
+        ("王静是什么时候去门诊的?", "7月3日,乐陵市人民医院院长王静主持会议。"),
+    ],
+)
+def test_a_sentence_naming_only_the_people_asked_about_is_no_answer(
+    lexical, question, named
+) -> None:
+    query = parse(question, GAZ)
+    assert compose(query, [passage("d1", named)], lexical, GAZ)[2]
+    said = f"{named}王静表示,7月3日她到门诊看了看,门诊工作开展得很好。"
+    text, _, refused = compose(query, [passage("d1", said)], lexical, GAZ)
+    assert not refused and "门诊" in text
