@@ -129,6 +129,8 @@ def decide(
         ]
     if query.aspect == "background" and cue:  # where one studied: a sentence telling it
         usable = [e for e in usable if cue.search(e.text)]
+    if query.intent != "yesno":  # of a year: the sentence tells of it (a yes/no checks it)
+        usable = [e for e in usable if not _another_year(query, e)]
     if query.intent == "who":  # who hosted it: a sentence saying it was done (主持)
         verbs = verbs_of(query.bridged if query.language == "en" else query.text)
         usable = [e for e in usable if not verbs or any(v in e.text for v in verbs)]
@@ -465,11 +467,17 @@ def _other_year(query: ParsedQuery, best: Evidence) -> str | None:
 def _unconfirmed(query: ParsedQuery, best: Evidence) -> bool:
     """Whether the question claims a figure or a year that neither the sentence gives nor,
     for a year, its article's date: no yes can rest on it (500 people?, set up in 2019?)."""
-    asked = _years(query.text)
-    dated = {best.passage.article.date[:4]} if best.passage.article.date else set()
-    if asked and not asked & (_years(best.text) | dated):
+    if _another_year(query, best):
         return True
     return bool(_asked_numbers(query)) and not _same_number(query, best.text)
+
+
+def _another_year(query: ParsedQuery, e: Evidence) -> bool:
+    """Whether the question names a year that neither the sentence nor its article's date
+    gives (set up in 2019? 2018年加了哪些成员?)."""
+    asked = _years(query.text)
+    dated = {e.passage.article.date[:4]} if e.passage.article.date else set()
+    return bool(asked) and not asked & (_years(e.text) | dated)
 
 
 _ALL_CLAIM = re.compile(r"都是|全是|全部|全都|都为|\ball\b|\bevery\b", re.I)

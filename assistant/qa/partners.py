@@ -143,6 +143,8 @@ def find(query: ParsedQuery, index: RelationIndex, gazetteer: Gazetteer) -> list
     if query.people:
         return []
     rows = _find(query, index, gazetteer)
+    if query.year is not None:  # 2018年…加了哪些: a partnership dated in another year is not one
+        rows = [r for r in rows if not r.relation.date or r.relation.date[:4] == str(query.year)]
     quoted = [to_search_form(t) for t in _QUOTED.findall(query.original)]
     if any(not any(t in _said(r) for r in rows) for t in quoted):
         return []

@@ -476,3 +476,14 @@ def test_a_sentence_naming_only_the_people_asked_about_is_no_answer(
     said = f"{named}王静表示,7月3日她到门诊看了看,门诊工作开展得很好。"
     text, _, refused = compose(query, [passage("d1", said)], lexical, GAZ)
     assert not refused and "门诊" in text
+
+
+def test_a_question_of_one_year_is_not_answered_by_a_sentence_of_another(lexical) -> None:
+    said = "2024年7月3日,乐陵市人民医院召开座谈会。"
+    answered = compose(
+        parse("2024年乐陵座谈会是哪天开的?", GAZ), [passage("d1", said)], lexical, GAZ
+    )
+    assert not answered[2] and "7月3日" in answered[0]
+    assert compose(parse("2018年乐陵座谈会是哪天开的?", GAZ), [passage("d1", said)], lexical, GAZ)[
+        2
+    ]

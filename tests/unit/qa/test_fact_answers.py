@@ -473,6 +473,9 @@ def test_who_did_it_at_an_occasion_is_named_next_to_the_deed_not_the_occasion() 
         ("莘县人民医院搞的是什么类型的合作", True),
         ("冯世庆想跟莘县人民医院搞什么类型的合作", False),
         ("哪些医院「铺开式」支援莘县人民医院", False),
+        # a year asked of: the partnerships of that year (this one is of 2024)
+        ("2024年哪些医院支援莘县人民医院", True),
+        ("2018年哪些医院支援莘县人民医院", False),
     ],
 )
 def test_the_relations_table_answers_partnerships_not_what_someone_said(
