@@ -33,7 +33,7 @@ from assistant.lexicon.questions import (
     level_asked,
     units_asked,
 )
-from assistant.lexicon.roles import role_english, roles_in
+from assistant.lexicon.roles import GOVERNMENT_ROLES, role_english, roles_in
 from assistant.lexicon.synonyms import synonyms
 from assistant.qa.analyze import ParsedQuery
 from assistant.qa.evidence import (
@@ -528,7 +528,12 @@ def _who(query: ParsedQuery, derived: Derived, within: set[str] | None = None) -
         f
         for f in derived.facts
         if f.kind == "person"
-        and (f.doc_id in within if within is not None else _about(f, query, derived, bool(roles)))
+        and (
+            f.doc_id in within
+            if within is not None
+            # a hospital's own people hold its offices; a county's office at its occasion
+            else _about(f, query, derived, bool(roles) and not GOVERNMENT_ROLES.issuperset(roles))
+        )
         and (not owner or _of(f, owner, derived))
     ]
     if roles:

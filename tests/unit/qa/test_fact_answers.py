@@ -25,11 +25,13 @@ S2 = "仪式由市二院党委副书记、院长王景峰主持。"
 S3 = "山东大学第二医院院长冯世庆、副院长余之刚出席仪式,300余人参加活动。"
 S4 = "4月28日,山东大学第二医院与莘县人民医院签约揭牌。"
 S6 = "东营市卫生健康委党组成员、副主任张娟讲话。"
+S7 = "广饶县人民政府副县长董洪芳,东营市第二人民医院党委书记丁春辉出席仪式。"
 S5 = "129日上午,丽水市妇幼保健与计划生育服务联盟正式成立,并举行签约仪式,200余人参加。"
 FACTS = {
     "a": [
         Fact("person", "a", S1, "丁春辉", "党委书记", "东营市第二人民医院"),
         Fact("person", "a", S2, "王景峰", "党委副书记、院长", "东营市第二人民医院"),
+        Fact("person", "a", S7, "董洪芳", "副县长", "广饶县人民政府"),
         Fact("figure", "a", S1, "胜利油田中心医院派驻专家共71名", value="71", unit="名"),
         Fact(
             "event", "a", S1, "宣读文件", "", "东营市第二人民医院", "2025-03-17", date="2025-03-17"
@@ -129,6 +131,13 @@ def test_who_holds_a_role_at_an_institution() -> None:
     assert got.text.splitlines()[0].startswith("答:东营市第二人民医院党委副书记、院长王景峰")
     assert "丁春辉" not in got.text.splitlines()[0]  # 党委书记 is another role
     assert got.citations[0].doc_id == "a" and got.citations[0].quote == S2
+
+
+def test_a_government_office_asked_with_a_hospital_is_held_at_its_occasion() -> None:
+    # no hospital has a 副县长: the one at the hospital's ceremony is the county's
+    got = ask("东营市第二人民医院仪式上的副县长是谁")
+    assert got is not None and not got.refused and "董洪芳" in got.text.splitlines()[0]
+    assert ask("东营市第二人民医院的副院长是谁").refused  # a hospital's office: its own
 
 
 def test_an_agency_named_anywhere_in_the_question_is_whose_person_is_asked() -> None:
