@@ -106,7 +106,7 @@ GLOSSARY_EN_ZH: dict[str, str] = {
     "seventh": "第七",
     "eighth": "第八",
     "ninth": "第九",
-    "first": "首批",
+    "first": "首批/首个",  # the first batch (of experts), the first (of its kind)
     "expert": "专家",
     "experts": "专家",
     "doctor": "医生",

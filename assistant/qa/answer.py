@@ -290,6 +290,7 @@ def _affirm(query: ParsedQuery, best: Evidence, config: AnswerConfig) -> str:
         same
         or (
             best.coverage >= config.affirm_coverage
+            and best.asked_held >= 1.0
             and best.entity_share >= 1.0
             and not _unconfirmed(query, best)
         )

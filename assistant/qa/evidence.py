@@ -64,6 +64,7 @@ class Evidence:
     separators: int  # 、 and , : many of them make a list
     score: float
     unasked: bool = False  # names what the question names, and nothing it asks of them
+    asked_held: float = 1.0  # share of what the question asks of its names the sentence says
 
 
 def excerpt(original: str, words: list[str], limit: int = 140) -> str:
@@ -505,12 +506,26 @@ def gather(
             score = _score(query, coverage, entity, has, separators, rank, len(text))
             score += 0.2 if says else 0.0  # says what is asked
             score -= _BARE if bare else 0.0
-            # nothing asked of the names, even in the paragraph so far (…座谈会。会上…)
+            # nothing asked of the names, even in the paragraph so far (…座谈会。会上…); how
+            # much of it the sentence itself says (a yes must say all it claims)
             unasked = bool(asked) and not any(
                 w in f"{paragraph[-400:]}{named}".lower() for g in asked for w in g
             )
+            says_asked = sum(any(w in low for w in g) for g in asked) / len(asked) if asked else 1.0
             out.append(
-                Evidence(p, rank, original, text, coverage, entity, has, separators, score, unasked)
+                Evidence(
+                    p,
+                    rank,
+                    original,
+                    text,
+                    coverage,
+                    entity,
+                    has,
+                    separators,
+                    score,
+                    unasked=unasked,
+                    asked_held=says_asked,
+                )
             )
     return sorted(out, key=lambda e: -e.score)
 

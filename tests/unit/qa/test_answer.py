@@ -487,3 +487,12 @@ def test_a_question_of_one_year_is_not_answered_by_a_sentence_of_another(lexical
     assert compose(parse("2018年乐陵座谈会是哪天开的?", GAZ), [passage("d1", said)], lexical, GAZ)[
         2
     ]
+
+
+def test_a_yes_says_all_the_question_claims_of_its_names(lexical) -> None:
+    said = "会议由乐陵市人民医院院长王静主持。"
+    query = parse("王静是乐陵市人民医院的院长吗?", GAZ)
+    assert compose(query, [passage("d1", said)], lexical, GAZ)[0].startswith("是的")
+    # nearly all its words, but not the clinic it claims she heads
+    query = parse("王静是乐陵市人民医院门诊的院长吗?", GAZ)
+    assert not compose(query, [passage("d1", said)], lexical, GAZ)[0].startswith("是的")
