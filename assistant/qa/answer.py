@@ -458,8 +458,13 @@ def _years(text: str) -> set[str]:
 
 def _other_year(query: ParsedQuery, best: Evidence) -> str | None:
     """The year the sentence gives when the question names another (signed in 2023? where
-    2024年 is written)."""
+    2024年 is written). A day it gives without a year is of its article's year or the one
+    before (published in January of a December event): another year is contradicted."""
     asked, given = _years(query.text), sorted(_years(best.text))
+    dated = best.passage.article.date
+    if not given and dated and DATE_RE.search(best.text):
+        published = int(dated[:4])
+        given = [] if any(published - 1 <= int(y) <= published for y in asked) else [dated[:4]]
     if not asked or not given or asked & set(given):
         return None
     return given[0] if query.language == "en" else f"{given[0]}年"

@@ -357,9 +357,15 @@ def test_a_yes_no_question_with_a_date_is_checked_against_the_date(
             "No — the articles say 2024:",
         ),
         ("乐陵座谈会是2024年开的吗?", "2024年7月3日,乐陵市人民医院开展座谈会。", "是的"),
-        # no year written: the article's date may confirm one, never contradict it
+        # no year written: the article's date (2024) confirms one; it contradicts one only
+        # when the day cannot be of it (a January article may tell of December's event)
         ("乐陵座谈会是2024年开的吗?", "7月3日,乐陵市人民医院开展座谈会。", "是的"),
-        ("乐陵座谈会是2019年开的吗?", "7月3日,乐陵市人民医院开展座谈会。", "文档没有这样直接说"),
+        (
+            "乐陵座谈会是2019年开的吗?",
+            "7月3日,乐陵市人民医院开展座谈会。",
+            "不是,文档中写的是“2024年”",
+        ),
+        ("乐陵座谈会是2023年开的吗?", "7月3日,乐陵市人民医院开展座谈会。", "文档没有这样直接说"),
         # a span of years or a count is no year of the event
         (
             "乐陵座谈会是2023年开的吗?",
