@@ -1316,11 +1316,36 @@ def _first_partnership(query: ParsedQuery, derived: Derived) -> FactAnswer | Non
             for r, label in ends
         ]
         return _compose(query, lines, derived)
+    # asked across all the articles: every dated one in order, and those no year dates
+    across = not query.entities and query.year is None
     lines = [
         (_partnership_line(query, r, derived, i == 0), _as_fact(r))
-        for i, r in enumerate(ranked[:3])
+        for i, r in enumerate(ranked if across else ranked[:3])
     ]
-    return _compose(query, lines, derived)
+    return _compose(query, lines + (_undated(query, derived) if across else []), derived)
+
+
+def _undated(query: ParsedQuery, derived: Derived) -> list[tuple[str, Fact]]:
+    """A line for each article's partnership that no dated row places: it may be the first
+    or the latest, and the reader is told it cannot be ranked."""
+    dated = {row.relation.doc_id for row in derived.relations.all() if row.relation.date}
+    undated = {
+        row.relation.doc_id: row.relation
+        for row in derived.relations.all()
+        if row.relation.doc_id not in dated
+    }
+    render = derived.gazetteer.render
+    lines = []
+    for r in undated.values():
+        if query.language == "en":
+            line = (
+                f"No year given: {render(r.supporter)} ({r.supporter}) and "
+                f"{render(r.supported)} ({r.supported}), {kinds.english(r.kind)}"
+            )
+        else:
+            line = f"未写年份:{r.supporter}与{r.supported}({r.kind})"
+        lines.append((line, _as_fact(r)))
+    return lines
 
 
 def _as_fact(r: Relation) -> Fact:

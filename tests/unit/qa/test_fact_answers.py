@@ -26,6 +26,7 @@ S3 = "山东大学第二医院院长冯世庆、副院长余之刚出席仪式,3
 S4 = "4月28日,山东大学第二医院与莘县人民医院签约揭牌。"
 S6 = "东营市卫生健康委党组成员、副主任张娟讲话。"
 S7 = "广饶县人民政府副县长董洪芳,东营市第二人民医院党委书记丁春辉出席仪式。"
+S9 = "6月17-18日,于小千莅临我市调研指导东营市妇幼保健院与东营市人民医院一体化融合发展工作。"
 S5 = "129日上午,丽水市妇幼保健与计划生育服务联盟正式成立,并举行签约仪式,200余人参加。"
 FACTS = {
     "a": [
@@ -112,6 +113,8 @@ def relations() -> RelationIndex:
             "2017-12-09",
             date_kind="event",
         ),
+        # its article gives no date for it (a visit on 6月17-18日, no year)
+        Relation("东营市妇幼保健院", "东营市人民医院", "一体化融合", "a", S9, None),
     ]
     conn.executemany(
         "insert into relations values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -345,6 +348,16 @@ def test_how_far_apart_two_named_events_were_is_the_days_between_their_dates(
     got = ask(question)
     assert got is not None and got.text.splitlines()[0] == head
     assert {c.doc_id for c in got.citations} == {"b", "c"}
+
+
+def test_the_first_of_all_ranks_every_dated_partnership_and_tells_the_undated() -> None:
+    got = ask("这几次签约哪次最早?")
+    assert got is not None
+    assert got.text.splitlines()[:3] == [
+        "答:2017年12月9日,温州医科大学附属第二医院与丽水市妇幼保健院(医联体成员) [1]",
+        "相比:2024年4月28日,山东大学第二医院与莘县人民医院(紧密型医联体) [2]",
+        "未写年份:东营市妇幼保健院与东营市人民医院(一体化融合) [3]",
+    ]
 
 
 def test_the_first_and_the_latest_both_asked_are_both_answered() -> None:
