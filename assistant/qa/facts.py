@@ -1026,6 +1026,10 @@ def _senior(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
     at = RANK_ASKED.search(query.text)
     limit = at.start() if at and query.language != "en" else len(text)
     written = [u for u in query.unknown_entities if derived.lexical.mentions(u)]
+    # an agency by its kind alone (市卫健委出面的): whose people are ranked
+    agency = AGENCY.search(text[:limit])
+    if agency and not any(agency.group() in e for e in (*query.entities, *written)):
+        written.append(agency.group())
     # an agency as the question wrote it (东营市卫健委) and as the articles do
     surface = {f: n for n in query.unknown_entities for f in expansions(n) if f in query.entities}
     for t in (t for g in query.content for t in g if len(t) >= 3 and t in text):
@@ -1042,8 +1046,15 @@ def _senior(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
         return _higher(query, persons, derived)
     # whose people: the one that came (广饶县来的, 温医大附二院去丽水的人), else an
     # institution rather than the place of the event, the one named last before the ranking
-    came = [e for e in named if _came(surface.get(e) or e, text)]
-    bodies = [e for e in named if _institution(e) or e in written]
+    came = [e for e in named if e not in query.people and _came(surface.get(e) or e, text)]
+    # a body, or a place named as its government (广饶县政府这边的)
+    bodies = [
+        e
+        for e in named
+        if _institution(e)
+        or e in written
+        or f"{surface.get(e) or e}政府" in text.replace("人民", "")
+    ]
     others = [e for e in named if e not in query.people]
     owners = came or bodies or others or named
 

@@ -72,6 +72,8 @@ NAMES = {
     "丁春辉": "person",
     "王景峰": "person",
     "冯世庆": "person",
+    "于小千": "person",
+    "广饶县": "place",
 }
 
 
@@ -134,6 +136,11 @@ def test_who_holds_a_role_at_an_institution() -> None:
     assert got.text.splitlines()[0].startswith("答:东营市第二人民医院党委副书记、院长王景峰")
     assert "丁春辉" not in got.text.splitlines()[0]  # 党委书记 is another role
     assert got.citations[0].doc_id == "a" and got.citations[0].quote == S2
+
+
+def test_a_place_named_as_its_government_is_whose_people_are_ranked() -> None:
+    got = ask("东营市第二人民医院仪式那天,广饶县政府这边到场职位最高的是哪位")
+    assert got is not None and "董洪芳" in got.text.splitlines()[0]
 
 
 def test_a_government_office_asked_with_a_hospital_is_held_at_its_occasion() -> None:
@@ -309,6 +316,8 @@ LEVELS = {
         ("丽水签约时官最大的是谁", "于小千"),  # 签约 names the occasion too
         # whose people, when the question says so: the city body's head
         ("丽水市卫生计生委来的人里谁职务最高", "周一红"),
+        # an agency named without its place, after a visitor who came: its people, not his
+        ("于小千来丽水那次,市卫生计生委出面的最高领导是谁", "周一红"),
         # the place visited is the hosts': the visitor is asked of
         ("who was the most senior person that came to inspect the Dongying MCH hospital", "于小千"),
         ("东营市妇幼保健院的人里谁职务最高", "王建军"),
