@@ -147,8 +147,6 @@ GLOSSARY_EN_ZH: dict[str, str] = {
     # to sign off on a plan is to approve it (讨论并通过), not only to sign an agreement
     "sign off": "签约/通过",
     "signed off": "签约/通过",
-    "approve": "通过",
-    "approved": "通过",
     "launch ceremony": "启动仪式",
     "welcome ceremony": "欢迎仪式",
     "unveiling ceremony": "揭牌仪式",

@@ -42,7 +42,7 @@ ROLE_EN: dict[str, str] = {
 }
 # Offices of a government, never of a hospital: 市二院仪式上的副县长 is of the county, at the
 # hospital's occasion.
-GOVERNMENT_ROLES = frozenset({"副县长", "县委书记", "县长", "副市长", "市长", "镇长"})
+GOVERNMENT_OFFICE = re.compile(r"[省市县区镇]长|[省市县]委书记")
 ROLE_WORDS = re.compile("|".join(sorted(ROLE_EN, key=len, reverse=True)))
 # A role as written before or after a name: 党委副书记, 常务副会长, 行政主任, 通讯员 …
 ROLE = (

@@ -270,9 +270,9 @@ def refusal_text(query: ParsedQuery, missing: list[str], nearby: str | None) -> 
 
 
 def _affirm(query: ParsedQuery, best: Evidence, config: AnswerConfig) -> str:
-    """Yes when the best sentence says what the question asks, in nearly all its words; no
-    when it says something else in the asked word's place (东院区 asked, 西院区 written);
-    otherwise no verdict, only what the articles say."""
+    """Yes when the best sentence says what the question asks, in nearly all its words and
+    every one it asks of its names; no when it says something else in the asked word's
+    place (东院区 asked, 西院区 written); otherwise no verdict, only what the articles say."""
     asked, given = month_days(query.text), month_days(best.text)
     same = _same_number(query, best.text)  # the question's own figure: nothing to contrast
     other = (
@@ -458,13 +458,12 @@ def _years(text: str) -> set[str]:
 
 def _other_year(query: ParsedQuery, best: Evidence) -> str | None:
     """The year the sentence gives when the question names another (signed in 2023? where
-    2024年 is written). A day it gives without a year is of its article's year or the one
-    before (published in January of a December event): another year is contradicted."""
+    2024年 is written). A month and day it gives without a year are of a year its article's
+    date allows (`_day_years`): another year is contradicted."""
     asked, given = _years(query.text), sorted(_years(best.text))
-    dated = best.passage.article.date
-    if not given and dated and DATE_RE.search(best.text):
-        published = int(dated[:4])
-        given = [] if any(published - 1 <= int(y) <= published for y in asked) else [dated[:4]]
+    allowed = _day_years(best)
+    if not given and allowed:
+        given = [] if asked & allowed else [max(allowed)]
     if not asked or not given or asked & set(given):
         return None
     return given[0] if query.language == "en" else f"{given[0]}年"
@@ -473,17 +472,30 @@ def _other_year(query: ParsedQuery, best: Evidence) -> str | None:
 def _unconfirmed(query: ParsedQuery, best: Evidence) -> bool:
     """Whether the question claims a figure or a year that neither the sentence gives nor,
     for a year, its article's date: no yes can rest on it (500 people?, set up in 2019?)."""
-    if _another_year(query, best):
+    asked = _years(query.text)
+    dated = {best.passage.article.date[:4]} if best.passage.article.date else set()
+    if asked and not asked & (_years(best.text) | dated):
         return True
     return bool(_asked_numbers(query)) and not _same_number(query, best.text)
 
 
 def _another_year(query: ParsedQuery, e: Evidence) -> bool:
-    """Whether the question names a year that neither the sentence nor its article's date
-    gives (set up in 2019? 2018年加了哪些成员?)."""
+    """Whether the question asks of a year the sentence cannot be of: one it does not give,
+    nor its article's date, nor a year its undated day may be of (2018年加了哪些成员?)."""
     asked = _years(query.text)
     dated = {e.passage.article.date[:4]} if e.passage.article.date else set()
-    return bool(asked) and not asked & (_years(e.text) | dated)
+    return bool(asked) and not asked & (_years(e.text) | dated | _day_years(e))
+
+
+def _day_years(e: Evidence) -> set[str]:
+    """The years a month and day the sentence gives without a year may be of: its article's
+    year, or the one before (a January article may tell of December)."""
+    dated = e.passage.article.date
+    # a date with no year in it (7月3日, 129日 where mojibake took the 月), not a year alone
+    day = any(not re.match(r"\d{4}", m.group()) for m in DATE_RE.finditer(e.text))
+    if not dated or _years(e.text) or not day:
+        return set()
+    return {dated[:4], str(int(dated[:4]) - 1)}
 
 
 _ALL_CLAIM = re.compile(r"都是|全是|全部|全都|都为|\ball\b|\bevery\b", re.I)

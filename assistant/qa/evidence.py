@@ -63,7 +63,7 @@ class Evidence:
     has_answer: bool  # holds the kind of answer asked for (date, number, person, institution)
     separators: int  # 、 and , : many of them make a list
     score: float
-    unasked: bool = False  # names what the question names, and nothing it asks of them
+    unasked: bool = False  # says nothing the question asks of its names, nor does its paragraph
     asked_held: float = 1.0  # share of what the question asks of its names the sentence says
 
 
@@ -272,6 +272,8 @@ def asked_of_names(query: ParsedQuery, lexical: LexicalIndex) -> list[set[str]]:
     out = []
     for g in query.content:
         if any(t == "副" or roles_in(t) or OCCASION.fullmatch(t) for t in g):
+            continue
+        if all(t.isdigit() for t in g):  # a year or figure claimed: a verdict checks it
             continue
         if any(t in f or f in t for t in g for f in forms):
             continue

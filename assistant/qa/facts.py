@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -33,7 +34,7 @@ from assistant.lexicon.questions import (
     level_asked,
     units_asked,
 )
-from assistant.lexicon.roles import GOVERNMENT_ROLES, role_english, roles_in
+from assistant.lexicon.roles import GOVERNMENT_OFFICE, role_english, roles_in
 from assistant.lexicon.synonyms import synonyms
 from assistant.qa.analyze import ParsedQuery
 from assistant.qa.evidence import (
@@ -47,6 +48,7 @@ from assistant.qa.evidence import (
     took_part,
 )
 from assistant.store.derived import Derived
+from assistant.store.relations import RelationRow
 from assistant.textnorm import days_between, to_search_form, to_traditional
 from assistant.types import Citation, Fact, Relation
 
@@ -532,7 +534,12 @@ def _who(query: ParsedQuery, derived: Derived, within: set[str] | None = None) -
             f.doc_id in within
             if within is not None
             # a hospital's own people hold its offices; a county's office at its occasion
-            else _about(f, query, derived, bool(roles) and not GOVERNMENT_ROLES.issuperset(roles))
+            else _about(
+                f,
+                query,
+                derived,
+                bool(roles) and not all(GOVERNMENT_OFFICE.search(r) for r in roles),
+            )
         )
         and (not owner or _of(f, owner, derived))
     ]
@@ -1294,26 +1301,21 @@ _PARTNERSHIP = re.compile(
 
 def _first_partnership(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
     """The earliest or latest partnership in the relations table (among the question's
-    parties when it names any), with the next ones as runners-up."""
-    firsts: dict[str, tuple[int, Relation]] = {}  # one event per article and date
-    for row in derived.relations.all():
-        r = row.relation
-        sides = f"{r.supporter}|{r.supported}"
-        if not r.date or not all(e in sides for e in query.entities[:1]):
-            continue
-        if query.year is None or r.date.startswith(str(query.year)):
-            # the pair the title names stands for the event (not the fifth member of a list)
-            title = _search_form(row.title)
-            named = sum(
-                any(f in title for f in (n, *aliases(n))) for n in (r.supporter, r.supported)
-            )
-            key = f"{r.doc_id}|{r.date}"
-            if key not in firsts or named > firsts[key][0]:
-                firsts[key] = (named, r)
+    parties when it names any), with the next ones as runners-up; asked across all the
+    articles, every dated one in order and then those no year dates."""
+    firsts = _events(
+        row
+        for row in derived.relations.all()
+        if row.relation.date
+        and all(
+            e in f"{row.relation.supporter}|{row.relation.supported}" for e in query.entities[:1]
+        )
+        and (query.year is None or row.relation.date.startswith(str(query.year)))
+    )
     if not firsts:
         return None
     latest = bool(LATEST_ASKED.search(query.text))
-    ranked = sorted((r for _, r in firsts.values()), key=lambda r: r.date or "", reverse=latest)
+    ranked = sorted(firsts, key=lambda r: r.date or "", reverse=latest)
     if latest and EARLIEST_ASKED.search(query.text) and len(ranked) > 1:
         en = query.language == "en"
         ends = ((ranked[-1], "Earliest" if en else "最早"), (ranked[0], "Latest" if en else "最新"))
@@ -1336,43 +1338,52 @@ def _first_partnership(query: ParsedQuery, derived: Derived) -> FactAnswer | Non
     return _compose(query, lines + (_undated(query, derived) if across else []), derived)
 
 
+def _events(rows: Iterable[RelationRow]) -> list[Relation]:
+    """One partnership per article and date: the pair its title names stands for the event
+    (not the fifth member of a list)."""
+    best: dict[str, tuple[int, Relation]] = {}
+    for row in rows:
+        r = row.relation
+        title = _search_form(row.title)
+        named = sum(any(f in title for f in (n, *aliases(n))) for n in (r.supporter, r.supported))
+        key = f"{r.doc_id}|{r.date}"
+        if key not in best or named > best[key][0]:
+            best[key] = (named, r)
+    return [r for _, r in best.values()]
+
+
 def _undated(query: ParsedQuery, derived: Derived) -> list[tuple[str, Fact]]:
     """A line for each article's partnership that no dated row places: it may be the first
     or the latest, and the reader is told it cannot be ranked."""
-    dated = {row.relation.doc_id for row in derived.relations.all() if row.relation.date}
-    undated = {
-        row.relation.doc_id: row.relation
-        for row in derived.relations.all()
-        if row.relation.doc_id not in dated
-    }
-    render = derived.gazetteer.render
-    lines = []
-    for r in undated.values():
-        if query.language == "en":
-            line = (
-                f"No year given: {render(r.supporter)} ({r.supporter}) and "
-                f"{render(r.supported)} ({r.supported}), {kinds.english(r.kind)}"
-            )
-        else:
-            line = f"未写年份:{r.supporter}与{r.supported}({r.kind})"
-        lines.append((line, _as_fact(r)))
-    return lines
+    rows = derived.relations.all()
+    dated = {row.relation.doc_id for row in rows if row.relation.date}
+    label = "No year given:" if query.language == "en" else "未写年份:"
+    return [
+        (_partnership_line(query, r, derived, False, label), _as_fact(r))
+        for r in _events(row for row in rows if row.relation.doc_id not in dated)
+    ]
 
 
 def _as_fact(r: Relation) -> Fact:
     return Fact("event", r.doc_id, r.evidence, r.supporter, org=r.supported, date=r.date)
 
 
-def _partnership_line(query: ParsedQuery, r: Relation, derived: Derived, best: bool) -> str:
+def _partnership_line(
+    query: ParsedQuery, r: Relation, derived: Derived, best: bool, label: str = ""
+) -> str:
+    """'Answer: <date> — A and B, kind'; `label` in place of the head and date (未写年份:)."""
     render = derived.gazetteer.render
     if query.language == "en":
-        head = "Answer:" if best else "Compared with:"
+        head = (
+            label
+            or f"{'Answer:' if best else 'Compared with:'} {spoken_date(r.date or '', 'en')} —"
+        )
         return (
-            f"{head} {spoken_date(r.date or '', 'en')} — {render(r.supporter)} ({r.supporter}) and "
+            f"{head} {render(r.supporter)} ({r.supporter}) and "
             f"{render(r.supported)} ({r.supported}), {kinds.english(r.kind)}"
         )
-    when = spoken_date(r.date or "", "zh")
-    return f"{'答:' if best else '相比:'}{when},{r.supporter}与{r.supported}({r.kind})"
+    head = label or f"{'答:' if best else '相比:'}{spoken_date(r.date or '', 'zh')},"
+    return f"{head}{r.supporter}与{r.supported}({r.kind})"
 
 
 def _dated(query: ParsedQuery, derived: Derived) -> FactAnswer | None:

@@ -366,6 +366,12 @@ def test_a_yes_no_question_with_a_date_is_checked_against_the_date(
             "不是,文档中写的是“2024年”",
         ),
         ("乐陵座谈会是2023年开的吗?", "7月3日,乐陵市人民医院开展座谈会。", "文档没有这样直接说"),
+        # a span of years is no day of the event: its article's year contradicts nothing
+        (
+            "乐陵座谈会是2019年开的吗?",
+            "乐陵市人民医院开展座谈会,落实2021-2025年方案。",
+            "文档没有这样直接说",
+        ),
         # a span of years or a count is no year of the event
         (
             "乐陵座谈会是2023年开的吗?",
@@ -502,3 +508,19 @@ def test_a_yes_says_all_the_question_claims_of_its_names(lexical) -> None:
     # nearly all its words, but not the clinic it claims she heads
     query = parse("王静是乐陵市人民医院门诊的院长吗?", GAZ)
     assert not compose(query, [passage("d1", said)], lexical, GAZ)[0].startswith("是的")
+
+
+def test_a_year_claimed_is_no_word_asked_of_the_names() -> None:
+    # an index that writes the year: the year is checked by the verdict, not asked of 乐陵
+    import bm25s
+
+    from assistant.store.lexical import LexicalIndex
+    from assistant.textnorm import tokenize
+
+    text = "2024年7月3日,乐陵市人民医院开展座谈会。"
+    bm25 = bm25s.BM25()
+    bm25.index([tokenize(text), tokenize("另一篇。")], show_progress=False)
+    dated = LexicalIndex(["d1", "d2"], bm25, "stamp")
+    assert dated.knows("2024")
+    asked = asked_of_names(parse("乐陵市人民医院的座谈会是2024年开的吗?", GAZ), dated)
+    assert not any("2024" in words for words in asked)

@@ -25,14 +25,14 @@ S2 = "仪式由市二院党委副书记、院长王景峰主持。"
 S3 = "山东大学第二医院院长冯世庆、副院长余之刚出席仪式,300余人参加活动。"
 S4 = "4月28日,山东大学第二医院与莘县人民医院签约揭牌。"
 S6 = "东营市卫生健康委党组成员、副主任张娟讲话。"
-S7 = "广饶县人民政府副县长董洪芳,东营市第二人民医院党委书记丁春辉出席仪式。"
+S10 = "广饶县人民政府副县长董洪芳,东营市第二人民医院党委书记丁春辉出席仪式。"
 S9 = "6月17-18日,于小千莅临我市调研指导东营市妇幼保健院与东营市人民医院一体化融合发展工作。"
 S5 = "129日上午,丽水市妇幼保健与计划生育服务联盟正式成立,并举行签约仪式,200余人参加。"
 FACTS = {
     "a": [
         Fact("person", "a", S1, "丁春辉", "党委书记", "东营市第二人民医院"),
         Fact("person", "a", S2, "王景峰", "党委副书记、院长", "东营市第二人民医院"),
-        Fact("person", "a", S7, "董洪芳", "副县长", "广饶县人民政府"),
+        Fact("person", "a", S10, "董洪芳", "副县长", "广饶县人民政府"),
         Fact("figure", "a", S1, "胜利油田中心医院派驻专家共71名", value="71", unit="名"),
         Fact(
             "event", "a", S1, "宣读文件", "", "东营市第二人民医院", "2025-03-17", date="2025-03-17"
@@ -93,7 +93,8 @@ def derived(facts: dict[str, list[Fact]] = FACTS) -> Derived:
 
 
 def relations() -> RelationIndex:
-    """The relations table in memory: two signings, one per article."""
+    """The relations table in memory: two signings, one per article, and an integration its
+    article gives no date for."""
     conn = sqlite3.connect(":memory:")
     conn.execute(f"create table relations ({', '.join(_COLUMNS)}, title, source, url)")
     rows = [
