@@ -208,6 +208,14 @@ class Relation:
     def symmetric(self) -> bool:
         return self.kind in SYMMETRIC_KINDS
 
+    def may_be_of(self, year: int) -> bool:
+        """Whether the partnership may be of `year`: undated, dated in it, or dated by an
+        article published in it or the year after (a January article may tell of December)."""
+        if not self.date:
+            return True
+        dated = int(self.date[:4])
+        return dated == year or (self.date_kind == "published" and dated - 1 == year)
+
     def key(self) -> tuple[str, str, str, str]:
         a, b = (
             sorted((self.supporter, self.supported))

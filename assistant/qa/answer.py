@@ -473,8 +473,7 @@ def _unconfirmed(query: ParsedQuery, best: Evidence) -> bool:
     """Whether the question claims a figure or a year that neither the sentence gives nor,
     for a year, its article's date: no yes can rest on it (500 people?, set up in 2019?)."""
     asked = _years(query.text)
-    dated = {best.passage.article.date[:4]} if best.passage.article.date else set()
-    if asked and not asked & (_years(best.text) | dated):
+    if asked and not asked & _years_of(best):
         return True
     return bool(_asked_numbers(query)) and not _same_number(query, best.text)
 
@@ -483,8 +482,12 @@ def _another_year(query: ParsedQuery, e: Evidence) -> bool:
     """Whether the question asks of a year the sentence cannot be of: one it does not give,
     nor its article's date, nor a year its undated day may be of (2018年加了哪些成员?)."""
     asked = _years(query.text)
-    dated = {e.passage.article.date[:4]} if e.passage.article.date else set()
-    return bool(asked) and not asked & (_years(e.text) | dated | _day_years(e))
+    return bool(asked) and not asked & (_years_of(e) | _day_years(e))
+
+
+def _years_of(e: Evidence) -> set[str]:
+    """The years the sentence gives, and its article's."""
+    return _years(e.text) | ({e.passage.article.date[:4]} if e.passage.article.date else set())
 
 
 def _day_years(e: Evidence) -> set[str]:

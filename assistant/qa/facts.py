@@ -1060,7 +1060,7 @@ def _senior(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
         for e in named
         if _institution(e)
         or e in written
-        or f"{surface.get(e) or e}政府" in text.replace("人民", "")
+        or re.search(re.escape(surface.get(e) or e) + "[市县区镇]?(?:人民)?政府", text)
     ]
     others = [e for e in named if e not in query.people]
     owners = came or bodies or others or named
@@ -1310,7 +1310,7 @@ def _first_partnership(query: ParsedQuery, derived: Derived) -> FactAnswer | Non
         and all(
             e in f"{row.relation.supporter}|{row.relation.supported}" for e in query.entities[:1]
         )
-        and (query.year is None or row.relation.date.startswith(str(query.year)))
+        and (query.year is None or row.relation.may_be_of(query.year))
     )
     if not firsts:
         return None

@@ -16,7 +16,7 @@ from assistant.qa.analyze import ParsedQuery
 from assistant.qa.evidence import name_forms
 from assistant.store.relations import RelationIndex, RelationRow
 from assistant.textnorm import to_search_form
-from assistant.types import Article, Citation, Relation
+from assistant.types import Article, Citation
 
 _VERB_ZH = r"支援|帮扶|支持|合作|医联体|医共体|共建|派驻|融合|签约|结对|托管|帮助"
 _DIRECTED_ZH = r"支援|帮扶|支持|派驻|托管|帮助"
@@ -144,20 +144,11 @@ def find(query: ParsedQuery, index: RelationIndex, gazetteer: Gazetteer) -> list
         return []
     rows = _find(query, index, gazetteer)
     if query.year is not None:  # 2018年…加了哪些: a partnership dated in another year is not one
-        rows = [r for r in rows if _of_year(r.relation, query.year)]
+        rows = [r for r in rows if r.relation.may_be_of(query.year)]
     quoted = [to_search_form(t) for t in _QUOTED.findall(query.original)]
     if any(not any(t in _said(r) for r in rows) for t in quoted):
         return []
     return rows
-
-
-def _of_year(r: Relation, year: int) -> bool:
-    """Whether a partnership may be of `year`: undated, dated in it, or dated by an article
-    published in it or the year after (a January article may tell of December)."""
-    if not r.date:
-        return True
-    dated = int(r.date[:4])
-    return dated == year or (r.date_kind == "published" and dated - 1 == year)
 
 
 _QUOTED = re.compile(r"[「“‘『]([^」”’』]{2,16})[」”’』]")  # CJK quotes: not an apostrophe

@@ -36,3 +36,15 @@ def test_relation_index_finds_rows_by_a_name_fragment_in_table_order(tmp_path) -
         "乐陵市某乡镇卫生院",
     }
     assert len(index.all()) == 4
+
+
+def test_a_partnership_may_be_of_its_year_or_a_publication_year_after_it() -> None:
+    from assistant.types import Relation
+
+    event = Relation("甲医院", "乙医院", "对口支援", "d", "s", "2024-07-03", date_kind="event")
+    assert event.may_be_of(2024) and not event.may_be_of(2023)
+    # dated by an article of January 2025: the partnership may be of December 2024
+    published = Relation("甲医院", "乙医院", "对口支援", "d", "s", "2025-01-05", "published")
+    assert published.may_be_of(2025) and published.may_be_of(2024)
+    assert not published.may_be_of(2023)
+    assert Relation("甲医院", "乙医院", "对口支援", "d", "s").may_be_of(2018)  # undated
