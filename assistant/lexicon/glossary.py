@@ -189,6 +189,9 @@ GLOSSARY_EN_ZH: dict[str, str] = {
     "infection": "感染",
     "ward": "病区",
     "research": "科研",
+    "research trip": "调研",  # a fact-finding visit (调研), not research work (科研)
+    "research visit": "调研",
+    "fact-finding": "调研",
     "deepen": "深化",
     "when": "时间",
     "date": "时间",

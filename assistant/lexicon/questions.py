@@ -113,10 +113,10 @@ INTENTS: tuple[Intent, ...] = (
             r"|(?:时间|日期|先后|早晚)[^,,。?]{0,6}排(?:个)?序|从早到晚|从早排到晚"
             r"|按(?:发布)?时间(?:先后)?(?:顺序)?排|时间顺序"
         ),
-        # not in "how long does it last", where last is the verb, nor in "the first group
-        # of experts", where first names which group
+        # not in "how long does it last" (or how many days), where last is the verb, nor in
+        # "the first group of experts", where first names which group
         _en(
-            r"^(?!.*\bhow long\b).*?"
+            rf"^(?!.*\bhow (?:long|many (?:{EN_TIME_UNITS}))\b).*?"
             r"\b(earliest|first(?!\s+(?:group|batch|round|wave|cohort|lot)\s+of\b)|latest"
             r"|most recent|last|oldest|newest"
             r"|earlier|sooner|later"
@@ -128,7 +128,7 @@ INTENTS: tuple[Intent, ...] = (
         "count",
         "number",
         re.compile(
-            r"多少|(?<![哪那这])几[家名个位人篇次项批张所条种级天]|数量|人数|总共|一共|多久|多长时间|多快"
+            r"多少|(?<![哪那这])几[家名个位人篇次项批张所条种级天年]|数量|人数|总共|一共|多久|多长时间|多快"
         ),
         _en(
             r"\bhow (many|much|long|fast|quickly|soon)\b|\bnumber of\b|\bcount\b|\bhow big\b"
@@ -139,7 +139,7 @@ INTENTS: tuple[Intent, ...] = (
         "when",
         "date",
         re.compile(
-            r"什么时候|啥时候|啥时|何时|哪天|哪一天|哪日|几月几[日号]|几号|哪年|哪一年|日期|时间|什么时间"
+            r"什么时候|啥时候|啥时|何时|哪天|哪一天|哪日|几月|哪一?个?月|几号|哪年|哪一年|日期|时间|什么时间"
         ),
         _en(r"\bwhen\b|\bwhat (date|day|year|time)\b|\bwhich (date|day|year)\b|\bdated?\b"),
     ),
@@ -615,7 +615,7 @@ YEAR_STATED = re.compile(r"(?<![\d-])((?:19|20)\d\d)(?!\d|\s*[-—~至到]|\s*[�
 # Asks how long something took (多久, how fast): a duration answers it, 48小时 or a span of
 # days (6月17-18日 is two days).
 DURATION_ASKED = re.compile(
-    rf"{_HOW_LONG}|多快|几天|几个?小时|多少(?:天|小时)|几个月|几周|"
+    rf"{_HOW_LONG}|多快|几天|几个?小时|多少(?:天|小时|年)|几个月|几周|几年|"
     rf"\bhow (?:fast|quickly|soon)\b|\bhow many (?:{EN_TIME_UNITS})\b",
     re.I,
 )
@@ -632,7 +632,11 @@ def range_days(m: re.Match[str]) -> int:
 OCCASION = re.compile(
     "|".join(("仪式", *synonyms("仪式"), "会议", *synonyms("会议"), "大会", "活动"))
 )
-DURATION_RE = re.compile(r"\d+(?:\.\d+)?\s*(?:个)?(?:小时|天|周|个月|分钟)|" + DAY_RANGE.pattern)
+DURATION_RE = re.compile(
+    r"\d+(?:\.\d+)?\s*(?:个)?(?:小时|天|周|个月|分钟)"
+    r"|(?<![\d一二两三四五六七八九十])(?:\d{1,2}|[一二两三四五六七八九十]{1,2})\s*年(?![代级])|"
+    + DAY_RANGE.pattern
+)
 # Asks who is named first or last in a list of people (参会名单排第一个的, who's listed first
 # among the officials who attended): the order of the list, not of events. A group that
 # matches says last.
@@ -736,7 +740,7 @@ _PEOPLE_EN = re.compile(
 def units_asked(text: str, english: bool) -> str:
     """The units that answer the measure word a count or a ranking asks in (几个人 → 人,
     哪场人最多, most people); '' when it asks in none."""
-    if re.search(r"多久|多长时间|多快|\bhow (?:long|fast|quickly|soon)\b", text, re.I):
+    if DURATION_ASKED.search(text):
         return "时天周月年"  # a duration: 48小时, 3个月
     if english:
         return _UNITS["人"] if _PEOPLE_EN.search(text) else ""

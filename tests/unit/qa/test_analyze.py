@@ -72,6 +72,11 @@ def test_english_question_searches_by_its_bridge() -> None:
     assert ("乐陵",) in q.groups
 
 
+def test_a_research_trip_is_a_visit_not_research_work() -> None:
+    assert "调研" in parse("How long was the delegation's research trip?", GAZ).bridged
+    assert "科研" in parse("joint research projects", GAZ).bridged
+
+
 def test_unknown_english_names_are_kept() -> None:
     q = parse("Which hospitals support Qingdao?", GAZ)
     assert q.unknown_names == ("Qingdao",)

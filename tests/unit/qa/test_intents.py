@@ -239,6 +239,10 @@ def test_no_question_crashes_the_analyzer(text: str) -> None:
         ("can you summarize what Shengli is doing in Dongying", "overview"),  # a request
         ("How fast did the hospital decide?", "count"),  # a duration
         ("莘县人民医院是二甲还是三甲吧", "yesno"),
+        ("管理团队是几月份派过去的", "when"),  # a month asked is a date asked
+        ("莘县医联体是哪个月签的", "when"),
+        ("王景峰当院长几年了", "count"),  # years counted: a duration
+        ("how many days did the visit last", "count"),  # last is the verb here
     ],
 )
 def test_demonstratives_requests_and_durations(question: str, intent: str) -> None:
@@ -294,6 +298,18 @@ def test_a_count_asks_in_the_measure_word_it_is_asked_with() -> None:
     assert "名" in units_asked("哪家医院派的专家最多?", False)
     assert units_asked("派了多少专家", False) == ""  # any unit that counts experts
     assert "人" in units_asked("headcount at the Shenxian signing?", True)  # a head count
+    # years, like days or hours, are a duration's units, in either language
+    assert "年" in units_asked("协议有效期是几年", False)
+    assert "年" in units_asked("How many years does the action plan run?", True)
+
+
+def test_a_duration_in_years_is_read_as_written_but_a_year_is_not() -> None:
+    from assistant.lexicon.questions import DURATION_RE
+
+    assert DURATION_RE.search("提质增效三年行动").group(0) == "三年"
+    assert DURATION_RE.search("合作期5年").group(0) == "5年"
+    assert DURATION_RE.search("2024年4月28日") is None  # a date, not a span of years
+    assert DURATION_RE.search("八十年代") is None
 
 
 @pytest.mark.parametrize(
