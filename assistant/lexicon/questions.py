@@ -284,10 +284,18 @@ def article_scope(text: str, english: bool) -> str:
     if not ARTICLE_NOUN.search(text):
         return ""
     ranking = _RANKING.search(text)  # across all 5 articles, which sent the most: a range
+    # an article named only as where a thing is told (莘县那篇里…两个文件哪个先发的) is not
+    # what was published: the things it tells of were
+    told_in = not ARTICLE_NOUN.search(_TOLD_IN.sub("", text))
     for name, zh, en in ARTICLE_SCOPES:
-        if (en if english else zh).search(text) and not (name == "summary" and ranking):
+        if (name == "summary" and ranking) or (name == "published" and told_in):
+            continue
+        if (en if english else zh).search(text):
             return name
     return ""
+
+
+_TOLD_IN = re.compile(r"(?:文章|篇|报道|报导|新闻|稿子)(?:里面|当中|里|中|内)")
 
 
 _RANKING = next(i.en for i in INTENTS if i.name == "superlative")

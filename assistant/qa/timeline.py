@@ -290,23 +290,45 @@ def _either(
 ) -> list[Step]:
     """The two events the question names, earlier first: the sentence holding most of its
     words, then the one holding most of the words that sentence lacks, at another time."""
-    ranked = sorted(steps, key=lambda s: (_score(s, words, entities), s.dated), reverse=True)
+    ranked = sorted(
+        steps,
+        key=lambda s: (_score(s, words, entities), _titled(s, words), s.dated),
+        reverse=True,
+    )
     if not ranked or _score(ranked[0], words, entities)[0] == 0:
         return []
     first = ranked[0]
     lacking = [g for g in words if not any(t in first.search for t in g)]
     others = [
-        (_score(s, lacking, entities), _score(s, words, entities), s.dated, -s.index, s)
+        (
+            _score(s, lacking, entities),
+            _titled(s, lacking),
+            _score(s, words, entities),
+            s.dated,
+            -s.index,
+            s,
+        )
         for s in steps
         if s.key != first.key  # at another time
     ]
     others = [o for o in others if o[0][1] > 0]
     if not others:
         return []
-    second = max(others, key=lambda o: (o[0], o[2], o[1], o[3]))[-1]  # an event, not talk
+    # an event, not talk; a document where its title is named (印发《…三年行动计划》)
+    second = max(others, key=lambda o: (o[0], o[1], o[3], o[2], o[4]))[-1]
     if first.key[0] == second.key[0]:  # one day: the sentences telling each, not a summary
         first = _told_alone(first, second, steps, words, entities) or first
     return sorted([first, second], key=lambda s: s.key)
+
+
+def _titled(step: Step, words: list[tuple[str, ...]]) -> int:
+    """How many of the words a document's title (《…》) in the sentence holds: the sentence
+    issuing a plan is its event, not one that only mentions the plan."""
+    titles = "".join(_TITLE.findall(step.search))
+    return sum(any(t in titles for t in g) for g in words)
+
+
+_TITLE = re.compile(r"《[^》]*》")
 
 
 def _offered(query: ParsedQuery, steps: list[Step]) -> list[Step]:

@@ -55,3 +55,17 @@ def test_which_of_two_has_more_is_a_ranking(question: str, ranks: bool) -> None:
 )
 def test_which_articles_however_many_are_asked(question: str, scope: str) -> None:
     assert article_scope(question, False) == scope
+
+
+@pytest.mark.parametrize(
+    "question, scope",
+    [
+        ("莘县那篇里提到两个文件,千县工程方案和三年行动计划,哪个先发的", ""),  # the plans
+        ("乐陵那篇是哪天发的", "published"),
+        ("这几篇报导里最新发布的是哪一篇", "published"),  # the articles, asked again
+    ],
+)
+def test_an_article_named_as_where_things_are_told_was_not_what_was_published(
+    question: str, scope: str
+) -> None:
+    assert article_scope(question, False) == scope

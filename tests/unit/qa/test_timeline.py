@@ -160,3 +160,18 @@ def test_what_people_were_sent_before_is_the_team_a_sentence_says_came_first() -
     assert found is not None and "管理团队" in found[0]
     # someone in a role is asked: a team is no answer
     assert ask("东营市第二人民医院派专家之前派的管理团队的主任是谁?", "a", text) is None
+
+
+PLANS = (
+    "4月28日,山东大学第二医院与莘县人民医院紧密型医联体签约仪式举行。"
+    "他强调双方要落实山东省三年行动计划,推动机构建设提档升级。"
+    "据悉,此前国家卫生健康委印发《千县工程工作方案(2021-2025年)》。"
+    "2024年3月25日,山东省卫生健康委印发了《山东省三年行动计划的通知》。"
+)
+
+
+def test_a_plan_is_dated_by_the_sentence_issuing_its_title_not_one_mentioning_it() -> None:
+    found = ask("莘县那篇里 千县工程方案跟省里三年行动计划 哪个先出的", text=PLANS)
+    assert found is not None
+    said, cited = found
+    assert "3月25日" in said and "千县工程" in said and "他强调" not in said
