@@ -36,6 +36,8 @@ GLOSSARY_EN_ZH: dict[str, str] = {
     "calling cards": "名片",
     "calling card": "名片",
     "business cards": "名片",
+    "name cards": "名片",
+    "name card": "名片",
     **{m: f"{n}月" for n, m in enumerate(MONTHS, 1)},
     "paired assistance": "对口支援",
     "counterpart support": "对口支援",

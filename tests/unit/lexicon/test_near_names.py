@@ -46,6 +46,7 @@ def test_synonyms_are_symmetric_and_only_within_a_set() -> None:
     assert synonyms("床位") == ()
     assert "出席" in synonyms("出面")  # 出面的领导: who attended
     assert "医护" in synonyms("护士")  # 派驻医护人员: the nurses sent
+    assert "领导" in synonyms("官员")  # 本地官员: the leaders the articles name
     assert {"医生", "护士"} <= set(synonyms("医护"))  # a word of two sets has both
 
 

@@ -77,6 +77,10 @@ def test_a_research_trip_is_a_visit_not_research_work() -> None:
     assert "科研" in parse("joint research projects", GAZ).bridged
 
 
+def test_name_cards_are_calling_cards() -> None:
+    assert "名片" in parse("what were the 'three name cards' he talked about?", GAZ).bridged
+
+
 def test_unknown_english_names_are_kept() -> None:
     q = parse("Which hospitals support Qingdao?", GAZ)
     assert q.unknown_names == ("Qingdao",)
