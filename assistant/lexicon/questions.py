@@ -48,6 +48,8 @@ TOP_RANK_EN = (
 # which people: 哪两个人, 哪些人 (asks who; not 哪个人民医院, an institution)
 _WHICH_PEOPLE = r"哪(?:些|[两几一二三四五]?[个位名])人(?!民)"
 
+# 几年 asked (当院长几年了, 有效期是几年), not a time (近几年, 几年前, 前几年)
+_YEARS_ASKED = r"(?<![哪那这近前去过])几年(?![前来间])|多少年(?![前来])"
 INTENTS: tuple[Intent, ...] = (
     Intent(
         "yesno",
@@ -128,7 +130,9 @@ INTENTS: tuple[Intent, ...] = (
         "count",
         "number",
         re.compile(
-            r"多少|(?<![哪那这])几[家名个位人篇次项批张所条种级天年]|数量|人数|总共|一共|多久|多长时间|多快"
+            r"多少|(?<![哪那这])几[家名个位人篇次项批张所条种级天]|"
+            + _YEARS_ASKED
+            + r"|数量|人数|总共|一共|多久|多长时间|多快"
         ),
         _en(
             r"\bhow (many|much|long|fast|quickly|soon)\b|\bnumber of\b|\bcount\b|\bhow big\b"
@@ -139,7 +143,7 @@ INTENTS: tuple[Intent, ...] = (
         "when",
         "date",
         re.compile(
-            r"什么时候|啥时候|啥时|何时|哪天|哪一天|哪日|几月|哪一?个?月|几号|哪年|哪一年|日期|时间|什么时间"
+            r"什么时候|啥时候|啥时|何时|哪天|哪一天|哪日|(?<![那这近前去过])几月(?![前来])|哪一?个?月|几号|哪年|哪一年|日期|时间|什么时间"
         ),
         _en(r"\bwhen\b|\bwhat (date|day|year|time)\b|\bwhich (date|day|year)\b|\bdated?\b"),
     ),
@@ -284,8 +288,8 @@ def article_scope(text: str, english: bool) -> str:
     if not ARTICLE_NOUN.search(text):
         return ""
     ranking = _RANKING.search(text)  # across all 5 articles, which sent the most: a range
-    # an article named only as where a thing is told (莘县那篇里…两个文件哪个先发的) is not
-    # what was published: the things it tells of were
+    # one article named only as where things are told (莘县那篇里…两个文件哪个先发的) is not
+    # what was published: the things it tells of were (这些文章里哪个最早发布 asks the articles)
     told_in = not ARTICLE_NOUN.search(_TOLD_IN.sub("", text))
     for name, zh, en in ARTICLE_SCOPES:
         if (name == "summary" and ranking) or (name == "published" and told_in):
@@ -295,7 +299,7 @@ def article_scope(text: str, english: bool) -> str:
     return ""
 
 
-_TOLD_IN = re.compile(r"(?:文章|篇|报道|报导|新闻|稿子)(?:里面|当中|里|中|内)")
+_TOLD_IN = re.compile(r"[那这]篇(?:文章|报道|报导|新闻|稿子|稿件)?(?:里面|当中|里|中|内)")
 
 
 _RANKING = next(i.en for i in INTENTS if i.name == "superlative")
@@ -620,10 +624,10 @@ YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d年")
 # a year a question or sentence states as a date (2024年, in 2019): not one end of a span
 # (2021-2025年) nor a count (2000名)
 YEAR_STATED = re.compile(r"(?<![\d-])((?:19|20)\d\d)(?!\d|\s*[-—~至到]|\s*[名人位家个])")
-# Asks how long something took (多久, how fast): a duration answers it, 48小时 or a span of
-# days (6月17-18日 is two days).
+# Asks how long something took (多久, how fast, 几年): a duration answers it, 48小时, a span
+# of days (6月17-18日 is two days) or years (三年).
 DURATION_ASKED = re.compile(
-    rf"{_HOW_LONG}|多快|几天|几个?小时|多少(?:天|小时|年)|几个月|几周|几年|"
+    rf"{_HOW_LONG}|多快|几天|几个?小时|多少(?:天|小时)|几个月|几周|{_YEARS_ASKED}|"
     rf"\bhow (?:fast|quickly|soon)\b|\bhow many (?:{EN_TIME_UNITS})\b",
     re.I,
 )
@@ -642,8 +646,10 @@ OCCASION = re.compile(
 )
 DURATION_RE = re.compile(
     r"\d+(?:\.\d+)?\s*(?:个)?(?:小时|天|周|个月|分钟)"
-    r"|(?<![\d一二两三四五六七八九十])(?:\d{1,2}|[一二两三四五六七八九十]{1,2})\s*年(?![代级])|"
-    + DAY_RANGE.pattern
+    # a number of years (三年, 5年): not a year (二〇二四年, 24年4月), an ordinal (第三年), a
+    # custom (一年一度) or a time (十年来, 三年前)
+    r"|(?<![\d〇零第一二两三四五六七八九十])(?:\d{1,2}|[一二两三四五六七八九十]{1,2})\s*年"
+    r"(?![代级度来前]|一度|\d{1,2}月)|" + DAY_RANGE.pattern
 )
 # Asks who is named first or last in a list of people (参会名单排第一个的, who's listed first
 # among the officials who attended): the order of the list, not of events. A group that

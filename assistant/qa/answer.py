@@ -544,7 +544,8 @@ def _contrast(query: ParsedQuery, text: str) -> str | None:
     the same head, another modifier), when the question's own phrase is not there; the span
     the sentence gives where the question claims another (一个礼拜 → 48小时)."""
     claimed = CLAIMED_SPAN.search(query.text)
-    said = DURATION_RE.search(text)
+    # the first span read in hours (三年行动 is a plan's name, not the span claimed against)
+    said = next((m for m in DURATION_RE.finditer(text) if _hours(m) is not None), None)
     if claimed and said and _hours(claimed) != _hours(said):  # 一个礼拜 is not 48小时
         return said.group(0)
     deeds = verbs_of(query.text)

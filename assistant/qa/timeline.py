@@ -289,7 +289,8 @@ def _either(
     steps: list[Step], words: list[tuple[str, ...]], entities: tuple[str, ...]
 ) -> list[Step]:
     """The two events the question names, earlier first: the sentence holding most of its
-    words, then the one holding most of the words that sentence lacks, at another time."""
+    words, then the one holding most of the words that sentence lacks, at another time; of
+    two holding as many, the one issuing a document by the title they are in."""
     ranked = sorted(
         steps,
         key=lambda s: (_score(s, words, entities), _titled(s, words), s.dated),
@@ -322,13 +323,13 @@ def _either(
 
 
 def _titled(step: Step, words: list[tuple[str, ...]]) -> int:
-    """How many of the words a document's title (《…》) in the sentence holds: the sentence
-    issuing a plan is its event, not one that only mentions the plan."""
-    titles = "".join(_TITLE.findall(step.search))
+    """How many of the words the title of a document the sentence issues holds (印发《…》):
+    that sentence is the document's event, not one that only mentions or quotes it."""
+    titles = "".join(_ISSUED.findall(step.search))
     return sum(any(t in titles for t in g) for g in words)
 
 
-_TITLE = re.compile(r"《[^》]*》")
+_ISSUED = re.compile(r"(?:印发|发布|出台|颁布|下发)了?(?:关于)?(《[^》]*》)")
 
 
 def _offered(query: ParsedQuery, steps: list[Step]) -> list[Step]:

@@ -63,6 +63,8 @@ def test_which_articles_however_many_are_asked(question: str, scope: str) -> Non
         ("莘县那篇里提到两个文件,千县工程方案和三年行动计划,哪个先发的", ""),  # the plans
         ("乐陵那篇是哪天发的", "published"),
         ("这几篇报导里最新发布的是哪一篇", "published"),  # the articles, asked again
+        ("这些文章里哪个最早发布", "published"),  # the articles: where and what
+        ("莘县那篇文章里两个文件哪个先发的", ""),
     ],
 )
 def test_an_article_named_as_where_things_are_told_was_not_what_was_published(

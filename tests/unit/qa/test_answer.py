@@ -464,6 +464,13 @@ def test_a_deed_done_in_other_words_is_no_contrast() -> None:
     assert _contrast(parse("仪式在东院区举行吗", GAZ), "仪式在西院区举行。") == "西院区"
 
 
+def test_a_span_claimed_is_contrasted_with_a_span_in_hours_not_a_plans_name() -> None:
+    from assistant.qa.answer import _contrast
+
+    said = "为落实三年行动计划,义诊活动持续5天。"  # 三年 names the plan
+    assert _contrast(parse("义诊活动持续了一个礼拜吗", GAZ), said) == "5天"
+
+
 def test_what_is_asked_of_the_names_leaves_out_the_occasion_and_keeps_synonyms(lexical) -> None:
     query = parse("乐陵座谈会上王静对医生提了什么要求?", GAZ)
     asked = asked_of_names(query, lexical)

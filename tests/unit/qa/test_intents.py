@@ -310,6 +310,16 @@ def test_a_duration_in_years_is_read_as_written_but_a_year_is_not() -> None:
     assert DURATION_RE.search("合作期5年").group(0) == "5年"
     assert DURATION_RE.search("2024年4月28日") is None  # a date, not a span of years
     assert DURATION_RE.search("八十年代") is None
+    for not_a_span in ("二〇二四年", "24年4月", "第三年", "一年一度", "十年来"):
+        assert DURATION_RE.search(not_a_span) is None, not_a_span
+
+
+@pytest.mark.parametrize(
+    "question", ["近几年莘县人民医院有什么变化", "几年前签的协议是什么", "前几月派的专家是谁"]
+)
+def test_a_time_of_years_or_months_asks_neither_a_duration_nor_a_date(question: str) -> None:
+    query = parse(question, GAZ)
+    assert query.intent not in ("count", "when") and query.answer_type not in ("duration", "date")
 
 
 @pytest.mark.parametrize(
