@@ -191,6 +191,12 @@ class Passage:
         return self.meta.article
 
 
+def told_in(published: int) -> set[int]:
+    """The years an article published in year `published` may tell of without writing the
+    year: that year, or the one before (a January article may tell of December)."""
+    return {published, published - 1}
+
+
 @dataclass(frozen=True)
 class Relation:
     """A typed partnership found in one article; names are canonical Simplified entities."""
@@ -210,11 +216,11 @@ class Relation:
 
     def may_be_of(self, year: int) -> bool:
         """Whether the partnership may be of `year`: undated, dated in it, or dated by an
-        article published in it or the year after (a January article may tell of December)."""
+        article that may tell of it (`told_in`)."""
         if not self.date:
             return True
         dated = int(self.date[:4])
-        return dated == year or (self.date_kind == "published" and dated - 1 == year)
+        return dated == year or (self.date_kind == "published" and year in told_in(dated))
 
     def key(self) -> tuple[str, str, str, str]:
         a, b = (

@@ -53,7 +53,7 @@ from assistant.qa.evidence import (
 from assistant.qa.facts import verbs_of
 from assistant.store.lexical import LexicalIndex
 from assistant.textnorm import to_search_form
-from assistant.types import Citation, Passage
+from assistant.types import Citation, Passage, told_in
 
 
 @dataclass(frozen=True)
@@ -491,14 +491,14 @@ def _years_of(e: Evidence) -> set[str]:
 
 
 def _day_years(e: Evidence) -> set[str]:
-    """The years a month and day the sentence gives without a year may be of: its article's
-    year, or the one before (a January article may tell of December)."""
+    """The years a month and day the sentence gives without a year may be of: those its
+    article may tell of (`told_in`)."""
     dated = e.passage.article.date
     # a date with no year in it (7月3日, 129日 where mojibake took the 月), not a year alone
     day = any(not re.match(r"\d{4}", m.group()) for m in DATE_RE.finditer(e.text))
     if not dated or _years(e.text) or not day:
         return set()
-    return {dated[:4], str(int(dated[:4]) - 1)}
+    return {str(y) for y in told_in(int(dated[:4]))}
 
 
 _ALL_CLAIM = re.compile(r"都是|全是|全部|全都|都为|\ball\b|\bevery\b", re.I)

@@ -360,23 +360,34 @@ def test_how_far_apart_two_named_events_were_is_the_days_between_their_dates(
     assert {c.doc_id for c in got.citations} == {"b", "c"}
 
 
-def test_the_first_of_all_ranks_every_dated_partnership_and_tells_the_undated() -> None:
-    got = ask("这几次签约哪次最早?")
+@pytest.mark.parametrize(
+    ("question", "lines"),
+    [
+        # the first of all: every dated partnership ranked, the undated told
+        (
+            "这几次签约哪次最早?",
+            [
+                "答:2017年12月9日,温州医科大学附属第二医院与丽水市妇幼保健院(医联体成员) [1]",
+                "相比:2024年4月28日,山东大学第二医院与莘县人民医院(紧密型医联体) [2]",
+                "未写年份:东营市妇幼保健院与东营市人民医院(一体化融合) [3]",
+            ],
+        ),
+        # the first and the latest both asked: both answered
+        (
+            "最早的签约是哪年,最新的又是哪年?",
+            [
+                "最早:2017年12月9日,温州医科大学附属第二医院与丽水市妇幼保健院(医联体成员) [1]",
+                "最新:2024年4月28日,山东大学第二医院与莘县人民医院(紧密型医联体) [2]",
+            ],
+        ),
+    ],
+)
+def test_the_first_or_latest_of_all_partnerships_lists_them_in_order(
+    question: str, lines: list[str]
+) -> None:
+    got = ask(question)
     assert got is not None
-    assert got.text.splitlines()[:3] == [
-        "答:2017年12月9日,温州医科大学附属第二医院与丽水市妇幼保健院(医联体成员) [1]",
-        "相比:2024年4月28日,山东大学第二医院与莘县人民医院(紧密型医联体) [2]",
-        "未写年份:东营市妇幼保健院与东营市人民医院(一体化融合) [3]",
-    ]
-
-
-def test_the_first_and_the_latest_both_asked_are_both_answered() -> None:
-    got = ask("最早的签约是哪年,最新的又是哪年?")
-    assert got is not None
-    assert got.text.splitlines()[:2] == [
-        "最早:2017年12月9日,温州医科大学附属第二医院与丽水市妇幼保健院(医联体成员) [1]",
-        "最新:2024年4月28日,山东大学第二医院与莘县人民医院(紧密型医联体) [2]",
-    ]
+    assert got.text.splitlines()[: len(lines)] == lines
 
 
 @pytest.mark.parametrize(
