@@ -166,6 +166,16 @@ def to_search_form(text: str) -> str:
     return _SPACE_RE.sub(" ", to_simplified(text)).strip()
 
 
+# brackets and 、 between two characters, as an enumeration writes them: 县(市、区)
+_ENUMERATION_MARKS = re.compile(r"(?<=[\u4e00-\u9fff])[()、]+(?=[\u4e00-\u9fff])")
+
+
+def unenumerated(text: str) -> str:
+    """`text` (search form) read without an enumeration's marks: 县(市、区) as 县市区, the word
+    a reader types for it."""
+    return _ENUMERATION_MARKS.sub("", text)
+
+
 def cjk_count(text: str) -> int:
     return len(CJK_RE.findall(text))
 

@@ -28,9 +28,11 @@ def _en(pattern: str) -> re.Pattern[str]:
 
 
 # Of two named, which has more (哪个来的人多啊, 哪边规模大): a ranking of two. Only 哪个
-# (哪边, 哪次 …) asks; the words up to 多 are the question's content.
+# (哪边, 哪次 …) asks; the words up to 多 are the question's content. 长 of a title (哪家医院的
+# 院长) is no length.
 MORE_OF_TWO = re.compile(
-    r"哪(?:个|边|次|家|篇|场)(?=[^,。?!,?]{1,10}?(?:更)?(?:多|大|长)(?![少久])(?:[啊呀呢吧?!。?]|$))"
+    r"哪(?:个|边|次|家|篇|场)(?=[^,。?!,?]{1,10}?(?:更)?"
+    r"(?:多|大|(?<![院部局科处厅市县镇站组队会行社校所班团室司省])长)(?![少久])(?:[啊呀呢吧?!。?]|$))"
 )
 
 # After first/last: a time the question is set in (last year, in its first year), not an order
@@ -116,10 +118,10 @@ INTENTS: tuple[Intent, ...] = (
             r"|按(?:发布)?时间(?:先后)?(?:顺序)?排|时间顺序"
         ),
         # not in "how long does it last" (or how many days), where last is the verb, nor in
-        # "the first group of experts", where first names which group
+        # "the first group (of experts)", where first names which group
         _en(
             rf"^(?!.*\bhow (?:long|many (?:{EN_TIME_UNITS}))\b).*?"
-            r"\b(earliest|first(?!\s+(?:group|batch|round|wave|cohort|lot)\s+of\b)|latest"
+            r"\b(earliest|first(?!\s+(?:group|batch|round|wave|cohort|lot)\b)|latest"
             r"|most recent|last|oldest|newest"
             r"|earlier|sooner|later"
             r"|in (?:chronological |date |time )order|in order(?! to\b| of (?!date|time))"

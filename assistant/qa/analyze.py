@@ -73,6 +73,7 @@ class ParsedQuery:
     year: int | None = None  # a year the question restricts to
     unmatched: tuple[str, ...] = ()  # English content words nothing bridges
     predicates: tuple[str, ...] = ()  # content nouns the answer must speak of (床位, 路费)
+    asked: str = ""  # the one of them a wh-word asks for (董琳的职称是啥, 什么专科: 职称, 专科)
     scope: str = ""  # asks of the articles themselves: published, count, summary, which
     counted: tuple[str, ...] = ()  # what a count question counts (患者/病人 in how many patients)
     aspect: str = ""  # what a what/how question asks about: purpose, requirement, meaning …
@@ -155,6 +156,13 @@ def parse(question: str, gazetteer: Gazetteer) -> ParsedQuery:
     )
     people = tuple(e for e in entities if gazetteer.names.get(e) == "person")
     answer_type = _answer_type(intent, text, bool(people))
+    nouns = (
+        _predicates(text, english, groups, gazetteer)
+        + _options(text, english)
+        + _counted_verb(text, english)
+        # what an English count counts when nothing bridges it (how many babies)
+        + [c for c in counted if c.isascii()]
+    )
     return ParsedQuery(
         original,
         text,
@@ -172,13 +180,8 @@ def parse(question: str, gazetteer: Gazetteer) -> ParsedQuery:
         ),
         year=_year(text),
         unmatched=tuple(unmatched),
-        predicates=tuple(
-            _predicates(text, english, groups, gazetteer)
-            + _options(text, english)
-            + _counted_verb(text, english)
-            # what an English count counts when nothing bridges it (how many babies)
-            + [c for c in counted if c.isascii()]
-        ),
+        predicates=tuple(nouns),
+        asked=_asked_noun(text, nouns),
         scope=article_scope(text, english),
         counted=counted,
         unit=units_asked(text, english)
@@ -331,8 +334,10 @@ def _predicates(
     """The nouns a question asks about: dictionary nouns of a Chinese question that are not
     names, fillers or aspect words, nor cut across a name (仪式上山大二院: 上山 is no noun);
     for an English one, every bridged word."""
-    if english:
-        return [g[0] for g in groups if re.search(r"[\u4e00-\u9fff]", g[0])]
+    if english:  # when → 时间 asks a time, not of a thing called 时间
+        return [
+            g[0] for g in groups if re.search(r"[\u4e00-\u9fff]", g[0]) and g[0] not in ASPECT_NOUNS
+        ]
     asking = asking_spans(text, english)
     spans = gazetteer.name_spans(text)
     cuts, at = [], 0
@@ -370,11 +375,37 @@ _HEAD_COUNT = re.compile(r"(?:多少|几)个?(?:人|名|位)次?")
 def _counted_verb(text: str, english: bool) -> list[str]:
     """What the people counted did (多少人下载): a figure of those who did something else
     (200余人参加) does not count them, so the articles must speak of it."""
-    m = None if english else _HEAD_COUNT.search(text)
-    if not m:
+    if english:
         return []
-    word, flag = next(iter(pseg.cut(text[m.end() :])), ("", ""))
-    return [word] if flag.startswith("v") and len(word) >= 2 and word not in FILLERS_ZH else []
+    m = _HEAD_COUNT.search(text)
+    after = next(iter(pseg.cut(text[m.end() :])), ("", "")) if m else ("", "")
+    # or what the things counted were done to (一年接生多少个): 接生 before the figure asked
+    asked = _COUNT_ASKED.search(text)
+    told = text[: asked.start()] if asked else ""
+    cut = [(w, f) for w, f in pseg.cut(told) if f not in ("ul", "ug", "d")]
+    before = cut[-1] if cut else ("", "")
+    return [
+        word
+        for word, flag in (after, before)
+        if flag.startswith("v") and len(word) >= 2 and word not in FILLERS_ZH
+    ]
+
+
+_COUNT_ASKED = re.compile(r"多少|几(?=[个名位人家次项批张所条种])")
+
+
+def _asked_noun(text: str, nouns: list[str]) -> str:
+    """The noun a Chinese question asks for: the one its wh-word governs (什么专科, 哪个科室)
+    or that it asks the value of (职称是啥). An institution (哪家医院) is answered by its
+    name, which need not say 医院."""
+    for noun in nouns:
+        if re.search(ORG_HEAD + "$", noun) or not re.fullmatch(r"[\u4e00-\u9fff]+", noun):
+            continue
+        n = re.escape(noun)
+        wh = rf"(?:什么|啥|哪[个些种类项家])(?:样的)?{n}|{n}(?:是|叫|为)(?:什么|啥|哪)"
+        if re.search(wh, text):
+            return noun
+    return ""
 
 
 _NAME_TAGS = frozenset({"nr", "ns", "nt", "nrt"})
@@ -382,6 +413,8 @@ _NAME_TAGS = frozenset({"nr", "ns", "nt", "nrt"})
 # of time (花了一个礼拜: a span the answer gives in its own unit), everyone (大家又去干嘛了)
 _NO_THINGS = frozenset(
     {"个人", "名人", "时候", "礼拜", "星期", "钟头", "大家", "大伙", "大伙儿", "人们", "各位"}
+    # quantifiers jieba tags as nouns (是不是全都常驻): how many of a thing, not a thing
+    | {"全都", "全部", "所有", "所有人", "全体"}
 )
 
 

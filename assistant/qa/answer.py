@@ -32,6 +32,7 @@ from assistant.lexicon.questions import (
     months_named,
     range_days,
 )
+from assistant.lexicon.synonyms import synonyms
 from assistant.qa.analyze import ParsedQuery
 from assistant.qa.evidence import (
     Evidence,
@@ -70,6 +71,10 @@ class AnswerConfig:
     max_sentences: int = 2
     affirm_coverage: float = 0.6  # a yes/no question is answered yes at this coverage
     max_sentences_list: int = 4
+    # an asked noun (职称是啥, 什么专科) is held to a sentence saying it when it is this rare
+    # (BM25 idf over the chunks): 合作 (0.7) or 科室 (1.2) is what the articles are about,
+    # answered in other words; 业务 (2.0) and 专科 (2.6) are attributes
+    asked_min_idf: float = 1.5
 
 
 # Intents whose answer says something of the names asked about (what X thought, when X
@@ -116,6 +121,15 @@ def decide(
         # what it is asked of them: said, or said in other words (要求 → 强调)
         and not (e.unasked and query.intent in _ASKS_OF_NAMES and not says_it(e))
     ]
+    # 职称是啥: a sentence giving one (a typed answer, 哪些科室, is held to its type instead)
+    if (
+        query.asked
+        and query.intent in ("what", "which")
+        and not query.answer_type
+        and lexical.idf(query.asked) >= config.asked_min_idf
+    ):
+        words = (query.asked, *synonyms(query.asked))
+        usable = [e for e in usable if says_it(e) or any(w in e.text for w in words)]
     if query.aspect == "speech" and cue:  # what they said: a sentence in which they speak
         speakers = query.people or query.entities
         usable = [
@@ -202,6 +216,8 @@ def direct(query: ParsedQuery, e: Evidence, gazetteer: Gazetteer) -> str | None:
     elif kind == "institution":  # never one the question names: it asks for another
         asked = {f for entity in query.entities for f in name_forms(entity)}
         named = [(n, s) for n, s, _ in full_names(e.text, ORG_HEAD) if n not in asked]
+        # or one called by its short form (儀式由市二院…院长王景峰主持), nearer the person
+        named += [(n, a) for a, _, n in gazetteer.short_name_spans(e.text) if n not in asked]
         # one the question describes (那家肿瘤医院: 浙江省肿瘤医院) before the nearest
         words = [
             t

@@ -38,7 +38,7 @@ from assistant.lexicon.synonyms import synonyms
 from assistant.qa.analyze import ParsedQuery
 from assistant.store.lexical import LexicalIndex
 from assistant.store.schema import DocRecord
-from assistant.textnorm import sentence_spans, to_search_form
+from assistant.textnorm import sentence_spans, to_search_form, unenumerated
 from assistant.types import Passage
 
 _LIST_SEPARATORS = re.compile(r"[、,,]")
@@ -183,7 +183,9 @@ def counts(text: str, counted: tuple[str, ...], number: str = "") -> bool:
         if number
         else [m.span() for m in NUMBER_RE.finditer(text)]
     )
-    return any(any(c in text[max(0, a - 12) : b + 12] for c in counted) for a, b in spans)
+    return any(
+        any(c in unenumerated(text[max(0, a - 12) : b + 12]) for c in counted) for a, b in spans
+    )
 
 
 def asks_turnout(query: ParsedQuery) -> bool:

@@ -21,9 +21,9 @@ from pypinyin import Style, pinyin
 
 from assistant.store.chroma import Store
 from assistant.store.schema import DocRecord
-from assistant.textnorm import to_search_form
+from assistant.textnorm import to_search_form, unenumerated
 
-TOKENIZER = "jieba-search+t2s+lower+stopwords/v3"  # bump when tokens or the cache change
+TOKENIZER = "jieba-search+t2s+lower+stopwords/v4"  # bump when tokens or the cache change
 
 
 @dataclass
@@ -33,7 +33,7 @@ class LexicalIndex:
     stamp: str
     _idf: dict[str, float] = field(default_factory=dict, repr=False)  # the index never changes
     bigrams: frozenset[str] = frozenset()  # every pair of adjacent characters in the corpus
-    _by_sound: dict[str, str] | None = field(default=None, repr=False)
+    _by_sound: dict[str, list[str]] | None = field(default=None, repr=False)
     _pairs_by_sound: frozenset[str] | None = field(default=None, repr=False)
 
     @property
@@ -52,15 +52,25 @@ class LexicalIndex:
 
     def sounds_like(self, token: str) -> str | None:
         """A corpus word of two or more characters that reads like `token` (医连体 → 医联体):
-        typos in Chinese are mostly characters of the same sound."""
+        typos in Chinese are mostly characters of the same sound. A typo miswrites a character
+        or two, not the whole word: 职称 is not 支撑."""
         if not re.fullmatch(r"[\u4e00-\u9fff]{2,}", token):
             return None
         if self._by_sound is None:
             self._by_sound = {}
             for word in self.vocabulary:
                 if re.fullmatch(r"[\u4e00-\u9fff]{2,}", word):
-                    self._by_sound.setdefault(_reading(word), word)
-        return self._by_sound.get(_reading(token))
+                    self._by_sound.setdefault(_reading(word), []).append(word)
+        near = max(1, len(token) // 2)  # characters a typo may change
+        return next(
+            (
+                w
+                for w in self._by_sound.get(_reading(token), [])
+                if len(w) == len(token)
+                and sum(a != b for a, b in zip(w, token, strict=True)) <= near
+            ),
+            None,
+        )
 
     def written_by_sound(self, name: str) -> bool:
         """Whether the corpus writes the name `name` with other characters of the same sound
@@ -107,7 +117,9 @@ class LexicalIndex:
                 # and author (大众网 过了几天才发稿 asks of the outlet, not of nothing)
                 about = (rec.article.title, rec.article.source or "", rec.article.author or "")
                 text = f"{to_search_form(' '.join(about))}\n{chunk.text}".lower()
-                bigrams.update(text[i : i + 2] for i in range(len(text) - 1))
+                # and as read without the marks of an enumeration: 县(市、区) writes 县市区
+                for t in {text, unenumerated(text)}:
+                    bigrams.update(t[i : i + 2] for i in range(len(t) - 1))
         bm25 = None
         if ids:
             bm25 = bm25s.BM25()

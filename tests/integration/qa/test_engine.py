@@ -668,3 +668,30 @@ def test_the_order_of_speakers_lists_every_speech_in_turn(real_engine, question)
 def test_list_order_speech_order_money_and_age_need_their_own_words(real_engine, question):
     text = real_engine.ask(question).text
     assert not any(w in text for w in ("名单上第一个", "讲话,然后", "年龄", "金额")), text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "董琳的职称是啥?",  # 职称 is written nowhere, though it reads as 支撑 does
+        "劉海永是什麼專科的醫生?",  # his sentences never say 专科
+        "丽水市妇幼保健院一年接生多少个?",  # 接生 is written nowhere: 9个 counts no births
+    ],
+)
+def test_an_attribute_no_sentence_gives_is_refused(real_engine, question) -> None:
+    answer = real_engine.ask(question)
+    assert answer.refused, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("王景峰是哪家醫院的院長?", "东营市第二人民医院"),  # 市二院, by its short form
+        ("丽水那个医联体下联了多少个县市区的妇计中心", "9个"),  # 9个县(市、区)
+        ("派到市二院的专家是不是全都常驻?", "17"),  # 全都 is no thing asked about
+        ("How many experts did Shengli dispatch in the first batch?", "71"),
+    ],
+)
+def test_an_answer_the_articles_give_in_their_own_words(real_engine, question, expected):
+    answer = real_engine.ask(question)
+    assert not answer.refused and expected in answer.text, answer.text

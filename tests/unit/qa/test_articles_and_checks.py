@@ -13,7 +13,7 @@ from assistant.qa import articles, facts
 from assistant.qa.analyze import parse
 from assistant.qa.evidence import apart, counts
 from assistant.store.derived import Derived
-from assistant.textnorm import to_search_form
+from assistant.textnorm import to_search_form, unenumerated
 from tests.unit.qa.test_fact_answers import NAMES, S1, S2, S3, S4, S5
 from tests.unit.qa.test_fact_answers import derived as fact_derived
 
@@ -156,6 +156,9 @@ def test_a_number_counts_only_the_noun_beside_it() -> None:
     assert counts("与我院4名专家工作站揭牌", ("工作站",))
     assert not counts("派驻专家共71名", ("患者", "病人"))
     assert counts("派驻专家共71名", ())
+    # an enumeration's marks are no gap between the number and what it counts
+    assert counts("与9个县(市、区)妇计中心互联互助", ("县市区",))
+    assert unenumerated("9个县(市、区)妇计中心;上联(X+1)") == "9个县市区妇计中心;上联(X+1)"
 
 
 def test_a_figure_that_counts_something_else_answers_nothing() -> None:

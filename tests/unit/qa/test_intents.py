@@ -189,6 +189,15 @@ def test_typos_are_matched_by_sound_against_the_corpus_words() -> None:
     assert lexical.sounds_like("床位") is None  # nothing in the corpus reads like it
 
 
+def test_a_word_of_wholly_other_characters_is_no_typo_however_it_reads() -> None:
+    texts = ["为发展提供支撑", "召开座谈会"]
+    bm25 = bm25s.BM25()
+    bm25.index([tokenize(t) for t in texts], show_progress=False)
+    lexical = LexicalIndex(["a", "b"], bm25, "s")
+    assert lexical.sounds_like("职称") is None  # zhicheng, as 支撑 reads, but no letter shared
+    assert lexical.sounds_like("坐谈会") == "座谈会"  # one character miswritten
+
+
 def test_a_word_jieba_never_cut_is_written_by_sound_pair_by_pair() -> None:
     texts = ["仪式由莘县卫健局局长主持"]
     bm25 = bm25s.BM25()
@@ -275,6 +284,7 @@ def test_in_which_respects_is_no_question_of_place() -> None:
         ("How long does the rotation last?", "count"),
         # "first" naming which group is no order asked
         ("Of the first group of experts, how many are resident?", "count"),
+        ("How many experts did they dispatch in the first batch?", "count"),
         ("What was the first of these agreements?", "earliest_latest"),
         ("Which was the first one of the articles to be published?", "earliest_latest"),
     ],
@@ -581,3 +591,35 @@ def test_english_phrases_bridge_to_what_the_articles_write(
 ) -> None:
     query = parse(question, GAZ)
     assert bridged in query.bridged and (not not_bridged or not_bridged not in query.bridged)
+
+
+def test_a_title_ending_in_chang_is_no_length_to_rank() -> None:
+    assert parse("王景峰是哪家医院的院长?", GAZ).intent != "superlative"
+    assert parse("哪次会议时间更长?", GAZ).intent == "superlative"
+
+
+def test_a_quantifier_is_no_thing_the_articles_must_speak_of() -> None:
+    assert "全都" not in parse("派到市二院的专家是不是全都常驻?", GAZ).predicates
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("董琳的职称是啥?", "职称"),
+        ("刘海永是什么专科的医生?", "专科"),
+        ("浙江省肿瘤医院具体负责什么业务?", "业务"),
+        ("丁春辉是哪家医院的书记?", ""),  # an institution is answered by its name
+        ("丁春辉在仪式上干了啥?", ""),  # no noun asked
+    ],
+)
+def test_the_noun_a_wh_word_governs_is_the_one_asked(question: str, asked: str) -> None:
+    assert parse(question, GAZ).asked == asked
+
+
+def test_what_the_counted_things_were_done_to_is_a_predicate() -> None:
+    assert "接生" in parse("丽水市妇幼保健院一年接生多少个?", GAZ).predicates
+    assert "派驻" in parse("胜利油田中心医院派驻了多少专家?", GAZ).predicates
+
+
+def test_when_asks_a_time_and_no_thing_called_time() -> None:
+    assert "时间" not in parse("When was the signing held?", GAZ).predicates
