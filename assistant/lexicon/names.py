@@ -599,6 +599,9 @@ _AGENCY_SHORT = {
 # 卫计委 was renamed 卫健委 in 2018: readers use either name for the one commission.
 _AGENCY_SHORT["卫健委"] += ("卫计委", *_AGENCY_SHORT["卫计委"])
 _AGENCY_SHORT["卫计委"] += ("卫健委", *_AGENCY_SHORT["卫健委"][:2])
+# and in full: a reader's 浙江省卫生健康委 is the 浙江省卫生计生委 of a 2017 article
+_AGENCY_SHORT["卫生健康委"] = ("卫生计生委",)
+_AGENCY_SHORT["卫生计生委"] = ("卫生健康委",)
 
 
 # An agency a question names by its kind, with or without its level (市卫健委, 卫生健康委):

@@ -169,6 +169,14 @@ INTENT_NAMES = tuple(i.name for i in INTENTS) + ("what",)
 
 # Words that ask the same of each party separately (分别是谁, each, respectively): the
 # parties need not meet in one article.
+# Whom a question sets aside (除了樊云井还有谁, besides X, who else): the answer is another
+EXCLUDED = re.compile(
+    r"除了?([^,，。?？]{2,20}?)(?:之外|以外|外|[,，]|还|也)"
+    r"|\b(?:besides|apart from|aside from|other than|except(?: for)?)\s+([^,?]{2,60}?)"
+    r"(?=,|\?|\bwho\b|\bwhich\b|\bwas\b|\bwere\b|\bdid\b|$)",
+    re.I,
+)
+
 DISTRIBUTIVE = re.compile(
     r"分别|各自|各是|各为|这俩|两人|两家|两篇|两个|两场|两次|哪篇|"
     r"\b(each|respectively|both|either|versus|vs\.?|compared?|between)\b"
@@ -331,7 +339,8 @@ ASPECT_NOUNS = frozenset(
         "人物 事情 事 事儿 身分 关系 区别 差别 特点 成果 进展 安排 经过 过程 主持人 负责人 细节 "
         "信息 消息 新闻 报道 报导 文章 稿子 稿件 篇 部分 年份 月份 日期 类型 种类 类别 "
         "形式 性质 级别 等级 "
-        "规模 数字 数目 名单 称呼 角色 说法 详情 状况 情形 背景 来历"
+        "规模 数字 数目 名单 称呼 角色 说法 详情 状况 情形 背景 来历 "
+        "环节 步骤 议程 流程 程序"  # an occasion's steps, which its sentences tell in turn
     )
 )
 
@@ -689,7 +698,10 @@ MONEY_ASKED = re.compile(
     r"多少钱|几块钱|多少经费|多少资金|投资了?多少|投入了?多少(?:钱|资金|经费)|花了?多少钱|"
     r"(?:多少|几)(?:费用|经费|预算)|(?:费用|经费|预算)(?:是|有)?多少|"
     r"\bhow much (?:money|funding|did .{1,40}\b(?:invest|spend|cost|pay|fund|budget))"
-    r"|\b(?:cost|costs|budget|investment|invested|funding|salary|salaries|price)\b",
+    r"|\b(?:cost|costs|budget|investment|invested|funding|salary|salaries|price)\b"
+    # what one is paid for it: an amount too
+    r"|补贴|补助|津贴|工资|薪酬|薪水|奖金"
+    r"|\b(?:allowances?|subsid(?:y|ies)|stipends?|wages?)\b",
     re.I,
 )
 MONEY_RE = re.compile(
@@ -700,7 +712,7 @@ SHARE_ASKED = re.compile(
     r"百分之几|百分比|百分点|比例|比率|占比|满意度(?:是|有|达到|达)?(?:多少|几)|"
     r"(?:提高|提升|下降|降低|增长|减少|增加)了?(?:多少|几成)(?![张个名位人家次项天年台床])|"
     r"\bpercent(?:age)?s?\b|\bratios?\b|\bproportion\b|\b\w+ rates?\b(?! the\b)|\brate of\b"
-    r"|\b(?:satisfaction|test|quality|performance|evaluation) scores?\b",
+    r"|\b(?:satisfaction|test|quality|performance|evaluation) scores?\b|%",
     re.I,
 )
 SHARE_RE = re.compile(
@@ -721,6 +733,29 @@ FREQUENCY_ASKED = re.compile(
 FREQUENCY_RE = re.compile(
     r"每(?:周|月|年|天|日|季度?|半年|两周|个月)|定期"
     r"|(?<![又再这那首第每一\d])(?:\d+|[一二两三四五六七八九十]+)次(?!会)"
+)
+# How far (多远, how many km): answered only by a sentence writing a distance
+DISTANCE_ASKED = re.compile(
+    r"多远|(?:多少|几)(?:公里|千米|里路)|距离(?:是|有)?多[远少]|相距|"
+    r"\bhow far\b|\bdistance\b|\b(?:km|kms|kilomet(?:er|re)s?|miles)\b",
+    re.I,
+)
+DISTANCE_RE = re.compile(
+    r"\d+(?:\.\d+)?\s*(?:余|多)?\s*(?:公里|千米|km|米)|[一二两三四五六七八九十百千]+(?:公里|千米)"
+)
+# How to reach one (电话, 邮箱, address): answered only by a sentence writing a phone
+# number, an email, a web address or a street address, not by one naming the hospital
+CONTACT_ASKED = re.compile(
+    r"电话|联系方式|邮箱|电子邮件|地址|网址|官网|"
+    r"\b(?:e-?mail|phone|telephone|hotline|website|url|contact details)\b"
+    # an address to find one at, not a welcome address given at a ceremony
+    r"|(?<!welcome )(?<!welcoming )(?<!opening )(?<!closing )(?<!keynote )\baddress\b"
+    r"(?!\s+(?:at|to|by|during|the)\b)",
+    re.I,
+)
+CONTACT_RE = re.compile(
+    r"\d{3,4}-\d{7,8}|(?<!\d)1[3-9]\d{9}(?!\d)|[\w.+-]+@[\w-]+\.[\w.]+|www\.|https?://"
+    r"|[\u4e00-\u9fff]{2,}(?:路|街|大道)\d+号"
 )
 AGE_RE = re.compile(r"\d+\s*(?:周)?岁|[一二三四五六七八九十]+(?:周)?岁")
 

@@ -36,6 +36,7 @@ _SETS = (
     "实地 现场",
     "援引 引用 依据 根据",
     "文件 方案 计划 通知",
+    "全省 我省 本省 省内",  # as a province's own paper writes it (我省首个)
 )
 
 

@@ -24,8 +24,11 @@ from assistant.lexicon.names import (
 from assistant.lexicon.questions import (
     AGE_ASKED,
     ASPECT_NOUNS,
+    CONTACT_ASKED,
+    DISTANCE_ASKED,
     DURATION_ASKED,
     EN_TIME_UNITS,
+    EXCLUDED,
     FILLERS_ZH,
     FREQUENCY_ASKED,
     GAP_ASKED,
@@ -73,6 +76,7 @@ class ParsedQuery:
     year: int | None = None  # a year the question restricts to
     unmatched: tuple[str, ...] = ()  # English content words nothing bridges
     predicates: tuple[str, ...] = ()  # content nouns the answer must speak of (床位, 路费)
+    excluded: tuple[str, ...] = ()  # its entities it sets aside (除了樊云井还有谁: 樊云井)
     asked: str = ""  # the one of them a wh-word asks for (董琳的职称是啥, 什么专科: 职称, 专科)
     scope: str = ""  # asks of the articles themselves: published, count, summary, which
     counted: tuple[str, ...] = ()  # what a count question counts (患者/病人 in how many patients)
@@ -182,6 +186,7 @@ def parse(question: str, gazetteer: Gazetteer) -> ParsedQuery:
         unmatched=tuple(unmatched),
         predicates=tuple(nouns),
         asked=_asked_noun(text, nouns),
+        excluded=_excluded(text, english, entities, gazetteer),
         scope=article_scope(text, english),
         counted=counted,
         unit=units_asked(text, english)
@@ -353,7 +358,7 @@ def _predicates(
         # a noun, or a grade (三甲, 二级; not 主要, 临时): the articles must speak of it
         and (
             flag.startswith("n")
-            and flag not in _NAME_TAGS
+            and (flag not in _NAME_TAGS or _mistagged(word, flag, gazetteer))
             or flag == "vn"
             or flag == "b"
             and bool(re.search("[一二三四五六七八九十]", word))
@@ -392,6 +397,30 @@ def _counted_verb(text: str, english: bool) -> list[str]:
 
 
 _COUNT_ASKED = re.compile(r"多少|几(?=[个名位人家次项批张所条种])")
+
+
+def _excluded(
+    text: str, english: bool, entities: list[str], gazetteer: Gazetteer
+) -> tuple[str, ...]:
+    """Whom the answer is not, where the question sets someone aside (除了X之外, besides X):
+    the entities it sets aside and the people it names besides (除了樊云井还有谁陪同于小千:
+    neither 樊云井 nor 于小千)."""
+    m = EXCLUDED.search(text)
+    if not m:
+        return ()
+    clause = m.group(1) or m.group(2)
+    named = (
+        _entities("", gazetteer.bridge_words(clause)[0], gazetteer)[0]
+        if english
+        else _entities(clause, "", gazetteer)[0]
+    )
+    return tuple(e for e in entities if e in named or gazetteer.names.get(e) == "person")
+
+
+def _mistagged(word: str, flag: str, gazetteer: Gazetteer) -> bool:
+    """A common noun jieba tags as a person's name (荣誉, nr): frequent in its dictionary and
+    no name of the articles. Names are checked against the gazetteer, not as nouns."""
+    return flag == "nr" and jieba.dt.FREQ.get(word, 0) >= 1000 and word not in gazetteer.names
 
 
 def _asked_noun(text: str, nouns: list[str]) -> str:
@@ -448,6 +477,10 @@ def _answer_type(intent: Intent | None, text: str, names_person: bool = False) -
         return "money"
     if FREQUENCY_ASKED.search(text):
         return "frequency"
+    if DISTANCE_ASKED.search(text):
+        return "distance"
+    if CONTACT_ASKED.search(text):
+        return "contact"
     if SHARE_ASKED.search(text):
         return "share"
     if _DEPARTMENT_WORDS.search(text) and not PERSON_ASKED.search(text):

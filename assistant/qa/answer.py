@@ -210,7 +210,7 @@ def direct(query: ParsedQuery, e: Evidence, gazetteer: Gazetteer) -> str | None:
     elif kind == "duration":
         span = nearest([(_duration(m, query), m.start()) for m in DURATION_RE.finditer(e.text)])
     elif kind == "person":
-        span = nearest(people(e.text, gazetteer))
+        span = nearest([(n, at) for n, at in people(e.text, gazetteer) if n not in query.excluded])
         if span and query.language == "en":
             return f"{render_person(span)} ({span})"
     elif kind == "institution":  # never one the question names: it asks for another
@@ -264,6 +264,8 @@ _UNSTATED = {
     "age": ("an age", "年龄"),
     "frequency": ("how often", "频率"),
     "share": ("a percentage, rate or score", "百分比、比率或分数"),
+    "distance": ("a distance", "距离"),
+    "contact": ("a phone number, email or address", "电话、邮箱或地址"),
 }
 
 

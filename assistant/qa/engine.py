@@ -29,7 +29,7 @@ from assistant.qa.answer import (
     refusal_text,
     supplement,
 )
-from assistant.qa.evidence import apart, counts, widen
+from assistant.qa.evidence import answerable, apart, counts, widen
 from assistant.qa.followup import rewrite
 from assistant.qa.llm import LLMAnswerer
 from assistant.qa.retrieve import RetrievalConfig, dense_search, retrieve
@@ -316,8 +316,12 @@ class QueryEngine:
             else articles.first_listed(query, derived, self.document_text)
             or articles.mention_order(query, derived, self.document_text)
         )
+        # an order of events about something no article writes (拿了啥荣誉 after the visit):
+        # the sentence path refuses it
         ordered = (
-            None if query.scope or listed else timeline.answer(query, derived, self.document_text)
+            None
+            if query.scope or listed or not answerable(query, derived.lexical)
+            else timeline.answer(query, derived, self.document_text)
         )
         about = (
             articles.digest(query, derived, self.document_text)

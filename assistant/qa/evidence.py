@@ -18,8 +18,10 @@ from assistant.lexicon.names import ORG_HEAD, aliases, expansions, full_names, t
 from assistant.lexicon.questions import (
     AGE_RE,
     ASPECTS,
+    CONTACT_RE,
     CONTINUES,
     DATE_RE,
+    DISTANCE_RE,
     DISTRIBUTIVE,
     DURATION_RE,
     FREQUENCY_RE,
@@ -157,6 +159,8 @@ _TYPED = {
     "money": MONEY_RE,
     "age": AGE_RE,
     "frequency": FREQUENCY_RE,
+    "distance": DISTANCE_RE,
+    "contact": CONTACT_RE,
     "share": SHARE_RE,
     "department": DEPARTMENT,
     "post": re.compile(f"{DEPARTMENT.pattern}|{WARD.pattern}"),  # where a person works
@@ -393,9 +397,20 @@ def names_institutions(query: ParsedQuery, e: Evidence) -> bool:
     title = to_search_form(e.passage.article.title)
     own = to_search_form(e.passage.article.source or "") if _OWN.search(e.text) else ""
     return all(
-        i == own or any(form in e.text or form in title for form in name_forms(i))
+        i == own or _names(i, e.text) or _names(i, title)
         for i in query.entities
         if re.search(ORG_HEAD + "$", i)
+    )
+
+
+def _names(institution: str, text: str) -> bool:
+    """Whether `text` names the institution, in full or by a short form that is not part of
+    another's full name (市妇幼保健院 of 丽水市妇幼保健院 is not 东营市妇幼保健院's)."""
+    others = [(a, b) for n, a, b in full_names(text, ORG_HEAD) if n != institution]
+    return any(
+        not any(a <= m.start() and m.end() <= b for a, b in others)
+        for form in name_forms(institution)
+        for m in re.finditer(re.escape(form), text)
     )
 
 

@@ -71,7 +71,8 @@ def answer(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
     the question names or asks about something no article has: the sentence path refuses)."""
     if not answerable(query, derived.lexical):
         return None
-    if query.answer_type in ("money", "age", "frequency", "share"):  # the table holds none
+    if query.answer_type in ("money", "age", "frequency", "share", "distance", "contact"):
+        return None  # the table holds none
         return None
     query = _with_agencies(query, derived)
     if RANK_ASKED.search(query.text) and query.intent in ("who", "which", "compare", "yesno"):
@@ -542,6 +543,7 @@ def _who(query: ParsedQuery, derived: Derived, within: set[str] | None = None) -
             )
         )
         and (not owner or _of(f, owner, derived))
+        and f.subject not in query.excluded  # 除了樊云井还有谁: another
     ]
     if roles:
         people = [f for f in people if any(_holds(f.role, r) for r in roles)]

@@ -676,6 +676,8 @@ def test_list_order_speech_order_money_and_age_need_their_own_words(real_engine,
         "董琳的职称是啥?",  # 职称 is written nowhere, though it reads as 支撑 does
         "劉海永是什麼專科的醫生?",  # his sentences never say 专科
         "丽水市妇幼保健院一年接生多少个?",  # 接生 is written nowhere: 9个 counts no births
+        # an order of events is no answer about what no article writes (荣誉)
+        "于小千调研完以后,东营市妇幼保健院是不是拿了啥国家级荣誉?",
     ],
 )
 def test_an_attribute_no_sentence_gives_is_refused(real_engine, question) -> None:
@@ -695,3 +697,35 @@ def test_an_attribute_no_sentence_gives_is_refused(real_engine, question) -> Non
 def test_an_answer_the_articles_give_in_their_own_words(real_engine, question, expected):
     answer = real_engine.ask(question)
     assert not answer.refused and expected in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "东营市妇幼保健院现在有多少职工",  # 200余人 are 丽水市妇幼保健院's: another's name
+        "how far is dongying no.2 people's hospital from downtown dongying?",  # no distance
+        "What allowance do the Shengli experts get for working at No.2 hospital?",  # no money
+        "whats the email for Lishui MCH president Zhang Xiangdong?",  # no contact
+    ],
+)
+def test_an_answer_of_a_kind_no_sentence_about_it_holds_is_refused(real_engine, question):
+    answer = real_engine.ask(question)
+    assert answer.refused, answer.text
+
+
+def test_whom_a_question_sets_aside_is_not_its_answer(real_engine) -> None:
+    for question in (
+        "除了樊云井,还有谁陪同于小千调研?",
+        "apart from Fan Yunjing, who else accompanied Yu Xiaoqian on the Dongying visit?",
+    ):
+        head = real_engine.ask(question).text.splitlines()[0]
+        assert "周凤荣" in head and "樊云井" not in head, head
+
+
+def test_the_commission_by_its_new_name_is_the_one_an_old_article_names(real_engine) -> None:
+    answer = real_engine.ask(
+        "Did anyone from the Zhejiang provincial health commission show up at the Lishui launch?"
+    )
+    assert not answer.refused and "王國敬" in answer.text, answer.text
+    welcome = real_engine.ask("Who delivered the welcome address at the Lishui launch ceremony?")
+    assert "张向东" in welcome.text.splitlines()[0], welcome.text  # a speech, not a contact

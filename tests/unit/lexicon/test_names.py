@@ -171,6 +171,8 @@ def test_the_health_commission_is_one_agency_by_its_old_and_new_names() -> None:
 
     assert "东营市卫生健康委" in expansions("东营市卫计委")
     assert "东营市卫生计生委" in expansions("东营市卫健委")
+    # and written out: a reader's 卫生健康委 is a 2017 article's 卫生计生委
+    assert "浙江省卫生计生委" in expansions("浙江省卫生健康委")
     assert [n for n, _, _ in full_names("东营市卫计委主任致辞", ORG_HEAD)] == ["东营市卫计委"]
 
 

@@ -623,3 +623,49 @@ def test_what_the_counted_things_were_done_to_is_a_predicate() -> None:
 
 def test_when_asks_a_time_and_no_thing_called_time() -> None:
     assert "时间" not in parse("When was the signing held?", GAZ).predicates
+
+
+@pytest.mark.parametrize(
+    ("question", "answer_type"),
+    [
+        ("how far is dongying no.2 from downtown dongying?", "distance"),
+        ("两家医院相距多少公里", "distance"),
+        ("whats the email for the hospital president?", "contact"),
+        ("莘县人民医院的电话是多少", "contact"),
+        ("what's the street address of Leling People's Hospital", "contact"),
+    ],
+)
+def test_a_distance_or_a_way_to_reach_one_asks_its_own_kind_of_answer(question, answer_type):
+    assert parse(question, GAZ).answer_type == answer_type
+
+
+def test_only_a_sentence_writing_a_distance_or_a_contact_holds_one() -> None:
+    from assistant.qa.evidence import holds
+
+    assert holds("distance", "两院相距约30公里", GAZ)
+    assert not holds("distance", "派驻专家共71名", GAZ)
+    assert holds("contact", "新闻热线:0635-1234567", GAZ)
+    assert not holds("contact", "乐陵市人民医院召开座谈会", GAZ)
+
+
+@pytest.mark.parametrize(
+    ("question", "excluded"),
+    [
+        ("除了丁春辉,还有谁出席了欢迎仪式?", ("丁春辉",)),
+        ("besides Liu Haiyong, who else from Qilu came to Leling?", ("刘海永",)),
+        ("除了刘海永之外丁春辉还见了谁", ("丁春辉", "刘海永")),  # neither is the answer
+        ("丁春辉主持了什么", ()),  # nobody set aside
+    ],
+)
+def test_whom_a_question_sets_aside_is_no_answer(question, excluded) -> None:
+    assert sorted(parse(question, GAZ).excluded) == sorted(excluded)
+
+
+def test_a_common_noun_tagged_as_a_name_is_still_a_thing_asked_about() -> None:
+    # jieba tags 荣誉 nr; it is no person of the articles
+    assert "荣誉" in parse("胜利油田中心医院是不是拿了啥国家级荣誉?", GAZ).predicates
+    assert "刘海永" not in parse("刘海永说了什么?", GAZ).predicates  # a name is no noun
+
+
+def test_a_step_of_an_occasion_is_asked_of_its_sentences_not_written_as_a_word() -> None:
+    assert "环节" not in parse("莘县那次仪式最后一个环节是干啥?", GAZ).predicates
