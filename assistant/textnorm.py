@@ -166,14 +166,14 @@ def to_search_form(text: str) -> str:
     return _SPACE_RE.sub(" ", to_simplified(text)).strip()
 
 
-# brackets and 、 between two characters, as an enumeration writes them: 县(市、区)
-_ENUMERATION_MARKS = re.compile(r"(?<=[\u4e00-\u9fff])[()、]+(?=[\u4e00-\u9fff])")
+# a bracketed enumeration of single characters after one: 县(市、区)
+_ENUMERATION = re.compile(r"(?<=[\u4e00-\u9fff])\(([\u4e00-\u9fff](?:、[\u4e00-\u9fff])+)\)")
 
 
 def unenumerated(text: str) -> str:
-    """`text` (search form) read without an enumeration's marks: 县(市、区) as 县市区, the word
-    a reader types for it."""
-    return _ENUMERATION_MARKS.sub("", text)
+    """`text` (search form) with a bracketed enumeration read as one word: 县(市、区) as
+    县市区, the word a reader types for it; any other list keeps its marks."""
+    return _ENUMERATION.sub(lambda m: m.group(1).replace("、", ""), text)
 
 
 def cjk_count(text: str) -> int:

@@ -32,7 +32,7 @@ def _en(pattern: str) -> re.Pattern[str]:
 # 院长) is no length.
 MORE_OF_TWO = re.compile(
     r"哪(?:个|边|次|家|篇|场)(?=[^,。?!,?]{1,10}?(?:更)?"
-    r"(?:多|大|(?<![院部局科处厅市县镇站组队会行社校所班团室司省])长)(?![少久])(?:[啊呀呢吧?!。?]|$))"
+    r"(?:多|大|(?<![院部局科处厅市县镇区乡村站组队会行社校所班团室司省州士书场馆署厂])长)(?![少久])(?:[啊呀呢吧?!。?]|$))"
 )
 
 # After first/last: a time the question is set in (last year, in its first year), not an order
@@ -121,7 +121,7 @@ INTENTS: tuple[Intent, ...] = (
         # "the first group (of experts)", where first names which group
         _en(
             rf"^(?!.*\bhow (?:long|many (?:{EN_TIME_UNITS}))\b).*?"
-            r"\b(earliest|first(?!\s+(?:group|batch|round|wave|cohort|lot)\b)|latest"
+            r"\b(earliest|first(?!\s+(?:group|batch|round|wave|cohort|lot)\b(?!\s+(?:to|that|which)\b))|latest"
             r"|most recent|last|oldest|newest"
             r"|earlier|sooner|later"
             r"|in (?:chronological |date |time )order|in order(?! to\b| of (?!date|time))"
@@ -171,7 +171,7 @@ INTENT_NAMES = tuple(i.name for i in INTENTS) + ("what",)
 # parties need not meet in one article.
 # Whom a question sets aside (除了樊云井还有谁, besides X, who else): the answer is another
 EXCLUDED = re.compile(
-    r"除了?([^,，。?？]{2,20}?)(?:之外|以外|外|[,，]|还|也)"
+    r"除了([^,，。?？]{2,20}?)(?:之外|以外|外|[,，]|还|也)|除([^,，。?？]{2,20}?)(?:之外|以外)"
     r"|\b(?:besides|apart from|aside from|other than|except(?: for)?)\s+([^,?]{2,60}?)"
     r"(?=,|\?|\bwho\b|\bwhich\b|\bwas\b|\bwere\b|\bdid\b|$)",
     re.I,
@@ -699,9 +699,9 @@ MONEY_ASKED = re.compile(
     r"(?:多少|几)(?:费用|经费|预算)|(?:费用|经费|预算)(?:是|有)?多少|"
     r"\bhow much (?:money|funding|did .{1,40}\b(?:invest|spend|cost|pay|fund|budget))"
     r"|\b(?:cost|costs|budget|investment|invested|funding|salary|salaries|price)\b"
-    # what one is paid for it: an amount too
-    r"|补贴|补助|津贴|工资|薪酬|薪水|奖金"
-    r"|\b(?:allowances?|subsid(?:y|ies)|stipends?|wages?)\b",
+    # what one is paid for it, asked as an amount (补贴多少, what allowance), not who pays it
+    r"|(?:补贴|补助|津贴|工资|薪酬|薪水|奖金).{0,4}(?:多少|几)|(?:多少|几).{0,3}(?:补贴|补助|津贴|工资)"
+    r"|\b(?:what|which|how much)\b.{0,12}\b(?:allowances?|subsid(?:y|ies)|stipends?|wages?)\b",
     re.I,
 )
 MONEY_RE = re.compile(
@@ -736,8 +736,8 @@ FREQUENCY_RE = re.compile(
 )
 # How far (多远, how many km): answered only by a sentence writing a distance
 DISTANCE_ASKED = re.compile(
-    r"多远|(?:多少|几)(?:公里|千米|里路)|距离(?:是|有)?多[远少]|相距|"
-    r"\bhow far\b|\bdistance\b|\b(?:km|kms|kilomet(?:er|re)s?|miles)\b",
+    r"多远(?!程)|(?:多少|几)(?:公里|千米|里路)|距离(?:是|有)?多[远少]|相距|"
+    r"\bhow far\b|\bdistance (?:from|to|between)\b|\b(?:km|kms|kilomet(?:er|re)s?|miles)\b",
     re.I,
 )
 DISTANCE_RE = re.compile(
@@ -746,11 +746,11 @@ DISTANCE_RE = re.compile(
 # How to reach one (电话, 邮箱, address): answered only by a sentence writing a phone
 # number, an email, a web address or a street address, not by one naming the hospital
 CONTACT_ASKED = re.compile(
-    r"电话|联系方式|邮箱|电子邮件|地址|网址|官网|"
-    r"\b(?:e-?mail|phone|telephone|hotline|website|url|contact details)\b"
-    # an address to find one at, not a welcome address given at a ceremony
-    r"|(?<!welcome )(?<!welcoming )(?<!opening )(?<!closing )(?<!keynote )\baddress\b"
-    r"(?!\s+(?:at|to|by|during|the)\b)",
+    r"电话(?!会议|随访|咨询|问诊)|联系方式|邮箱|电子邮件|地址|网址|官网|"
+    r"\b(?:e-?mail|phone number|telephone|hotline|website|url|contact details)\b"
+    # an address to find one at, not a speech (his address) nor the verb
+    r"|\b(?:street|postal|mailing|home|office|e-?mail|web) address|\baddress of\b"
+    r"|\bwhat(?:'?s| is) (?:the|its|their) address\b",
     re.I,
 )
 CONTACT_RE = re.compile(

@@ -338,7 +338,7 @@ def _predicates(
 ) -> list[str]:
     """The nouns a question asks about: dictionary nouns of a Chinese question that are not
     names, fillers or aspect words, nor cut across a name (仪式上山大二院: 上山 is no noun);
-    for an English one, every bridged word."""
+    for an English one, every bridged word but aspect words (when → 时间)."""
     if english:  # when → 时间 asks a time, not of a thing called 时间
         return [
             g[0] for g in groups if re.search(r"[\u4e00-\u9fff]", g[0]) and g[0] not in ASPECT_NOUNS
@@ -377,6 +377,9 @@ _EN_UNITS = re.compile(rf"{EN_TIME_UNITS}|times|km|kilometers|miles|percent")
 _HEAD_COUNT = re.compile(r"(?:多少|几)个?(?:人|名|位)次?")
 
 
+_BARE_COUNT = re.compile(r"(?:多少|几)[个名位家人篇次项批张所条种场]?(?=[吗呢啊呀??!!。,,]|$)")
+
+
 def _counted_verb(text: str, english: bool) -> list[str]:
     """What the people counted did (多少人下载): a figure of those who did something else
     (200余人参加) does not count them, so the articles must speak of it."""
@@ -384,8 +387,9 @@ def _counted_verb(text: str, english: bool) -> list[str]:
         return []
     m = _HEAD_COUNT.search(text)
     after = next(iter(pseg.cut(text[m.end() :])), ("", "")) if m else ("", "")
-    # or what the things counted were done to (一年接生多少个): 接生 before the figure asked
-    asked = _COUNT_ASKED.search(text)
+    # or, where nothing counted follows the figure asked, what was done (一年接生多少个):
+    # 接生 before it; a thing counted (覆盖了多少个县) is checked by itself
+    asked = _BARE_COUNT.search(text)
     told = text[: asked.start()] if asked else ""
     cut = [(w, f) for w, f in pseg.cut(told) if f not in ("ul", "ug", "d")]
     before = cut[-1] if cut else ("", "")
@@ -394,9 +398,6 @@ def _counted_verb(text: str, english: bool) -> list[str]:
         for word, flag in (after, before)
         if flag.startswith("v") and len(word) >= 2 and word not in FILLERS_ZH
     ]
-
-
-_COUNT_ASKED = re.compile(r"多少|几(?=[个名位人家次项批张所条种])")
 
 
 def _excluded(
@@ -408,7 +409,7 @@ def _excluded(
     m = EXCLUDED.search(text)
     if not m:
         return ()
-    clause = m.group(1) or m.group(2)
+    clause = next(g for g in m.groups() if g)
     named = (
         _entities("", gazetteer.bridge_words(clause)[0], gazetteer)[0]
         if english

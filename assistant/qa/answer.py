@@ -72,8 +72,9 @@ class AnswerConfig:
     affirm_coverage: float = 0.6  # a yes/no question is answered yes at this coverage
     max_sentences_list: int = 4
     # an asked noun (职称是啥, 什么专科) is held to a sentence saying it when it is this rare
-    # (BM25 idf over the chunks): 合作 (0.7) or 科室 (1.2) is what the articles are about,
-    # answered in other words; 业务 (2.0) and 专科 (2.6) are attributes
+    # (BM25 idf over the chunks, a ratio: 1.5 is about one chunk in five writing it): 合作
+    # (0.7) or 科室 (1.2) is what the articles are about, answered in other words; 业务 (2.0)
+    # and 专科 (2.6) are attributes
     asked_min_idf: float = 1.5
 
 
@@ -216,7 +217,7 @@ def direct(query: ParsedQuery, e: Evidence, gazetteer: Gazetteer) -> str | None:
     elif kind == "institution":  # never one the question names: it asks for another
         asked = {f for entity in query.entities for f in name_forms(entity)}
         named = [(n, s) for n, s, _ in full_names(e.text, ORG_HEAD) if n not in asked]
-        # or one called by its short form (儀式由市二院…院长王景峰主持), nearer the person
+        # or one called by its short form (仪式由市二院…院长王景峰主持), nearer the person
         named += [(n, a) for a, _, n in gazetteer.short_name_spans(e.text) if n not in asked]
         # one the question describes (那家肿瘤医院: 浙江省肿瘤医院) before the nearest
         words = [

@@ -406,7 +406,8 @@ def names_institutions(query: ParsedQuery, e: Evidence) -> bool:
 def _names(institution: str, text: str) -> bool:
     """Whether `text` names the institution, in full or by a short form that is not part of
     another's full name (市妇幼保健院 of 丽水市妇幼保健院 is not 东营市妇幼保健院's)."""
-    others = [(a, b) for n, a, b in full_names(text, ORG_HEAD) if n != institution]
+    place = institution[:2]  # 东营 of 东营市妇幼保健院; 山东省莘县人民医院 holds 莘县 too
+    others = [(a, b) for n, a, b in full_names(text, ORG_HEAD) if place not in n]
     return any(
         not any(a <= m.start() and m.end() <= b for a, b in others)
         for form in name_forms(institution)

@@ -73,7 +73,6 @@ def answer(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
         return None
     if query.answer_type in ("money", "age", "frequency", "share", "distance", "contact"):
         return None  # the table holds none
-        return None
     query = _with_agencies(query, derived)
     if RANK_ASKED.search(query.text) and query.intent in ("who", "which", "compare", "yesno"):
         ranked = _senior(query, derived)  # 谁职务比较高: the seniority of roles decides

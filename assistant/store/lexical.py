@@ -23,7 +23,7 @@ from assistant.store.chroma import Store
 from assistant.store.schema import DocRecord
 from assistant.textnorm import to_search_form, unenumerated
 
-TOKENIZER = "jieba-search+t2s+lower+stopwords/v4"  # bump when tokens or the cache change
+TOKENIZER = "jieba-search+t2s+lower+stopwords/v5"  # bump when tokens or the cache change
 
 
 @dataclass
@@ -62,15 +62,12 @@ class LexicalIndex:
                 if re.fullmatch(r"[\u4e00-\u9fff]{2,}", word):
                     self._by_sound.setdefault(_reading(word), []).append(word)
         near = max(1, len(token) // 2)  # characters a typo may change
-        return next(
-            (
-                w
-                for w in self._by_sound.get(_reading(token), [])
-                if len(w) == len(token)
-                and sum(a != b for a, b in zip(w, token, strict=True)) <= near
-            ),
-            None,
-        )
+        changed = [
+            (sum(a != b for a, b in zip(w, token, strict=True)), w)
+            for w in self._by_sound.get(_reading(token), [])
+            if len(w) == len(token)
+        ]
+        return min((c for c in changed if c[0] <= near), default=(0, None))[1]
 
     def written_by_sound(self, name: str) -> bool:
         """Whether the corpus writes the name `name` with other characters of the same sound

@@ -676,6 +676,7 @@ def test_list_order_speech_order_money_and_age_need_their_own_words(real_engine,
         "董琳的职称是啥?",  # 职称 is written nowhere, though it reads as 支撑 does
         "劉海永是什麼專科的醫生?",  # his sentences never say 专科
         "丽水市妇幼保健院一年接生多少个?",  # 接生 is written nowhere: 9个 counts no births
+        "胜利油田中心医院与市二院是合资的吗?",  # 合资: no list's marks make it a word
         # an order of events is no answer about what no article writes (荣誉)
         "于小千调研完以后,东营市妇幼保健院是不是拿了啥国家级荣誉?",
     ],

@@ -159,6 +159,27 @@ def test_decide_needs_coverage(lexical) -> None:
     assert decide(query, high, lexical, AnswerConfig()).answerable
 
 
+def test_an_asked_attribute_must_be_in_the_answering_sentence_when_rare(lexical) -> None:
+    query = parse("胜利油田中心医院开展什么门诊?", GAZ)
+    assert query.asked == "门诊"
+    silent = [evidence("胜利油田中心医院首批派驻专家共71名。", 1.0, coverage=0.9)]
+    rare = AnswerConfig(asked_min_idf=0.5)  # 门诊: one chunk of three writes it
+    assert not decide(query, silent, lexical, rare).answerable
+    says = [evidence("专家们将开展门诊和查房工作。", 1.0, coverage=0.9)]
+    assert decide(query, says, lexical, rare).answerable
+    # a noun many chunks write is the corpus's topic, answered in other words
+    assert decide(query, silent, lexical, AnswerConfig(asked_min_idf=5.0)).answerable
+
+
+def test_a_short_form_names_only_the_institution_whose_name_holds_it() -> None:
+    from assistant.qa.evidence import _names
+
+    assert not _names("东营市妇幼保健院", "丽水市妇幼保健院干部职工200余人")
+    assert _names("东营市妇幼保健院", "市妇幼保健院儿童康复科")
+    assert _names("乐陵市人民医院", "乐陵人民医院院长")  # its own name, written short
+    assert _names("莘县人民医院", "山东省莘县人民医院院长")  # and with its province
+
+
 # ---- whole answers --------------------------------------------------------------------
 
 

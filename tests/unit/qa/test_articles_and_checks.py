@@ -159,6 +159,8 @@ def test_a_number_counts_only_the_noun_beside_it() -> None:
     # an enumeration's marks are no gap between the number and what it counts
     assert counts("与9个县(市、区)妇计中心互联互助", ("县市区",))
     assert unenumerated("9个县(市、区)妇计中心;上联(X+1)") == "9个县市区妇计中心;上联(X+1)"
+    # an ordinary list keeps its marks: 家、主 are no word
+    assert unenumerated("医院、卫生院(站)参加") == "医院、卫生院(站)参加"
 
 
 def test_a_figure_that_counts_something_else_answers_nothing() -> None:
