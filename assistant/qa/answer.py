@@ -32,7 +32,6 @@ from assistant.lexicon.questions import (
     months_named,
     range_days,
 )
-from assistant.lexicon.synonyms import synonyms
 from assistant.qa.analyze import ParsedQuery
 from assistant.qa.evidence import (
     Evidence,
@@ -48,6 +47,7 @@ from assistant.qa.evidence import (
     names_institutions,
     people,
     refers_back,
+    says_word,
     widen,
     written,
 )
@@ -129,8 +129,7 @@ def decide(
         and not query.answer_type
         and lexical.idf(query.asked) >= config.asked_min_idf
     ):
-        words = (query.asked, *synonyms(query.asked))
-        usable = [e for e in usable if says_it(e) or any(w in e.text for w in words)]
+        usable = [e for e in usable if says_it(e) or says_word(e.text, query.asked)]
     if query.aspect == "speech" and cue:  # what they said: a sentence in which they speak
         speakers = query.people or query.entities
         usable = [

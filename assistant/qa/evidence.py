@@ -304,7 +304,12 @@ def holds_rarest(query: ParsedQuery, text: str, lexical: LexicalIndex) -> bool:
     if not known:
         return True
     rarest = max(known, key=lambda g: max(lexical.idf(t) for t in g))
-    return any(w in text for t in rarest for w in (t, *synonyms(t)))
+    return any(says_word(text, t) for t in rarest)
+
+
+def says_word(text: str, word: str) -> bool:
+    """Whether `text` writes `word`, or a word for the same thing (医护 for 医生)."""
+    return any(w in text for w in (word, *synonyms(word)))
 
 
 def missing_predicates(query: ParsedQuery, lexical: LexicalIndex) -> list[str]:
