@@ -185,6 +185,9 @@ class Passage:
     score: float
     dense_rank: int | None = None
     lexical_rank: int | None = None
+    # search form of the document's text just before the chunk: whom a chunk that opens
+    # with 他要求 speaks of (set by evidence.widen)
+    before: str = ""
 
     @property
     def article(self) -> Article:

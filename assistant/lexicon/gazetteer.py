@@ -227,17 +227,19 @@ class Gazetteer:
             if not any(c <= a and b <= d and (c, d) != (a, b) for c, d in spans)
         ]
 
-    def short_name_spans(self, text: str) -> list[tuple[int, int, str]]:
-        """Where `text` uses a short form, with the name it stands for."""
+    def short_name_spans(self, text: str, context: str = "") -> list[tuple[int, int, str]]:
+        """Where `text` uses a short form, with the name it stands for; a form two names share
+        (市妇保院) is the one whose place `text`, or the `context` it was written in, names."""
         owners = self._owners()
         found: list[tuple[int, int, str]] = []
         for i in range(len(text)):
             for n in range(min(8, len(text) - i), 2, -1):
                 form = text[i : i + n]
-                if form not in owners or form in _CLASS_FORMS:
+                # a class of institution (县医院) is one only in an article naming its place
+                if form not in owners or (form in _CLASS_FORMS and not context):
                     continue
                 # 市人民医院 of 东营 or of 乐陵: the one whose place the question names
-                named = [o for o in owners[form] if o[:2] in text.replace(form, "")]
+                named = [o for o in owners[form] if o[:2] in text.replace(form, "") + context]
                 owner = owners[form] if len(owners[form]) == 1 else named
                 if len(owner) == 1 and all(i >= b or i + n <= a for a, b, _ in found):
                     found.append((i, i + n, next(iter(owner))))

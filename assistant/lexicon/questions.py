@@ -559,12 +559,12 @@ TWO_FIGURES_ZH = re.compile(
     r"|(?:跟|和|与).{1,24}?比.{0,6}(?:哪|谁)(?:个|边|场|次)?(?:的)?(?:数量|人数|人)?(?:更)?[多少大]"
 )
 TWO_FIGURES_EN = re.compile(
-    r"\bwhich\b.{0,30}\b(?:bigger|larger|smaller)\b.{0,60}\bor\b"
+    r"\b(?:bigger|larger|smaller|greater|higher)\b.{0,60}\bor\b"
     r"|\bhow many (?:more|fewer|less)\b|\bdifference between\b|\b(?:which|what)(?: one)? is "
     r"(?:bigger|larger|more|greater|higher|smaller|fewer)\b|\bmore \w+ than (?!\d)"
     r"|\b(?:compare|vs\.?|versus)\b.{0,80}\b(?:number|turnout|count|size|headcount|attendance"
     r"|how many)\b|\b(?:number|turnout|count|size|headcount|attendance)\b.{0,80}\b(?:vs\.?|versus"
-    r"|compared? (?:with|to))\b",
+    r"|compared? (?:with|to)|stacks? up)\b",
     re.I,
 )
 
@@ -572,6 +572,20 @@ TWO_FIGURES_EN = re.compile(
 def compares_figures(text: str, english: bool) -> bool:
     """Whether the question sets two figures side by side."""
     return bool((TWO_FIGURES_EN if english else TWO_FIGURES_ZH).search(text))
+
+
+# Words that ask the time itself (上午还是下午, 时间范围): not the event a when-question dates
+TIME_WORDS = frozenset(
+    ["上午", "下午", "中午", "晚上", "早上", "时间", "时候", "日期", "范围", "年份", "月份", "跨度"]
+)
+
+
+# Asks what post a person holds (刘海永是什么职务, what are their jobs): the facts table's role
+ROLE_ASKED = re.compile(
+    r"职务|职位|头衔|身份|官职|(?:什么|啥)职|干(?:什么|啥)的|担任(?:什么|啥|何)"
+    r"|\b(?:jobs?|positions?|titles?|posts?|occupations?)\b|\broles?\b(?! (?:did|does|do|in|at)\b)",
+    re.I,
+)
 
 
 # Asks how far apart in time two named events were (隔了几年, 早多久, how many years apart)
@@ -788,11 +802,20 @@ _PEOPLE_EN = re.compile(
 )
 
 
+_DURATION_UNITS = (
+    ("年", re.compile(rf"{_YEARS_ASKED}|\bhow many (?:yrs?|years)\b", re.I)),
+    ("月", re.compile(r"(?:几|多少)个?月|\bhow many months\b", re.I)),
+    ("周", re.compile(r"(?:几|多少)个?(?:周|星期)|\bhow many weeks\b", re.I)),
+    ("天", re.compile(r"(?:几|多少)天|\bhow many days\b", re.I)),
+    ("时", re.compile(r"(?:几|多少)个?小时|\bhow many hours\b", re.I)),
+)
+
+
 def units_asked(text: str, english: bool) -> str:
     """The units that answer the measure word a count or a ranking asks in (几个人 → 人,
     哪场人最多, most people); '' when it asks in none."""
-    if DURATION_ASKED.search(text):
-        return "时天周月年"  # a duration: 48小时, 3个月
+    if DURATION_ASKED.search(text):  # a duration: in the unit it names (几年: 年), else any
+        return next((u for u, asked in _DURATION_UNITS if asked.search(text)), "时天周月年")
     if english:
         return _UNITS["人"] if _PEOPLE_EN.search(text) else ""
     if re.search(r"(?:几|多少)个?人(?!民)", text):

@@ -41,6 +41,7 @@ from assistant.qa.evidence import (
     excerpt,
     figures,
     gather,
+    holds_rarest,
     listed,
     missing_predicates,
     name_forms,
@@ -145,6 +146,8 @@ def decide(
         usable = [e for e in usable if cue.search(e.text)]
     if query.intent != "yesno":  # of a year: the sentence tells of it (a yes/no checks it)
         usable = [e for e in usable if not _another_year(query, e)]
+    if query.intent == "when":  # the day of what is asked, not of another deed of its names
+        usable = [e for e in usable if holds_rarest(query, to_search_form(e.text), lexical)]
     if query.intent == "who":  # who hosted it: a sentence saying it was done (主持)
         verbs = verbs_of(query.bridged if query.language == "en" else query.text)
         usable = [e for e in usable if not verbs or any(v in e.text for v in verbs)]
@@ -326,11 +329,18 @@ def _affirm(query: ParsedQuery, best: Evidence, config: AnswerConfig) -> str:
     return query.in_script("是的,文档中写道:" if yes else "文档没有这样直接说,相关的内容是:")
 
 
-def deed_claimed(query: ParsedQuery) -> str:
-    """The one person a yes/no question says did something (是冯世庆签的吗), or ''."""
-    verbs = verbs_of(query.bridged if query.language == "en" else query.text)
-    one = query.intent == "yesno" and len(query.people) == 1 and bool(verbs)
-    return query.people[0] if one else ""
+def deed_claimed(query: ParsedQuery) -> tuple[str, ...]:
+    """The people a yes/no question says did something (是冯世庆和孙奇宏签的吗), or ()."""
+    return query.people if query.intent == "yesno" and _deeds(query) else ()
+
+
+def _deeds(query: ParsedQuery) -> frozenset[str]:
+    """What the question says its people did, read with their names set apart: a word cut
+    across a name and a verb (孙奇宏签 → 孙奇, 宏签) hides the verb."""
+    text = query.bridged if query.language == "en" else query.text
+    for person in query.people:
+        text = text.replace(person, "、")
+    return verbs_of(text)
 
 
 def _deed(
@@ -338,16 +348,18 @@ def _deed(
 ) -> tuple[bool, Evidence, list[str]] | None:
     """For "did X do it?": the best sentence that says it was done (签署, 主持) and names who
     did it; yes when X is among them."""
-    person = deed_claimed(query)
-    if not person:
+    claimed = deed_claimed(query)
+    if not claimed:
         return None
-    verbs = verbs_of(query.bridged if query.language == "en" else query.text)
-    # only where the person was: a passage that names them
-    near = [e for e in evidence[:30] if person in to_search_form(e.passage.original)]
+    verbs = _deeds(query)
+    # only where one of them was: a passage that names them
+    near = [
+        e for e in evidence[:30] if any(p in to_search_form(e.passage.original) for p in claimed)
+    ]
     for e in near:
         doers = [name for name, at in people(e.text, gazetteer) if _acts(e.text, at, verbs)]
-        if doers:
-            return person in doers, e, list(dict.fromkeys(doers))
+        if doers:  # yes only when each one claimed is among them
+            return all(p in doers for p in claimed), e, list(dict.fromkeys(doers))
     return None
 
 

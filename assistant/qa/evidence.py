@@ -21,6 +21,7 @@ from assistant.lexicon.questions import (
     CONTACT_RE,
     CONTINUES,
     DATE_RE,
+    DAY_RANGE,
     DISTANCE_RE,
     DISTRIBUTIVE,
     DURATION_RE,
@@ -31,6 +32,7 @@ from assistant.lexicon.questions import (
     OPENS_LIST,
     RANK_ASKED,
     SHARE_RE,
+    TIME_WORDS,
     TOOK_PART,
     TURNOUT_ASKED,
     YEAR_RE,
@@ -120,7 +122,8 @@ def widen(passage: Passage, document: str) -> Passage:
     ends = [i for c in _ENDS if (i := document.find(c, end - 1)) >= 0]
     stop = min(ends, default=len(document) - 1) + 1
     original = document[start:stop].strip()
-    return replace(passage, original=original, text=to_search_form(original))
+    before = to_search_form(document[max(0, start - _CHAIN) : start])
+    return replace(passage, original=original, text=to_search_form(original), before=before)
 
 
 def _paragraph_sentences(text: str) -> list[tuple[str, bool]]:
@@ -175,6 +178,15 @@ def holds(answer_type: str, text: str, gazetteer: Gazetteer) -> bool:
         return bool(full_names(text, ORG_HEAD))
     pattern = _TYPED.get(answer_type)
     return bool(pattern.search(text)) if pattern else True
+
+
+def in_unit(text: str, unit: str) -> bool:
+    """Whether `text` gives a duration in `unit` (年, 月, 周, 天, 时): 48小时 is one in 时;
+    a range of days (6月17-18日) is one in days."""
+    return any(
+        m.group(0).endswith(unit) or (unit == "天" and DAY_RANGE.fullmatch(m.group(0)))
+        for m in DURATION_RE.finditer(text)
+    )
 
 
 def counts(text: str, counted: tuple[str, ...], number: str = "") -> bool:
@@ -299,11 +311,13 @@ def holds_rarest(query: ParsedQuery, text: str, lexical: LexicalIndex) -> bool:
         [t for t in g if lexical.knows(t)]
         for g in query.content
         if not any(t in f or f in t for t in g for f in forms)
+        and not any(t in TIME_WORDS for t in g)
     ]
     known = [g for g in groups if g]
     if not known:
         return True
-    rarest = max(known, key=lambda g: max(lexical.idf(t) for t in g))
+    # a group is as rare as its commonest word: 参观 beside 调研 makes a visit no rarer
+    rarest = max(known, key=lambda g: min(lexical.idf(t) for t in g))
     return any(says_word(text, t) for t in rarest)
 
 
@@ -475,11 +489,21 @@ def gather(
     total = (sum(weights) + unmatched) or 1.0
     seen: set[str] = set()
     out: list[Evidence] = []
-    cue = next((a.cue for a in ASPECTS if a.name == query.aspect), None)
+    aspect = next((a for a in ASPECTS if a.name == query.aspect), None)
+    cue = aspect.cue if aspect else None
+    # the aspect as the question words it, where an answer may write it too (要求, 希望)
+    verbatim = (
+        [m.group(0) for m in aspect.zh.finditer(query.text) if aspect.cue.search(m.group(0))]
+        if aspect and query.language != "en"
+        else []
+    )
     for rank, p in enumerate(passages):
         title = to_search_form(p.article.title)
         outlet = to_search_form(p.article.source or "")
-        before = ""  # the sentence before: whom 他 or 王主任 refers to
+        # the sentence before: whom 他 or 王主任 refers to; across the chunk's start, only
+        # the names it told (its other words are no part of what the chunk says)
+        before = " ".join(e for e in query.entities if any(f in p.before for f in name_forms(e)))
+        lead = p.before  # and what the speech it opens on was about (他要求 after 他指出)
         told: set[str] = set()  # the question's entities this paragraph has named so far
         paragraph = ""  # its sentences so far
         for original, opens in _paragraph_sentences(p.original):
@@ -488,7 +512,7 @@ def gather(
             named = f"{before}{text}" if refers_back(text, query) else text
             spoken = " ".join(told)  # its speaker, its event (会议旨在… after …座谈会。)
             told |= {e for e in query.entities if any(f in named for f in name_forms(e))}
-            before = named[-400:]  # 他强调 after 王主任指出 after 王国敬…讲话: a chain
+            before = named[-_CHAIN:]  # 他强调 after 王主任指出 after 王国敬…讲话: a chain
             # a character lost to mojibake (marked �) spoils a short sentence, not a long one
             if len(text) < 6 or text.count("\ufffd") * 30 > len(text) or text in seen:
                 continue
@@ -498,7 +522,8 @@ def gather(
             # sentence saying the asked aspect is about what its paragraph told before it
             # (…座谈会。会议旨在…)
             says = cue is not None and cue.search(text)
-            topic = f"{paragraph[-400:]}{named}".lower() if says else named.lower()
+            lead = lead if refers_back(text, query) else ""  # while the speech runs on
+            topic = f"{lead}{paragraph[-400:]}{named}".lower() if says else named.lower()
             paragraph += text
             where = [
                 topic if says or any(t in e for t in g for e in query.entities) else low
@@ -527,9 +552,15 @@ def gather(
                 if query.answer_type == "number"
                 else holds(query.answer_type, text, gazetteer)
             )
+            if has and query.answer_type == "duration" and len(query.unit) == 1:
+                has = in_unit(text, query.unit)  # 几年 is not answered in 小时
             separators = len(_LIST_SEPARATORS.findall(text))
-            score = _score(query, coverage, entity, has, separators, rank, len(text))
+            # a speaker's words (她要求,…;…) run on with commas but are no attendee list
+            crowd = 0 if says and _PRONOUN.match(text) else separators
+            score = _score(query, coverage, entity, has, crowd, rank, len(text))
             score += 0.2 if says else 0.0  # says what is asked
+            # in the question's own word (她要求 for 提了啥要求, not 她指出)
+            score += 0.1 if says and any(w in text for w in verbatim) else 0.0
             score -= _BARE if bare else 0.0
             # nothing asked of the names, even in the paragraph so far (…座谈会。会上…); how
             # much of it the sentence itself says (a yes must say all it claims)
@@ -555,6 +586,7 @@ def gather(
     return sorted(out, key=lambda e: -e.score)
 
 
+_CHAIN = 400  # characters of what came before that a pronoun may refer to
 _OWN = re.compile(r"我院|本院")  # the outlet's own institution, in its own article
 _OWN_PLACE = re.compile(r"我[市县省区]|本[市县]")
 # a sentence that opens with a pronoun, or with no subject at all (希望…, 表示…): it tells

@@ -27,6 +27,7 @@ from assistant.lexicon.questions import (
     MORE_OF_TWO,
     OCCASION,
     RANK_ASKED,
+    ROLE_ASKED,
     SAME_RANK,
     TOOK_PART,
     VISITING,
@@ -82,6 +83,9 @@ def answer(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
         apart = _order(query, derived)
         if apart is not None:
             return apart
+    introduced = _posts(query, derived)
+    if introduced is not None:
+        return introduced
     if query.intent == "compare" or (
         DISTRIBUTIVE.search(query.text)
         and query.intent in ("what", "who")
@@ -358,6 +362,24 @@ def label(query: ParsedQuery, name: str, derived: Derived) -> str:
 
 
 _LEADERS = re.compile(r"领导|职务|官员|负责人|\b(?:officials?|leaders?|roles?|titles?)\b", re.I)
+
+
+def _posts(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
+    """What post each person the question names holds, when it asks that (刘海永是什么职务,
+    what are their jobs): their roles in the facts table, whatever else it names."""
+    if query.intent not in ("what", "who", "compare", "overview") or not ROLE_ASKED.search(
+        query.original if query.language == "en" else query.text
+    ):
+        return None
+    people = [p for p in named_parties(query) if derived.gazetteer.names.get(p) == "person"]
+    found = [(p, f) for p in people if (f := _introduce(query, p, derived)) is not None]
+    if not found or len(found) < len(people):
+        return None
+    if len(found) == 1:
+        return found[0][1]
+    return _merge(
+        [dataclasses.replace(f, text=f"{label(query, p, derived)}: {_bare(f)}") for p, f in found]
+    )
 
 
 def _introduce(query: ParsedQuery, person: str, derived: Derived) -> FactAnswer | None:
@@ -1255,22 +1277,30 @@ def _extreme(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
     others += [f for f in rivals.values() if f not in others][: 3 - len(others)]
     # a rival counting the same thing may beat the figure that matched the question best
     best, *others = sorted([best, *others], key=lambda f: -int(f.value) if most else int(f.value))
-    line = (
-        f"Answer: the {word} is {best.value} ({best.value}{best.unit}){_whose(best, derived)}"
-        if query.language == "en"
-        else f"答:{word}的是{best.value}{best.unit}({best.subject})"
-    )
+    owner = _whose(best, derived)
+    if query.language == "en":
+        whose = f" — {derived.gazetteer.render(owner)} ({owner})" if owner else ""
+        line = f"Answer: the {word} is {best.value} ({best.value}{best.unit}){whose}"
+    else:
+        whose = f",{owner}" if owner and owner not in _search_form(best.subject) else ""
+        line = f"答:{word}的是{best.value}{best.unit}{whose}({best.subject})"
     return _compose(query, [(line, best), *_others(query, others)], derived)
 
 
 def _whose(fact: Fact, derived: Derived) -> str:
-    """' — Shengli Oilfield Central Hospital (胜利油田中心医院)': the institution the figure's
-    own clause names, for an English answer."""
-    named = full_names(_search_form(fact.subject), ORG_HEAD)
-    if not named:
-        return ""
-    name = named[0][0]
-    return f" — {derived.gazetteer.render(name)} ({name})"
+    """The institution the figure's own clause names (胜利油田中心医院), else its sentence, in
+    full or by a short form its article uses (以市妇保院为龙头: 丽水市妇幼保健院); "" when
+    neither names one."""
+    record = derived.manifest.get(fact.doc_id)
+    told = " ".join(record.names) if record else ""  # whose place a shared short form is
+    for text in (_search_form(fact.subject), _search_form(fact.evidence)):
+        named = full_names(text, ORG_HEAD)
+        if named:
+            return named[0][0]
+        short = derived.gazetteer.short_name_spans(text, told)
+        if short:
+            return short[0][2]
+    return ""
 
 
 def _others(query: ParsedQuery, facts: list[Fact]) -> list[tuple[str, Fact]]:

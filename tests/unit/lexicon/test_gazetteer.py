@@ -108,3 +108,12 @@ def test_a_short_form_of_one_name_bridges_from_its_pinyin() -> None:
 def test_a_short_form_two_names_share_bridges_to_neither() -> None:
     gaz = Gazetteer.from_names({"东营市人民医院": "institution", "乐陵市人民医院": "institution"})
     assert "shirenminyiyuan" not in gaz.aliases  # 市人民医院: of 东营 or of 乐陵
+
+
+def test_a_class_of_institution_is_the_one_of_the_place_its_article_names() -> None:
+    gazetteer = Gazetteer.from_names(
+        {"丽水市妇幼保健院": "institution", "东营市妇幼保健院": "institution"}
+    )
+    text = "下联:以市妇保院为龙头,与9个县妇计中心互联互通"
+    assert gazetteer.short_name_spans(text) == []  # whose 市妇保院: the text does not say
+    assert gazetteer.short_name_spans(text, "丽水 丽水市") == [(4, 8, "丽水市妇幼保健院")]

@@ -4,6 +4,8 @@ decision and the answer's frame in each language."""
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 
 from assistant.lexicon.gazetteer import Gazetteer
@@ -552,3 +554,56 @@ def test_a_year_claimed_is_no_word_asked_of_the_names() -> None:
     assert dated.knows("2024")
     asked = asked_of_names(parse("乐陵市人民医院的座谈会是2024年开的吗?", GAZ), dated)
     assert not any("2024" in words for words in asked)
+
+
+def test_a_chunk_opening_with_she_speaks_for_whom_the_text_before_it_named(lexical) -> None:
+    document = (
+        "会议由乐陵市人民医院院长王静主持。她指出,座谈会开得很成功。\n她要求,双方要继续深化合作。"
+    )
+    chunk = passage("d1", "她要求,双方要继续深化合作。")
+    query = parse("王静提了啥要求?", GAZ)
+    text, _, refused = compose(query, [chunk], lexical, GAZ, text_of=lambda _: document)
+    assert not refused and "她要求" in text
+    # without what came before, 她 is nobody the question names
+    assert compose(query, [chunk], lexical, GAZ)[2]
+
+
+def test_a_speaker_saying_the_very_thing_asked_comes_before_other_words_of_theirs(
+    lexical,
+) -> None:
+    said = "王静指出,座谈会开得很成功,乐陵市人民医院发展很快。王静要求,双方要继续深化合作。"
+    ranked = gather(parse("王静提了啥要求?", GAZ), [passage("d1", said)], lexical, GAZ)
+    assert ranked[0].original.startswith("王静要求")
+
+
+def test_a_deed_claimed_of_two_people_is_so_only_when_both_did_it() -> None:
+    people = {"余之刚": "person", "田丹": "person", "冯世庆": "person", "孙奇宏": "person"}
+    gazetteer = Gazetteer.from_names({**GAZ.names, **people})
+    said = "冯世庆、孙奇宏出席仪式。仪式上,余之刚与田丹代表双方签署了合作协议。"
+    ask = partial(compose, passages=[passage("d3", said)], gazetteer=gazetteer)
+    lexical = _lexical_of(said)
+    assert ask(parse("协议是余之刚和田丹签的吗?", gazetteer), lexical=lexical)[0].startswith("是的")
+    # 孙奇宏签 cuts as 孙奇 + 宏签: the verb is read with the names set apart
+    both = ask(parse("协议是冯世庆和孙奇宏签的吧?", gazetteer), lexical=lexical)[0]
+    assert both.startswith("不是") and "余之刚" in both
+
+
+def test_the_day_of_another_deed_of_the_names_does_not_date_the_one_asked(lexical) -> None:
+    query = parse("胜利油田中心医院什么时候开展查房工作?", GAZ)
+    other = passage("d2", "3月17日,胜利油田中心医院开展派驻专家工作。")
+    assert compose(query, [other], lexical, GAZ)[2]
+    said = passage("d2", "3月17日起,胜利油田中心医院专家开展查房工作。")
+    text, _, refused = compose(query, [said], lexical, GAZ)
+    assert not refused and "3月17日" in text
+
+
+def _lexical_of(text: str):  # type: ignore[no-untyped-def]
+    import bm25s
+
+    from assistant.store.lexical import LexicalIndex
+    from assistant.textnorm import tokenize
+
+    bm25 = bm25s.BM25()
+    bm25.index([tokenize(text)], show_progress=False)
+    bigrams = frozenset(text[i : i + 2] for i in range(len(text) - 1))
+    return LexicalIndex(["d1"], bm25, "s", bigrams=bigrams)

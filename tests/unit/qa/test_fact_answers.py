@@ -175,6 +175,9 @@ def test_a_sentence_must_hold_the_rarest_word_asked_or_its_synonym() -> None:
     founded = parse("丽水什么时候成立的", d.gazetteer)
     assert holds_rarest(founded, "丽水于2017年组建。", d.lexical)  # 组建 is 成立
     assert not holds_rarest(founded, "丽水于2017年签约。", d.lexical)
+    # 上午还是下午 asks the time the sentence gives, not an event it must name
+    morning = parse("山东大学第二医院签约是上午还是下午", d.gazetteer)  # 上午 is rarer
+    assert holds_rarest(morning, S4, d.lexical)
 
 
 @pytest.mark.parametrize(
@@ -450,6 +453,19 @@ def test_people_asked_of_each_are_introduced_one_by_one() -> None:
     first, second = got.text.splitlines()[:2]
     assert first.startswith("丁春辉: ") and "党委书记" in first
     assert second.startswith("冯世庆: ") and "院长" in second
+
+
+@pytest.mark.parametrize("question", ["丁春辉是什么职务", "丁春辉是干啥的?", "丁春辉的身份"])
+def test_the_post_asked_of_a_person_is_their_role_in_the_facts_table(question: str) -> None:
+    got = ask(question)
+    assert got is not None and got.text.startswith("答:东营市第二人民医院党委书记丁春辉")
+
+
+def test_a_role_played_at_an_occasion_is_no_post() -> None:
+    from assistant.lexicon.questions import ROLE_ASKED
+
+    assert ROLE_ASKED.search("what are their jobs?") and ROLE_ASKED.search("Wang Jing's role")
+    assert not ROLE_ASKED.search("what role did Wang Jing play at the meeting?")
 
 
 def test_the_latest_of_several_named_stories_is_found_even_without_shared_words() -> None:

@@ -312,6 +312,19 @@ def test_a_count_asks_in_the_measure_word_it_is_asked_with() -> None:
     # years, like days or hours, are a duration's units, in either language
     assert "年" in units_asked("协议有效期是几年", False)
     assert "年" in units_asked("How many years does the action plan run?", True)
+    # in just the unit it names: 48小时 is no answer to 几年; 多久 asks in any
+    assert units_asked("协议有效期是几年", False) == "年"
+    assert units_asked("几个小时就准备好了", False) == "时"
+    assert units_asked("how many days did the visit last", True) == "天"
+    assert units_asked("准备了多久", False) == "时天周月年"
+
+
+def test_a_duration_answers_in_the_unit_asked() -> None:
+    from assistant.qa.evidence import in_unit
+
+    assert in_unit("48小时内准备好资料", "时") and not in_unit("48小时内准备好资料", "年")
+    assert in_unit("6月17-18日,于小千一行调研", "天")  # a range of days
+    assert in_unit("提质增效三年行动", "年") and not in_unit("提质增效三年行动", "月")
 
 
 def test_a_duration_in_years_is_read_as_written_but_a_year_is_not() -> None:

@@ -36,6 +36,8 @@ def ask(question: str) -> tuple[str, list] | None:
         ("Which is bigger: 78 hospitals or 71 experts?", True),
         ("compare the turnout at the Lishui launch vs the Shenxian signing", True),
         ("Which drew a bigger crowd, the Lishui launch or the Shenxian signing?", True),
+        ("was the turnout bigger at the Lishui launch or the Shenxian signing?", True),
+        ("how does turnout at the Shenxian ceremony stack up against the Lishui launch?", True),
         ("哪次活动人最多", False),  # a ranking of all, not two side by side
         ("Did more than 300 people attend the Shenxian signing?", False),  # a figure checked
         ("常驻专家最多几个?", False),
