@@ -469,6 +469,11 @@ _INSTITUTION_WORDS = re.compile(
 )
 
 
+_SENT_TO = re.compile(
+    r"(?:派|分配|安排|调|聘)[到去往驻为為]?[^,,。??]{0,12}哪|\b(?:sent|assigned|posted) to\b"
+)
+
+
 def _answer_type(intent: Intent | None, text: str, names_person: bool = False) -> str:
     """What an answering sentence must hold. 'Which' asks for institutions only when the
     question says so: 哪些科室 and 'which departments' ask for something else."""
@@ -490,7 +495,11 @@ def _answer_type(intent: Intent | None, text: str, names_person: bool = False) -
             return "ward"
         # 王树凯是哪个科的: where a named person works, a department or a ward (肿瘤一病区);
         # 于小千调研了哪些科室 asks where he went
-        return "post" if names_person and not re.search(r"哪些|哪几", text) else "department"
+        # 王树凯派到市二院哪个科: where he was sent, a department there, not his own post
+        sent = _SENT_TO.search(text)
+        return (
+            "post" if names_person and not (re.search(r"哪些|哪几", text) or sent) else "department"
+        )
     if intent is None:
         return ""
     if intent.answer_type == "institution" and _PEOPLE_WORDS.search(text):

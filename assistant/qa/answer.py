@@ -146,6 +146,13 @@ def decide(
         usable = [e for e in usable if cue.search(e.text)]
     if query.intent != "yesno":  # of a year: the sentence tells of it (a yes/no checks it)
         usable = [e for e in usable if not _another_year(query, e)]
+    if query.answer_type in ("post", "department") and query.people:
+        # a named person's department: a sentence about them, not about their hospital
+        usable = [
+            e
+            for e in usable
+            if any(p in e.text for p in query.people) or refers_back(e.text, query)
+        ]
     if query.intent == "when":  # the day of what is asked, not of another deed of its names
         usable = [e for e in usable if holds_rarest(query, to_search_form(e.text), lexical)]
     if query.intent == "who":  # who hosted it: a sentence saying it was done (主持)

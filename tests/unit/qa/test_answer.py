@@ -607,3 +607,14 @@ def _lexical_of(text: str):  # type: ignore[no-untyped-def]
     bm25.index([tokenize(text)], show_progress=False)
     bigrams = frozenset(text[i : i + 2] for i in range(len(text) - 1))
     return LexicalIndex(["d1"], bm25, "s", bigrams=bigrams)
+
+
+def test_the_department_a_person_was_sent_to_is_told_by_a_sentence_about_them() -> None:
+    said = "乐陵市人民医院院长王静主持会议。乐陵市人民医院神经内科主任发言。"
+    told = said + "王静被派到乐陵市人民医院神经内科。"
+    lexical = _lexical_of(told)
+    sent = parse("王静被派到乐陵市人民医院哪个科?", GAZ)
+    assert sent.answer_type == "department"  # a department there, not her own post
+    assert compose(sent, [passage("d1", said)], lexical, GAZ)[2]  # the other sentence is not hers
+    text, _, refused = compose(sent, [passage("d1", told)], lexical, GAZ)
+    assert not refused and "王静被派到" in text
