@@ -239,8 +239,11 @@ class Gazetteer:
                 if form not in owners or (form in _CLASS_FORMS and not context):
                     continue
                 # 市人民医院 of 东营 or of 乐陵: the one whose place the question names
-                named = [o for o in owners[form] if o[:2] in text.replace(form, "") + context]
-                owner = owners[form] if len(owners[form]) == 1 else named
+                said = f"{text.replace(form, '')}\n{context}"
+                named = [o for o in owners[form] if o[:2] in said]
+                owner = (
+                    owners[form] if len(owners[form]) == 1 and form not in _CLASS_FORMS else named
+                )
                 if len(owner) == 1 and all(i >= b or i + n <= a for a, b, _ in found):
                     found.append((i, i + n, next(iter(owner))))
                 break

@@ -559,7 +559,8 @@ TWO_FIGURES_ZH = re.compile(
     r"|(?:跟|和|与).{1,24}?比.{0,6}(?:哪|谁)(?:个|边|场|次)?(?:的)?(?:数量|人数|人)?(?:更)?[多少大]"
 )
 TWO_FIGURES_EN = re.compile(
-    r"\b(?:bigger|larger|smaller|greater|higher)\b.{0,60}\bor\b"
+    r"\b(?:bigger|larger|smaller|greater|higher)\b(?![-\s]*(?:than|level)\b)"
+    r".{0,60}\bor\b(?!\s+(?:not|lower|less)\b)"
     r"|\bhow many (?:more|fewer|less)\b|\bdifference between\b|\b(?:which|what)(?: one)? is "
     r"(?:bigger|larger|more|greater|higher|smaller|fewer)\b|\bmore \w+ than (?!\d)"
     r"|\b(?:compare|vs\.?|versus)\b.{0,80}\b(?:number|turnout|count|size|headcount|attendance"
@@ -580,10 +581,13 @@ TIME_WORDS = frozenset(
 )
 
 
-# Asks what post a person holds (刘海永是什么职务, what are their jobs): the facts table's role
+# Asks what post a person holds (刘海永是什么职务, what are their jobs): the facts table's
+# role. Not an article's title, a role played at an occasion, nor 身份证.
 ROLE_ASKED = re.compile(
-    r"职务|职位|头衔|身份|官职|(?:什么|啥)职|干(?:什么|啥)的|担任(?:什么|啥|何)"
-    r"|\b(?:jobs?|positions?|titles?|posts?|occupations?)\b|\broles?\b(?! (?:did|does|do|in|at)\b)",
+    r"职务|职位|头衔|官职|(?:什么|啥)职|担任(?:什么|啥|何)|身份(?!证)"
+    r"|(?:'s|\btheir|\bhis|\bher)\s+(?:current |official |job )?"
+    r"(?:jobs?|positions?|titles?|roles?|posts?|occupations?)\b(?!\s+(?:in|at|during)\b)"
+    r"|\bwhat (?:is|are|was|were) the (?:jobs?|positions?|roles?) of\b",
     re.I,
 )
 
@@ -652,7 +656,7 @@ YEAR_STATED = re.compile(r"(?<![\d-])((?:19|20)\d\d)(?!\d|\s*[-—~至到]|\s*[�
 # Asks how long something took (多久, how fast, 几年): a duration answers it, 48小时, a span
 # of days (6月17-18日 is two days) or years (三年).
 DURATION_ASKED = re.compile(
-    rf"{_HOW_LONG}|多快|几天|几个?小时|多少(?:天|小时)|几个月|几周|{_YEARS_ASKED}|"
+    rf"{_HOW_LONG}|多快|(?:几|多少)(?:天|个?小时|个?月|个?周|个?星期)|{_YEARS_ASKED}|"
     rf"\bhow (?:fast|quickly|soon)\b|\bhow many (?:{EN_TIME_UNITS})\b",
     re.I,
 )

@@ -154,7 +154,7 @@ def decide(
             if any(p in e.text for p in query.people) or refers_back(e.text, query)
         ]
     if query.intent == "when":  # the day of what is asked, not of another deed of its names
-        usable = [e for e in usable if holds_rarest(query, to_search_form(e.text), lexical)]
+        usable = [e for e in usable if holds_rarest(query, e.text, lexical)]
     if query.intent == "who":  # who hosted it: a sentence saying it was done (主持)
         verbs = verbs_of(query.bridged if query.language == "en" else query.text)
         usable = [e for e in usable if not verbs or any(v in e.text for v in verbs)]
@@ -337,8 +337,14 @@ def _affirm(query: ParsedQuery, best: Evidence, config: AnswerConfig) -> str:
 
 
 def deed_claimed(query: ParsedQuery) -> tuple[str, ...]:
-    """The people a yes/no question says did something (是冯世庆和孙奇宏签的吗), or ()."""
-    return query.people if query.intent == "yesno" and _deeds(query) else ()
+    """The people a yes/no question says did something (是冯世庆和孙奇宏签的吗), or (): several
+    only where it joins their names (冯世庆出席时,是余之刚签的吗 claims it of one)."""
+    if query.intent != "yesno" or not _deeds(query):
+        return ()
+    if len(query.people) == 1:
+        return query.people
+    joined = "(?:和|与|跟|及|、|,)".join(re.escape(p) for p in query.people)
+    return query.people if query.language != "en" and re.search(joined, query.text) else ()
 
 
 def _deeds(query: ParsedQuery) -> frozenset[str]:

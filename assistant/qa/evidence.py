@@ -500,16 +500,19 @@ def gather(
     for rank, p in enumerate(passages):
         title = to_search_form(p.article.title)
         outlet = to_search_form(p.article.source or "")
-        # the sentence before: whom 他 or 王主任 refers to; across the chunk's start, only
-        # the names it told (its other words are no part of what the chunk says)
+        # the sentence before: whom 他 or 王主任 refers to; across the chunk's start, only the
+        # names the text before it told, so that its words count as the chunk's own nowhere
+        # but in what a speech running on is about (lead: 他要求 after 他指出, as `paragraph`
+        # does within the chunk)
         before = " ".join(e for e in query.entities if any(f in p.before for f in name_forms(e)))
-        lead = p.before  # and what the speech it opens on was about (他要求 after 他指出)
+        lead = p.before
         told: set[str] = set()  # the question's entities this paragraph has named so far
         paragraph = ""  # its sentences so far
         for original, opens in _paragraph_sentences(p.original):
             text = to_search_form(original)
             told, paragraph = (set(), "") if opens else (told, paragraph)
-            named = f"{before}{text}" if refers_back(text, query) else text
+            referring = refers_back(text, query)
+            named = f"{before}{text}" if referring else text
             spoken = " ".join(told)  # its speaker, its event (会议旨在… after …座谈会。)
             told |= {e for e in query.entities if any(f in named for f in name_forms(e))}
             before = named[-_CHAIN:]  # 他强调 after 王主任指出 after 王国敬…讲话: a chain
@@ -522,8 +525,8 @@ def gather(
             # sentence saying the asked aspect is about what its paragraph told before it
             # (…座谈会。会议旨在…)
             says = cue is not None and cue.search(text)
-            lead = lead if refers_back(text, query) else ""  # while the speech runs on
-            topic = f"{lead}{paragraph[-400:]}{named}".lower() if says else named.lower()
+            lead = lead if referring else ""  # while the speech runs on
+            topic = f"{lead}{paragraph[-_CHAIN:]}{named}".lower() if says else named.lower()
             paragraph += text
             where = [
                 topic if says or any(t in e for t in g for e in query.entities) else low

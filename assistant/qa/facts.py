@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -327,9 +327,16 @@ def _each(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
                 )
                 for p in parties
             ]
+    return _labelled(query, list(zip(parties, found, strict=True)), derived)
+
+
+def _labelled(
+    query: ParsedQuery, found: Sequence[tuple[str, FactAnswer | None]], derived: Derived
+) -> FactAnswer | None:
+    """Each party's answer under its name, one after another; None unless two answer."""
     answers = [
         dataclasses.replace(f, text=f"{label(query, p, derived)}: {_bare(f)}")
-        for p, f in zip(parties, found, strict=True)
+        for p, f in found
         if f is not None and not f.refused
     ]
     return _merge(answers) if len(answers) >= 2 else None
@@ -367,7 +374,7 @@ _LEADERS = re.compile(r"领导|职务|官员|负责人|\b(?:officials?|leaders?|
 def _posts(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
     """What post each person the question names holds, when it asks that (刘海永是什么职务,
     what are their jobs): their roles in the facts table, whatever else it names."""
-    if query.intent not in ("what", "who", "compare", "overview") or not ROLE_ASKED.search(
+    if query.intent not in ("what", "compare", "overview") or not ROLE_ASKED.search(
         query.original if query.language == "en" else query.text
     ):
         return None
@@ -375,11 +382,7 @@ def _posts(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
     found = [(p, f) for p in people if (f := _introduce(query, p, derived)) is not None]
     if not found or len(found) < len(people):
         return None
-    if len(found) == 1:
-        return found[0][1]
-    return _merge(
-        [dataclasses.replace(f, text=f"{label(query, p, derived)}: {_bare(f)}") for p, f in found]
-    )
+    return found[0][1] if len(found) == 1 else _labelled(query, found, derived)
 
 
 def _introduce(query: ParsedQuery, person: str, derived: Derived) -> FactAnswer | None:
@@ -1294,9 +1297,11 @@ def _whose(fact: Fact, derived: Derived) -> str:
     record = derived.manifest.get(fact.doc_id)
     told = " ".join(record.names) if record else ""  # whose place a shared short form is
     for text in (_search_form(fact.subject), _search_form(fact.evidence)):
+        at = text.find(f"{fact.value}{fact.unit}")
         named = full_names(text, ORG_HEAD)
+        before = [n for n, a, _ in named if a < at]  # whose figure: named before it
         if named:
-            return named[0][0]
+            return before[-1] if before else named[0][0]
         short = derived.gazetteer.short_name_spans(text, told)
         if short:
             return short[0][2]

@@ -117,3 +117,8 @@ def test_a_class_of_institution_is_the_one_of_the_place_its_article_names() -> N
     text = "下联:以市妇保院为龙头,与9个县妇计中心互联互通"
     assert gazetteer.short_name_spans(text) == []  # whose 市妇保院: the text does not say
     assert gazetteer.short_name_spans(text, "丽水 丽水市") == [(4, 8, "丽水市妇幼保健院")]
+    # an article naming neither place, or a class form only one name has, resolves to none
+    assert gazetteer.short_name_spans(text, "温州 杭州") == []
+    alone = Gazetteer.from_names({"庆云县人民医院": "institution", "东营市人民医院": "institution"})
+    assert alone.short_name_spans("县医院派出专家", "东营 东营市") == []
+    assert alone.short_name_spans("县医院派出专家", "庆云县") == [(0, 3, "庆云县人民医院")]

@@ -455,7 +455,7 @@ def test_people_asked_of_each_are_introduced_one_by_one() -> None:
     assert second.startswith("冯世庆: ") and "院长" in second
 
 
-@pytest.mark.parametrize("question", ["丁春辉是什么职务", "丁春辉是干啥的?", "丁春辉的身份"])
+@pytest.mark.parametrize("question", ["丁春辉是什么职务", "丁春辉担任什么职务?", "丁春辉的身份"])
 def test_the_post_asked_of_a_person_is_their_role_in_the_facts_table(question: str) -> None:
     got = ask(question)
     assert got is not None and got.text.startswith("答:东营市第二人民医院党委书记丁春辉")
@@ -465,7 +465,16 @@ def test_a_role_played_at_an_occasion_is_no_post() -> None:
     from assistant.lexicon.questions import ROLE_ASKED
 
     assert ROLE_ASKED.search("what are their jobs?") and ROLE_ASKED.search("Wang Jing's role")
-    assert not ROLE_ASKED.search("what role did Wang Jing play at the meeting?")
+    assert ROLE_ASKED.search("What's Liu Haiyong's position?")
+    for other in (
+        "what role did Wang Jing play at the meeting?",
+        "what role Wang Jing played at the ceremony",
+        "What's the title of the news story about Ding Chunhui?",
+        "What did Ding Chunhui say about the jobs created?",
+        "丁春辉来东营是干什么的",  # a purpose
+        "要带身份证吗",
+    ):
+        assert not ROLE_ASKED.search(other), other
 
 
 def test_the_latest_of_several_named_stories_is_found_even_without_shared_words() -> None:
