@@ -575,10 +575,10 @@ def compares_figures(text: str, english: bool) -> bool:
     return bool((TWO_FIGURES_EN if english else TWO_FIGURES_ZH).search(text))
 
 
-# Words that ask the time itself (上午还是下午, 时间范围): not the event a when-question dates
-TIME_WORDS = frozenset(
-    ["上午", "下午", "中午", "晚上", "早上", "时间", "时候", "日期", "范围", "年份", "月份", "跨度"]
-)
+# Words that ask the time itself (morning or afternoon, 时间范围): not the event a
+# when-question dates. 时间, 时候 and 日期 are the when-question's own words and never reach
+# its content; these are the ones that do.
+TIME_WORDS = frozenset(["上午", "下午", "中午", "晚上", "早上", "范围", "年份", "月份", "跨度"])
 
 
 # Asks what post a person holds (刘海永是什么职务, what are their jobs): the facts table's
