@@ -156,8 +156,39 @@ class Gazetteer:
         keys = pinyin_keys(name)
         sounded = next((self.aliases[k] for k in keys if k in self.aliases), None)
         return (
-            sounded or self._one_off(name) or self._any_hospital(name) or self._own_hospital(name)
+            sounded
+            or self._one_off(name)
+            or self._any_hospital(name)
+            or self._own_hospital(name)
+            or self._reordered(name)
         )
+
+    def _reordered(self, name: str) -> str | None:
+        """An institution named by its names in another order (德州齐鲁医院 for
+        山东大学齐鲁医院德州医院): the names before its head are each a name the corpus knows,
+        and one institution alone holds them all. Not a name of known words no article
+        writes (乐陵第二人民医院: 第二人民 is no name)."""
+        head = re.search(ORG_HEAD + "$", name)
+        stem = name[: head.start()] if head else ""
+        pieces, at = [], 0
+        while at < len(stem):
+            found = max(
+                (stem[at:b] for b in range(at + 2, len(stem) + 1) if stem[at:b] in self.names),
+                key=len,
+                default="",
+            )
+            if not found:
+                return None
+            pieces.append(found)
+            at += len(found)
+        if len(pieces) < 2 or not head:
+            return None
+        held = [
+            n
+            for n, kind in self.names.items()
+            if kind == "institution" and n.endswith(head.group()) and all(p in n for p in pieces)
+        ]
+        return held[0] if len(held) == 1 else None
 
     def _any_hospital(self, name: str) -> str | None:
         """A name whose 医院 stands for any hospital head (Dongying maternal hospital →

@@ -52,6 +52,8 @@ _WHICH_PEOPLE = r"哪(?:些|[两几一二三四五]?[个位名])人(?!民)"
 
 # 几年 asked (当院长几年了, 有效期是几年), not a time (近几年, 几年前, 前几年)
 _YEARS_ASKED = r"(?<![哪那这近前去过])几年(?![前来间])|多少年(?![前来])"
+# an institution asked by its place (哪个县市的医院, 哪里的单位)
+PLACED_INSTITUTION = r"哪[^,,。??的]{1,4}的(?:医院|单位|机构)"
 INTENTS: tuple[Intent, ...] = (
     Intent(
         "yesno",
@@ -60,10 +62,11 @@ INTENTS: tuple[Intent, ...] = (
         re.compile(
             r"是不是|是否|有没有|有无|对不对|吗[??]?$|吗\s|没有[??]?$|吧[??]?$|[一是对有]样?不[??]?$"
         ),
-        # not a request: "can you summarize", "could you list"
+        # not a request: "can you summarize", "could you list", "can someone explain"
         # after a leading phrase (at the Shenxian ceremony, was …), or a tag (…, right?)
         _en(
-            r"^(?:[^,?]{0,60},\s*)?(?!(?:can|could|would|will) (?:you|u)\b)"
+            r"^(?:[^,?]{0,60},\s*)?"
+            r"(?!(?:can|could|would|will) (?:you|u|ya|someone|somebody|anyone|anybody)\b)"
             r"(is|are|was|were|did|does|do|has|have|had|can|could|will|would)\b"
             r"|^(?!\s*(?:who|what|which|when|where|why|how)\b).*,\s*(?:right|correct|true|yes|no"
             r"|isn'?t (?:it|that right)|wasn'?t it|didn'?t (?:it|they|he|she))\s*\?*$"
@@ -158,7 +161,10 @@ INTENTS: tuple[Intent, ...] = (
     Intent(
         "which",
         "institution",
-        re.compile(r"哪些|哪几|哪家|哪所|哪个医院|哪个单位|哪个机构|列出|列一下|列举|有哪"),
+        re.compile(
+            r"哪些|哪几|哪家|哪所|哪个医院|哪个单位|哪个机构|列出|列一下|列举|有哪|"
+            + PLACED_INSTITUTION
+        ),
         _en(
             r"\bwhich\b|\blist\b|\bwhat (hospitals?|institutions?|units?|partners?|members?|"
             r"organi[sz]ations?)\b|\bname the\b"
@@ -384,7 +390,7 @@ ASPECTS: tuple[Aspect, ...] = (
     Aspect(
         "speech",
         re.compile(
-            r"说了(?:什么|啥|些什么|些啥|哪些)|讲了(?:什么|啥|哪些)"
+            r"(?:说|讲|谈)了(?:些)?(?:什么|啥|哪些)"
             r"|发言(?:内容|说)|讲话(?:内容|里|中)"
         ),
         _en(r"\bwhat did .{1,60}\b(?:say|said)\b|\bwhat was said\b|\bspeech\b|\bremarks\b"),
@@ -422,7 +428,7 @@ ASPECTS: tuple[Aspect, ...] = (
     Aspect(
         "background",
         re.compile(
-            r"毕业|学历|学位|履历|工作经历|从业经历|(?:之前|以前|原来|此前)(?:在哪|是干|是做|干过|做过)"
+            r"毕业|学历|学位|履历|工作经历|从业经历|(?:之前|以前|原来|此前)(?:在哪|是哪|是干|是做|干过|做过)"
         ),
         _en(
             r"\b(graduat\w*|alma mater|degree|education|studied|background|resume|career"
@@ -962,3 +968,27 @@ SAME_DAY = re.compile(r"当天|同一天|同一日|同天|\bsame day\b", re.I)
 CLAIMED_SPAN = re.compile(
     r"(?<![同第\d])(?P<n>\d+|[一二两三四五六七八九十半]+)\s*个?\s*(?P<unit>礼拜|星期|周|天|小时|个月)"
 )
+
+
+# The others of a group a question counts (另外4个人叫什么, who were the other four people):
+# every one of them is asked for by name.
+_EN_NUMBERS = {
+    w: n for n, w in enumerate(("two", "three", "four", "five", "six", "seven", "eight"), 2)
+}
+OTHERS_ASKED = re.compile(
+    r"(?:另外|其他|其余|剩下|剩余)的?\s*(\d{1,2}|[一二两三四五六七八九十]{1,2})\s*(?:个人|个|位|名|人)"
+    r"|\b(?:the )?(?:other|remaining)\s+(\d{1,2}|" + "|".join(_EN_NUMBERS) + r")\b"
+    r"(?=\s+(?:people|persons|members|officials|guests|visitors|delegates|of\b))",
+    re.I,
+)
+
+
+def others_asked(text: str) -> int:
+    """How many others of a group the question asks to be named; 0 where it asks none."""
+    m = OTHERS_ASKED.search(text)
+    if not m:
+        return 0
+    said = (m.group(1) or m.group(2)).lower()
+    if said.isdigit():
+        return int(said)
+    return _EN_NUMBERS.get(said) or cn_number(said)

@@ -621,6 +621,8 @@ def _entities(text: str, bridged: str, gazetteer: Gazetteer) -> tuple[list[str],
         ]
     candidates += _bridged_names(bridged, gazetteer)
     candidates += [t.split("/")[0] for t in bridged.split() if t.split("/")[0] in gazetteer.names]
+    for parts, name in _joined(text, candidates, gazetteer):
+        candidates = [c for c in candidates if c not in parts] + [name]
     found, unknown = [], []
     for name in dict.fromkeys(candidates):
         resolved = gazetteer.resolve(name) or _sounds_like(name, text, gazetteer)
@@ -677,6 +679,23 @@ def _abbreviated(text: str, gazetteer: Gazetteer) -> list[str]:
             if held:
                 found.append(min(held, key=len))
                 break
+    return found
+
+
+def _joined(
+    text: str, candidates: list[str], gazetteer: Gazetteer
+) -> list[tuple[tuple[str, str], str]]:
+    """Two names written together that are words of one institution's name, in its order
+    (齐鲁德州: 山东大学齐鲁医院德州医院): that institution, the shortest where several are."""
+    institutions = [n for n, kind in gazetteer.names.items() if kind not in ("person", "place")]
+    found = []
+    for a in candidates:
+        for b in candidates:
+            if a == b or a + b not in text or a in b or b in a:
+                continue
+            held = [n for n in institutions if a in n and b in n[n.index(a) + len(a) :]]
+            if held:
+                found.append(((a, b), min(held, key=len)))
     return found
 
 

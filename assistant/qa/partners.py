@@ -11,7 +11,7 @@ from assistant.lexicon.gazetteer import Gazetteer
 from assistant.lexicon.kinds import english as kind_english
 from assistant.lexicon.kinds import kind_claimed
 from assistant.lexicon.names import ORG_HEAD
-from assistant.lexicon.questions import DISTRIBUTIVE, KIND_ASKED
+from assistant.lexicon.questions import DISTRIBUTIVE, KIND_ASKED, PLACED_INSTITUTION
 from assistant.qa.analyze import ParsedQuery
 from assistant.qa.evidence import name_forms
 from assistant.store.relations import RelationIndex, RelationRow
@@ -24,7 +24,7 @@ _DIRECTED_ZH = r"支援|帮扶|支持|派驻|托管|帮助"
 _ASK_ZH = re.compile(
     r"(?:哪些|哪几家|哪家|几家|多少家|哪所|有哪)"
     r"(?!方面|领域|工作|措施|内容|问题|活动|事|人(?!民)|位|专家|领导|负责人|科室|部门|嘉宾|官员)"
-    r"|谁(?=" + _VERB_ZH + r")|多少名?(?:专家|医生|医务人员)|列出"
+    r"|谁(?=" + _VERB_ZH + r")|多少名?(?:专家|医生|医务人员)|列出|" + PLACED_INSTITUTION
 )
 _VERB_EN = (
     r"support|help|partner|alliance|cooperat|integrat|merg|sign|station|sent|send|assist|twin"

@@ -145,3 +145,18 @@ def test_a_particle_cut_into_an_agency_is_no_name() -> None:
 def test_signing_off_is_approving_as_well_as_signing() -> None:
     bridged = GAZ.bridge_words("how fast did they sign off on the plan")[0]
     assert "签约/通过" in bridged.split()
+
+
+def test_an_institution_named_by_its_names_in_another_order_resolves() -> None:
+    gaz = Gazetteer.from_names(
+        {
+            "山东大学齐鲁医院德州医院": "institution",
+            "东营市第二人民医院": "institution",
+            "齐鲁": "org",
+            "德州": "place",
+            "乐陵": "place",
+        }
+    )
+    assert gaz.resolve("德州齐鲁医院") == "山东大学齐鲁医院德州医院"
+    assert gaz.resolve("乐陵第二人民医院") is None  # 第二人民 is no name of its own
+    assert gaz.resolve("乐陵齐鲁医院") is None  # no institution holds both

@@ -214,6 +214,16 @@ def test_entities_resolve_as_whole_names() -> None:
     assert parse("乐陵人民医院院长是谁", GAZ).entities[0] == "乐陵市人民医院"
     assert "山东大学齐鲁医院德州医院" in parse("齐鲁德州医院院长是谁", GAZ).entities
     assert parse("辛县人民医院跟哪家签约", GAZ).entities == ("莘县人民医院",)  # a homophone typo
+    # two words of one name written together: that name, not an org and a place
+    assert parse("齐鲁德州派了谁去乐陵", GAZ).entities == ("乐陵", "山东大学齐鲁医院德州医院")
+    assert parse("乐陵莘县哪个早", GAZ).entities == ("乐陵", "莘县")  # no name holds both
+
+
+def test_an_institution_asked_by_its_place_is_a_which_question() -> None:
+    for question in ("山大二院支援哪个县的医院", "齐鲁德州医院帮的是哪个县市的医院?"):
+        query = parse(question, GAZ)
+        assert (query.intent, query.answer_type) == ("which", "institution"), question
+    assert parse("乐陵市人民医院是哪个省的", GAZ).intent != "which"  # a place
 
 
 def test_a_name_of_known_words_that_no_article_writes_is_unknown() -> None:
@@ -246,6 +256,9 @@ def test_no_question_crashes_the_analyzer(text: str) -> None:
     [
         ("那几个科室是哪天看的", "when"),  # 那几个 points, it does not count
         ("can you summarize what Shengli is doing in Dongying", "overview"),  # a request
+        ("Can someone explain the X+1+9+X model in Lishui?", "overview"),  # a request too
+        ("Could anybody tell me who signed the Shenxian deal", "who"),
+        ("Can the Shenxian hospital treat more patients now?", "yesno"),  # no request
         ("How fast did the hospital decide?", "count"),  # a duration
         ("莘县人民医院是二甲还是三甲吧", "yesno"),
         ("管理团队是几月份派过去的", "when"),  # a month asked is a date asked
@@ -716,3 +729,14 @@ def test_a_common_noun_tagged_as_a_name_is_still_a_thing_asked_about() -> None:
 
 def test_a_step_of_an_occasion_is_asked_of_its_sentences_not_written_as_a_word() -> None:
     assert "环节" not in parse("莘县那次仪式最后一个环节是干啥?", GAZ).predicates
+
+
+def test_the_others_of_a_group_asked_by_name_are_counted() -> None:
+    from assistant.lexicon.questions import others_asked
+
+    assert others_asked("于小千一行5人,另外4个人叫什么") == 4
+    assert others_asked("其他两位领导是谁") == 2
+    assert others_asked("Can you name the other four people in the delegation?") == 4
+    assert others_asked("who were the other 4 members of the team") == 4
+    for none in ("其他人呢", "the other hospitals", "another 4 days", "另外,派了几个人"):
+        assert others_asked(none) == 0, none
