@@ -83,7 +83,7 @@ def answer(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
         apart = _order(query, derived)
         if apart is not None:
             return apart
-    introduced = _posts(query, derived)
+    introduced = _posts(query, derived) or _employer(query, derived)
     if introduced is not None:
         return introduced
     if query.intent == "compare" or (
@@ -383,6 +383,27 @@ def _posts(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
     if not found or len(found) < len(people):
         return None
     return found[0][1] if len(found) == 1 else _labelled(query, found, derived)
+
+
+def _employer(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
+    """Which institution the one person a question names serves (王建军是哪个医院的书记,
+    which hospital is Wang Jianjun from): the institution of their post in the facts table,
+    of the post the question names where it names one of theirs."""
+    parties = named_parties(query)
+    if (
+        query.intent != "which"
+        or query.answer_type != "institution"
+        or query.aspect  # their schooling, an earlier post: not the post the articles tell
+        or len(parties) != 1
+        or derived.gazetteer.names.get(parties[0]) != "person"
+    ):
+        return None
+    own = [f for f in derived.facts if f.kind == "person" and f.subject == parties[0] and f.org]
+    named = [f for f in own if any(w in f.role for group in query.content for w in group)]
+    if not named:  # every post they hold
+        return _introduce(query, parties[0], derived) if own else None
+    fact = max(named, key=lambda f: len(f.role))
+    return _compose(query, [(_person_line(fact, query, derived), fact)], derived)
 
 
 def _introduce(query: ParsedQuery, person: str, derived: Derived) -> FactAnswer | None:

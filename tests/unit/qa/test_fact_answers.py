@@ -571,3 +571,20 @@ def test_whose_people_came_is_read_from_a_word_of_coming(
     name: str, question: str, came: bool
 ) -> None:
     assert facts._came(name, question) is came
+
+
+def test_which_institution_a_person_serves_is_that_of_the_post_the_question_names() -> None:
+    s = "广饶县卫生健康局副局长、东营市第二人民医院党委书记丁春辉出席仪式。"
+    extra = {"a": [*FACTS["a"], Fact("person", "a", s, "丁春辉", "副局长", "广饶县卫生健康局")]}
+    d = derived(extra)
+    for question, org in (
+        ("丁春辉是哪个医院的书记啊", "东营市第二人民医院"),
+        ("丁春辉是哪个单位的副局长", "广饶县卫生健康局"),
+        ("Which hospital is Wang Jingfeng from?", "东营市第二人民医院"),
+    ):
+        got = facts.answer(parse(question, d.gazetteer), d)
+        assert got is not None and org in got.text.splitlines()[0], question
+    # a post the articles tell is no earlier one
+    for question in ("丁春辉以前在哪个医院干过?", "丁春辉原来是哪个医院的"):
+        got = facts.answer(parse(question, d.gazetteer), d)
+        assert got is None or got.refused, question
