@@ -18,7 +18,9 @@ from llama_index.core.embeddings import BaseEmbedding
 from assistant.embedding import load_embedding
 from assistant.errors import BackendError
 from assistant.lexicon import spelling
+from assistant.lexicon.gazetteer import Gazetteer
 from assistant.lexicon.names import ORG_HEAD, expansions
+from assistant.lexicon.questions import others_asked
 from assistant.qa import articles, facts, parties, partners, quantities, spans, timeline
 from assistant.qa.analyze import ParsedQuery, parse
 from assistant.qa.answer import (
@@ -37,7 +39,7 @@ from assistant.store.chroma import DEFAULT_DB, Store, StoreConfig
 from assistant.store.derived import Derived, refresh_derived
 from assistant.store.relations import RelationRow
 from assistant.store.schema import DocRecord
-from assistant.textnorm import warm_up
+from assistant.textnorm import to_search_form, warm_up
 from assistant.types import Answer, Fact, Passage, Turn
 
 _WHOLE_TEXT_DOCS = 500  # up to this many articles, unknown names are checked in full text
@@ -229,6 +231,10 @@ class QueryEngine:
         last = None
         for last in self._route(question, standalone, query, derived, timings, t0):
             yield last
+        unnamed = last is not None and _fewer_named(query, last, derived.gazetteer)
+        if unnamed:
+            yield unnamed
+            return
         each = parties.parties(query, derived.gazetteer)
         docs = [] if each else parties.articles_asked(query, derived, self.document_text)
         if last is None or not (each or docs):
@@ -451,3 +457,25 @@ _LISTS = frozenset({"which", "summary"})
 
 def _ms_since(start: float) -> float:
     return round((time.perf_counter() - start) * 1000, 1)
+
+
+def _fewer_named(query: ParsedQuery, answer: Answer, gazetteer: Gazetteer) -> Answer | None:
+    """A refusal where the question asks the others of a group by name (另外4个人叫什么) and
+    the answer names fewer of them: those who accompanied the group are no members of it."""
+    wanted = others_asked(query.text)
+    if not wanted or answer.refused:
+        return None
+    named = {p for p, _ in gazetteer.people_in(to_search_form(answer.text))} - set(query.people)
+    if len(named) >= wanted:
+        return None
+    first = answer.citations[:1]
+    nearby = f"{first[0].quote} [1]" if first else ""
+    if query.language == "en":
+        text = f"The documents do not name the other {wanted}." + (
+            f"\nNearby, they say: {nearby}" if nearby else ""
+        )
+    else:
+        text = query.in_script(f"文档中没有写出另外{wanted}人的名字。") + (
+            query.in_script("\n相关的内容是:") + nearby if nearby else ""
+        )
+    return replace(answer, text=text, citations=first, refused=True)
