@@ -148,7 +148,7 @@ class Gazetteer:
         if name in self.names:
             return name
         longer = [n for n in self.names if len(name) >= 3 and _within(name, n)]
-        if longer:  # a short form, or the words of the name in another order
+        if longer:  # a short form: the name's characters in order
             return min(longer, key=len)
         short = self._short_forms()
         if name in short or _unsuffixed(name) in short:
@@ -181,8 +181,10 @@ class Gazetteer:
                 return None
             pieces.append(found)
             at += len(found)
-        if len(pieces) < 2 or not head:
-            return None
+        if not head or len(set(pieces)) < max(len(pieces), 2):
+            return None  # 德州德州医院: a name repeated
+        if {self.names[p] for p in pieces} == {"place"}:
+            return None  # 德州山东医院: places alone name no institution
         held = [
             n
             for n, kind in self.names.items()

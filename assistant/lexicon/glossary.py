@@ -122,9 +122,8 @@ GLOSSARY_EN_ZH: dict[str, str] = {
     "unveil": "揭牌",
     "president": "院长",
     "director": "主任/院长",  # a hospital director is its 院长
-    "runs": "院长",  # who runs a hospital: its head
-    "heads": "院长/主任",
-    "in charge of": "院长/主任/负责人",
+    "who runs": "谁 院长",  # who runs a hospital: its head (not: the plan runs three years)
+    "who heads": "谁 院长",
     "secretary": "书记",
     "mayor": "市长",
     "integration": "一体化/融合",

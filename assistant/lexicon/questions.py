@@ -66,7 +66,8 @@ INTENTS: tuple[Intent, ...] = (
         # after a leading phrase (at the Shenxian ceremony, was …), or a tag (…, right?)
         _en(
             r"^(?:[^,?]{0,60},\s*)?"
-            r"(?!(?:can|could|would|will) (?:you|u|ya|someone|somebody|anyone|anybody)\b)"
+            r"(?!(?:can|could|would|will) (?:you|u\b|ya\b|(?:someone|somebody|anyone|anybody)"
+            r" (?:explain|tell|list|summari[sz]e|describe|name|give|walk|clarify|break)\b))"
             r"(is|are|was|were|did|does|do|has|have|had|can|could|will|would)\b"
             r"|^(?!\s*(?:who|what|which|when|where|why|how)\b).*,\s*(?:right|correct|true|yes|no"
             r"|isn'?t (?:it|that right)|wasn'?t it|didn'?t (?:it|they|he|she))\s*\?*$"
@@ -390,7 +391,7 @@ ASPECTS: tuple[Aspect, ...] = (
     Aspect(
         "speech",
         re.compile(
-            r"(?:说|讲|谈)了(?:些)?(?:什么|啥|哪些)"
+            r"(?:说|讲)了(?:些)?(?:什么|啥|哪些)"
             r"|发言(?:内容|说)|讲话(?:内容|里|中)"
         ),
         _en(r"\bwhat did .{1,60}\b(?:say|said)\b|\bwhat was said\b|\bspeech\b|\bremarks\b"),
@@ -594,6 +595,15 @@ ROLE_ASKED = re.compile(
     r"|(?:'s|\btheir|\bhis|\bher)\s+(?:current |official |job )?"
     r"(?:jobs?|positions?|titles?|roles?|posts?|occupations?)\b(?!\s+(?:in|at|during)\b)"
     r"|\bwhat (?:is|are|was|were) the (?:jobs?|positions?|roles?) of\b",
+    re.I,
+)
+
+
+# Asks where a person serves (王建军是哪个医院的书记, 在哪个单位工作, which hospital is X from),
+# not where they went (刘海永去了哪家医院, which hospital did X visit)
+SERVES_ASKED = re.compile(
+    r"是哪[^,,。??]{0,6}的|在哪[^,,。??]{0,6}(?:工作|任职|上班|供职)"
+    r"|\b(?:from|works? (?:at|for|in)|employed|belongs? to)\b",
     re.I,
 )
 
@@ -973,12 +983,13 @@ CLAIMED_SPAN = re.compile(
 # The others of a group a question counts (另外4个人叫什么, who were the other four people):
 # every one of them is asked for by name.
 _EN_NUMBERS = {
-    w: n for n, w in enumerate(("two", "three", "four", "five", "six", "seven", "eight"), 2)
+    w: n for n, w in enumerate(("two", "three", "four", "five", "six", "seven", "eight", "nine"), 2)
 }
 OTHERS_ASKED = re.compile(
-    r"(?:另外|其他|其余|剩下|剩余)的?\s*(\d{1,2}|[一二两三四五六七八九十]{1,2})\s*(?:个人|个|位|名|人)"
+    r"(?:另外|其他|其余|剩下|剩余)的?\s*(\d{1,2}|[一二两三四五六七八九]|十[一二三四五六七八九]?)"
+    r"\s*(?:个人|位|名|人)"
     r"|\b(?:the )?(?:other|remaining)\s+(\d{1,2}|" + "|".join(_EN_NUMBERS) + r")\b"
-    r"(?=\s+(?:people|persons|members|officials|guests|visitors|delegates|of\b))",
+    r"(?=\s+(?:people|persons|members|officials|guests|visitors|delegates)\b)",
     re.I,
 )
 

@@ -693,7 +693,14 @@ def _joined(
         for b in candidates:
             if a == b or a + b not in text or a in b or b in a:
                 continue
-            held = [n for n in institutions if a in n and b in n[n.index(a) + len(a) :]]
+            if gazetteer.names.get(a) == gazetteer.names.get(b) == "place":
+                continue
+            # not from the name's start: 山东德州 is a province and a city
+            held = [
+                n
+                for n in institutions
+                if a in n and not n.startswith(a) and b in n[n.index(a) + len(a) :]
+            ]
             if held:
                 found.append(((a, b), min(held, key=len)))
     return found

@@ -279,7 +279,16 @@ _UNSTATED = {
 }
 
 
-def refusal_text(query: ParsedQuery, missing: list[str], nearby: str | None) -> str:
+def refusal_text(
+    query: ParsedQuery,
+    missing: list[str],
+    nearby: str | None,
+    head: tuple[str, str] = (
+        "The documents do not contain information that answers this question.",
+        "文档中没有找到能回答这个问题的信息。",
+    ),
+) -> str:
+    """A refusal: `head` (English, Chinese), why where it can say, what is said nearby."""
     en, zh = _UNSTATED.get(query.answer_type, ("", ""))
     if query.language == "en":
         why = (
@@ -289,11 +298,11 @@ def refusal_text(query: ParsedQuery, missing: list[str], nearby: str | None) -> 
             if en
             else ""
         )
-        text = "The documents do not contain information that answers this question." + why
+        text = head[0] + why
         return text + (f"\nNearby, they say: {nearby}" if nearby else "")
     why = f"文档中没有提到“{'、'.join(missing)}”。" if missing else ""
     why = why or (f"相关句子没有给出{zh}。" if zh else "")
-    text = query.in_script("文档中没有找到能回答这个问题的信息。" + why)
+    text = query.in_script(head[1] + why)
     return text + (query.in_script("\n相关的内容是:") + nearby if nearby else "")
 
 

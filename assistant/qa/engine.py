@@ -469,13 +469,9 @@ def _fewer_named(query: ParsedQuery, answer: Answer, gazetteer: Gazetteer) -> An
     if len(named) >= wanted:
         return None
     first = answer.citations[:1]
-    nearby = f"{first[0].quote} [1]" if first else ""
-    if query.language == "en":
-        text = f"The documents do not name the other {wanted}." + (
-            f"\nNearby, they say: {nearby}" if nearby else ""
-        )
-    else:
-        text = query.in_script(f"文档中没有写出另外{wanted}人的名字。") + (
-            query.in_script("\n相关的内容是:") + nearby if nearby else ""
-        )
+    head = (
+        f"The documents do not name the other {wanted}.",
+        f"文档中没有写出另外{wanted}人的名字。",
+    )
+    text = refusal_text(query, [], f"{first[0].quote} [1]" if first else None, head)
     return replace(answer, text=text, citations=first, refused=True)

@@ -29,6 +29,7 @@ from assistant.lexicon.questions import (
     RANK_ASKED,
     ROLE_ASKED,
     SAME_RANK,
+    SERVES_ASKED,
     TOOK_PART,
     VISITING,
     Intent,
@@ -394,6 +395,7 @@ def _employer(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
         query.intent != "which"
         or query.answer_type != "institution"
         or query.aspect  # their schooling, an earlier post: not the post the articles tell
+        or not SERVES_ASKED.search(query.text)  # not where they went (刘海永去了哪家医院)
         or len(parties) != 1
         or derived.gazetteer.names.get(parties[0]) != "person"
     ):

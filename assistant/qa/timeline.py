@@ -127,8 +127,8 @@ def answer(
             chosen = _offered(query, steps) or chosen
     if not chosen or (query.intent == "who" and not _names_whom(query, chosen, derived)):
         return None
-    if query.intent == "when" and not any(s.dated for s in chosen):
-        return None  # 之前派的管理团队是哪天派的: a step told without its day dates nothing
+    if query.intent == "when" and all(s.key[0] in ((0,), _EARLIER) for s in chosen):
+        return None  # 之前派的管理团队是哪天派的: a step of no day the article tells dates nothing
     # a verdict on a claim of order; none where the question offers both (before or after)
     offers = re.search(r"还是|\bor\b", query.text)
     verdict = (

@@ -783,3 +783,8 @@ def test_members_of_a_group_no_article_names_are_refused(real_engine, question) 
     # 樊云井 and 周凤荣 accompanied the five; no article names the other four
     answer = real_engine.ask(question)
     assert answer.refused and "4" in answer.text.splitlines()[0]
+
+
+def test_a_step_before_a_dated_meeting_has_its_day(real_engine) -> None:
+    # 会前,刘海永一行参观了…: before the 7月3日 meeting, on its day
+    assert not real_engine.ask("乐陵座谈会之前刘海永参观是哪天?").refused

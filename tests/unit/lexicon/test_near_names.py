@@ -155,8 +155,11 @@ def test_an_institution_named_by_its_names_in_another_order_resolves() -> None:
             "齐鲁": "org",
             "德州": "place",
             "乐陵": "place",
+            "山东": "place",
         }
     )
     assert gaz.resolve("德州齐鲁医院") == "山东大学齐鲁医院德州医院"
     assert gaz.resolve("乐陵第二人民医院") is None  # 第二人民 is no name of its own
     assert gaz.resolve("乐陵齐鲁医院") is None  # no institution holds both
+    assert gaz.resolve("德州德州医院") is None  # a name repeated
+    assert gaz.resolve("德州山东医院") is None  # places alone

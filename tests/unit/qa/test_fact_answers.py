@@ -584,6 +584,9 @@ def test_which_institution_a_person_serves_is_that_of_the_post_the_question_name
     ):
         got = facts.answer(parse(question, d.gazetteer), d)
         assert got is not None and org in got.text.splitlines()[0], question
+    # where they went is not where they serve
+    got = facts.answer(parse("丁春辉去了哪家医院", d.gazetteer), d)
+    assert got is None or "丁春辉" not in got.text.splitlines()[0]
     # a post the articles tell is no earlier one
     for question in ("丁春辉以前在哪个医院干过?", "丁春辉原来是哪个医院的"):
         got = facts.answer(parse(question, d.gazetteer), d)

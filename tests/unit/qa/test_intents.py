@@ -217,6 +217,10 @@ def test_entities_resolve_as_whole_names() -> None:
     # two words of one name written together: that name, not an org and a place
     assert parse("齐鲁德州派了谁去乐陵", GAZ).entities == ("乐陵", "山东大学齐鲁医院德州医院")
     assert parse("乐陵莘县哪个早", GAZ).entities == ("乐陵", "莘县")  # no name holds both
+    gaz = Gazetteer.from_names({**NAMES, "山东": "org", "德州": "place"})
+    assert parse("齐鲁德州派了谁", gaz).entities == ("山东大学齐鲁医院德州医院",)
+    # a province and a city, though the name holds both: not from its start
+    assert "山东大学齐鲁医院德州医院" not in parse("山东德州有哪些医院", gaz).entities
 
 
 def test_an_institution_asked_by_its_place_is_a_which_question() -> None:
@@ -259,6 +263,7 @@ def test_no_question_crashes_the_analyzer(text: str) -> None:
         ("Can someone explain the X+1+9+X model in Lishui?", "overview"),  # a request too
         ("Could anybody tell me who signed the Shenxian deal", "who"),
         ("Can the Shenxian hospital treat more patients now?", "yesno"),  # no request
+        ("Can anyone in Shen County get treatment from SDU experts?", "yesno"),
         ("How fast did the hospital decide?", "count"),  # a duration
         ("莘县人民医院是二甲还是三甲吧", "yesno"),
         ("管理团队是几月份派过去的", "when"),  # a month asked is a date asked
@@ -738,5 +743,13 @@ def test_the_others_of_a_group_asked_by_name_are_counted() -> None:
     assert others_asked("其他两位领导是谁") == 2
     assert others_asked("Can you name the other four people in the delegation?") == 4
     assert others_asked("who were the other 4 members of the team") == 4
-    for none in ("其他人呢", "the other hospitals", "another 4 days", "另外,派了几个人"):
+    for none in (
+        "其他人呢",
+        "the other hospitals",
+        "another 4 days",
+        "另外,派了几个人",
+        "另外十十个人是谁",  # no number: no crash
+        "莘县人民医院的合作单位,其他3个是哪些?",  # units, not people
+        "the other two of the hospitals",
+    ):
         assert others_asked(none) == 0, none

@@ -30,7 +30,7 @@ def test_what_questions_read_the_aspect_they_ask_about() -> None:
     assert parse("哪些医院支援乐陵", GAZ).aspect == ""  # a list of institutions, no aspect
     assert parse("王国敬在仪式上说了啥", GAZ).aspect == "speech"
     assert parse("巨忠峰在签约仪式上讲了些啥", GAZ).aspect == "speech"
-    assert parse("王国敬谈了哪些", GAZ).aspect == "speech"
+    assert parse("双方谈了哪些合作内容?", GAZ).aspect != "speech"  # a topic, not someone's words
     assert parse("X+1+9+X说的是什么意思", GAZ).aspect == "meaning"
     assert parse("王国敬讲话中提了哪些要求", GAZ).aspect == "requirement"
     assert parse("What did Wang Guojing say at the launch?", GAZ).aspect == "speech"
