@@ -181,14 +181,24 @@ class Gazetteer:
                 return None
             pieces.append(found)
             at += len(found)
-        if not head or len(set(pieces)) < max(len(pieces), 2):
-            return None  # 德州德州医院: a name repeated
-        if {self.names[p] for p in pieces} == {"place"}:
-            return None  # 德州山东医院: places alone name no institution
+        return self.holding(pieces, head.group()) if head else None
+
+    def holding(self, pieces: list[str], head: str = "") -> str | None:
+        """The one institution whose name holds each of `pieces`, distinct names of the corpus
+        written together (齐鲁 + 德州 → 山东大学齐鲁医院德州医院), ending in `head` where given.
+        Not a name repeated, places alone, nor a name's own start (山东德州: a province and a
+        city, though 山东大学齐鲁医院德州医院 holds both)."""
+        if len(set(pieces)) < max(len(pieces), 2):
+            return None
+        if {self.names.get(p) for p in pieces} == {"place"}:
+            return None
         held = [
             n
             for n, kind in self.names.items()
-            if kind == "institution" and n.endswith(head.group()) and all(p in n for p in pieces)
+            if kind == "institution"
+            and n.endswith(head)
+            and not n.startswith(pieces[0])
+            and all(p in n for p in pieces)
         ]
         return held[0] if len(held) == 1 else None
 

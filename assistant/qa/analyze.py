@@ -685,25 +685,15 @@ def _abbreviated(text: str, gazetteer: Gazetteer) -> list[str]:
 def _joined(
     text: str, candidates: list[str], gazetteer: Gazetteer
 ) -> list[tuple[tuple[str, str], str]]:
-    """Two names written together that are words of one institution's name, in its order
-    (齐鲁德州: 山东大学齐鲁医院德州医院): that institution, the shortest where several are."""
-    institutions = [n for n, kind in gazetteer.names.items() if kind not in ("person", "place")]
-    found = []
-    for a in candidates:
-        for b in candidates:
-            if a == b or a + b not in text or a in b or b in a:
-                continue
-            if gazetteer.names.get(a) == gazetteer.names.get(b) == "place":
-                continue
-            # not from the name's start: 山东德州 is a province and a city
-            held = [
-                n
-                for n in institutions
-                if a in n and not n.startswith(a) and b in n[n.index(a) + len(a) :]
-            ]
-            if held:
-                found.append(((a, b), min(held, key=len)))
-    return found
+    """Two names written together that are words of one institution's name (齐鲁德州:
+    山东大学齐鲁医院德州医院): that institution."""
+    pairs = [
+        (a, b)
+        for a in candidates
+        for b in candidates
+        if a != b and a + b in text and a not in b and b not in a
+    ]
+    return [((a, b), name) for a, b in pairs if (name := gazetteer.holding([a, b]))]
 
 
 def _sounds_like(name: str, text: str, gazetteer: Gazetteer) -> str | None:
