@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+import jieba
 import jieba.posseg as pseg
 
 from assistant.lexicon import kinds
@@ -36,7 +37,7 @@ from assistant.lexicon.questions import (
     level_asked,
     units_asked,
 )
-from assistant.lexicon.roles import GOVERNMENT_OFFICE, role_english, roles_in
+from assistant.lexicon.roles import GOVERNMENT_OFFICE, ROLE, role_english, roles_in
 from assistant.lexicon.synonyms import synonyms
 from assistant.qa.analyze import ParsedQuery
 from assistant.qa.evidence import (
@@ -878,7 +879,8 @@ def resolve_offices(query: ParsedQuery, derived: Derived) -> ParsedQuery | FactA
     """The offices the question speaks of (山大二院的院长, the president of …), read once:
     a refusal where no article names a holder of one (温医附二院的院长讲了什么), else the
     question with each office's one holder among its names (→ 冯世庆): what that person
-    said or did is what is asked."""
+    said or did is what is asked. People named by surname and title come first."""
+    query = resolve_titled(query, derived)
     offices = _offices(query, derived)
     for entity, role, _ in offices:
         # an English word may stand for several offices (director: 主任, 院长): any held will do
@@ -904,6 +906,97 @@ def resolve_offices(query: ParsedQuery, derived: Derived) -> ParsedQuery | FactA
         groups=asks(query.groups),
         content=asks(query.content),
     )
+
+
+def resolve_titled(query: ParsedQuery, derived: Derived) -> ParsedQuery:
+    """The question with each person it names by surname and title (冯院长, 颜书记, Dean Feng)
+    as the articles name them: the one person of that surname who holds that office, of the
+    institution the question names where several do. A title no one of that surname holds
+    (冯书记) is left unknown; an English courtesy title (Mr Feng) needs the surname alone."""
+    # who 王院长 is: the facts of who holds 院长 answer it; 是丁书记主持的吗 claims the title
+    if query.intent in ("who", "yesno"):
+        return query
+    titled = _titled_zh(query, derived) if query.language != "en" else _titled_en(query, derived)
+    if not titled:
+        return query
+    held = tuple(dict.fromkeys(person for _, person in titled))
+    forms = [form for found, _ in titled for form in found]
+
+    def gone(group: tuple[str, ...]) -> bool:  # a piece of 冯院长: 冯, 院长, 冯院长
+        return all(any(t in f for f in forms) for t in group)
+
+    def asks(groups: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
+        return (*(g for g in groups if not gone(g)), *((h,) for h in held))
+
+    return dataclasses.replace(
+        query,
+        entities=(*query.entities, *held),
+        people=(*query.people, *held),
+        unknown_entities=tuple(u for u in query.unknown_entities if not gone((u,))),
+        unknown_names=tuple(u for u in query.unknown_names if u not in forms),
+        groups=asks(query.groups),
+        content=asks(query.content),
+    )
+
+
+def _titled_zh(query: ParsedQuery, derived: Derived) -> list[tuple[tuple[str, ...], str]]:
+    """((冯院长,), 冯世庆) for each surname written right before a title, where the surname
+    begins a word (not 田 of 油田专家) and is no part of a name the question writes whole."""
+    people = _people(derived)
+    surnames = "".join(sorted({p[0] for p in people}))
+    if not surnames:
+        return []
+    starts = {start for _, start, _ in jieba.tokenize(query.text)}
+    named = derived.gazetteer.mentions(query.text)
+    found: list[tuple[tuple[str, ...], str]] = []
+    for m in re.finditer(rf"([{surnames}])({ROLE})", query.text):
+        if m.start() not in starts or any(a <= m.start() < b for a, b in named):
+            continue
+        holders = [p for p in people if p[0] == m.group(1)]
+        person = _one_holder(holders, [m.group(2)], query, derived)
+        if person:
+            found.append(((m.group(0),), person))
+    return found
+
+
+def _titled_en(query: ParsedQuery, derived: Derived) -> list[tuple[tuple[str, ...], str]]:
+    """(('Feng', '院长'), 冯世庆) for each unknown capitalized word that is the surname of
+    the articles' people: of one person alone, or of the one holding an office it names."""
+    roles = roles_in(query.bridged)
+    found = []
+    for word in query.unknown_names:
+        holders = [
+            p for p in _people(derived) if render_person(p).split()[0].lower() == word.lower()
+        ]
+        person = holders[0] if len(holders) == 1 and not roles else None
+        person = person or _one_holder(holders, roles, query, derived)
+        if person:
+            found.append(((word, *roles), person))
+    return found
+
+
+def _people(derived: Derived) -> list[str]:
+    named = [name for name, kind in derived.gazetteer.names.items() if kind == "person"]
+    return list(dict.fromkeys([*named, *(f.subject for f in derived.facts if f.kind == "person")]))
+
+
+def _one_holder(
+    people: list[str], roles: list[str], query: ParsedQuery, derived: Derived
+) -> str | None:
+    """The one of `people` the facts give one of `roles`; among several, the one of the
+    institution the question names (浙江省卫计委, though the gazetteer knows no agency)."""
+    posts = [
+        f
+        for f in derived.facts
+        if f.kind == "person" and f.subject in people and any(_holds(f.role, r) for r in roles)
+    ]
+    holders = list(dict.fromkeys(f.subject for f in posts))
+    if len(holders) > 1:
+        places = [e for e in (*query.entities, *query.unknown_entities) if _institution(e)]
+        holders = list(
+            dict.fromkeys(f.subject for f in posts if any(_of(f, e, derived) for e in places))
+        )
+    return holders[0] if len(holders) == 1 else None
 
 
 def _offices(query: ParsedQuery, derived: Derived) -> list[tuple[str, str, list[str]]]:

@@ -788,3 +788,15 @@ def test_members_of_a_group_no_article_names_are_refused(real_engine, question) 
 def test_a_step_before_a_dated_meeting_has_its_day(real_engine) -> None:
     # 会前,刘海永一行参观了…: before the 7月3日 meeting, on its day
     assert not real_engine.ask("乐陵座谈会之前刘海永参观是哪天?").refused
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("冯院长说的山大二院三张名片是啥", "齐鲁系"),  # 冯世庆, 山大二院's 院长
+        ("What did Secretary Yan say?", "颜培光"),  # the one 颜, 胜利油田中心医院's 党委书记
+    ],
+)
+def test_a_person_named_by_surname_and_title_is_answered(real_engine, question, said) -> None:
+    answer = real_engine.ask(question)
+    assert not answer.refused and said in to_search_form(answer.text), answer.text

@@ -208,6 +208,54 @@ def test_an_office_held_by_one_person_stands_for_that_person() -> None:
     assert facts.resolve_offices(who, d) == who
 
 
+@pytest.mark.parametrize(
+    ("question", "person"),
+    [
+        ("冯院长讲了什么", "冯世庆"),
+        ("余副院长讲了什么", "余之刚"),  # a vice title names the vice
+        ("丁书记讲了什么", "丁春辉"),  # 书记 of 党委书记
+        ("What did President Feng say?", "冯世庆"),
+        ("What did Mr. Feng say?", "冯世庆"),  # a courtesy title: the one 冯 of the articles
+        ("冯书记讲了什么", None),  # 冯世庆 is no 书记
+        ("余院长讲了什么", None),  # 院长 is not 副院长
+        ("What did President Zhao say?", None),  # no 赵 at all
+        ("仪式是丁书记主持的吗", None),  # a yes/no claims the title: it is checked, not read
+    ],
+)
+def test_a_person_named_by_surname_and_title_is_the_one_holding_it(
+    question: str, person: str | None
+) -> None:
+    d = derived()
+    query = facts.resolve_titled(parse(question, d.gazetteer), d)
+    assert query.people == ((person,) if person else ())
+    if person:
+        assert (person,) in query.content and not query.unknown_names
+        assert not any(u.endswith("院长") for u in query.unknown_entities)
+        assert not any("院长" in g or "书记" in g for g in query.content)
+
+
+def test_a_title_held_by_several_of_one_surname_needs_the_institution_asked() -> None:
+    more = {
+        **FACTS,
+        "d": [
+            Fact("person", "d", "乐陵市人民医院院长王静讲话。", "王静", "院长", "乐陵市人民医院")
+        ],
+    }
+    d = derived(more)
+    alone = facts.resolve_titled(parse("王院长讲了什么", d.gazetteer), d)
+    assert alone.people == ()  # 王景峰 or 王静
+    placed = facts.resolve_titled(parse("东营市第二人民医院的王院长讲了什么", d.gazetteer), d)
+    assert placed.people == ("王景峰",)
+
+
+def test_a_surname_inside_a_word_is_no_person() -> None:
+    more = {**FACTS, "d": [Fact("person", "d", "副县长田丹讲话。", "田丹", "专家", "莘县")]}
+    d = derived(more)
+    query = facts.resolve_titled(parse("胜利油田专家讲了什么", d.gazetteer), d)
+    assert query.people == ()  # 田 of 油田
+    assert facts.resolve_titled(parse("田专家讲了什么", d.gazetteer), d).people == ("田丹",)
+
+
 def test_a_vice_role_is_not_the_role() -> None:
     got = ask("山东大学第二医院院长是谁")
     assert got is not None and "冯世庆" in got.text.splitlines()[0]
