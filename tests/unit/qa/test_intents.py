@@ -530,6 +530,15 @@ def test_a_noun_asked_by_its_suffixed_form_is_the_noun_written() -> None:
     assert missing_predicates(parse("莘县医院有几张床位", GAZ), lexical) == ["床位"]
 
 
+def test_a_noun_the_thesaurus_gives_the_articles_word_for_is_written() -> None:
+    from assistant.qa.evidence import missing_predicates
+
+    lexical = lexical_over(["48小时内准备好资料提请党政联席会讨论", "县委书记孙奇宏致辞"])
+    assert missing_predicates(parse("多少小时内准备好了材料", GAZ), lexical) == []  # 资料
+    # 年 and 岁 share 年龄's set in Cilin: a single character stands for too much
+    assert missing_predicates(parse("孙奇宏多大年龄", GAZ), lexical) == ["年龄"]
+
+
 def test_an_attribute_and_what_the_counted_did_are_things_the_articles_must_write() -> None:
     from assistant.qa.evidence import missing_predicates
 
