@@ -138,7 +138,7 @@ def parse(question: str, gazetteer: Gazetteer) -> ParsedQuery:
     # English words never occur in the corpus: an English question searches by its bridge.
     groups: list[tuple[str, ...]] = [
         (t,)
-        for t in tokenize(text)
+        for t in _unfused(tokenize(text))
         # English words never occur in the articles; figures (71) do, but not years (a
         # constraint) or ordinals of names (No. 2)
         if language != "en"
@@ -202,6 +202,12 @@ def parse(question: str, gazetteer: Gazetteer) -> ParsedQuery:
             else ""
         ),
     )
+
+
+def _unfused(tokens: list[str]) -> list[str]:
+    """Tokens with 谁 cut off the verb jieba joined it to (谁致的欢迎辞: 谁致 → 致): who did it
+    is asked, the verb is what they did. (啥时候, 啥样 are question words whole.)"""
+    return [t[1:] if len(t) >= 2 and t[0] == "谁" else t for t in tokens]
 
 
 # A term the asker quotes, or writes as a formula (1+1>2, x+1+9+X): the sentence that writes

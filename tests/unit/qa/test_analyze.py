@@ -48,6 +48,12 @@ def test_simplified_question() -> None:
     assert all(len(g) == 1 for g in q.groups)  # each Chinese token is its own group
 
 
+def test_who_is_cut_off_the_verb_it_was_joined_to() -> None:
+    q = parse("谁致的欢迎辞?", GAZ)  # jieba reads 谁致 as one word
+    assert "致" in q.tokens and not any(t.startswith("谁") for t in q.tokens)
+    assert "啥时候" in parse("啥时候签的约?", GAZ).tokens  # asks a time, whole
+
+
 def test_traditional_question_is_searched_in_simplified() -> None:
     hant = parse("哪些醫院支援樂陵?", GAZ)
     hans = parse("哪些医院支援乐陵?", GAZ)
