@@ -17,7 +17,7 @@ from llama_index.core.embeddings import BaseEmbedding
 
 from assistant.embedding import load_embedding
 from assistant.errors import BackendError
-from assistant.lexicon import spelling
+from assistant.lexicon import spelling, synonyms
 from assistant.lexicon.gazetteer import Gazetteer
 from assistant.lexicon.names import ORG_HEAD, expansions
 from assistant.lexicon.questions import others_asked
@@ -64,6 +64,7 @@ class QueryEngine:
         self._texts: dict[str, str] = {}
         warm_up()
         spelling.warm_up()
+        synonyms.warm_up()
 
     @classmethod
     def open(
