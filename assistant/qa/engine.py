@@ -290,6 +290,11 @@ class QueryEngine:
         """The answer from the first route that has one: the articles, the relations table,
         the facts table, else the sentences (with the LLM where one is configured, unless
         `offline_only`: the LLM would be shown the whole question, not one party's)."""
+        if query.later:  # what came of an occasion a year on: no article was written then
+            timings["total_ms"] = _ms_since(t0)
+            text = refusal_text(query, [], None, _later_head(query.later))
+            yield Answer(question, text, (), True, standalone, "offline", (), timings)
+            return
         unmet = apart(query, derived.manifest)
         claimed = unmet and partners.partner_check(
             query, unmet, derived.relations, derived.gazetteer
@@ -458,6 +463,14 @@ _LISTS = frozenset({"which", "summary"})
 
 def _ms_since(start: float) -> float:
     return round((time.perf_counter() - start) * 1000, 1)
+
+
+def _later_head(period: str) -> tuple[str, str]:
+    return (
+        "The articles report each occasion as it happened; none says what came of it "
+        f"in the period asked about ({period}).",
+        f"文档只报道了活动当时的情况,没有讲到其后“{period}”的事。",
+    )
 
 
 def _fewer_named(query: ParsedQuery, answer: Answer, gazetteer: Gazetteer) -> Answer | None:

@@ -800,3 +800,20 @@ def test_a_step_before_a_dated_meeting_has_its_day(real_engine) -> None:
 def test_a_person_named_by_surname_and_title_is_answered(real_engine, question, said) -> None:
     answer = real_engine.ask(question)
     assert not answer.refused and said in to_search_form(answer.text), answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what were the results of the Qilu Dezhou support in Leling after the first yr?",
+        "丽水那个医联体成立以后第一年转诊了多少病人",
+    ],
+)
+def test_what_came_of_an_occasion_a_year_on_is_refused(real_engine, question) -> None:
+    answer = real_engine.ask(question)
+    assert answer.refused and not answer.citations, answer.text
+
+
+def test_what_followed_an_occasion_that_day_is_answered(real_engine) -> None:
+    answer = real_engine.ask("莘县紧密型医联体签约仪式结束后,与会领导随即做了什么?")
+    assert not answer.refused and "观摩" in to_search_form(answer.text)

@@ -762,3 +762,19 @@ def test_the_others_of_a_group_asked_by_name_are_counted() -> None:
         "the other two of the hospitals",
     ):
         assert others_asked(none) == 0, none
+
+
+@pytest.mark.parametrize(
+    ("question", "later"),
+    [
+        ("what were the results one year after the Lishui alliance launched?", "one year after"),
+        ("How many patients did the experts see in their first month?", "first month"),
+        ("麗水醫聯體成立後第一年轉診了多少病人", "第一年"),
+        ("合作两年后效果怎么样", "两年后"),
+        ("莘县签约仪式结束后,与会领导做了什么?", ""),  # the same day: the article says it
+        ("which came first, the signing or the welcome?", ""),
+        ("山东省三年行动计划是哪年发的", ""),  # a plan's length, not a time after
+    ],
+)
+def test_a_period_after_an_occasion_is_what_the_question_asks_of(question, later) -> None:
+    assert parse(question, GAZ).later == later
