@@ -78,7 +78,7 @@ INTENTS: tuple[Intent, ...] = (
         "",
         re.compile(
             r"区别|不同|不一样|相同|共同点|共同之处|有何异同|异同|比较(?![多少大小高低早晚先后])|对比|差在哪"
-            r"|差别|相比"
+            r"|差别|相比|(?:一样|相似|相像|类似|相近)(?:的地方|之处)|相似|相像|共性"
         ),
         _en(r"\bcompar|\bdifferen|\bdiffer\b|\bin common\b|\bversus\b|\bvs\.?\b|\bsimilar"),
     ),

@@ -131,6 +131,8 @@ PARAPHRASES = {
         "这两个合作有啥区别",
         "两篇文章有什么相同点",
         "莘縣跟東營的合作差在哪",
+        "劉海永跟陳玉東的職務有什麼一樣的地方?",  # what they share
+        "两个医联体有哪些相似之处",
         "Compare the Leling and Shen County partnerships",
         "What is the difference between the two alliances?",
         "what do the two partnerships have in common",
