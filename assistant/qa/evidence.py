@@ -191,9 +191,11 @@ def in_unit(text: str, unit: str) -> bool:
 
 def counts(text: str, counted: tuple[str, ...], number: str = "") -> bool:
     """Whether a number in `text` (or the given one) counts one of `counted`: the noun stands
-    within a few characters of it (专家共71名, 4名专家工作站, 300余人参加)."""
+    within a few characters of it (专家共71名, 4名专家工作站, 300余人参加), or a word for the
+    same thing (doctors: 医生 asked, 专家 written)."""
     if not counted:
         return True
+    counted = tuple(dict.fromkeys(n for c in counted for n in (c, *synonyms(c))))
     spans = (
         [m.span() for m in re.finditer(re.escape(number), text)]
         if number

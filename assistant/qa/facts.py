@@ -1370,15 +1370,17 @@ def _extreme(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
     # runners-up from other sentences (parts of the same figure compare nothing), and from
     # other articles the figures that count the same thing (专家 … 4名专家工作站)
     others = [f for f in ranked[1:] if f.evidence != best.evidence][:1]
-    counted = tuple(
-        t
-        for g in query.content
-        for t in g
-        if len(t) >= 2
-        and counts(_text(best), (t,), f"{best.value}{best.unit}")
-        and not any(t in e for e in query.entities)
-    )
     text, number = _text(best), f"{best.value}{best.unit}"
+    counted = tuple(  # as the sentence writes it: doctors asked, 专家 written
+        dict.fromkeys(
+            w
+            for g in query.content
+            for t in g
+            if len(t) >= 2 and not any(t in e for e in query.entities)
+            for w in (t, *synonyms(t))
+            if w in text and counts(text, (w,), number)
+        )
+    )
     at = text.find(number)
     nearest = sorted(
         counted, key=lambda t: min(abs(m.start() - at) for m in re.finditer(re.escape(t), text))

@@ -817,3 +817,14 @@ def test_what_came_of_an_occasion_a_year_on_is_refused(real_engine, question) ->
 def test_what_followed_an_occasion_that_day_is_answered(real_engine) -> None:
     answer = real_engine.ask("莘县紧密型医联体签约仪式结束后,与会领导随即做了什么?")
     assert not answer.refused and "观摩" in to_search_form(answer.text)
+
+
+def test_the_most_doctors_sent_counts_the_experts_the_articles_name(real_engine) -> None:
+    # doctors asked, 专家 written: 71 (Shengli to Dongying No.2) against 4 expert workstations
+    answer = real_engine.ask("which partnership sent the most doctors?")
+    assert not answer.refused and "71" in answer.text.splitlines()[0], answer.text
+
+
+def test_what_two_people_share_is_a_comparison_of_their_posts(real_engine) -> None:
+    answer = real_engine.ask("劉海永跟陳玉東的職務有什麼一樣的地方?")
+    assert not answer.refused and "工會主席" in answer.text, answer.text
