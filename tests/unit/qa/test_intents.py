@@ -133,6 +133,7 @@ PARAPHRASES = {
         "莘縣跟東營的合作差在哪",
         "劉海永跟陳玉東的職務有什麼一樣的地方?",  # what they share
         "两个医联体有哪些相似之处",
+        "刘海永和陈玉东的职务有啥共性",
         "Compare the Leling and Shen County partnerships",
         "What is the difference between the two alliances?",
         "what do the two partnerships have in common",
@@ -532,6 +533,17 @@ def test_a_noun_asked_by_its_suffixed_form_is_the_noun_written() -> None:
     assert missing_predicates(parse("莘县医院有几张床位", GAZ), lexical) == ["床位"]
 
 
+def test_a_list_of_places_like_one_named_is_no_comparison() -> None:
+    assert parse("还有哪些跟乐陵一样的地方也在搞对口支援?", GAZ).intent != "compare"
+
+
+def test_the_thesaurus_is_installed_and_keeps_a_words_own_sense() -> None:
+    from assistant.lexicon.synonyms import thesaurus
+
+    assert "资料" in thesaurus("材料") and "人才" not in thesaurus("材料")
+    assert "儿童" not in thesaurus("孩子")  # children in general, not someone's child
+
+
 def test_a_noun_the_thesaurus_gives_the_articles_word_for_is_written() -> None:
     from assistant.qa.evidence import missing_predicates
 
@@ -770,12 +782,17 @@ def test_the_others_of_a_group_asked_by_name_are_counted() -> None:
     ("question", "later"),
     [
         ("what were the results one year after the Lishui alliance launched?", "one year after"),
-        ("How many patients did the experts see in their first month?", "first month"),
+        ("How many patients did the experts see in their first month?", "in their first month"),
         ("麗水醫聯體成立後第一年轉診了多少病人", "第一年"),
         ("合作两年后效果怎么样", "两年后"),
         ("莘县签约仪式结束后,与会领导做了什么?", ""),  # the same day: the article says it
         ("which came first, the signing or the welcome?", ""),
         ("山东省三年行动计划是哪年发的", ""),  # a plan's length, not a time after
+        ("2024年以后山大二院和莘县签了什么协议?", ""),  # a date, not a period
+        ("七月以后谁去了乐陵?", ""),
+        ("How many months on average did the experts stay?", ""),
+        ("How many first year residents came?", ""),
+        ("合作十年后怎么样了", "十年后"),
     ],
 )
 def test_a_period_after_an_occasion_is_what_the_question_asks_of(question, later) -> None:
