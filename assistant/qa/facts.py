@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -895,8 +895,16 @@ def resolve_offices(query: ParsedQuery, derived: Derived) -> ParsedQuery | FactA
     def gone(group: tuple[str, ...]) -> bool:  # the office, or a word of its institution
         return bool(roles & set(group)) or all(any(t in e for e, _, _ in single) for t in group)
 
+    return _naming(query, held, gone)
+
+
+def _naming(
+    query: ParsedQuery, held: tuple[str, ...], gone: Callable[[tuple[str, ...]], bool], **fields
+) -> ParsedQuery:
+    """The question with `held` people among its names: the groups that stood for them (an
+    office, a surname and title) give way to their names."""
+
     def asks(groups: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
-        """The office's words give way to its holder's name."""
         return (*(g for g in groups if not gone(g)), *((h,) for h in held))
 
     return dataclasses.replace(
@@ -905,6 +913,7 @@ def resolve_offices(query: ParsedQuery, derived: Derived) -> ParsedQuery | FactA
         people=(*query.people, *held),
         groups=asks(query.groups),
         content=asks(query.content),
+        **fields,
     )
 
 
@@ -925,17 +934,12 @@ def resolve_titled(query: ParsedQuery, derived: Derived) -> ParsedQuery:
     def gone(group: tuple[str, ...]) -> bool:  # a piece of 冯院长: 冯, 院长, 冯院长
         return all(any(t in f for f in forms) for t in group)
 
-    def asks(groups: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
-        return (*(g for g in groups if not gone(g)), *((h,) for h in held))
-
-    return dataclasses.replace(
+    return _naming(
         query,
-        entities=(*query.entities, *held),
-        people=(*query.people, *held),
+        held,
+        gone,
         unknown_entities=tuple(u for u in query.unknown_entities if not gone((u,))),
         unknown_names=tuple(u for u in query.unknown_names if u not in forms),
-        groups=asks(query.groups),
-        content=asks(query.content),
     )
 
 
