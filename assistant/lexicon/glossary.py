@@ -645,12 +645,16 @@ def render_pinyin(word: str, context: str = "") -> str:
     return _capitalised(syllables)
 
 
+def surname(name: str) -> str:
+    """冯世庆 → 冯; a two-character surname whole (欧阳明 → 欧阳)."""
+    return name[:2] if name[:2] in COMPOUND_SURNAMES and len(name) > 2 else name[:1]
+
+
 def render_person(name: str) -> str:
     """冯世庆 → Feng Shiqing; a two-character surname stays one word (欧阳 → Ouyang)."""
-    cut = 2 if name[:2] in COMPOUND_SURNAMES and len(name) > 2 else 1
-    surname, given = name[:cut], name[cut:]
-    family = SURNAME_READINGS.get(surname) or render_pinyin(surname)
-    return f"{family} {render_pinyin(given)}".strip()
+    family = surname(name)
+    reading = SURNAME_READINGS.get(family) or render_pinyin(family)
+    return f"{reading} {render_pinyin(name[len(family) :])}".strip()
 
 
 _ZH_KEYS = sorted(GLOSSARY_ZH_EN, key=len, reverse=True)

@@ -153,15 +153,17 @@ class QueryEngine:
         articles' text while the corpus is small enough to hold; past that, the character
         pairs decide alone."""
         names = [n for n in query.unknown_entities if len(n) >= 5 and re.search(ORG_HEAD + "$", n)]
-        manifest = self.indexes().manifest
-        if not names or len(manifest) > _WHOLE_TEXT_DOCS:
+        if not names or len(self.indexes().manifest) > _WHOLE_TEXT_DOCS:
             return []
-        written = list(articles.searchable_texts(self.indexes(), self.document_text).values())
-        return [
-            n
-            for n in names
-            if not any(form in text for form in (n, *expansions(n)) for text in written)
-        ]
+        return [n for n in names if not self._written(n, *expansions(n))]
+
+    def _written(self, *forms: str) -> bool:
+        """Whether an article writes one of `forms` word for word; past the size whose texts
+        are read whole, none is taken to."""
+        if len(self.indexes().manifest) > _WHOLE_TEXT_DOCS:
+            return False
+        texts = articles.searchable_texts(self.indexes(), self.document_text).values()
+        return any(form in text for form in forms for text in texts)
 
     def _whole_articles(
         self, query: ParsedQuery, derived: Derived, seen: list[Passage]
@@ -290,7 +292,9 @@ class QueryEngine:
         """The answer from the first route that has one: the articles, the relations table,
         the facts table, else the sentences (with the LLM where one is configured, unless
         `offline_only`: the LLM would be shown the whole question, not one party's)."""
-        if query.later:  # what came of an occasion a year on: no article was written then
+        # what came of an occasion a year on: no article was written then, unless one writes
+        # that very period (运行一年后, in an article added later)
+        if query.later and not self._written(query.later):
             timings["total_ms"] = _ms_since(t0)
             text = refusal_text(query, [], None, _later_head(query.later))
             yield Answer(question, text, (), True, standalone, "offline", (), timings)

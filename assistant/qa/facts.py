@@ -18,7 +18,7 @@ import jieba
 import jieba.posseg as pseg
 
 from assistant.lexicon import kinds
-from assistant.lexicon.glossary import MONTHS, is_english, render_person, spoken_date
+from assistant.lexicon.glossary import MONTHS, is_english, render_person, spoken_date, surname
 from assistant.lexicon.names import AGENCY, ORG_HEAD, aliases, expansions, full_names
 from assistant.lexicon.questions import (
     DISTRIBUTIVE,
@@ -947,16 +947,17 @@ def _titled_zh(query: ParsedQuery, derived: Derived) -> list[tuple[tuple[str, ..
     """((冯院长,), 冯世庆) for each surname written right before a title, where the surname
     begins a word (not 田 of 油田专家) and is no part of a name the question writes whole."""
     people = _people(derived)
-    surnames = "".join(sorted({p[0] for p in people}))
-    if not surnames:
+    surnames = "|".join(sorted({surname(p) for p in people}, key=len, reverse=True))
+    titled = list(re.finditer(rf"({surnames})({ROLE})", query.text)) if surnames else []
+    if not titled:  # most questions: no word cut, no name looked for
         return []
     starts = {start for _, start, _ in jieba.tokenize(query.text)}
     named = derived.gazetteer.mentions(query.text)
     found: list[tuple[tuple[str, ...], str]] = []
-    for m in re.finditer(rf"([{surnames}])({ROLE})", query.text):
+    for m in titled:
         if m.start() not in starts or any(a <= m.start() < b for a, b in named):
             continue
-        holders = [p for p in people if p[0] == m.group(1)]
+        holders = [p for p in people if surname(p) == m.group(1)]
         person = _one_holder(holders, [m.group(2)], query, derived)
         if person:
             found.append(((m.group(0),), person))
