@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 
 from assistant.lexicon.gazetteer import Gazetteer
-from assistant.lexicon.glossary import SURNAMES, render_name, render_person
+from assistant.lexicon.glossary import SURNAMES, render_name, render_person, surname
 from assistant.lexicon.names import harvest
 from assistant.textnorm import to_search_form
 from ingest.clean import clean
@@ -135,6 +135,11 @@ def test_affiliated_order_is_consistent() -> None:
 )
 def test_people_render_surname_first(name: str, english: str) -> None:
     assert render_person(name) == english
+
+
+def test_a_surname_is_one_character_or_a_two_character_surname_whole() -> None:
+    assert surname("冯世庆") == "冯" and surname("欧阳修") == "欧阳"
+    assert surname("欧阳") == "欧"  # a two-character name: surname and given name
 
 
 def test_the_gazetteer_renders_people_places_and_known_names_as_words() -> None:
