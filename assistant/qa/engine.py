@@ -252,19 +252,26 @@ class QueryEngine:
                 )
                 for d in docs
             ]
-        elif not parties.totals(query) and (
-            last.backend in ("figures", "timeline")  # two figures, one occasion: one answer
-            or (not last.refused and parties.speaks_of_all(last, each))
-        ):
-            return
-        else:  # asked of each party, answered of some: one question per party
+        else:
+            views = [self._party_view(party, derived) for party in each]
+            cited = {c.doc_id for c in last.citations}
+            if not parties.totals(query) and (
+                last.backend in ("figures", "timeline")  # two figures, one occasion: one answer
+                or (
+                    not last.refused
+                    and parties.speaks_of_all(last, each)
+                    and all(cited & set(view.manifest) for view in views)
+                )
+            ):
+                return
+            # asked of each party, answered of some: one question per party
             asked = [
                 (
                     " / ".join(facts.label(query, name, derived) for name in party.names),
                     parties.one_party(query, party, [o for o in each if o != party]),
-                    derived,
+                    view,
                 )
-                for party in each
+                for party, view in zip(each, views, strict=True)
             ]
         answered = []
         for label, sub, view in asked:
@@ -278,6 +285,12 @@ class QueryEngine:
             if parties.totals(query) and total is None:
                 return  # no figures that add up: the answer as routed stands
             yield parties.join(question, answered, standalone, timings, total)
+
+    def _party_view(self, party: parties.Party, derived: Derived) -> Derived:
+        """The indexes a party is asked of: the one article its own words pick, where its
+        names are in several (东营 of the integration piece and of the No.2 hospital's)."""
+        own = parties.own_article(party, derived, self.document_text)
+        return derived.of_documents(own) if own else derived
 
     def _route(
         self,

@@ -27,7 +27,7 @@ from assistant.lexicon.questions import (
     intent_of,
 )
 from assistant.qa.analyze import ParsedQuery, parse
-from assistant.qa.articles import naming
+from assistant.qa.articles import naming, searchable_texts
 from assistant.qa.evidence import name_forms
 from assistant.qa.facts import asks, named_parties, renumber
 from assistant.store.derived import Derived
@@ -47,6 +47,8 @@ class Party:
     asked: str = ""
     # the party's own question, where the question asks one of each (谁签的?谁念的?)
     question: ParsedQuery | None = None
+    # its own stretch of the question, between joining words (東營兩院融合匯報會)
+    words: str = ""
 
 
 def parties(query: ParsedQuery, gazetteer: Gazetteer) -> list[Party]:
@@ -56,7 +58,7 @@ def parties(query: ParsedQuery, gazetteer: Gazetteer) -> list[Party]:
     compares the Lishui launch with one occasion of two institutions."""
     everyone = named_parties(query)
     if len(everyone) < 2:
-        return []
+        return _nested(query, gazetteer)
     own = _own_questions(query, gazetteer, everyone)
     if own:
         return own
@@ -76,8 +78,23 @@ def parties(query: ParsedQuery, gazetteer: Gazetteer) -> list[Party]:
     if len(grouped) < 2 or sorted(e for p in grouped for e in p.names) != sorted(everyone):
         return alone
     if query.language == "en" or not grouped[0].spans or not grouped[-1].spans:
-        return [Party(p.names) for p in grouped]
+        return [Party(p.names, words=query.text[p.start : p.end]) for p in grouped]
     return _worded(query.text, grouped)
+
+
+def _nested(query: ParsedQuery, gazetteer: Gazetteer) -> list[Party]:
+    """Parties that joining words part though one's name holds the other's (東營兩院融合匯報會
+    跟市二院那場歡迎儀式: 东营 and 东营市第二人民医院), each its stretch's own names."""
+    if not (DISTRIBUTIVE.search(query.text) or query.intent == "compare"):
+        return []
+    spans = gazetteer.name_spans(query.text)
+    found = []
+    for start, end in _pieces(query.text, spans):
+        said = tuple(named_parties(parse(query.text[start:end], gazetteer)))
+        if said:
+            found.append(Party(said, words=query.text[start:end]))
+    names = [n for p in found for n in p.names]
+    return found if len(found) >= 2 and len(set(names)) == len(names) else []
 
 
 def _own_questions(query: ParsedQuery, gazetteer: Gazetteer, everyone: list[str]) -> list[Party]:
@@ -95,7 +112,7 @@ def _own_questions(query: ParsedQuery, gazetteer: Gazetteer, everyone: list[str]
         asks = intent_of(clause, english) is not None or bool(QUESTION_WORD.search(clause))
         own = [g for g in asked.content if not any(t in n or n in t for t in g for n in names)]
         if names and asks and own:
-            found.append(Party(names, clause, asked))
+            found.append(Party(names, clause, asked, clause))
         elif asks or names:
             # a question of no party (后者派了多少), one asking only who (and who at B?) or
             # nothing (丽水那次呢) leans on the others: no question of its own
@@ -133,7 +150,7 @@ def _worded(text: str, grouped: list[_Piece]) -> list[Party]:
     if parallel:
         extents[-1] = (extents[-1][0], last.end)
     return [
-        Party(p.names, text[:begin] + text[a:b] + tail)
+        Party(p.names, text[:begin] + text[a:b] + tail, words=text[p.start : p.end])
         for p, (a, b) in zip(grouped, extents, strict=True)
     ]
 
@@ -244,6 +261,22 @@ def _asked(query: ParsedQuery) -> tuple[str, str]:
         (i for i in INTENTS if i.name not in ("compare", "yesno") and asks(i, query)), None
     )
     return (asked.name, asked.answer_type) if asked else ("what", "")
+
+
+def own_article(party: Party, derived: Derived, text_of: Callable[[str], str]) -> set[str] | None:
+    """The one article a party's own words pick among the several its names pick: 東營兩院
+    融合匯報會 is the Dongying integration piece, not the No.2 hospital's, though both name
+    东营. None where its names pick one article, or its words no single best one."""
+    docs = naming(party.names, derived, text_of)
+    if len(docs) < 2 or not party.words:
+        return None
+    said = parse(party.words, derived.gazetteer).content
+    groups = [g for g in said if not any(t in n or n in t for t in g for n in party.names)]
+    texts = searchable_texts(derived, text_of)
+    scores = {d: sum(any(t in texts[d] for t in g) for g in groups) for d in docs}
+    best = max(scores.values())
+    top = [d for d in docs if scores[d] == best]
+    return set(top) if best and len(top) == 1 else None
 
 
 def articles_asked(

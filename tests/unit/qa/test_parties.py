@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.lexicon.gazetteer import Gazetteer
 from assistant.lexicon.questions import EACH_ARTICLE
 from assistant.qa import parties
 from assistant.qa.analyze import parse
@@ -214,3 +215,14 @@ def test_clauses_that_are_not_each_of_their_own_party_are_not_split(question: st
     assert all(not p.question for p in each)
     if question.startswith("Who"):  # asked again of the second: the older split, whole
         assert [p.names for p in each] == [("乐陵",), ("莘县",)]
+
+
+def test_names_one_holds_are_parties_where_joining_words_part_them() -> None:
+    # 东营 is within 东营市第二人民医院's name, yet the question asks of each occasion
+    gaz = Gazetteer.from_names({"东营": "place", "东营市第二人民医院": "org"})
+    query = parse("東營兩院融合匯報會跟東營市第二人民醫院那場歡迎儀式,主持人各是誰?", gaz)
+    each = parties.parties(query, gaz)
+    assert [p.names for p in each] == [("东营",), ("东营市第二人民医院",)]
+    assert each[0].words.startswith("东营两院融合汇报会")
+    # one name, no joining word: no parties
+    assert parties.parties(parse("东营市第二人民医院的欢迎仪式谁主持的?", gaz), gaz) == []
