@@ -409,6 +409,8 @@ def _university_short_forms(name: str) -> set[str]:
         h = pattern.match(hospital)
         if h:
             out |= {s + f.format(h.group(1)) for s in schools for f in forms}
+            if "附" in pattern.pattern and h.group(1):  # 附二院 alone: the school understood
+                out |= {f.format(h.group(1)) for f in forms}
     return out
 
 

@@ -42,6 +42,9 @@ def test_county_group_in_parentheses_stays_one_name() -> None:
         ("山东大学第二医院", {"山大二院"}),
         ("胜利油田中心医院", {"中心医院"}),
         ("丽水市妇幼保健院", {"丽水妇幼保健院", "市妇幼保健院", "市妇保院", "妇保院"}),
+        # a university's affiliated hospital, with its school and without (附二院)
+        ("温州医科大学附属第二医院", {"温医附二院", "附二院", "二附院"}),
+        ("郑州大学第一附属医院", {"郑大一附院", "一附院"}),
     ],
 )
 def test_aliases(name: str, expected: set[str]) -> None:
@@ -54,6 +57,7 @@ def test_aliases_never_include_the_name_or_two_character_forms() -> None:
         assert name not in forms
         assert all(len(a) >= 3 for a in forms)
     assert "二院" not in aliases("东营市第二人民医院")
+    assert "二院" not in aliases("山东大学第二医院")  # no 附: no form without its school
 
 
 @pytest.mark.parametrize(
