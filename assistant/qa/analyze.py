@@ -48,6 +48,7 @@ from assistant.lexicon.questions import (
     order_asked,
     units_asked,
 )
+from assistant.lexicon.roles import ROLE
 from assistant.textnorm import (
     STOPWORDS,
     detect_script,
@@ -152,6 +153,8 @@ def parse(question: str, gazetteer: Gazetteer) -> ParsedQuery:
         if alternatives and alternatives not in groups:
             groups.append(alternatives)
     intent = intent_of(text, english)
+    if intent and intent.name == "who" and not english and _thing_named(text):
+        intent = None  # 牌子叫啥名, 计划全名叫啥: the name of a thing, told by a sentence
     entities, unknown_entities = _entities(text if not english else "", bridged, gazetteer)
     counted = (
         _counted(text, english, gazetteer)
@@ -539,6 +542,26 @@ _NAMED_THING = re.compile(
     r"(?:医院|单位|机构|协会|中心|联盟|医联体|集团|学校|大学)(?:的)?(?:全称|名字|名称)?"
     r"(?:是)?(?:叫|是)(?:啥|什么)"
 )
+# A name asked for (牌子叫啥名, 全称是什么), and the words that ask for a person outright.
+_NAME_ASKED = re.compile(
+    r"(?:的)?(?:全称|全名|名字|名称)?(?:是|叫)(?:啥|什么)(?:名字?)?[??呢啊呀]*$"
+    r"|(?:的)?(?:全称|全名|名称)(?:是)?(?:啥|什么)"
+)
+_PERSON_ASKED_OUTRIGHT = re.compile(r"谁|哪位|什么人|何人|哪些人|哪几个人|哪个人")
+# What a person is called by: a role, a pronoun, a word for someone (记者, 那个人, 专家).
+_PERSON_NOUN = re.compile(rf"(?:{ROLE}|[他她]们?|[人者员家位官])$")
+
+
+def _thing_named(text: str) -> bool:
+    """Whether the name asked for is a thing's (那块牌子叫啥名, 三年行动计划全名叫啥, 东营二院那个
+    叫啥), not a person's (院长叫什么, 那个人叫啥, 记者叫啥): the word before it is no person."""
+    asked = _NAME_ASKED.search(text)
+    if asked is None or _PERSON_ASKED_OUTRIGHT.search(text) or _NAMED_THING.search(text):
+        return False
+    words = [w for w in jieba.lcut(text[: asked.start()]) if w.strip() and w != "的"]
+    return bool(words) and not _PERSON_NOUN.search(words[-1])
+
+
 _DEPARTMENT_WORDS = re.compile(
     r"(?:哪些|哪几个|哪个|哪)(?:科室|专科|学科|科(?![学技研普])|病区)|\bwhich (?:\w+ ){0,2}?"
     r"(?:departments?|specialt(?:y|ies)|wards?|clinics?)\b",

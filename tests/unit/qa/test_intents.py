@@ -797,3 +797,22 @@ def test_the_others_of_a_group_asked_by_name_are_counted() -> None:
 )
 def test_a_period_after_an_occasion_is_what_the_question_asks_of(question, later) -> None:
     assert parse(question, GAZ).later == later
+
+
+@pytest.mark.parametrize(
+    "question, intent",
+    [
+        # the name of a thing: a sentence tells it, not a person's post
+        ("莘县那块新挂的牌子叫啥名", "what"),
+        ("省里那个三年行动计划全名叫啥", "what"),
+        ("莘縣那個跟東營二院那個合作形式一樣嗎?一個是緊密型醫聯體,另一個叫什麼", "what"),
+        # the name of a person: by a role, a pronoun or a word for someone
+        ("东营二院的王院长叫什么名字", "who"),
+        ("胜利油田那篇报道的记者叫啥", "who"),
+        ("汇报会上致欢迎辞的那个人叫啥", "who"),
+        ("于小千一行5人 另外4個人叫什麼", "who"),
+    ],
+)
+def test_a_name_asked_is_a_persons_only_after_a_word_for_a_person(question, intent) -> None:
+    parsed = parse(question, GAZ)
+    assert parsed.intent == intent
