@@ -18,6 +18,7 @@ import jieba
 import jieba.posseg as pseg
 
 from assistant.lexicon import kinds
+from assistant.lexicon.gazetteer import in_order
 from assistant.lexicon.glossary import MONTHS, is_english, render_person, spoken_date, surname
 from assistant.lexicon.names import AGENCY, ORG_HEAD, aliases, expansions, full_names
 from assistant.lexicon.questions import (
@@ -439,10 +440,13 @@ def _institution(name: str) -> bool:
     return bool(re.search(ORG_HEAD + "$", name))
 
 
-def _about(fact: Fact, query: ParsedQuery, derived: Derived, strict: bool = False) -> bool:
+def _about(
+    fact: Fact, query: ParsedQuery, derived: Derived, strict: bool = False, hosted: bool = True
+) -> bool:
     """Whether the fact concerns the question's entities: every one of them, or for a
     comparison among several (哪个最早, which is the latest), any one. With `strict`, an
-    institution must be the fact's own organisation, not one merely named beside it."""
+    institution must be the fact's own organisation, not one merely named beside it; with
+    `hosted`, a who-question's institution named with an occasion is where anyone acted."""
     text = _text(fact)
     record = derived.manifest.get(fact.doc_id)
     title = _search_form(record.article.title) if record else ""
@@ -450,8 +454,18 @@ def _about(fact: Fact, query: ParsedQuery, derived: Derived, strict: bool = Fals
     def concerns(entity: str) -> bool:
         if strict and _institution(entity):
             return _of(fact, entity, derived)
-        # who did it: a place the article's title names is where its people act (莅临我市)
-        placed = query.intent == "who" and not _institution(entity) and entity in title
+        # who did it: a place the article's title names is where its people act (莅临我市);
+        # so is a host named with its occasion (东营二院欢迎仪式上: whoever spoke there; not
+        # 市二院那边, its own people)
+        placed = (
+            query.intent == "who"
+            and entity in title
+            and (
+                not _institution(entity)
+                or hosted
+                and _occasion_named(entity, query.bridged if query.language == "en" else query.text)
+            )
+        )
         # the short form the question itself wrote (市二院), where the sentence writes it too;
         # not whose person it is (市二院谁发言): a sentence may name it beside another's people
         outside = query.text.replace(entity, "")  # 市第二人民医院 inside the full name is none
@@ -463,6 +477,23 @@ def _about(fact: Fact, query: ParsedQuery, derived: Derived, strict: bool = Fals
 
     among = query.intent in ("earliest_latest", "superlative") and len(query.entities) > 1
     return (any if among else all)(concerns(e) for e in query.entities) if query.entities else True
+
+
+@lru_cache(maxsize=256)
+def _occasion_named(entity: str, text: str) -> bool:
+    """Whether the question's `text` names `entity` with an occasion right after it (东营二院
+    欢迎仪式上, at the Dongying No.2 ceremony): the occasion it hosted, not its people."""
+    # a short form the question made up (东营二院): its first and last characters, and the
+    # rest in order
+    made = {
+        text[a:b]
+        for a in range(len(text))
+        if text[a] == entity[0]
+        for b in range(a + 3, min(a + len(entity), len(text)) + 1)
+        if text[b - 1] == entity[-1] and in_order(text[a:b], entity)
+    }
+    forms = {f for f in written_as(entity) if f in text} | made
+    return any(_occasion_after(f, text, len(text)) for f in forms)
 
 
 def _of(fact: Fact, institution: str, derived: Derived) -> bool:
@@ -565,12 +596,17 @@ def _faithful(query: ParsedQuery, line: str, fact: Fact) -> str:
     return out
 
 
-def _who(query: ParsedQuery, derived: Derived, within: set[str] | None = None) -> FactAnswer | None:
+def _who(
+    query: ParsedQuery, derived: Derived, within: set[str] | None = None, party: bool = False
+) -> FactAnswer | None:
     """Who holds a role or did something: of the people the question's names concern, or
-    of every person of the articles `within`."""
+    of every person of the articles `within`; with `party`, of one of the parties asked of
+    each (一位市二院的、一位中心医院的: its own people, not its occasion's)."""
     parties = [e for e in query.entities if derived.gazetteer.names.get(e) != "person"]
     if len(parties) >= 2 and DISTRIBUTIVE.search(query.text):  # 两个仪式的主持人分别是谁
-        each = [_who(dataclasses.replace(query, entities=(p,)), derived) for p in parties]
+        each = [
+            _who(dataclasses.replace(query, entities=(p,)), derived, party=True) for p in parties
+        ]
         found = [f for f in each if f is not None and not f.refused]
         return _merge(found) if found else None
     roles = roles_in(query.bridged if query.language == "en" else query.text)
@@ -588,6 +624,7 @@ def _who(query: ParsedQuery, derived: Derived, within: set[str] | None = None) -
                 query,
                 derived,
                 bool(roles) and not all(GOVERNMENT_OFFICE.search(r) for r in roles),
+                hosted=not party,
             )
         )
         and (not owner or _of(f, owner, derived))
@@ -598,10 +635,10 @@ def _who(query: ParsedQuery, derived: Derived, within: set[str] | None = None) -
         if not people and any(_institution(e) for e in query.entities):
             return _no_such_role(query, roles)
     verbs = _verbs(query.bridged if query.language == "en" else query.text)
-    ranked = sorted(  # who did it: first the sentences that say it was done (主持)
+    ranked = sorted(  # who did it: first the sentences that say most of what was done
         people,
         key=lambda f: (
-            -any(v in _text(f) for v in verbs),
+            -sum(any(w in _text(f) for w in (v, *synonyms(v))) for v in verbs),
             -_overlap(f, query, tuple(roles)),
             _distance(f, query),
         ),
@@ -859,12 +896,20 @@ def _verbs(text: str) -> frozenset[str]:
     # not a verb naming the occasion (启动仪式, 签约仪式): what was done at it is asked
     at = [sum(len(w) for w, _ in cut[:i]) for i in range(len(cut))]
     return doers or frozenset(
-        w
-        for (w, flag), a in zip(cut, at, strict=True)
+        _unfused(w, cut[i + 1].word if i + 1 < len(cut) else "")
+        for i, ((w, flag), a) in enumerate(zip(cut, at, strict=True))
         if flag == "v"
         and (len(w) >= 2 or synonyms(w))  # 签 of 签的
         and not OCCASION.match(text, a + len(w))
     )
+
+
+def _unfused(verb: str, after: str) -> str:
+    """A verb jieba fused with the place word before it (仪式上致欢迎辞 → 上致): the verb
+    and its object (致欢迎辞), which the sentence that tells the deed writes."""
+    if len(verb) == 2 and verb[0] in "上中里" and after:
+        return verb[1] + after
+    return verb
 
 
 def _person_line(fact: Fact, query: ParsedQuery, derived: Derived) -> str:

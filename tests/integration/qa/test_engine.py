@@ -150,6 +150,16 @@ def test_occasions_compared_are_answered_each_in_its_own_words(real_engine) -> N
     assert {c.doc_id for c in answer.citations} == {"002_e7e47b4baa4b8cfc", "004_ec8b56c216570b9d"}
 
 
+def test_a_party_whose_name_is_in_two_articles_is_asked_of_the_one_its_words_pick(
+    real_engine,
+) -> None:
+    # 东营 is in both Dongying articles; 两院融合汇报会 is the integration piece's occasion
+    answer = real_engine.ask("東營兩院融合匯報會跟市二院那場歡迎儀式，主持人各是誰？")
+    assert not answer.refused
+    assert "樊云井" in answer.text and "王景峰" in answer.text
+    assert {c.doc_id for c in answer.citations} == {"000_5d65d5fcfe079639", "004_ec8b56c216570b9d"}
+
+
 @pytest.mark.parametrize(
     "question",
     [
@@ -828,3 +838,20 @@ def test_the_most_doctors_sent_counts_the_experts_the_articles_name(real_engine)
 def test_what_two_people_share_is_a_comparison_of_their_posts(real_engine) -> None:
     answer = real_engine.ask("劉海永跟陳玉東的職務有什麼一樣的地方?")
     assert not answer.refused and "工會主席" in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    "question, who",
+    [
+        # the one who did most of what is asked (代表 and 发言), at the occasion the host's
+        # article is about, though the sentence writes the host by its short form only
+        ("东营市二院仪式上代表常驻专家发言的是谁啊", "王树凯"),
+        ("東營二院歡迎儀式上是誰代表常駐專家發言的?", "王樹凱"),
+        # a verb jieba fused with the place word before it (仪式上致 → 致欢迎辞)
+        ("丽水医联体启动仪式上致欢迎辞的是谁", "张向东"),
+    ],
+)
+def test_who_did_it_is_the_one_the_sentence_tells_did_most_of_it(real_engine, question, who):
+    answer = real_engine.ask(question)
+    assert not answer.refused
+    assert answer.text.splitlines()[0].endswith(f"{who} [1]")
