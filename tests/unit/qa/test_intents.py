@@ -125,6 +125,9 @@ PARAPHRASES = {
         "whats the leling thing about?",
         "the Shen County signing, short version pls",
         "帮我梳理一下于小千到东营调研的经过",
+        "丽水那篇主要讲什么?",  # what an article is about
+        "麗水那篇大概在講什麼?",
+        "可以簡單介紹一下樂陵市人民醫院的合作嗎?",  # a request made as a question
     ],
     "compare": [
         "莘县和乐陵的合作有什么不同",
