@@ -48,7 +48,6 @@ from assistant.lexicon.questions import (
     order_asked,
     units_asked,
 )
-from assistant.lexicon.roles import ROLE
 from assistant.textnorm import (
     STOPWORDS,
     detect_script,
@@ -542,24 +541,24 @@ _NAMED_THING = re.compile(
     r"(?:医院|单位|机构|协会|中心|联盟|医联体|集团|学校|大学)(?:的)?(?:全称|名字|名称)?"
     r"(?:是)?(?:叫|是)(?:啥|什么)"
 )
-# A name asked for (牌子叫啥名, 全称是什么), and the words that ask for a person outright.
+# A name asked for (牌子叫啥名, 全称是什么): 叫, or a word for a name, before 啥/什么.
 _NAME_ASKED = re.compile(
-    r"(?:的)?(?:全称|全名|名字|名称)?(?:是|叫)(?:啥|什么)(?:名字?)?[??呢啊呀]*$"
-    r"|(?:的)?(?:全称|全名|名称)(?:是)?(?:啥|什么)"
+    r"(?:的)?(?:(?:全称|全名|名字|名称)(?:是|叫)?|叫)(?:啥|什么)(?:名字?)?[??呢啊呀]*$"
 )
-_PERSON_ASKED_OUTRIGHT = re.compile(r"谁|哪位|什么人|何人|哪些人|哪几个人|哪个人")
-# What a person is called by: a role, a pronoun, a word for someone (记者, 那个人, 专家).
-_PERSON_NOUN = re.compile(rf"(?:{ROLE}|[他她]们?|[人者员家位官])$")
+# Things that have names of their own (the plaque hung, the plan issued, the alliance formed).
+_THING_NOUN = re.compile(
+    r"(?:牌子|牌匾|牌|计划|方案|文件|通知|协议|联盟|项目|工程|模式|政策|口号|名片|活动|仪式|会议)$"
+)
 
 
 def _thing_named(text: str) -> bool:
-    """Whether the name asked for is a thing's (那块牌子叫啥名, 三年行动计划全名叫啥, 东营二院那个
-    叫啥), not a person's (院长叫什么, 那个人叫啥, 记者叫啥): the word before it is no person."""
+    """Whether the name asked for is a thing's (那块牌子叫啥名, 三年行动计划全名叫啥), not a
+    person's (院长叫什么, 带队的叫什么名字): only a word for a thing right before it says so."""
     asked = _NAME_ASKED.search(text)
-    if asked is None or _PERSON_ASKED_OUTRIGHT.search(text) or _NAMED_THING.search(text):
+    if asked is None or PERSON_ASKED.search(text) or _NAMED_THING.search(text):
         return False
-    words = [w for w in jieba.lcut(text[: asked.start()]) if w.strip() and w != "的"]
-    return bool(words) and not _PERSON_NOUN.search(words[-1])
+    words = [w for w in jieba.lcut(text[: asked.start()]) if w.strip()]
+    return bool(words) and bool(_THING_NOUN.search(words[-1]))
 
 
 _DEPARTMENT_WORDS = re.compile(

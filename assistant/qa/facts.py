@@ -18,7 +18,7 @@ import jieba
 import jieba.posseg as pseg
 
 from assistant.lexicon import kinds
-from assistant.lexicon.gazetteer import in_order
+from assistant.lexicon.gazetteer import Gazetteer
 from assistant.lexicon.glossary import MONTHS, is_english, render_person, spoken_date, surname
 from assistant.lexicon.names import AGENCY, ORG_HEAD, aliases, expansions, full_names
 from assistant.lexicon.questions import (
@@ -441,12 +441,16 @@ def _institution(name: str) -> bool:
 
 
 def _about(
-    fact: Fact, query: ParsedQuery, derived: Derived, strict: bool = False, hosted: bool = True
+    fact: Fact,
+    query: ParsedQuery,
+    derived: Derived,
+    strict: bool = False,
+    hosted: frozenset[str] = frozenset(),
 ) -> bool:
     """Whether the fact concerns the question's entities: every one of them, or for a
     comparison among several (哪个最早, which is the latest), any one. With `strict`, an
-    institution must be the fact's own organisation, not one merely named beside it; with
-    `hosted`, a who-question's institution named with an occasion is where anyone acted."""
+    institution must be the fact's own organisation, not one merely named beside it; the
+    institutions `hosted` (named with their occasion) are where anyone acted."""
     text = _text(fact)
     record = derived.manifest.get(fact.doc_id)
     title = _search_form(record.article.title) if record else ""
@@ -460,11 +464,7 @@ def _about(
         placed = (
             query.intent == "who"
             and entity in title
-            and (
-                not _institution(entity)
-                or hosted
-                and _occasion_named(entity, query.bridged if query.language == "en" else query.text)
-            )
+            and (not _institution(entity) or entity in hosted)
         )
         # the short form the question itself wrote (市二院), where the sentence writes it too;
         # not whose person it is (市二院谁发言): a sentence may name it beside another's people
@@ -479,21 +479,24 @@ def _about(
     return (any if among else all)(concerns(e) for e in query.entities) if query.entities else True
 
 
-@lru_cache(maxsize=256)
-def _occasion_named(entity: str, text: str) -> bool:
-    """Whether the question's `text` names `entity` with an occasion right after it (东营二院
-    欢迎仪式上, at the Dongying No.2 ceremony): the occasion it hosted, not its people."""
-    # a short form the question made up (东营二院): its first and last characters, and the
-    # rest in order
-    made = {
-        text[a:b]
-        for a in range(len(text))
-        if text[a] == entity[0]
-        for b in range(a + 3, min(a + len(entity), len(text)) + 1)
-        if text[b - 1] == entity[-1] and in_order(text[a:b], entity)
-    }
-    forms = {f for f in written_as(entity) if f in text} | made
-    return any(_occasion_after(f, text, len(text)) for f in forms)
+def _hosted(query: ParsedQuery, gazetteer: Gazetteer) -> frozenset[str]:
+    """The institutions the question names with an occasion right after them (东营二院欢迎
+    仪式上, at the Dongying No.2 ceremony): the occasion each hosted, not its people. A form
+    the question made up (东营二院) counts where it resolves to that institution."""
+    text = (query.bridged if query.language == "en" else query.text).replace(" ", "")
+    found = set()
+    for entity in (e for e in query.entities if _institution(e)):
+        made = {
+            text[a:b]
+            for a in range(len(text))
+            if text[a] == entity[0]
+            for b in range(a + 3, min(a + len(entity), len(text)) + 1)
+            if text[b - 1] == entity[-1] and gazetteer.resolve(text[a:b]) == entity
+        }
+        forms = {f for f in written_as(entity) if f in text} | made
+        if any(_occasion_after(f, text, len(text)) for f in forms):
+            found.add(entity)
+    return frozenset(found)
 
 
 def _of(fact: Fact, institution: str, derived: Derived) -> bool:
@@ -601,7 +604,8 @@ def _who(
 ) -> FactAnswer | None:
     """Who holds a role or did something: of the people the question's names concern, or
     of every person of the articles `within`; with `party`, of one of the parties asked of
-    each (一位市二院的、一位中心医院的: its own people, not its occasion's)."""
+    each (一位市二院的、一位中心医院的: the people its name concerns, not everyone at the
+    occasion it hosted)."""
     parties = [e for e in query.entities if derived.gazetteer.names.get(e) != "person"]
     if len(parties) >= 2 and DISTRIBUTIVE.search(query.text):  # 两个仪式的主持人分别是谁
         each = [
@@ -611,6 +615,7 @@ def _who(
         return _merge(found) if found else None
     roles = roles_in(query.bridged if query.language == "en" else query.text)
     owner = _asked_of(query)  # 东营卫生健康委谁讲话: a person of that agency
+    hosted = frozenset() if party else _hosted(query, derived.gazetteer)
     people = [
         f
         for f in derived.facts
@@ -624,7 +629,7 @@ def _who(
                 query,
                 derived,
                 bool(roles) and not all(GOVERNMENT_OFFICE.search(r) for r in roles),
-                hosted=not party,
+                hosted,
             )
         )
         and (not owner or _of(f, owner, derived))
@@ -907,7 +912,8 @@ def _verbs(text: str) -> frozenset[str]:
 def _unfused(verb: str, after: str) -> str:
     """A verb jieba fused with the place word before it (仪式上致欢迎辞 → 上致): the verb
     and its object (致欢迎辞), which the sentence that tells the deed writes."""
-    if len(verb) == 2 and verb[0] in "上中里" and after:
+    fused = len(verb) == 2 and verb[0] in "上中里" and not jieba.dt.FREQ.get(verb)  # not 上报
+    if fused and after and not re.fullmatch(r"[的了着过地得]+", after):
         return verb[1] + after
     return verb
 

@@ -84,17 +84,24 @@ def parties(query: ParsedQuery, gazetteer: Gazetteer) -> list[Party]:
 
 def _nested(query: ParsedQuery, gazetteer: Gazetteer) -> list[Party]:
     """Parties that joining words part though one's name holds the other's (東營兩院融合匯報會
-    跟市二院那場歡迎儀式: 东营 and 东营市第二人民医院), each its stretch's own names."""
+    跟市二院那場歡迎儀式: 东营 and 东营市第二人民医院), each its stretch's own names, asked in
+    its own words."""
     if not (DISTRIBUTIVE.search(query.text) or query.intent == "compare"):
         return []
     spans = gazetteer.name_spans(query.text)
-    found = []
+    grouped = []
     for start, end in _pieces(query.text, spans):
-        said = tuple(named_parties(parse(query.text[start:end], gazetteer)))
-        if said:
-            found.append(Party(said, words=query.text[start:end]))
-    names = [n for p in found for n in p.names]
-    return found if len(found) >= 2 and len(set(names)) == len(names) else []
+        own = tuple(named_parties(parse(query.text[start:end], gazetteer)))
+        if own:
+            written = [(a, b) for a, b in spans if start <= a < end]
+            grouped.append(_Piece(own, start, end, written))
+    names = [n for p in grouped for n in p.names]
+    held = any(a != b and a in b for a in names for b in names)  # one name holds another
+    if len(grouped) < 2 or len(set(names)) != len(names) or not held:
+        return []
+    if query.language == "en" or not grouped[0].spans or not grouped[-1].spans:
+        return [Party(p.names, words=query.text[p.start : p.end]) for p in grouped]
+    return _worded(query.text, grouped)
 
 
 def _own_questions(query: ParsedQuery, gazetteer: Gazetteer, everyone: list[str]) -> list[Party]:
@@ -142,6 +149,9 @@ def _worded(text: str, grouped: list[_Piece]) -> list[Party]:
     parallel = not asks_on and len(_WORD.findall(own)) >= 2
     # what the last party's words say of all (丽水那次跟莘县那次都有揭牌) is asked of each
     after = max(b for _, b in last.spans)
+    shared = DISTRIBUTIVE.search(text, after) if parallel else None
+    if shared:  # …跟…欢迎仪式分别是什么时候: what follows 分别 is asked of each
+        parallel, finish = False, shared.start()
     both = _BOTH.search(text, after, finish) if not parallel else None
     if both:
         finish = both.start()
@@ -150,7 +160,7 @@ def _worded(text: str, grouped: list[_Piece]) -> list[Party]:
     if parallel:
         extents[-1] = (extents[-1][0], last.end)
     return [
-        Party(p.names, text[:begin] + text[a:b] + tail, words=text[p.start : p.end])
+        Party(p.names, text[:begin] + text[a:b] + tail, words=text[a:b])
         for p, (a, b) in zip(grouped, extents, strict=True)
     ]
 
@@ -230,10 +240,14 @@ def one_party(query: ParsedQuery, party: Party, others: list[Party]) -> ParsedQu
             return False  # another party's words (派专家 of the other occasion)
         return not any(t in gone or any(t in f for f in gone if len(t) >= 2) for t in group)
 
+    def its(name: str) -> bool:  # not another party's very name (东营 within 东营市第二…)
+        named = any(name in o.names for o in others)
+        return (_its(name, party) and not named) or not _its_any(name, others)
+
     return dataclasses.replace(
         _narrowed(query, text, keep),
-        entities=tuple(e for e in query.entities if _its(e, party) or not _its_any(e, others)),
-        people=tuple(e for e in query.people if _its(e, party) or not _its_any(e, others)),
+        entities=tuple(e for e in query.entities if its(e)),
+        people=tuple(e for e in query.people if its(e)),
     )
 
 

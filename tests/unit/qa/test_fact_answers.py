@@ -583,6 +583,13 @@ def test_who_did_it_at_an_occasion_is_named_next_to_the_deed_not_the_occasion() 
     assert facts._verbs(bridged) == frozenset({"主持"})
 
 
+def test_a_verb_fused_with_the_place_word_before_it_is_read_with_its_object() -> None:
+    assert facts._verbs("丽水医联体启动仪式上致欢迎辞的是谁") == frozenset({"致欢迎辞"})
+    # words of jieba's own (上报, 上任) are verbs as they stand
+    assert facts._verbs("是谁上报的") == frozenset({"上报"})
+    assert facts._verbs("东营二院谁上任了院长") == frozenset({"上任"})
+
+
 @pytest.mark.parametrize(
     ("question", "found"),
     [

@@ -128,6 +128,7 @@ PARAPHRASES = {
         "丽水那篇主要讲什么?",  # what an article is about
         "麗水那篇大概在講什麼?",
         "可以簡單介紹一下樂陵市人民醫院的合作嗎?",  # a request made as a question
+        "你好,可以说一下莘县的签约吗?",
     ],
     "compare": [
         "莘县和乐陵的合作有什么不同",
@@ -808,14 +809,28 @@ def test_a_period_after_an_occasion_is_what_the_question_asks_of(question, later
         # the name of a thing: a sentence tells it, not a person's post
         ("莘县那块新挂的牌子叫啥名", "what"),
         ("省里那个三年行动计划全名叫啥", "what"),
-        ("莘縣那個跟東營二院那個合作形式一樣嗎?一個是緊密型醫聯體,另一個叫什麼", "what"),
         # the name of a person: by a role, a pronoun or a word for someone
         ("东营二院的王院长叫什么名字", "who"),
         ("胜利油田那篇报道的记者叫啥", "who"),
         ("汇报会上致欢迎辞的那个人叫啥", "who"),
         ("于小千一行5人 另外4個人叫什麼", "who"),
+        ("莘县签约仪式上带队的叫什么名字", "who"),  # a deed's doer
+        ("陪同于小千的是哪两个人?他们的职务是什么", "who"),
+        ("签约双方代表的姓名是什么", "who"),
     ],
 )
 def test_a_name_asked_is_a_persons_only_after_a_word_for_a_person(question, intent) -> None:
     parsed = parse(question, GAZ)
     assert parsed.intent == intent
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "报道说什么专家去了莘县",  # 什么 of a noun: what is asked of the article
+        "莘县那篇报道写了什么协议",
+        "可以说山大二院是国家队吗",  # a claim, not a request
+    ],
+)
+def test_what_an_article_says_of_a_noun_is_no_overview(question) -> None:
+    assert parse(question, GAZ).intent != "overview"

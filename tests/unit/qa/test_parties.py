@@ -226,3 +226,16 @@ def test_names_one_holds_are_parties_where_joining_words_part_them() -> None:
     assert each[0].words.startswith("东营两院融合汇报会")
     # one name, no joining word: no parties
     assert parties.parties(parse("东营市第二人民医院的欢迎仪式谁主持的?", gaz), gaz) == []
+    # one name written twice: no two parties
+    twice = parse("东营市第二人民医院和东营市第二人民医院分别是谁主持的?", gaz)
+    assert parties.parties(twice, gaz) == []
+
+
+def test_a_party_within_anothers_name_is_asked_without_the_other() -> None:
+    gaz = Gazetteer.from_names({"东营": "place", "东营市第二人民医院": "org"})
+    query = parse("东营两院融合汇报会和东营市第二人民医院欢迎仪式分别是什么时候举行的", gaz)
+    first, second = parties.parties(query, gaz)
+    assert first.asked == "东营两院融合汇报会分别是什么时候举行的"  # the question asked of each
+    sub = parties.one_party(query, second, [first])
+    assert sub.entities == ("东营市第二人民医院",)  # not the other party's 东营
+    assert "汇报会" not in sub.text
