@@ -277,7 +277,8 @@ ARTICLE_SCOPES: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
     (
         "summary",
         re.compile(
-            r"(?:总结|概括|归纳|梳理|分别|各自|每篇|各篇|主要内容|大意|都讲|讲了|说了|写了|讲的|说的)"
+            r"(?:总结|概括|归纳|梳理|分别|各自|每篇|各篇|主要内容|大意|都讲|讲了|说了|写了|讲的|说的"
+            r"|在讲|在说|[讲说写]些?(?:什么|啥))"
         ),
         _en(
             r"\bsummar|\boverview\b|\b(?:each|every|all) (?:\w+ ){0,2}(?:articles?|stories|"

@@ -834,3 +834,8 @@ def test_a_name_asked_is_a_persons_only_after_a_word_for_a_person(question, inte
 )
 def test_what_an_article_says_of_a_noun_is_no_overview(question) -> None:
     assert parse(question, GAZ).intent != "overview"
+
+
+def test_what_the_articles_say_as_a_whole_is_a_summary_of_each() -> None:
+    query = parse("簡單說說這五篇文章整體都在講什麼?", GAZ)
+    assert query.intent == "overview" and query.scope == "summary"
