@@ -384,12 +384,14 @@ def aliases(name: str) -> set[str]:
     return {a for a in out if len(a) >= 3}
 
 
-_UNI_HOSPITAL = (  # the hospital part of a university hospital's name, and its short forms
-    (re.compile(r"^第([一二三四五六七八九十])附属医院$"), ("{}附院", "附{}院")),
-    (re.compile(r"^附属第([一二三四五六七八九十])医院$"), ("附{}院", "{}附院")),
-    (re.compile(r"^第([一二三四五六七八九十])(?:人民)?医院$"), ("{}院",)),
-    (re.compile(r"^附属医院()$"), ("附院",)),
-    (re.compile(r"^(人民医院)$"), ("{}",)),
+# The hospital part of a university hospital's name, its short forms, and whether they
+# name it without the school too (附二院: an affiliated hospital, numbered; not 二院, 人民医院).
+_UNI_HOSPITAL = (
+    (re.compile(r"^第([一二三四五六七八九十])附属医院$"), ("{}附院", "附{}院"), True),
+    (re.compile(r"^附属第([一二三四五六七八九十])医院$"), ("附{}院", "{}附院"), True),
+    (re.compile(r"^第([一二三四五六七八九十])(?:人民)?医院$"), ("{}院",), False),
+    (re.compile(r"^附属医院()$"), ("附院",), False),
+    (re.compile(r"^(人民医院)$"), ("{}",), False),
 )
 
 
@@ -405,11 +407,11 @@ def _university_short_forms(name: str) -> set[str]:
     else:
         schools = {stem[0] + "医大", stem + "医大", stem[0] + "医"}
     out = set()
-    for pattern, forms in _UNI_HOSPITAL:
+    for pattern, forms, alone in _UNI_HOSPITAL:
         h = pattern.match(hospital)
         if h:
             out |= {s + f.format(h.group(1)) for s in schools for f in forms}
-            if "附" in pattern.pattern and h.group(1):  # 附二院 alone: the school understood
+            if alone:  # 附二院: the school understood
                 out |= {f.format(h.group(1)) for f in forms}
     return out
 

@@ -77,6 +77,12 @@ def parties(query: ParsedQuery, gazetteer: Gazetteer) -> list[Party]:
             grouped.append(_Piece(party, start, end, names))
     if len(grouped) < 2 or sorted(e for p in grouped for e in p.names) != sorted(everyone):
         return alone
+    return _in_words(query, grouped)
+
+
+def _in_words(query: ParsedQuery, grouped: list[_Piece]) -> list[Party]:
+    """The parties of the pieces, each asked in its own words where the question's Chinese
+    can be cut by party; else each with its stretch of the question."""
     if query.language == "en" or not grouped[0].spans or not grouped[-1].spans:
         return [Party(p.names, words=query.text[p.start : p.end]) for p in grouped]
     return _worded(query.text, grouped)
@@ -99,9 +105,7 @@ def _nested(query: ParsedQuery, gazetteer: Gazetteer) -> list[Party]:
     held = any(a != b and a in b for a in names for b in names)  # one name holds another
     if len(grouped) < 2 or len(set(names)) != len(names) or not held:
         return []
-    if query.language == "en" or not grouped[0].spans or not grouped[-1].spans:
-        return [Party(p.names, words=query.text[p.start : p.end]) for p in grouped]
-    return _worded(query.text, grouped)
+    return _in_words(query, grouped)
 
 
 def _own_questions(query: ParsedQuery, gazetteer: Gazetteer, everyone: list[str]) -> list[Party]:
