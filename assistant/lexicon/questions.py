@@ -177,8 +177,6 @@ INTENTS: tuple[Intent, ...] = (
 )
 INTENT_NAMES = tuple(i.name for i in INTENTS) + ("what",)
 
-# Words that ask the same of each party separately (分别是谁, each, respectively): the
-# parties need not meet in one article.
 # Whom a question sets aside (除了樊云井还有谁, besides X, who else): the answer is another
 EXCLUDED = re.compile(
     r"除了([^,，。?？]{2,20}?)(?:之外|以外|外|[,，]|还|也)|除([^,，。?？]{2,20}?)(?:之外|以外)"
@@ -187,11 +185,23 @@ EXCLUDED = re.compile(
     re.I,
 )
 
+# Words that ask the same of each party separately (分别是谁, each, respectively): the
+# parties need not meet in one article.
 DISTRIBUTIVE = re.compile(
     r"分别|各自|各是|各为|这俩|两人|两家|两篇|两个|两场|两次|哪篇|"
     r"\b(each|respectively|both|either|versus|vs\.?|compared?|between)\b"
     # the question asked again of the second (who spoke at A, and who at B?)
     r"|\band (?:who|what|when|how many|how much|which) (?:at|in|for|of|with) (?:the )?(?-i:[A-Z])",
+    re.I,
+)
+
+# A choice between the parties named (哪边是院长亲自出席, 哪个在先, which one came first) or
+# the difference of their figures (差多少): each is asked alone, so they need not meet in one
+# article. Not 哪个月 (A和B是哪个月签的 asks of them together).
+CHOICE = re.compile(
+    r"哪一?(?:个|边|家|场|次|方)(?![月年天日号时])"
+    r"|差多少|相差多少|差了多少|差几|多多少|少多少"
+    r"|\bwhich (?:one|side|of (?:the|them|these|those|two|both))\b|\bdifference\b",
     re.I,
 )
 

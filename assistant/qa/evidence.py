@@ -18,6 +18,7 @@ from assistant.lexicon.names import ORG_HEAD, aliases, expansions, full_names, t
 from assistant.lexicon.questions import (
     AGE_RE,
     ASPECTS,
+    CHOICE,
     CONTACT_RE,
     CONTINUES,
     DATE_RE,
@@ -408,6 +409,7 @@ def apart(query: ParsedQuery, manifest: Mapping[str, DocRecord]) -> list[str]:
         query.intent not in _JOINT
         or len(named) < 2
         or DISTRIBUTIVE.search(query.text)
+        or CHOICE.search(query.text)  # which of them: each one's own answer decides
         or RANK_ASKED.search(query.text)  # who ranks higher: each one's own role decides
         or query.gap  # how far apart: each one's own date decides
     ):

@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 from assistant.lexicon.gazetteer import Gazetteer
 from assistant.lexicon.questions import (
+    CHOICE,
     CLAUSE_BREAK,
     CONJUNCTION,
     DISTRIBUTIVE,
@@ -62,7 +63,7 @@ def parties(query: ParsedQuery, gazetteer: Gazetteer) -> list[Party]:
     own = _own_questions(query, gazetteer, everyone)
     if own:
         return own
-    if not (DISTRIBUTIVE.search(query.text) or query.intent == "compare" or totals(query)):
+    if not (asks_each(query) or totals(query)):
         return []
     # people are parties only where joining words part them (冯世庆说的…跟乐陵王静讲的…)
     named = [e for e in everyone if gazetteer.names.get(e) != "person"]
@@ -88,11 +89,22 @@ def _in_words(query: ParsedQuery, grouped: list[_Piece]) -> list[Party]:
     return _worded(query.text, grouped)
 
 
+# Intents whose routes choose between the parties themselves (哪个先签约, 哪边人多).
+_RANKING = frozenset({"earliest_latest", "superlative"})
+
+
+def asks_each(query: ParsedQuery) -> bool:
+    """Whether the question asks the same of each party it names (分别, compare), or asks
+    which of them (哪边是院长亲自出席) where no route ranks them."""
+    choice = query.intent not in _RANKING and CHOICE.search(query.text)
+    return bool(DISTRIBUTIVE.search(query.text) or choice) or query.intent == "compare"
+
+
 def _nested(query: ParsedQuery, gazetteer: Gazetteer) -> list[Party]:
     """Parties that joining words part though one's name holds the other's (東營兩院融合匯報會
     跟市二院那場歡迎儀式: 东营 and 东营市第二人民医院), each its stretch's own names, asked in
     its own words."""
-    if not (DISTRIBUTIVE.search(query.text) or query.intent == "compare"):
+    if not asks_each(query):
         return []
     spans = gazetteer.name_spans(query.text)
     grouped = []

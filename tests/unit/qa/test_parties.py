@@ -239,3 +239,9 @@ def test_a_party_within_anothers_name_is_asked_without_the_other() -> None:
     sub = parties.one_party(query, second, [first])
     assert sub.entities == ("东营市第二人民医院",)  # not the other party's 东营
     assert "汇报会" not in sub.text
+
+
+def test_a_choice_between_parties_is_asked_of_each_unless_a_route_ranks_them() -> None:
+    asked = parties.parties(parse("乐陵和莘县,哪边是院长亲自出席?", GAZ), GAZ)
+    assert [p.names for p in asked] == [("乐陵",), ("莘县",)]
+    assert parties.parties(parse("乐陵和莘县哪个先签约?", GAZ), GAZ) == []  # an order ranks

@@ -278,3 +278,24 @@ def test_places_counted_are_the_areas_a_list_names() -> None:
     text = "会前,刘海永一行参观了乐陵市人民医院一站式服务中心、健康驿站、检验科等区域。"
     assert listed(text, query.counted) == ["一站式服务中心", "健康驿站", "检验科"]
     assert parse("他们在什么地方开的会", gaz).counted == ()  # where, not how many
+
+
+@pytest.mark.parametrize(
+    ("question", "apart_named"),
+    [
+        ("东营市第二人民医院和山东大学第二医院的院长是谁", True),  # of both together
+        ("东营市第二人民医院和山东大学第二医院是哪个月签约的", True),  # 哪个月: one date
+        ("东营市第二人民医院和山东大学第二医院,哪边是院长亲自出席?", False),
+        ("东营市第二人民医院和山东大学第二医院的专家数差多少", False),
+        (
+            "Dongying Second People's Hospital and Shandong University Second Hospital: "
+            "which one had its president there?",
+            False,
+        ),
+    ],
+)
+def test_a_choice_between_parties_asks_each_alone(question: str, apart_named: bool) -> None:
+    from assistant.qa.evidence import apart
+
+    d = fact_derived()
+    assert bool(apart(parse(question, d.gazetteer), d.manifest)) is apart_named
