@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
-from assistant.lexicon.kinds import SYMMETRIC_KINDS
+from assistant.lexicon.kinds import SYMMETRIC_KINDS, as_written
 from assistant.textnorm import to_search_form
 
 
@@ -216,6 +216,11 @@ class Relation:
     @property
     def symmetric(self) -> bool:
         return self.kind in SYMMETRIC_KINDS
+
+    @property
+    def kind_written(self) -> str:
+        """The kind as its sentence writes it (紧密型城市医疗集团 for 城市医疗集团)."""
+        return as_written(self.kind, to_search_form(self.evidence))
 
     def may_be_of(self, year: int) -> bool:
         """Whether the partnership may be of `year`: undated, dated in it, or dated by an

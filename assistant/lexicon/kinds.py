@@ -87,6 +87,17 @@ def find_kind(label: str) -> str | None:
     )
 
 
+# The type word an article may write before a kind's name (紧密型城市医疗集团).
+_TYPE_WORD = re.compile(r"紧密型|松散型")
+
+
+def as_written(kind: str, sentence: str) -> str:
+    """The kind with the type word its sentence (search form) writes before it: the
+    article's own name for the partnership (紧密型城市医疗集团, not 城市医疗集团)."""
+    m = re.search(f"(?:{_TYPE_WORD.pattern}){re.escape(kind)}", sentence)
+    return m.group(0) if m else kind
+
+
 def kinds_in(sentence: str) -> list[str]:
     """Kinds a sentence states: the most specific one, and stationed experts beside it (their
     figures are kept apart)."""

@@ -497,11 +497,11 @@ def _partnerships(query: ParsedQuery, derived: Derived, doc_id: str) -> list[tup
         if query.language == "en":
             line = (
                 f"- {render(r.supporter)} ({r.supporter}) {arrow} {render(r.supported)} "
-                f"({r.supported}): {kinds.english(r.kind)} ({r.kind})"
+                f"({r.supported}): {kinds.english(r.kind)} ({r.kind_written})"
                 + (f", {details}" if details else "")
             )
         else:
-            text = f"- {r.supporter} {arrow} {r.supported}:{r.kind}" + (
+            text = f"- {r.supporter} {arrow} {r.supported}:{r.kind_written}" + (
                 f"({details})" if details else ""
             )
             line = query.in_script(text)

@@ -1603,7 +1603,7 @@ def _partnership_line(
             f"{render(r.supported)} ({r.supported}), {kinds.english(r.kind)}"
         )
     head = label or f"{'答:' if best else '相比:'}{spoken_date(r.date or '', 'zh')},"
-    return f"{head}{r.supporter}与{r.supported}({r.kind})"
+    return f"{head}{r.supporter}与{r.supported}({r.kind_written})"
 
 
 def _dated(query: ParsedQuery, derived: Derived) -> FactAnswer | None:

@@ -217,16 +217,17 @@ def compose(
         arrow = "↔" if r.symmetric else "→"
         n = by_evidence[key]
         when = f", {r.date}" if r.date else ""
+        kind = r.kind_written
         if english:
             figures = f"; {r.figures}" if r.figures else ""
             lines.append(
                 f"- {r.supporter} ({gazetteer.render(r.supporter)}) {arrow} {r.supported} "
-                f"({gazetteer.render(r.supported)}): {kind_english(r.kind)} ({r.kind}){when}"
+                f"({gazetteer.render(r.supported)}): {kind_english(r.kind)} ({kind}){when}"
                 f"{figures} [{n}]"
             )
         else:
             figures = f";{r.figures}" if r.figures else ""
-            lines.append(f"- {r.supporter} {arrow} {r.supported}({r.kind}{when}{figures})[{n}]")
+            lines.append(f"- {r.supporter} {arrow} {r.supported}({kind}{when}{figures})[{n}]")
     docs = len({r.relation.doc_id for r in rows})
     if english:
         head = (

@@ -6,6 +6,7 @@ from assistant.lexicon.kinds import (
     DEFAULT_COLOUR,
     KINDS,
     SYMMETRIC_KINDS,
+    as_written,
     colour,
     english,
     find_kind,
@@ -91,3 +92,13 @@ def test_the_kind_a_claim_names_is_read_in_either_language() -> None:
     assert kind_claimed("胜利油田中心医院跟市二院搞的是县域医共体吧", False) == "县域医共体"
     assert kind_claimed("is it an urban medical group?", True) == "城市医疗集团"
     assert kind_claimed("他们合作了吗", False) == ""
+
+
+def test_a_kind_is_shown_with_the_type_word_its_sentence_writes() -> None:
+    from assistant.types import Relation
+
+    assert as_written("城市医疗集团", "双方共建紧密型城市医疗集团") == "紧密型城市医疗集团"
+    assert as_written("城市医疗集团", "双方共建城市医疗集团") == "城市医疗集团"
+    sentence = "勝利油田中心醫院與市二院共建緊密型城市醫療集團。"  # Traditional, as stored
+    written = Relation("甲医院", "乙医院", "城市医疗集团", "d", sentence).kind_written
+    assert written == "紧密型城市医疗集团"
