@@ -26,6 +26,12 @@ from assistant.lexicon.glossary import (
 from assistant.lexicon.names import ORG_HEAD, aliases, full_names
 from assistant.lexicon.questions import plain_dates
 
+# A dash between two words of an English question (the Shengli–No.2 hospital one) parts
+# two names; a hyphen inside a word (Qilu-Dezhou, maternal-child) does not.
+_DASH = re.compile(r"(?<=[\w.])\s*[–—]\s*(?=\w)|\s+-\s+(?=\w)")
+_PARTED_WORD = "Zpartedz"  # stands for the dash while the words are read
+PARTED = "|"  # the bridged term it becomes
+
 
 @dataclass
 class Gazetteer:
@@ -81,8 +87,12 @@ class Gazetteer:
         terms, unknown, _ = self.bridge_words(question)
         return terms, unknown
 
-    def bridge_words(self, question: str) -> tuple[str, list[str], list[str]]:
-        """As `bridge`, plus the lowercase content words that nothing bridges."""
+    def bridge_words(self, question: str, parted: bool = False) -> tuple[str, list[str], list[str]]:
+        """As `bridge`, plus the lowercase content words that nothing bridges. With `parted`,
+        a dash between words (the Shengli–No.2 hospital one) is a term of its own, PARTED:
+        the names either side are two, not one name's words."""
+        if parted:
+            question = _DASH.sub(f" {_PARTED_WORD} ", question)
         spelled = _ORDINAL.sub(
             lambda m: f" {_ORDINALS[int(m.group(1) or m.group(2))]} ", plain_dates(question)
         )
@@ -112,7 +122,9 @@ class Gazetteer:
             else:
                 word = words[i]
                 typo = self._near_alias(word.lower())
-                if word.lower() in EN_STOP:
+                if word == _PARTED_WORD:
+                    terms.append(PARTED)
+                elif word.lower() in EN_STOP:
                     pass
                 elif typo:  # Shegli → Shengli: one letter off a name the articles use
                     terms.append(typo)

@@ -12,7 +12,7 @@ import jieba.posseg as pseg
 
 from assistant.errors import BadQuestion
 from assistant.lexicon import spelling
-from assistant.lexicon.gazetteer import Gazetteer, in_order
+from assistant.lexicon.gazetteer import PARTED, Gazetteer, in_order
 from assistant.lexicon.glossary import EN_STOP, EN_WORD, GLOSSARY_EN_ZH, is_english
 from assistant.lexicon.names import (
     GENERIC_WORDS,
@@ -133,10 +133,12 @@ def parse(question: str, gazetteer: Gazetteer) -> ParsedQuery:
     if english:
         language = "en"
         text = spelling.correct(text)  # artcle → article: a typo asks what it meant
-        bridged, unknown, unmatched = gazetteer.bridge_words(text)
+        parted, unknown, unmatched = gazetteer.bridge_words(text, parted=True)
+        bridged = " ".join(t for t in parted.split() if t != PARTED)
     else:
         language = "zh-Hant" if detect_script(original) == "Traditional" else "zh-Hans"
         bridged, unknown = gazetteer.bridge(text) if re.search(r"[A-Za-z]{3,}", text) else ("", [])
+        parted = bridged
     # English words never occur in the corpus: an English question searches by its bridge.
     groups: list[tuple[str, ...]] = [
         (t,)
@@ -154,7 +156,7 @@ def parse(question: str, gazetteer: Gazetteer) -> ParsedQuery:
     intent = intent_of(text, english)
     if intent and intent.name == "who" and not english and _thing_named(text):
         intent = None  # 牌子叫啥名, 计划全名叫啥: the name of a thing, told by a sentence
-    entities, unknown_entities = _entities(text if not english else "", bridged, gazetteer)
+    entities, unknown_entities = _entities(text if not english else "", parted, gazetteer)
     counted = (
         _counted(text, english, gazetteer)
         if intent and intent.name == "count"

@@ -839,3 +839,20 @@ def test_what_an_article_says_of_a_noun_is_no_overview(question) -> None:
 def test_what_the_articles_say_as_a_whole_is_a_summary_of_each() -> None:
     query = parse("簡單說說這五篇文章整體都在講什麼?", GAZ)
     assert query.intent == "overview" and query.scope == "summary"
+
+
+@pytest.mark.parametrize(
+    ("question", "entities"),
+    [
+        # the dash parts two names: Shengli's, and the No.2 hospital's
+        (
+            "How is the Shengli–No.2 hospital arrangement different from the Lishui one?",
+            ("胜利", "丽水"),
+        ),
+        ("Shengli — No.2 hospital: what kind of tie-up?", ("胜利",)),
+    ],
+)
+def test_a_dash_between_english_names_parts_them(question: str, entities: tuple) -> None:
+    query = parse(question, GAZ)
+    assert query.entities == entities and query.unknown_entities == ()
+    assert "|" not in query.bridged  # the mark parts names only
