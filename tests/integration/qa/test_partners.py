@@ -70,3 +70,15 @@ def test_many_supporters_are_all_listed_where_top_k_misses_some(tmp_path) -> Non
         s for s in supporters if any(s in p.text for p in engine.retrieve("哪些医院支援阳谷县?"))
     }
     assert len(hybrid) < len(supporters)
+
+
+def test_the_largest_partnership_shows_the_sentence_that_counts_its_members(real_engine) -> None:
+    for question in (
+        "这几篇里哪个医联体拉进来的合作单位最多",
+        "Out of all the partnerships, which one pulled in the most institutions at once?",
+    ):
+        answer = real_engine.ask(question)
+        assert answer.backend == "relations", question
+        assert "丽水市妇幼保健院" in answer.text
+        # the article's own count of its members, beside the table's
+        assert "5家省、市级医疗卫生单位" in to_simplified(answer.text), question
