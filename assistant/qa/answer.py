@@ -399,6 +399,12 @@ def _deed_verdict(query: ParsedQuery, yes: bool, doers: list[str]) -> str:
     return query.in_script("是的,文档中写道:" if yes else f"不是,文档中写的是{'、'.join(doers)}:")
 
 
+def figure_claimed(query: ParsedQuery) -> bool:
+    """Whether a yes/no question claims a figure (派了100个专家对吧): the sentence that
+    counts it decides, wherever in the article it is."""
+    return query.intent == "yesno" and bool(_asked_numbers(query))
+
+
 def _asked_numbers(query: ParsedQuery) -> list[str]:
     """The figures a question states (100 experts, 5人), not its years."""
     # not a year, a date, an ordinal (No.2, #2) nor a term (X+1+9+X)

@@ -28,6 +28,7 @@ from assistant.qa.answer import (
     apart_text,
     compose,
     deed_claimed,
+    figure_claimed,
     refusal_text,
     supplement,
 )
@@ -424,8 +425,9 @@ class QueryEngine:
         t1 = time.perf_counter()
         passages = retrieve(self.store, self.embed_model, derived, query, self.retrieval)
         timings["retrieve_ms"] = _ms_since(t1)
-        # who did it, or the asked aspect (下一步…, 旨在…), may be told beyond the top chunks
-        if deed_claimed(query) or query.aspect:
+        # who did it, the asked aspect (下一步…, 旨在…) or the figure claimed may be told
+        # beyond the top chunks
+        if deed_claimed(query) or query.aspect or figure_claimed(query):
             passages = passages + self._whole_articles(query, derived, passages)
         text, citations, refused = compose(
             query, passages, derived.lexical, derived.gazetteer, self.answering, self.document_text

@@ -416,6 +416,8 @@ def test_a_duration_is_found_in_the_article_the_names_pick(real_engine, question
             "No",
             "莘县",
         ),
+        # the figure claimed is checked against the sentence counting it, past the top chunks
+        ("胜利油田中心医院派了100个专家到东营二院对吧", "不是,文档中写的是“71名”", "共71名,其中常"),
     ],
 )
 def test_a_claim_is_checked_against_what_the_articles_record(
