@@ -4,6 +4,7 @@ relations, passages, answers with their citations, and conversation turns."""
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 
 from assistant.lexicon.kinds import SYMMETRIC_KINDS, as_written
 from assistant.textnorm import to_search_form
@@ -220,7 +221,7 @@ class Relation:
     @property
     def kind_written(self) -> str:
         """The kind as its sentence writes it (紧密型城市医疗集团 for 城市医疗集团)."""
-        return as_written(self.kind, to_search_form(self.evidence))
+        return _kind_written(self.kind, self.evidence)
 
     def may_be_of(self, year: int) -> bool:
         """Whether the partnership may be of `year`: undated, dated in it, or dated by an
@@ -240,3 +241,9 @@ class Relation:
 
     def as_dict(self) -> dict:
         return asdict(self)
+
+
+@lru_cache(maxsize=1024)
+def _kind_written(kind: str, evidence: str) -> str:
+    # a table of relations is listed row by row on every question: fold each sentence once
+    return as_written(kind, to_search_form(evidence))

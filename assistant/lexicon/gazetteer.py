@@ -26,8 +26,9 @@ from assistant.lexicon.glossary import (
 from assistant.lexicon.names import ORG_HEAD, aliases, full_names
 from assistant.lexicon.questions import plain_dates
 
-# A dash between two words of an English question (the Shengli–No.2 hospital one) parts
-# two names; a hyphen inside a word (Qilu-Dezhou, maternal-child) does not.
+# A dash between two words of an English question (the Shengli–No.2 hospital one, A - B)
+# parts two names: an en or em dash, or a hyphen with spaces; a bare hyphen (Qilu-Dezhou,
+# maternal-child) does not. `_bridged_names` stops a run of name words at the term.
 _DASH = re.compile(r"(?<=[\w.])\s*[–—]\s*(?=\w)|\s+-\s+(?=\w)")
 _PARTED_WORD = "Zpartedz"  # stands for the dash while the words are read
 PARTED = "|"  # the bridged term it becomes
@@ -91,12 +92,12 @@ class Gazetteer:
         """As `bridge`, plus the lowercase content words that nothing bridges. With `parted`,
         a dash between words (the Shengli–No.2 hospital one) is a term of its own, PARTED:
         the names either side are two, not one name's words."""
-        if parted:
-            question = _DASH.sub(f" {_PARTED_WORD} ", question)
         spelled = _ORDINAL.sub(
             lambda m: f" {_ORDINALS[int(m.group(1) or m.group(2))]} ", plain_dates(question)
         )
         spelled = _OF_NAME.sub(_name_first, spelled)
+        if parted:  # after the names are put in order (People's Hospital of Leling – …)
+            spelled = _DASH.sub(f" {_PARTED_WORD} ", spelled)
         # maternal & child, maternal-child: the glossary's "maternal and child"
         spelled = re.sub(r"\s*&\s*|(?<=[a-z])-(?=child)", " and ", spelled, flags=re.I)
         words = [

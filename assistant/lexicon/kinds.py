@@ -88,13 +88,13 @@ def find_kind(label: str) -> str | None:
 
 
 # The type word an article may write before a kind's name (紧密型城市医疗集团).
-_TYPE_WORD = re.compile(r"紧密型|松散型")
+_TYPE_WORD = "(?:紧密型|松散型)"
 
 
 def as_written(kind: str, sentence: str) -> str:
     """The kind with the type word its sentence (search form) writes before it: the
     article's own name for the partnership (紧密型城市医疗集团, not 城市医疗集团)."""
-    m = re.search(f"(?:{_TYPE_WORD.pattern}){re.escape(kind)}", sentence)
+    m = re.search(_TYPE_WORD + re.escape(kind), sentence)
     return m.group(0) if m else kind
 
 

@@ -197,13 +197,21 @@ DISTRIBUTIVE = re.compile(
 
 # A choice between the parties named (哪边是院长亲自出席, 哪个在先, which one came first) or
 # the difference of their figures (差多少): each is asked alone, so they need not meet in one
-# article. Not 哪个月 (A和B是哪个月签的 asks of them together).
+# article. 哪个 before a predicate only: 哪个领导签的, 哪个月 and 哪家医院 ask of one occasion.
 CHOICE = re.compile(
-    r"哪一?(?:个|边|家|场|次|方)(?![月年天日号时])"
-    r"|差多少|相差多少|差了多少|差几|多多少|少多少"
-    r"|\bwhich (?:one|side|of (?:the|them|these|those|two|both))\b|\bdifference\b",
+    r"哪一?(?:个|边|家|方)(?=是|在|更|先|后|比|多|少|的|[,?]|$)"
+    r"|差多少|相差多少|差了多少|差几|(?<!差不)多多少|少多少"
+    r"|\bwhich (?:one|side)\b",
     re.I,
 )
+# What the parties did together (同时提到, 既…又…, together): no choice between them.
+TOGETHER = re.compile(r"同时|一起|共同|既.{1,12}又|\btogether\b|\bboth\b", re.I)
+
+
+def choice_asked(text: str) -> bool:
+    """Whether the question asks which of its parties (or how far apart their figures)."""
+    return bool(CHOICE.search(text)) and not TOGETHER.search(text)
+
 
 # Where one question ends and another begins: a question mark, or "and" opening a second
 # question in English (who chaired A and who emceed B).

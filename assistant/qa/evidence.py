@@ -18,7 +18,6 @@ from assistant.lexicon.names import ORG_HEAD, aliases, expansions, full_names, t
 from assistant.lexicon.questions import (
     AGE_RE,
     ASPECTS,
-    CHOICE,
     CONTACT_RE,
     CONTINUES,
     DATE_RE,
@@ -37,6 +36,7 @@ from assistant.lexicon.questions import (
     TOOK_PART,
     TURNOUT_ASKED,
     YEAR_RE,
+    choice_asked,
 )
 from assistant.lexicon.roles import roles_in
 from assistant.lexicon.synonyms import synonyms, thesaurus
@@ -409,7 +409,7 @@ def apart(query: ParsedQuery, manifest: Mapping[str, DocRecord]) -> list[str]:
         query.intent not in _JOINT
         or len(named) < 2
         or DISTRIBUTIVE.search(query.text)
-        or CHOICE.search(query.text)  # which of them: each one's own answer decides
+        or choice_asked(query.text)  # which of them: each one's own answer decides
         or RANK_ASKED.search(query.text)  # who ranks higher: each one's own role decides
         or query.gap  # how far apart: each one's own date decides
     ):

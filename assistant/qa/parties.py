@@ -17,7 +17,6 @@ from typing import NamedTuple
 
 from assistant.lexicon.gazetteer import Gazetteer
 from assistant.lexicon.questions import (
-    CHOICE,
     CLAUSE_BREAK,
     CONJUNCTION,
     DISTRIBUTIVE,
@@ -25,6 +24,7 @@ from assistant.lexicon.questions import (
     INTENTS,
     QUESTION_WORD,
     TOTAL_ASKED,
+    choice_asked,
     intent_of,
 )
 from assistant.qa.analyze import ParsedQuery, parse
@@ -96,7 +96,7 @@ _RANKING = frozenset({"earliest_latest", "superlative"})
 def asks_each(query: ParsedQuery) -> bool:
     """Whether the question asks the same of each party it names (分别, compare), or asks
     which of them (哪边是院长亲自出席) where no route ranks them."""
-    choice = query.intent not in _RANKING and CHOICE.search(query.text)
+    choice = query.intent not in _RANKING and choice_asked(query.text)
     return bool(DISTRIBUTIVE.search(query.text) or choice) or query.intent == "compare"
 
 

@@ -375,7 +375,9 @@ def largest(
         others = "; ".join(f"{h} {n}" for n, h, _, _ in sizes[1:])
         word = "最少" if fewest else "最多"
         head = query.in_script(f"答:{hub}牵头的合作成员{word},共{size}家。相比:{others}。")
-    # the sentence most of its rows stand on: how the article itself counts them (5家…单位)
+    # the sentence most of its rows stand on, in the article's own words: where it lists the
+    # members it often counts them too (等5家省、市级医疗卫生单位)
     main = Counter((r.relation.doc_id, r.relation.evidence) for r in rows).most_common(1)[0][0]
-    cited = next(c for c in citations if (c.doc_id, c.quote) == main)
-    return f"{head}\n{text}\n{cited.quote} [{cited.n}]", citations
+    cited = next((c for c in citations if (c.doc_id, c.quote) == main), None)
+    said = f"\n{cited.quote} [{cited.n}]" if cited else ""
+    return f"{head}\n{text}{said}", citations

@@ -2,7 +2,7 @@
 
 import pytest
 
-from assistant.lexicon.questions import LISTED_END, MORE_OF_TWO, article_scope
+from assistant.lexicon.questions import LISTED_END, MORE_OF_TWO, article_scope, choice_asked
 
 
 @pytest.mark.parametrize(
@@ -71,3 +71,21 @@ def test_an_article_named_as_where_things_are_told_was_not_what_was_published(
     question: str, scope: str
 ) -> None:
     assert article_scope(question, False) == scope
+
+
+@pytest.mark.parametrize(
+    ("text", "choice"),
+    [
+        ("乐陵和莘县,哪边是院长亲自出席?", True),
+        ("两个签约哪个在先", True),
+        ("专家数差多少", True),
+        ("Shenxian or Leling, which one came first?", True),
+        ("乐陵和莘县是哪个领导签的字?", False),  # which leader: of one occasion
+        ("乐陵和莘县是哪个月签的?", False),
+        ("哪家医院同时支援了乐陵和莘县?", False),  # what they share
+        ("Which one of the articles mentions Leling and Shenxian together?", False),
+        ("差不多多少人", False),
+    ],
+)
+def test_a_choice_between_the_parties(text: str, choice: bool) -> None:
+    assert choice_asked(text) is choice

@@ -618,3 +618,18 @@ def test_the_department_a_person_was_sent_to_is_told_by_a_sentence_about_them() 
     assert compose(sent, [passage("d1", said)], lexical, GAZ)[2]  # the other sentence is not hers
     text, _, refused = compose(sent, [passage("d1", told)], lexical, GAZ)
     assert not refused and "王静被派到" in text
+
+
+@pytest.mark.parametrize(
+    ("question", "claimed"),
+    [
+        ("胜利油田中心医院派了100个专家对吧", True),
+        ("Did Shengli send 100 experts?", True),
+        ("是2024年签的对吧", False),  # a year is no figure
+        ("乐陵来的那100个专家都是谁", False),  # not a yes/no question
+    ],
+)
+def test_a_figure_a_yes_no_question_claims(question: str, claimed: bool) -> None:
+    from assistant.qa.answer import figure_claimed
+
+    assert figure_claimed(parse(question, GAZ)) is claimed

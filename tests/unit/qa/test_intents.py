@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from assistant.errors import BadQuestion
-from assistant.lexicon.gazetteer import Gazetteer
+from assistant.lexicon.gazetteer import PARTED, Gazetteer
 from assistant.qa.analyze import parse
 from assistant.store.lexical import LexicalIndex
 from assistant.textnorm import tokenize
@@ -855,4 +855,9 @@ def test_what_the_articles_say_as_a_whole_is_a_summary_of_each() -> None:
 def test_a_dash_between_english_names_parts_them(question: str, entities: tuple) -> None:
     query = parse(question, GAZ)
     assert query.entities == entities and query.unknown_entities == ()
-    assert "|" not in query.bridged  # the mark parts names only
+    assert PARTED not in query.bridged  # the mark parts names only
+
+
+def test_a_name_written_with_of_before_a_dash_is_still_one_name() -> None:
+    query = parse("People's Hospital of Leling – who went?", GAZ)
+    assert "乐陵市人民医院" in query.entities
