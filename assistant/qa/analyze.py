@@ -695,10 +695,14 @@ _NAME_PARTS = frozenset(
 
 
 def _abbreviated(text: str, gazetteer: Gazetteer) -> list[str]:
-    """Institutions named by characters of their name (温医附二院 = 温州医科大学附属第二医院): a
-    run ending in 院, or in the ordinal of an affiliated hospital (温医附二), whose characters,
-    from the first, an institution of the corpus holds in order; the shortest such name, as
-    `Gazetteer.resolve` prefers."""
+    return [name for _, _, name in abbreviations(text, gazetteer)]
+
+
+def abbreviations(text: str, gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
+    """Institutions named by characters of their name (温医附二院 = 温州医科大学附属第二医院), with
+    where the text writes each: a run ending in 院, or in the ordinal of an affiliated hospital
+    (温医附二), whose characters, from the first, an institution of the corpus holds in order;
+    the shortest such name, as `Gazetteer.resolve` prefers."""
     institutions = [n for n, kind in gazetteer.names.items() if kind not in ("person", "place")]
     found = []
     for m in re.finditer("院|附[一二三四五六七八九]", text):
@@ -710,7 +714,7 @@ def _abbreviated(text: str, gazetteer: Gazetteer) -> list[str]:
                 n for n in institutions if n[0] == run[0] and len(run) < len(n) and in_order(run, n)
             ]
             if held:
-                found.append(min(held, key=len))
+                found.append((start, m.end(), min(held, key=len)))
                 break
     return found
 

@@ -40,7 +40,7 @@ from assistant.lexicon.questions import (
 )
 from assistant.lexicon.roles import GOVERNMENT_OFFICE, ROLE, role_english, roles_in
 from assistant.lexicon.synonyms import synonyms
-from assistant.qa.analyze import ParsedQuery
+from assistant.qa.analyze import ParsedQuery, abbreviations
 from assistant.qa.evidence import (
     DEPARTMENT,
     WARD,
@@ -484,16 +484,11 @@ def _hosted(query: ParsedQuery, gazetteer: Gazetteer) -> frozenset[str]:
     仪式上, at the Dongying No.2 ceremony): the occasion each hosted, not its people. A form
     the question made up (东营二院) counts where it resolves to that institution."""
     text = (query.bridged if query.language == "en" else query.text).replace(" ", "")
+    made = abbreviations(text, gazetteer)
     found = set()
     for entity in (e for e in query.entities if _institution(e)):
-        made = {
-            text[a:b]
-            for a in range(len(text))
-            if text[a] == entity[0]
-            for b in range(a + 3, min(a + len(entity), len(text)) + 1)
-            if text[b - 1] == entity[-1] and gazetteer.resolve(text[a:b]) == entity
-        }
-        forms = {f for f in written_as(entity) if f in text} | made
+        forms = {f for f in written_as(entity) if f in text}
+        forms |= {text[a:b] for a, b, name in made if name == entity}
         if any(_occasion_after(f, text, len(text)) for f in forms):
             found.add(entity)
     return frozenset(found)

@@ -260,3 +260,13 @@ def test_a_frequency_is_answered_only_by_a_sentence_writing_one(sentence, held) 
 def test_a_time_word_is_no_thing_asked_about() -> None:
     # 介绍…的时候: when he spoke, not a 时候 the articles must write
     assert "时候" not in parse("冯世庆介绍山大二院的时候提到哪三张名片?", GAZ).predicates
+
+
+def test_an_institution_named_by_characters_of_its_name_is_found_where_it_is_written() -> None:
+    from assistant.qa.analyze import abbreviations
+
+    gaz = Gazetteer.from_names({"东营市第二人民医院": "org", "东营": "place"})
+    text = "在东营二院欢迎仪式上谁发言了"
+    assert abbreviations(text, gaz) == [(1, 5, "东营市第二人民医院")]
+    assert text[1:5] == "东营二院"
+    assert abbreviations("在东营欢迎仪式上谁发言了", gaz) == []  # no 院: no institution
